@@ -1,0 +1,272 @@
+package org.voxseg.data.geometry;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The voxel grid of a volume: its shape, voxel spacing and voxel-to-world transform, together with the header
+ * orientation fields (qform and sform with their codes, units) needed to write a file that overlays the original.
+ *
+ * <p>The affine that places voxels in the world follows NIfTI: the sform if its code is positive, else the qform if
+ * its code is positive, else a scaling by the spacing. Instances are immutable.
+ */
+public final class Geometry {
+
+    /** NIfTI's xform code 1, "scanner anatomical": used for geometries made from an affine alone. */
+    public static final int XFORM_SCANNER_ANAT = 1;
+    /** NIfTI's xyzt_units for millimetres and seconds. */
+    public static final int UNITS_MM_SEC = 2 | 8;
+
+    private final int[] shape;
+    private final double[] spacing;
+    private final Affine qform;
+    private final int qformCode;
+    private final Affine sform;
+    private final int sformCode;
+    private final int xyztUnits;
+    private final Affine affine;
+
+    private Geometry(Builder b) {
+        this.shape = checkShape(b.shape);
+        this.spacing = checkSpacing(b.spacing);
+        this.qform = Objects.requireNonNull(b.qform, "qform");
+        this.sform = Objects.requireNonNull(b.sform, "sform");
+        this.qformCode = b.qformCode;
+        this.sformCode = b.sformCode;
+        this.xyztUnits = b.xyztUnits;
+        if (sformCode > 0) {
+            affine = sform;
+        } else if (qformCode > 0) {
+            affine = qform;
+        } else {
+            affine = Affine.diagonal(spacing[0], spacing[1], spacing[2]);
+        }
+    }
+
+    /**
+     * A geometry defined by an affine alone: spacing from the affine's column lengths, qform and sform both set to
+     * the affine with code "scanner anatomical", units millimetres.
+     */
+    public static Geometry of(int[] shape, Affine affine) {
+        return builder()
+                .shape(shape)
+                .spacing(new double[] {affine.columnNorm(0), affine.columnNorm(1), affine.columnNorm(2)})
+                .qform(affine, XFORM_SCANNER_ANAT)
+                .sform(affine, XFORM_SCANNER_ANAT)
+                .build();
+    }
+
+    /** A builder for geometries read from a header. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** (nx, ny, nz): the number of voxels along each axis, nx fastest in memory. */
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** The number of voxels along {@code axis} (0 to 2). */
+    public int size(int axis) {
+        return shape[axis];
+    }
+
+    /** The number of voxels: nx * ny * nz. */
+    public int voxelCount() {
+        return shape[0] * shape[1] * shape[2];
+    }
+
+    /** The voxel size along each axis, in the header's spatial unit (usually millimetres). */
+    public double[] spacing() {
+        return spacing.clone();
+    }
+
+    /** The voxel-to-world transform in use: sform, qform or spacing, by the header's codes. */
+    public Affine affine() {
+        return affine;
+    }
+
+    /** The qform as a matrix (meaningful to readers only when {@link #qformCode()} is positive). */
+    public Affine qform() {
+        return qform;
+    }
+
+    /** NIfTI's qform_code: 0 unknown, 1 scanner, 2 aligned, 3 Talairach, 4 MNI. */
+    public int qformCode() {
+        return qformCode;
+    }
+
+    /** The sform matrix (meaningful to readers only when {@link #sformCode()} is positive). */
+    public Affine sform() {
+        return sform;
+    }
+
+    /** NIfTI's sform_code: 0 unknown, 1 scanner, 2 aligned, 3 Talairach, 4 MNI. */
+    public int sformCode() {
+        return sformCode;
+    }
+
+    /** NIfTI's xyzt_units byte (spatial unit in bits 0-2, temporal unit in bits 3-5). */
+    public int xyztUnits() {
+        return xyztUnits;
+    }
+
+    /** The world coordinates of the centre of voxel (i, j, k). */
+    public double[] indexToWorld(double i, double j, double k) {
+        return affine.apply(i, j, k);
+    }
+
+    /** The (fractional) voxel index at world position (x, y, z). */
+    public double[] worldToIndex(double x, double y, double z) {
+        return affine.inverse().apply(x, y, z);
+    }
+
+    /**
+     * Says how this grid differs from {@code other}, if it does: a different shape, or affines whose elements differ
+     * by more than {@code tolerance} (in world units).
+     */
+    public Optional<String> describeDifference(Geometry other, double tolerance) {
+        if (!Arrays.equals(shape, other.shape)) {
+            return Optional.of("shape " + shapeText() + " differs from " + other.shapeText());
+        }
+        double difference = affine.maxAbsDifference(other.affine);
+        if (difference > tolerance) {
+            return Optional.of("affine " + affine + " differs from " + other.affine + " by up to " + difference);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Checks that named volumes (e.g. the modalities of one case) share one grid, comparing each with the first.
+     *
+     * @param geometries geometries by name, in a stable order
+     * @param tolerance largest difference allowed between affine elements, in world units
+     * @throws IllegalArgumentException naming the first volume that disagrees and how
+     */
+    public static void requireSameGrid(Map<String, Geometry> geometries, double tolerance) {
+        Map.Entry<String, Geometry> reference = null;
+        for (Map.Entry<String, Geometry> entry : geometries.entrySet()) {
+            if (reference == null) {
+                reference = entry;
+                continue;
+            }
+            Optional<String> difference = entry.getValue().describeDifference(reference.getValue(), tolerance);
+            if (difference.isPresent()) {
+                throw new IllegalArgumentException(entry.getKey() + " is not on the grid of " + reference.getKey()
+                        + ": " + difference.get());
+            }
+        }
+    }
+
+    /** The shape as "nx x ny x nz". */
+    public String shapeText() {
+        return shape[0] + "x" + shape[1] + "x" + shape[2];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Geometry g
+                && Arrays.equals(shape, g.shape)
+                && Arrays.equals(spacing, g.spacing)
+                && qform.equals(g.qform)
+                && qformCode == g.qformCode
+                && sform.equals(g.sform)
+                && sformCode == g.sformCode
+                && xyztUnits == g.xyztUnits;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(shape), Arrays.hashCode(spacing), qform, qformCode, sform, sformCode,
+                xyztUnits);
+    }
+
+    @Override
+    public String toString() {
+        return "Geometry[shape=" + shapeText() + ", spacing=" + Arrays.toString(spacing) + ", affine=" + affine
+                + ", qform_code=" + qformCode + ", sform_code=" + sformCode + "]";
+    }
+
+    private static int[] checkShape(int[] shape) {
+        if (shape == null || shape.length != 3) {
+            throw new IllegalArgumentException("shape must have 3 dimensions: " + Arrays.toString(shape));
+        }
+        for (int n : shape) {
+            if (n < 1) {
+                throw new IllegalArgumentException("shape must be positive: " + Arrays.toString(shape));
+            }
+        }
+        Math.multiplyExact(Math.multiplyExact(shape[0], shape[1]), shape[2]);
+        return shape.clone();
+    }
+
+    private static double[] checkSpacing(double[] spacing) {
+        if (spacing == null || spacing.length != 3) {
+            throw new IllegalArgumentException("spacing must have 3 values: " + Arrays.toString(spacing));
+        }
+        for (double s : spacing) {
+            if (!(s > 0) || !Double.isFinite(s)) {
+                throw new IllegalArgumentException("spacing must be positive and finite: " + Arrays.toString(spacing));
+            }
+        }
+        return spacing.clone();
+    }
+
+    /** Collects the fields of a {@link Geometry}; qform and sform default to the identity with code 0. */
+    public static final class Builder {
+        private int[] shape;
+        private double[] spacing = {1, 1, 1};
+        private Affine qform = Affine.identity();
+        private int qformCode;
+        private Affine sform = Affine.identity();
+        private int sformCode;
+        private int xyztUnits = UNITS_MM_SEC;
+
+        private Builder() {
+        }
+
+        /** (nx, ny, nz). */
+        public Builder shape(int[] shape) {
+            this.shape = shape.clone();
+            return this;
+        }
+
+        /** Voxel size along each axis; defaults to 1. */
+        public Builder spacing(double[] spacing) {
+            this.spacing = spacing.clone();
+            return this;
+        }
+
+        /** The qform matrix and its code. */
+        public Builder qform(Affine matrix, int code) {
+            this.qform = matrix;
+            this.qformCode = code;
+            return this;
+        }
+
+        /** The sform matrix and its code. */
+        public Builder sform(Affine matrix, int code) {
+            this.sform = matrix;
+            this.sformCode = code;
+            return this;
+        }
+
+        /** NIfTI's xyzt_units byte; defaults to millimetres and seconds. */
+        public Builder xyztUnits(int units) {
+            this.xyztUnits = units;
+            return this;
+        }
+
+        /**
+         * The geometry.
+         *
+         * @throws IllegalArgumentException if the shape or spacing is not positive
+         * @throws ArithmeticException if the voxel count overflows an int
+         */
+        public Geometry build() {
+            return new Geometry(this);
+        }
+    }
+}
