@@ -14,6 +14,9 @@ public final class Affine {
     private final double[] m;
 
     private Affine(double[] topRows) {
+        for (int i = 0; i < topRows.length; i++) {
+            topRows[i] += 0.0; // -0.0 becomes 0.0, so equal matrices are equal()
+        }
         this.m = topRows;
     }
 

@@ -1,0 +1,38 @@
+package org.voxseg.cli;
+
+import org.voxseg.cli.bench.BenchCommand;
+import org.voxseg.cli.info.InfoCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The root {@code voxseg} command: global options and the list of subcommands. */
+@Command(name = "voxseg",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Train and run 3D segmentation networks on NIfTI volumes.",
+        subcommands = {InfoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class VoxsegCommand implements Runnable {
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Show stack traces of errors and debug detail.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** A configured command line: exit codes, error handling and help as every voxseg front end expects. */
+    public static CommandLine commandLine() {
+        VoxsegCommand root = new VoxsegCommand();
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setExecutionExceptionHandler(new ErrorReporter(() -> root.verbose));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+}

@@ -1,0 +1,10 @@
+package org.voxseg.cli.bench;
+
+import picocli.CommandLine.Command;
+
+/** {@code voxseg bench}: performance measurements, each a median over repeated runs after warm-up. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure speed (medians over repeated runs after warm-up).",
+        subcommands = {NiftiBenchCommand.class})
+public final class BenchCommand {
+}

@@ -1,0 +1,36 @@
+package org.voxseg.core.engine;
+
+import ai.djl.engine.Engine;
+
+/**
+ * Access to DJL's PyTorch engine, always offline: libtorch comes from the {@code pytorch-native-cpu} jar on the
+ * class path, never from a download (voxseg runs on machines without internet access).
+ */
+public final class TorchRuntime {
+
+    /** DJL's name for the PyTorch engine. */
+    public static final String ENGINE_NAME = "PyTorch";
+    private static final String OFFLINE_PROPERTY = "ai.djl.offline";
+
+    private TorchRuntime() {
+    }
+
+    /**
+     * The PyTorch engine, loading libtorch on first use (a few seconds the first time on a machine, while DJL
+     * extracts it into its cache). Offline mode is switched on unless the caller chose otherwise.
+     *
+     * @throws ai.djl.engine.EngineException if libtorch cannot be loaded
+     */
+    public static Engine engine() {
+        if (System.getProperty(OFFLINE_PROPERTY) == null && System.getenv("DJL_OFFLINE") == null) {
+            System.setProperty(OFFLINE_PROPERTY, "true");
+        }
+        return Engine.getEngine(ENGINE_NAME);
+    }
+
+    /** One line naming the engine, libtorch and DJL versions, e.g. for {@code --version} or logs. */
+    public static String describe() {
+        Engine engine = engine();
+        return ENGINE_NAME + " " + engine.getVersion() + " (DJL " + Engine.getDjlVersion() + ")";
+    }
+}

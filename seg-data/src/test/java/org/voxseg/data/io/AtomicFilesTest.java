@@ -1,0 +1,50 @@
+package org.voxseg.data.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void replacesTheTargetOnlyWhenComplete() throws IOException {
+        Path target = dir.resolve("checkpoint.bin");
+        AtomicFiles.write(target, out -> out.write("first".getBytes(StandardCharsets.UTF_8)));
+        AtomicFiles.write(target, out -> out.write("second".getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals("second", Files.readString(target));
+        assertEquals(List.of(target), Files.list(dir).toList());
+    }
+
+    @Test
+    void aFailedWriteKeepsThePreviousFileAndLeavesNoTemporary() throws IOException {
+        Path target = dir.resolve("checkpoint.bin");
+        Files.writeString(target, "good");
+
+        IOException error = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+            out.write("half of the new".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("disk full");
+        }));
+
+        assertEquals("disk full", error.getMessage());
+        assertEquals("good", Files.readString(target));
+        assertEquals(List.of(target), Files.list(dir).toList());
+    }
+
+    @Test
+    void aMissingFolderIsReported() {
+        assertThrows(NoSuchFileException.class,
+                () -> AtomicFiles.write(dir.resolve("missing/out.nii"), out -> out.write(1)));
+    }
+}

@@ -1,0 +1,58 @@
+package org.voxseg.data.volume;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.FloatBuffer;
+import java.nio.ReadOnlyBufferException;
+import org.junit.jupiter.api.Test;
+import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Geometry;
+
+class VolumeTest {
+
+    private static final Geometry GRID = Geometry.of(new int[] {2, 3, 4}, Affine.identity());
+
+    private static Volume ramp(int channels) {
+        float[] data = new float[channels * 24];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = i;
+        }
+        return Volume.wrap(GRID, channels, data);
+    }
+
+    @Test
+    void indexesInNiftiFileOrder() {
+        Volume volume = ramp(2);
+
+        assertEquals(1 + 2 * (2 + 3 * 3), volume.get(0, 1, 2, 3));
+        assertEquals(24 + 1 + 2 * (2 + 3 * 3), volume.get(1, 1, 2, 3));
+    }
+
+    @Test
+    void channelViewsAreReadOnlySlices() {
+        FloatBuffer second = ramp(2).channel(1);
+
+        assertEquals(24, second.remaining());
+        assertEquals(24f, second.get(0));
+        assertTrue(second.isReadOnly());
+        assertThrows(ReadOnlyBufferException.class, () -> second.put(0, 1f));
+    }
+
+    @Test
+    void copiesDoNotShareStorage() {
+        Volume volume = ramp(1);
+        float[] copy = volume.toArray();
+        copy[0] = 99;
+
+        assertEquals(0f, volume.get(0, 0, 0, 0));
+    }
+
+    @Test
+    void refusesDataOfTheWrongLength() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> Volume.wrap(GRID, 2, new float[24]));
+        assertEquals("data holds 24 values, 2 channels of 2x3x4 need 48", error.getMessage());
+    }
+}
