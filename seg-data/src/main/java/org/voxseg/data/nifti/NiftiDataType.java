@@ -154,26 +154,58 @@ public enum NiftiDataType {
      *     the value and its voxel index
      */
     void encode(float[] src, int count, ByteBuffer dst, long firstIndex) {
-        for (int v = 0; v < count; v++) {
-            double value = src[v];
-            if (isInteger()) {
-                value = Math.rint(value);
-                if (!(value >= min && value <= max)) {
-                    throw new IllegalArgumentException("value " + src[v] + " at voxel index " + (firstIndex + v)
-                            + " does not fit " + label());
+        switch (this) {
+            case UINT8, INT8 -> {
+                for (int v = 0; v < count; v++) {
+                    dst.put(v, (byte) (int) rounded(src, v, firstIndex));
                 }
             }
-            int at = v * bytes;
-            switch (this) {
-                case UINT8, INT8 -> dst.put(at, (byte) (int) value);
-                case INT16, UINT16 -> dst.putShort(at, (short) (int) value);
-                case INT32 -> dst.putInt(at, (int) value);
-                case UINT32 -> dst.putInt(at, (int) (long) value);
-                case INT64 -> dst.putLong(at, (long) value);
-                case UINT64 -> dst.putLong(at, value < 0x1p63 ? (long) value : (long) (value - 0x1p63) ^ Long.MIN_VALUE);
-                case FLOAT32 -> dst.putFloat(at, (float) value);
-                case FLOAT64 -> dst.putDouble(at, value);
+            case INT16, UINT16 -> {
+                for (int v = 0; v < count; v++) {
+                    dst.putShort(2 * v, (short) (int) rounded(src, v, firstIndex));
+                }
+            }
+            case INT32 -> {
+                for (int v = 0; v < count; v++) {
+                    dst.putInt(4 * v, (int) rounded(src, v, firstIndex));
+                }
+            }
+            case UINT32 -> {
+                for (int v = 0; v < count; v++) {
+                    dst.putInt(4 * v, (int) (long) rounded(src, v, firstIndex));
+                }
+            }
+            case INT64 -> {
+                for (int v = 0; v < count; v++) {
+                    dst.putLong(8 * v, (long) rounded(src, v, firstIndex));
+                }
+            }
+            case UINT64 -> {
+                for (int v = 0; v < count; v++) {
+                    double value = rounded(src, v, firstIndex);
+                    dst.putLong(8 * v, value < 0x1p63 ? (long) value : (long) (value - 0x1p63) ^ Long.MIN_VALUE);
+                }
+            }
+            case FLOAT32 -> {
+                for (int v = 0; v < count; v++) {
+                    dst.putFloat(4 * v, src[v]);
+                }
+            }
+            case FLOAT64 -> {
+                for (int v = 0; v < count; v++) {
+                    dst.putDouble(8 * v, src[v]);
+                }
             }
         }
+    }
+
+    /** src[v] rounded to the nearest integer, refused if outside this integer type's range. */
+    private double rounded(float[] src, int v, long firstIndex) {
+        double value = Math.rint(src[v]);
+        if (!(value >= min && value <= max)) {
+            throw new IllegalArgumentException("value " + src[v] + " at voxel index " + (firstIndex + v)
+                    + " does not fit " + label());
+        }
+        return value;
     }
 }
