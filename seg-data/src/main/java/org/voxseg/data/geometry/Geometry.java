@@ -113,6 +113,31 @@ public final class Geometry {
         return xyztUnits;
     }
 
+    /**
+     * The geometry of a grid derived from this one by an axis-aligned index mapping (a crop, pad or resampling):
+     * index {@code p} of the new grid lies at index {@code scale * p + offset} of this one. qform and sform are both
+     * composed with the mapping and the spacing scaled, so every new voxel centre keeps its world position; codes
+     * and units are kept.
+     *
+     * @throws IllegalArgumentException if a scale is not positive or the new shape is not positive
+     */
+    public Geometry mapped(int[] newShape, double[] scale, double[] offset) {
+        for (double s : scale) {
+            if (!(s > 0)) {
+                throw new IllegalArgumentException("index scale must be positive: " + Arrays.toString(scale));
+            }
+        }
+        Affine mapping = Affine.fromRows(new double[] {scale[0], 0, 0, offset[0]},
+                new double[] {0, scale[1], 0, offset[1]}, new double[] {0, 0, scale[2], offset[2]});
+        return builder()
+                .shape(newShape)
+                .spacing(new double[] {spacing[0] * scale[0], spacing[1] * scale[1], spacing[2] * scale[2]})
+                .qform(qform.compose(mapping), qformCode)
+                .sform(sform.compose(mapping), sformCode)
+                .xyztUnits(xyztUnits)
+                .build();
+    }
+
     /** The world coordinates of the centre of voxel (i, j, k). */
     public double[] indexToWorld(double i, double j, double k) {
         return affine.apply(i, j, k);

@@ -1,0 +1,75 @@
+package org.voxseg.data.transform;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.volume.Volume;
+
+/**
+ * Applies {@link PreprocessingSettings} to a case: foreground crop (box found on the image), resampling (linear for
+ * the image, nearest for the label map), normalisation, then padding. The label map follows every grid change, and
+ * the record of the changes travels with the result.
+ */
+public final class Preprocessor {
+
+    private final PreprocessingSettings settings;
+
+    public Preprocessor(PreprocessingSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** A preprocessed case: image and optional label map on one grid, and how that grid was reached. */
+    public record Result(Volume image, Optional<Volume> labels, PreprocessingRecord record) {
+    }
+
+    /**
+     * Preprocesses an image and, for training, its label map.
+     *
+     * @throws IllegalArgumentException if the label map is not on the image's grid
+     */
+    public Result apply(Volume image, Optional<Volume> labels) {
+        labels.ifPresent(l -> {
+            if (!Arrays.equals(l.geometry().shape(), image.geometry().shape())) {
+                throw new IllegalArgumentException("label map " + l.geometry().shapeText()
+                        + " is not on the image grid " + image.geometry().shapeText());
+            }
+        });
+        List<GridStep> steps = new ArrayList<>();
+        Volume current = image;
+        Optional<Volume> currentLabels = labels;
+
+        if (settings.foregroundCrop().isPresent()) {
+            Crop crop = settings.foregroundCrop().get().boxOf(current);
+            if (!Arrays.equals(crop.size(), current.geometry().shape())) {
+                steps.add(crop);
+            }
+        }
+        Optional<Resample> resample = resampling(steps, image);
+        resample.ifPresent(steps::add);
+        for (GridStep step : steps) {
+            current = step.apply(current, Interpolation.LINEAR);
+            currentLabels = currentLabels.map(l -> step.apply(l, Interpolation.NEAREST));
+        }
+        if (settings.normalization().isPresent()) {
+            current = settings.normalization().get().apply(current);
+        }
+        Pad pad = Pad.toFit(current.geometry().shape(), settings.minShape(), settings.divisor());
+        if (!pad.isEmpty()) {
+            steps.add(pad);
+            current = pad.apply(current, Interpolation.LINEAR);
+            currentLabels = currentLabels.map(l -> pad.apply(l, Interpolation.NEAREST));
+        }
+        return new Result(current, currentLabels, new PreprocessingRecord(image.geometry(), steps));
+    }
+
+    /** The resampling the settings ask for, on the grid left by the steps so far; none if it changes nothing. */
+    private Optional<Resample> resampling(List<GridStep> steps, Volume image) {
+        Geometry geometry = new PreprocessingRecord(image.geometry(), steps).result();
+        Optional<Resample> resample = settings.targetShape().map(Resample::new)
+                .or(() -> settings.targetSpacing().map(spacing -> Resample.toSpacing(geometry, spacing)));
+        return resample.filter(r -> !Arrays.equals(r.shape(), geometry.shape()));
+    }
+}
