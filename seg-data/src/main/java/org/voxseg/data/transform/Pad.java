@@ -2,6 +2,7 @@ package org.voxseg.data.transform;
 
 import java.util.Arrays;
 import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.volume.Boxes;
 import org.voxseg.data.volume.Volume;
 
 /**

@@ -1,9 +1,9 @@
-package org.voxseg.data.transform;
+package org.voxseg.data.volume;
 
 import java.nio.FloatBuffer;
 
-/** Copies axis-aligned boxes of voxels between volumes of different shapes, every channel alike. */
-final class Boxes {
+/** Copies axis-aligned boxes of voxels between arrays of different shapes (file order), every channel alike. */
+public final class Boxes {
 
     private Boxes() {
     }
@@ -12,7 +12,7 @@ final class Boxes {
      * Copies a box of {@code size} voxels from {@code src} (shape {@code srcShape}) at {@code srcStart} into
      * {@code dst} (shape {@code dstShape}) at {@code dstStart}, for each of {@code channels} channels.
      */
-    static void copy(FloatBuffer src, int[] srcShape, int[] srcStart, float[] dst, int[] dstShape, int[] dstStart,
+    public static void copy(FloatBuffer src, int[] srcShape, int[] srcStart, float[] dst, int[] dstShape, int[] dstStart,
             int[] size, int channels) {
         int srcChannel = srcShape[0] * srcShape[1] * srcShape[2];
         int dstChannel = dstShape[0] * dstShape[1] * dstShape[2];
