@@ -8,10 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
-import org.voxseg.data.geometry.Affine;
-import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.io.AtomicFiles;
 import org.voxseg.data.nifti.NiftiDataType;
 import org.voxseg.data.nifti.NiftiReader;
@@ -55,7 +52,7 @@ public final class NiftiBenchCommand implements Callable<Integer> {
         if (shape.length != 3) {
             throw new IllegalArgumentException("--shape needs three sizes, e.g. 240,240,155");
         }
-        Volume volume = headLikeVolume(shape, 42);
+        Volume volume = SyntheticHead.volume(shape, new double[] {1, 1, 1}, 42, 1);
         NiftiWriter writer = NiftiWriter.of(NiftiDataType.INT16);
         Path folder = Files.createTempDirectory("voxseg-bench");
         Path file = keep != null ? keep : folder.resolve("bench.nii.gz");
@@ -92,26 +89,5 @@ public final class NiftiBenchCommand implements Callable<Integer> {
             byte[] text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(results);
             AtomicFiles.write(json, o -> o.write(text));
         }
-    }
-
-    /** An ellipsoidal "head" of smooth texture plus noise, zero outside: compresses like a skull-stripped MRI. */
-    static Volume headLikeVolume(int[] shape, long seed) {
-        Random random = new Random(seed);
-        float[] data = new float[shape[0] * shape[1] * shape[2]];
-        int at = 0;
-        for (int k = 0; k < shape[2]; k++) {
-            for (int j = 0; j < shape[1]; j++) {
-                for (int i = 0; i < shape[0]; i++, at++) {
-                    double x = (i - shape[0] / 2.0) / (0.4 * shape[0]);
-                    double y = (j - shape[1] / 2.0) / (0.45 * shape[1]);
-                    double z = (k - shape[2] / 2.0) / (0.45 * shape[2]);
-                    if (x * x + y * y + z * z < 1) {
-                        data[at] = (float) Math.rint(400 + 150 * Math.cos(0.07 * i) * Math.sin(0.05 * j)
-                                + 80 * Math.cos(0.11 * k) + 25 * random.nextGaussian());
-                    }
-                }
-            }
-        }
-        return Volume.wrap(Geometry.of(shape, Affine.diagonal(-1, -1, 1)), 1, data);
     }
 }

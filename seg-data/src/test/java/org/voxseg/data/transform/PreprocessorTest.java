@@ -4,10 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.nifti.NiftiDataType;
+import org.voxseg.data.nifti.NiftiHeader;
+import org.voxseg.data.nifti.NiftiReader;
+import org.voxseg.data.nifti.NiftiWriter;
 import org.voxseg.data.volume.Volume;
 
 class PreprocessorTest {
@@ -87,6 +95,39 @@ class PreprocessorTest {
             same += original[v] == restored[v] ? 1 : 0;
         }
         assertTrue(same > 0.98 * original.length, same + " of " + original.length + " voxels kept their label");
+    }
+
+    @Test
+    void aPredictionGoesBackToARealObliqueFileAndIsWrittenInItsGeometry(@TempDir Path dir) throws Exception {
+        Path input = Path.of(Objects.requireNonNull(getClass().getResource("/nifti/example4d.nii.gz")).toURI());
+        NiftiHeader header = NiftiReader.readHeader(input);
+        Volume both = NiftiReader.read(input).volume();
+        Volume first = Volume.wrap(both.geometry(), 1, Arrays.copyOf(both.toArray(), both.voxelsPerChannel()));
+        PreprocessingSettings settings = PreprocessingSettings.builder()
+                .foregroundCrop(ForegroundCrop.above(100, 2))
+                .targetSpacing(new double[] {1.5, 1.5, 1.5})
+                .normalization(IntensityNormalization.zScore(true, true))
+                .padding(new int[] {16, 16, 16}, 16)
+                .build();
+        Preprocessor.Result result = new Preprocessor(settings).apply(first, Optional.empty());
+        float[] prediction = new float[result.image().voxelsPerChannel()];
+        result.image().channel(0).get(prediction);
+        for (int v = 0; v < prediction.length; v++) {
+            prediction[v] = prediction[v] > 0.5 ? 1 : 0;
+        }
+
+        Volume back = result.record().invert(Volume.wrap(result.image().geometry(), 1, prediction),
+                Interpolation.NEAREST);
+        Path output = dir.resolve("prediction.nii.gz");
+        NiftiWriter.of(NiftiDataType.UINT8).write(back, output);
+
+        NiftiHeader written = NiftiReader.readHeader(output);
+        assertArrayEquals(new long[] {128, 96, 24}, written.dims());
+        assertTrue(written.affine().maxAbsDifference(header.affine()) < 1e-5, written.affine().toString());
+        assertEquals(header.qformCode(), written.qformCode());
+        assertEquals(header.sformCode(), written.sformCode());
+        assertArrayEquals(Arrays.copyOfRange(header.pixdim(), 1, 4), Arrays.copyOfRange(written.pixdim(), 1, 4),
+                1e-6);
     }
 
     @Test
