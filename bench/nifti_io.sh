@@ -14,8 +14,8 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for round in $(seq 1 "$rounds"); do
-  java -jar "$jar" bench nifti --keep "$work/bench.nii.gz" --json "$work/voxseg_$round.json"
-  /usr/bin/python3 bench/nifti_reference.py "$work/bench.nii.gz" --json "$work/nibabel_$round.json"
+  java -jar "$jar" bench nifti --repeats 7 --warmup 2 --keep "$work/bench.nii.gz" --json "$work/voxseg_$round.json"
+  /usr/bin/python3 bench/nifti_reference.py "$work/bench.nii.gz" --repeats 7 --warmup 2 --json "$work/nibabel_$round.json"
 done
 /usr/bin/python3 - "$work" "$rounds" <<'PY'
 import json, statistics, sys

@@ -1,7 +1,5 @@
 package org.voxseg.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.voxseg.data.io.AtomicFiles;
 import org.voxseg.data.nifti.NiftiDataType;
 import org.voxseg.data.nifti.NiftiReader;
 import org.voxseg.data.nifti.NiftiWriter;
 import org.voxseg.data.volume.Volume;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,18 +29,14 @@ public final class NiftiBenchCommand implements Callable<Integer> {
             description = "Volume shape (default: ${DEFAULT-VALUE}).")
     int[] shape;
 
-    @Option(names = "--repeats", defaultValue = "7", description = "Timed runs of each operation (default: ${DEFAULT-VALUE}).")
-    int repeats;
 
-    @Option(names = "--warmup", defaultValue = "2", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
-    int warmup;
 
     @Option(names = "--keep", paramLabel = "FILE.nii.gz",
             description = "Write the benchmark volume here and keep it (e.g. for the nibabel reference).")
     Path keep;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
-    Path json;
+    @Mixin
+    BenchRun run;
 
     @Spec
     CommandSpec spec;
@@ -57,8 +51,8 @@ public final class NiftiBenchCommand implements Callable<Integer> {
         Path folder = Files.createTempDirectory("voxseg-bench");
         Path file = keep != null ? keep : folder.resolve("bench.nii.gz");
         try {
-            Timings write = Timings.measure(warmup, repeats, () -> writer.write(volume, file));
-            Timings read = Timings.measure(warmup, repeats, () -> NiftiReader.read(file));
+            Timings write = run.time(() -> writer.write(volume, file));
+            Timings read = run.time(() -> NiftiReader.read(file));
             report(file, write, read);
         } finally {
             if (keep == null) {
@@ -75,7 +69,7 @@ public final class NiftiBenchCommand implements Callable<Integer> {
         results.put("shape", shape);
         results.put("datatype", "int16");
         results.put("file_bytes", Files.size(file));
-        results.put("repeats", repeats);
+        results.put("repeats", run.repeats);
         results.put("write_median_s", write.median());
         results.put("write_min_s", write.min());
         results.put("read_median_s", read.median());
@@ -83,11 +77,8 @@ public final class NiftiBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "NIfTI int16 %dx%dx%d .nii.gz (%.1f MB): write median %.3f s (min %.3f),"
                 + " read median %.3f s (min %.3f), %d runs each%n", shape[0], shape[1], shape[2],
-                Files.size(file) / 1e6, write.median(), write.min(), read.median(), read.min(), repeats);
+                Files.size(file) / 1e6, write.median(), write.min(), read.median(), read.min(), run.repeats);
         out.flush();
-        if (json != null) {
-            byte[] text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(results);
-            AtomicFiles.write(json, o -> o.write(text));
-        }
+        run.save(results);
     }
 }

@@ -1,7 +1,5 @@
 package org.voxseg.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -18,7 +16,6 @@ import java.util.stream.Stream;
 import org.voxseg.data.cache.PreprocessedCache;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.CaseLoader;
-import org.voxseg.data.io.AtomicFiles;
 import org.voxseg.data.nifti.NiftiDataType;
 import org.voxseg.data.nifti.NiftiWriter;
 import org.voxseg.data.transform.ForegroundCrop;
@@ -27,6 +24,7 @@ import org.voxseg.data.transform.PreprocessingSettings;
 import org.voxseg.data.transform.Preprocessor;
 import org.voxseg.data.volume.Volume;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,14 +49,10 @@ public final class PreprocessBenchCommand implements Callable<Integer> {
             description = "Target spacing in mm (default: ${DEFAULT-VALUE}).")
     double[] spacing;
 
-    @Option(names = "--repeats", defaultValue = "5", description = "Timed runs (default: ${DEFAULT-VALUE}).")
-    int repeats;
 
-    @Option(names = "--warmup", defaultValue = "1", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
-    int warmup;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
-    Path json;
+    @Mixin
+    BenchRun run;
 
     @Spec
     CommandSpec spec;
@@ -78,14 +72,14 @@ public final class PreprocessBenchCommand implements Callable<Integer> {
                     .normalization(IntensityNormalization.zScore(true, true))
                     .build();
             Preprocessor preprocessor = new Preprocessor(settings);
-            Timings fresh = Timings.measure(warmup, repeats, () -> {
+            Timings fresh = run.time(() -> {
                 CaseLoader.LoadedCase loaded = CaseLoader.load(entry);
                 preprocessor.apply(loaded.image(), loaded.labels());
             });
             long peak = PeakMemory.peakBytes().orElse(0);
             PreprocessedCache cache = new PreprocessedCache(folder.resolve("cache"), settings);
             Preprocessor.Result result = cache.get(entry).result();
-            Timings cached = Timings.measure(warmup, repeats, () -> cache.get(entry));
+            Timings cached = run.time(() -> cache.get(entry));
             report(fresh, cached, baseline, peak, result.image());
         } finally {
             deleteTree(folder);
@@ -117,7 +111,7 @@ public final class PreprocessBenchCommand implements Callable<Integer> {
         results.put("input_spacing", inputSpacing);
         results.put("spacing", spacing);
         results.put("preprocessed_shape", result.geometry().shape());
-        results.put("repeats", repeats);
+        results.put("repeats", run.repeats);
         results.put("preprocess_median_s", fresh.median());
         results.put("cached_reload_median_s", cached.median());
         results.put("rss_before_bytes", baseline);
@@ -125,12 +119,9 @@ public final class PreprocessBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "preprocess 4x%dx%dx%d -> %s: median %.3f s; cached reload median %.3f s;"
                 + " peak RSS %.0f MB (%.0f MB before), %d runs each%n", shape[0], shape[1], shape[2],
-                result.geometry().shapeText(), fresh.median(), cached.median(), peak / 1e6, baseline / 1e6, repeats);
+                result.geometry().shapeText(), fresh.median(), cached.median(), peak / 1e6, baseline / 1e6, run.repeats);
         out.flush();
-        if (json != null) {
-            byte[] text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(results);
-            AtomicFiles.write(json, o -> o.write(text));
-        }
+        run.save(results);
     }
 
     private static void deleteTree(Path folder) throws IOException {
