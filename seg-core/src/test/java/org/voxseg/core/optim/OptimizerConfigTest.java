@@ -1,0 +1,50 @@
+package org.voxseg.core.optim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.junit.jupiter.api.Test;
+import org.voxseg.core.engine.TorchRuntime;
+
+class OptimizerConfigTest {
+
+    private static OptimizerConfig read(String json) throws JsonProcessingException {
+        return new ObjectMapper().readValue(json, OptimizerConfig.class);
+    }
+
+    @Test
+    void defaultsArePytorchs() throws JsonProcessingException {
+        OptimizerConfig adam = read("{}");
+        assertEquals("adam", adam.name());
+        assertEquals(1e-3, adam.learningRate());
+        assertArrayEquals(new double[] {0.9, 0.999}, adam.betas());
+        assertTrue(Double.isNaN(adam.clipGradNorm()));
+        assertEquals(0.01, read("{\"name\": \"adamw\"}").weightDecay());
+    }
+
+    @Test
+    void buildsEachOptimizer() throws JsonProcessingException {
+        try (NDManager manager = TorchRuntime.engine().newBaseManager()) {
+            try (Optimizer sgd = read("{\"name\": \"sgd\", \"lr\": 0.01, \"momentum\": 0.99, \"nesterov\": true}")
+                    .build(manager)) {
+                assertInstanceOf(Sgd.class, sgd);
+            }
+            try (Optimizer adamW = read("{\"name\": \"adamw\"}").build(manager)) {
+                assertInstanceOf(Adam.class, adamW);
+            }
+            assertThrows(IllegalArgumentException.class, () -> read("{\"name\": \"lamb\"}").build(manager));
+        }
+    }
+
+    @Test
+    void misspeltKeysAreRefused() {
+        assertThrows(UnrecognizedPropertyException.class, () -> read("{\"learning_rate\": 0.1}"));
+    }
+}
