@@ -1,0 +1,80 @@
+package org.voxseg.core.network;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.Arrays;
+
+/**
+ * Group normalisation with a per-channel scale and shift (PyTorch's GroupNorm; instance norm when there are as many
+ * groups as channels), which DJL lacks. Each (sample, group) is normalised over its voxels by running the native
+ * batch-norm kernel on the input viewed as (1, N * groups, voxels), the lightest way found (DJL_NOTES.md).
+ */
+public final class GroupNorm extends AbstractBlock {
+
+    private static final float EPSILON = 1e-5f;
+
+    private final int channels;
+    private final int groups;
+    private final Parameter gamma;
+    private final Parameter beta;
+
+    /**
+     * @throws IllegalArgumentException if channels are not divisible by groups
+     */
+    public GroupNorm(int channels, int groups) {
+        if (groups < 1 || channels % groups != 0) {
+            throw new IllegalArgumentException(channels + " channels are not divisible into " + groups + " groups");
+        }
+        this.channels = channels;
+        this.groups = groups;
+        this.gamma = addParameter(Parameter.builder().setName("gamma").setType(Parameter.Type.GAMMA)
+                .optShape(new Shape(channels)).build());
+        this.beta = addParameter(Parameter.builder().setName("beta").setType(Parameter.Type.BETA)
+                .optShape(new Shape(channels)).build());
+    }
+
+    /** Instance normalisation: one group per channel. */
+    public static GroupNorm instance(int channels) {
+        return new GroupNorm(channels, channels);
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        Shape shape = x.getShape();
+        long batch = shape.get(0);
+        NDManager manager = x.getManager();
+        NDArray grouped = x.reshape(1, batch * groups, -1);
+        Shape perGroup = new Shape(batch * groups);
+        // Separate arrays: the kernel may write running statistics in place, and they must not alias the affine
+        // ones and zeros. DJL's momentum 1 is PyTorch's 0: running statistics are left alone.
+        NDArray normalised = BatchNorm.batchNorm(grouped, manager.zeros(perGroup), manager.ones(perGroup),
+                manager.ones(perGroup), manager.zeros(perGroup), 1, 1f, EPSILON, true)
+                .singletonOrThrow().reshape(shape);
+        long[] broadcast = new long[shape.dimension()];
+        Arrays.fill(broadcast, 1);
+        broadcast[1] = channels;
+        NDArray scale = store.getValue(gamma, x.getDevice(), training).reshape(broadcast);
+        NDArray shift = store.getValue(beta, x.getDevice(), training).reshape(broadcast);
+        return new NDList(normalised.mul(scale).add(shift));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return inputShapes;
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        // no children
+    }
+}

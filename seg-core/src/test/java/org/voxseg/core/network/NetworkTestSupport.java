@@ -1,0 +1,41 @@
+package org.voxseg.core.network;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+
+/** Builds and runs small networks for tests. */
+final class NetworkTestSupport {
+
+    private NetworkTestSupport() {
+    }
+
+    static NetworkConfig config(int in, int out, int[] filters, int[][] strides, String norm, String upsampling,
+            boolean residual, boolean deepSupervision) {
+        return NetworkConfig.of(in, out, filters, strides, null, norm, 4, null, null, upsampling, residual,
+                deepSupervision, null, null);
+    }
+
+    static UNet3d initialised(NetworkConfig config, NDManager manager, Shape input) {
+        UNet3d net = new UNet3d(config);
+        net.initialize(manager, DataType.FLOAT32, input);
+        return net;
+    }
+
+    /** The one parameter of {@code block} whose name ends with {@code suffix} (names carry DJL's child prefixes). */
+    static NDArray parameter(Block block, String suffix) {
+        return block.getParameters().stream().filter(p -> p.getKey().endsWith(suffix))
+                .map(p -> p.getValue().getArray()).reduce((a, b) -> {
+                    throw new IllegalArgumentException("several parameters end with " + suffix);
+                }).orElseThrow(() -> new IllegalArgumentException("no parameter ends with " + suffix + ": "
+                        + block.getParameters().keys()));
+    }
+
+    static NDList forward(Block block, NDManager manager, NDArray input, boolean training) {
+        return block.forward(new ParameterStore(manager, false), new NDList(input), training);
+    }
+}
