@@ -55,17 +55,23 @@ public final class GroupNorm extends AbstractBlock {
         NDManager manager = x.getManager();
         NDArray grouped = x.reshape(1, batch * groups, -1);
         Shape perGroup = new Shape(batch * groups);
-        // Separate arrays: the kernel may write running statistics in place, and they must not alias the affine
-        // ones and zeros. DJL's momentum 1 is PyTorch's 0: running statistics are left alone.
+        NDArray scale = store.getValue(gamma, x.getDevice(), training);
+        NDArray shift = store.getValue(beta, x.getDevice(), training);
+        boolean perChannel = groups == channels;
+        // Instance norm: the affine runs inside the kernel (scale and shift repeated per sample), as PyTorch's
+        // InstanceNorm3d does, saving two element-wise passes each way. Statistics arrays are separate from the
+        // affine ones because the kernel may write them in place; DJL's momentum 1 (PyTorch's 0) leaves them alone.
         NDArray normalised = BatchNorm.batchNorm(grouped, manager.zeros(perGroup), manager.ones(perGroup),
-                manager.ones(perGroup), manager.zeros(perGroup), 1, 1f, EPSILON, true)
+                perChannel ? scale.tile(batch) : manager.ones(perGroup),
+                perChannel ? shift.tile(batch) : manager.zeros(perGroup), 1, 1f, EPSILON, true)
                 .singletonOrThrow().reshape(shape);
+        if (perChannel) {
+            return new NDList(normalised);
+        }
         long[] broadcast = new long[shape.dimension()];
         Arrays.fill(broadcast, 1);
         broadcast[1] = channels;
-        NDArray scale = store.getValue(gamma, x.getDevice(), training).reshape(broadcast);
-        NDArray shift = store.getValue(beta, x.getDevice(), training).reshape(broadcast);
-        return new NDList(normalised.mul(scale).add(shift));
+        return new NDList(normalised.mul(scale.reshape(broadcast)).add(shift.reshape(broadcast)));
     }
 
     @Override

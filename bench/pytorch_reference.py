@@ -1,0 +1,104 @@
+#!/usr/bin/python3
+"""PyTorch reference for `voxseg bench network`: the same U-Net (Conv3d without bias + InstanceNorm3d(affine) +
+LeakyReLU(0.01), two per level, strided first conv; ConvTranspose3d(k=2, s=2) up-sampling, concat(up, skip);
+1x1x1 output conv), the same training step (forward, sigmoid Dice loss as MONAI's defaults, backward, Adam) or
+inference pass, timed the same way (median after warm-up), with the process's peak memory.
+
+Usage: /usr/bin/python3 bench/pytorch_reference.py --mode train|infer --patch 64 [--threads 2] [--json OUT]
+Needs Debian's python3-torch; used for comparison only, never at run time."""
+import argparse
+import json
+import resource
+import statistics
+import time
+
+import torch
+from torch import nn
+
+
+def stage(cin, cout, stride):
+    return nn.Sequential(
+        nn.Conv3d(cin, cout, 3, stride, 1, bias=False), nn.InstanceNorm3d(cout, affine=True), nn.LeakyReLU(0.01),
+        nn.Conv3d(cout, cout, 3, 1, 1, bias=False), nn.InstanceNorm3d(cout, affine=True), nn.LeakyReLU(0.01))
+
+
+class UNet(nn.Module):
+    def __init__(self, cin, cout, filters):
+        super().__init__()
+        self.encoder = nn.ModuleList()
+        for level, f in enumerate(filters):
+            self.encoder.append(stage(cin, f, 1 if level == 0 else 2))
+            cin = f
+        self.up = nn.ModuleList(nn.ConvTranspose3d(filters[l + 1], filters[l], 2, 2) for l in range(len(filters) - 1))
+        self.decoder = nn.ModuleList(stage(2 * filters[l], filters[l], 1) for l in range(len(filters) - 1))
+        self.output = nn.Conv3d(filters[0], cout, 1)
+
+    def forward(self, x):
+        skips = []
+        for block in self.encoder:
+            x = block(x)
+            skips.append(x)
+        for level in range(len(self.decoder) - 1, -1, -1):
+            x = self.decoder[level](torch.cat([self.up[level](x), skips[level]], 1))
+        return self.output(x)
+
+
+def dice_loss(logits, target, smooth=1e-5):
+    p = torch.sigmoid(logits)
+    axes = tuple(range(2, p.dim()))
+    intersection = (p * target).sum(axes)
+    return (1 - (2 * intersection + smooth) / (p.sum(axes) + target.sum(axes) + smooth)).mean()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--mode", choices=["train", "infer"], default="train")
+    parser.add_argument("--patch", type=int, default=64)
+    parser.add_argument("--batch", type=int, default=1)
+    parser.add_argument("--filters", default="16,32,64,128")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--warmup", type=int, default=1)
+    parser.add_argument("--json")
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(0)
+    filters = [int(f) for f in args.filters.split(",")]
+    net = UNet(4, 3, filters)
+    adam = torch.optim.Adam(net.parameters(), lr=1e-4)
+    shape = (args.batch, 4, args.patch, args.patch, args.patch)
+
+    def step():
+        x = torch.randn(shape)
+        if args.mode == "infer":
+            with torch.no_grad():
+                net.eval()
+                net(x)
+            return
+        net.train()
+        target = (torch.rand((args.batch, 3) + shape[2:]) > 0.8).float()
+        adam.zero_grad()
+        dice_loss(net(x), target).backward()
+        adam.step()
+
+    for _ in range(args.warmup):
+        step()
+    samples = []
+    for _ in range(args.repeats):
+        start = time.perf_counter()
+        step()
+        samples.append(time.perf_counter() - start)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    parameters = sum(p.numel() for p in net.parameters())
+    results = {"tool": "pytorch " + torch.__version__, "mode": args.mode, "input": list(shape),
+               "parameters": parameters, "threads": args.threads, "repeats": args.repeats,
+               "median_s": statistics.median(samples), "min_s": min(samples), "rss_peak_bytes": peak}
+    print(f"pytorch {torch.__version__} {args.mode} {shape}, {parameters / 1e6:.2f} M parameters: median "
+          f"{results['median_s']:.3f} s (min {results['min_s']:.3f}), peak RSS {peak / 1e6:.0f} MB")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(results, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+package org.voxseg.cli.bench;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.voxseg.core.engine.TorchRuntime;
+import org.voxseg.core.loss.DiceLoss;
+import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.core.loss.SegmentationLoss;
+import org.voxseg.core.network.NetworkConfig;
+import org.voxseg.core.network.UNet3d;
+import org.voxseg.core.optim.Optimizer;
+import org.voxseg.core.optim.OptimizerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code voxseg bench network}: times a training step (forward, Dice loss, backward, Adam update) or an inference
+ * forward pass of a U-Net on a random patch, and reports the process's peak memory. Run one mode and size per
+ * process so that the peak belongs to it.
+ */
+@Command(name = "network", mixinStandardHelpOptions = true,
+        description = "Time a U-Net training step or inference pass on a random patch (one size per process).")
+public final class NetworkBenchCommand implements Callable<Integer> {
+
+    /** What is timed. */
+    enum Mode { TRAIN, INFER }
+
+    @Option(names = "--mode", defaultValue = "train", description = "train or infer (default: ${DEFAULT-VALUE}).")
+    Mode mode;
+
+    @Option(names = "--patch", defaultValue = "64", description = "Cubic patch size (default: ${DEFAULT-VALUE}).")
+    int patch;
+
+    @Option(names = "--batch", defaultValue = "1", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--channels", split = ",", defaultValue = "4,3", paramLabel = "IN,OUT",
+            description = "Input and output channels (default: ${DEFAULT-VALUE}).")
+    int[] channels;
+
+    @Option(names = "--filters", split = ",", defaultValue = "16,32,64,128",
+            description = "Filters per level (default: ${DEFAULT-VALUE}, the DJL_NOTES reference network).")
+    int[] filters;
+
+    @Mixin
+    BenchRun run;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Engine engine = TorchRuntime.engine();
+        engine.setRandomSeed(0);
+        NetworkConfig config = NetworkConfig.basic(channels[0], channels[1], filters);
+        Shape input = new Shape(batch, channels[0], patch, patch, patch);
+        Shape output = new Shape(batch, channels[1], patch, patch, patch);
+        long baseline = PeakMemory.currentBytes().orElse(0);
+        try (NDManager manager = engine.newBaseManager()) {
+            UNet3d net = new UNet3d(config);
+            net.initialize(manager, DataType.FLOAT32, input);
+            long parameters = net.getParameters().stream().mapToLong(p -> p.getValue().getArray().size()).sum();
+            SegmentationLoss loss = DiceLoss.of(OutputActivation.SIGMOID);
+            ParameterStore store = new ParameterStore(manager, false);
+            Timings timings;
+            try (Optimizer adam = OptimizerConfig.of("adam", 1e-4, null, null, null, null, null, null, null)
+                    .build(manager)) {
+                timings = run.time(() -> {
+                    try (NDManager step = manager.newSubManager()) {
+                        NDArray x = step.randomNormal(input);
+                        if (mode == Mode.INFER) {
+                            net.forward(store, new NDList(x), false).close();
+                            return;
+                        }
+                        NDArray targets = step.randomUniform(0, 1, output).gt(0.8).toType(DataType.FLOAT32, false);
+                        try (GradientCollector collector = engine.newGradientCollector()) {
+                            NDArray logits = net.forward(store, new NDList(x), true).get(0);
+                            collector.backward(loss.evaluate(logits, targets));
+                        }
+                        adam.step(net.getParameters(), 1e-4);
+                    }
+                });
+            }
+            report(timings, parameters, baseline, PeakMemory.peakBytes().orElse(0));
+        }
+        return 0;
+    }
+
+    private void report(Timings timings, long parameters, long baseline, long peak) throws Exception {
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("mode", mode.name().toLowerCase(Locale.ROOT));
+        results.put("input", new long[] {batch, channels[0], patch, patch, patch});
+        results.put("parameters", parameters);
+        results.put("threads", Integer.getInteger("ai.djl.pytorch.num_threads",
+                Runtime.getRuntime().availableProcessors()));
+        results.put("repeats", run.repeats);
+        results.put("median_s", timings.median());
+        results.put("min_s", timings.min());
+        results.put("rss_before_bytes", baseline);
+        results.put("rss_peak_bytes", peak);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%s %dx%dx%d^3, %.2f M parameters: median %.3f s (min %.3f), peak RSS %.0f MB"
+                + " (%.0f MB before), %d runs%n", mode == Mode.TRAIN ? "training step" : "inference", batch,
+                channels[0], patch, parameters / 1e6, timings.median(), timings.min(), peak / 1e6, baseline / 1e6,
+                run.repeats);
+        out.flush();
+        run.save(results);
+    }
+}

@@ -1,0 +1,35 @@
+package org.voxseg.cli.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.voxseg.cli.CommandRun;
+
+/** The network benchmark runs a training step and an inference pass end to end; speed is not asserted here. */
+class NetworkBenchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainingAndInferenceReport() throws IOException {
+        for (String mode : new String[] {"train", "infer"}) {
+            Path json = dir.resolve(mode + ".json");
+
+            CommandRun run = CommandRun.of("bench", "network", "--mode", mode, "--patch", "16", "--filters", "4,8",
+                    "--repeats", "2", "--warmup", "1", "--json", json.toString());
+
+            assertEquals(0, run.exitCode(), run.err());
+            JsonNode results = new ObjectMapper().readTree(json.toFile());
+            assertEquals(mode, results.get("mode").asText());
+            assertTrue(results.get("median_s").asDouble() > 0);
+            assertTrue(results.get("parameters").asLong() > 1000);
+        }
+    }
+}
