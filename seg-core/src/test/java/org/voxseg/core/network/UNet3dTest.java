@@ -2,6 +2,7 @@ package org.voxseg.core.network;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,6 +158,23 @@ class UNet3dTest {
 
         assertTrue(before[0] != fresh[0], "a fresh network differs");
         assertArrayEquals(before, after);
+    }
+
+    @Test
+    void dropoutActsOnlyWhileTraining() {
+        NetworkConfig config = NetworkConfig.of(1, 1, new int[] {4, 8}, null, null, null, null, null, null, null,
+                null, null, 0.5, null);
+        Shape input = new Shape(1, 1, 8, 8, 8);
+        UNet3d net = NetworkTestSupport.initialised(config, manager, input);
+        NDArray x = manager.randomNormal(input);
+
+        float[] trainA = NetworkTestSupport.forward(net, manager, x, true).get(0).toFloatArray();
+        float[] trainB = NetworkTestSupport.forward(net, manager, x, true).get(0).toFloatArray();
+        float[] inferA = NetworkTestSupport.forward(net, manager, x, false).get(0).toFloatArray();
+        float[] inferB = NetworkTestSupport.forward(net, manager, x, false).get(0).toFloatArray();
+
+        assertFalse(Arrays.equals(trainA, trainB), "random masks differ between training passes");
+        assertArrayEquals(inferA, inferB);
     }
 
     @Test
