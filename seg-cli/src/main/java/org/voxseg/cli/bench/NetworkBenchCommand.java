@@ -77,7 +77,7 @@ public final class NetworkBenchCommand implements Callable<Integer> {
             SegmentationLoss loss = DiceLoss.of(OutputActivation.SIGMOID);
             ParameterStore store = new ParameterStore(manager, false);
             Timings timings;
-            try (Optimizer adam = OptimizerConfig.of("adam", 1e-4, null, null, null, null, null, null, null)
+            try (Optimizer adam = OptimizerConfig.named("adam", 1e-4)
                     .build(manager)) {
                 timings = run.time(() -> {
                     try (NDManager step = manager.newSubManager()) {

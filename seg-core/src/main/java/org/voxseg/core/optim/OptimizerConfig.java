@@ -6,43 +6,59 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * The config's {@code optimizer} section, with PyTorch's names and defaults, e.g.
- * {@code {"name": "adamw", "lr": 1e-4, "weight_decay": 1e-5, "clip_grad_norm": 12}}.
+ * The config's {@code optimizer} section, with PyTorch's and MONAI's names and defaults, e.g.
+ * {@code {"name": "adamw", "lr": 1e-4, "weight_decay": 1e-5, "clip_grad_norm": 12,
+ * "param_groups": [{"match": "encoder.*", "lr": 1e-5}]}}.
  *
- * @param name adam, adamw or sgd
+ * @param name adam, adamw, sgd or novograd
  * @param learningRate the base learning rate ({@code lr}) that schedules scale
- * @param betas Adam's beta1 and beta2
- * @param epsilon Adam's eps
- * @param weightDecay L2 (Adam, SGD) or decoupled (AdamW) weight decay
+ * @param betas beta1 and beta2 (Adam: 0.9, 0.999; Novograd: 0.9, 0.98)
+ * @param epsilon eps
+ * @param weightDecay L2 (Adam, SGD, Novograd) or decoupled (AdamW) weight decay
  * @param momentum SGD momentum
  * @param dampening SGD dampening
  * @param nesterov SGD Nesterov momentum
+ * @param gradientAveraging Novograd's grad_averaging
+ * @param amsgrad Novograd's amsgrad
  * @param clipGradNorm maximum joint gradient norm, or NaN for no clipping
+ * @param parameterGroups groups with their own rate and weight decay, first match wins
  */
 public record OptimizerConfig(String name, double learningRate, double[] betas, double epsilon, double weightDecay,
-        double momentum, double dampening, boolean nesterov, double clipGradNorm) {
+        double momentum, double dampening, boolean nesterov, boolean gradientAveraging, boolean amsgrad,
+        double clipGradNorm, List<ParameterGroup> parameterGroups) {
 
     /** The names {@link #build} knows. */
-    public static final List<String> NAMES = List.of("adam", "adamw", "sgd");
+    public static final List<String> NAMES = List.of("adam", "adamw", "sgd", "novograd");
 
-    /** Reads an optimizer section; absent fields take PyTorch's defaults (AdamW's weight decay 0.01). */
+    /** Reads an optimizer section; absent fields take the defaults above (AdamW's weight decay 0.01). */
     @JsonCreator
     public static OptimizerConfig of(@JsonProperty("name") String name, @JsonProperty("lr") Double learningRate,
             @JsonProperty("betas") double[] betas, @JsonProperty("eps") Double epsilon,
             @JsonProperty("weight_decay") Double weightDecay, @JsonProperty("momentum") Double momentum,
             @JsonProperty("dampening") Double dampening, @JsonProperty("nesterov") Boolean nesterov,
-            @JsonProperty("clip_grad_norm") Double clipGradNorm) {
+            @JsonProperty("grad_averaging") Boolean gradientAveraging, @JsonProperty("amsgrad") Boolean amsgrad,
+            @JsonProperty("clip_grad_norm") Double clipGradNorm,
+            @JsonProperty("param_groups") List<ParameterGroup> parameterGroups) {
         String optimizer = name == null ? "adam" : name;
         double defaultDecay = "adamw".equals(optimizer) ? 0.01 : 0;
+        double[] defaultBetas = "novograd".equals(optimizer) ? new double[] {0.9, 0.98} : new double[] {0.9, 0.999};
         return new OptimizerConfig(optimizer, learningRate == null ? 1e-3 : learningRate,
-                betas == null ? new double[] {0.9, 0.999} : betas, epsilon == null ? 1e-8 : epsilon,
+                betas == null ? defaultBetas : betas, epsilon == null ? 1e-8 : epsilon,
                 weightDecay == null ? defaultDecay : weightDecay, momentum == null ? 0 : momentum,
                 dampening == null ? 0 : dampening, nesterov != null && nesterov,
-                clipGradNorm == null ? Double.NaN : clipGradNorm);
+                gradientAveraging != null && gradientAveraging, amsgrad != null && amsgrad,
+                clipGradNorm == null ? Double.NaN : clipGradNorm,
+                parameterGroups == null ? List.of() : parameterGroups);
+    }
+
+    /** An optimizer by name with its defaults and a learning rate. */
+    public static OptimizerConfig named(String name, double learningRate) {
+        return of(name, learningRate, null, null, null, null, null, null, null, null, null, null);
     }
 
     public OptimizerConfig {
         betas = betas.clone();
+        parameterGroups = List.copyOf(parameterGroups);
         if (betas.length != 2) {
             throw new IllegalArgumentException("betas needs two values, not " + betas.length);
         }
@@ -62,10 +78,12 @@ public record OptimizerConfig(String name, double learningRate, double[] betas, 
      * @throws IllegalArgumentException for an unknown name
      */
     public Optimizer build(NDManager manager) {
+        UpdatePlan plan = new UpdatePlan(learningRate, weightDecay, parameterGroups);
         return switch (name) {
-            case "adam" -> new Adam(manager, betas[0], betas[1], epsilon, weightDecay, false);
-            case "adamw" -> new Adam(manager, betas[0], betas[1], epsilon, weightDecay, true);
-            case "sgd" -> new Sgd(manager, momentum, dampening, nesterov, weightDecay);
+            case "adam" -> new Adam(manager, plan, betas[0], betas[1], epsilon, false);
+            case "adamw" -> new Adam(manager, plan, betas[0], betas[1], epsilon, true);
+            case "sgd" -> new Sgd(manager, plan, momentum, dampening, nesterov);
+            case "novograd" -> new Novograd(manager, plan, betas[0], betas[1], epsilon, gradientAveraging, amsgrad);
             default -> throw new IllegalArgumentException("unknown optimizer '" + name + "'; known: " + NAMES);
         };
     }

@@ -13,25 +13,23 @@ public final class Sgd extends Optimizer {
     private final double momentum;
     private final double dampening;
     private final boolean nesterov;
-    private final double weightDecay;
 
-    public Sgd(NDManager manager, double momentum, double dampening, boolean nesterov, double weightDecay) {
-        super(manager);
+    public Sgd(NDManager manager, UpdatePlan plan, double momentum, double dampening, boolean nesterov) {
+        super(manager, plan);
         if (nesterov && (momentum <= 0 || dampening != 0)) {
             throw new IllegalArgumentException("Nesterov momentum needs momentum > 0 and dampening 0");
         }
         this.momentum = momentum;
         this.dampening = dampening;
         this.nesterov = nesterov;
-        this.weightDecay = weightDecay;
     }
 
     @Override
-    protected void update(String name, NDArray weight, NDArray gradient, long step, double rate, NDManager scope) {
-        NDArray g = weightDecay == 0 ? gradient : gradient.add(weight.mul((float) weightDecay));
+    protected void update(String name, NDArray weight, NDArray gradient, Hyper hyper, NDManager scope) {
+        NDArray g = hyper.weightDecay() == 0 ? gradient : gradient.add(weight.mul((float) hyper.weightDecay()));
         if (momentum != 0) {
             boolean first = !hasBuffer("momentum_buffer", name);
-            NDArray buffer = buffer("momentum_buffer", name, weight, scope);
+            NDArray buffer = buffer("momentum_buffer", name, weight.getShape(), scope);
             if (first) {
                 buffer.addi(g);
             } else {
@@ -39,6 +37,6 @@ public final class Sgd extends Optimizer {
             }
             g = nesterov ? g.add(buffer.mul((float) momentum)) : buffer;
         }
-        weight.subi(g.mul((float) rate));
+        weight.subi(g.mul((float) hyper.rate()));
     }
 }

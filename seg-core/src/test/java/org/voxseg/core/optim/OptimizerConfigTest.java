@@ -44,6 +44,29 @@ class OptimizerConfigTest {
     }
 
     @Test
+    void novogradDefaultsAreMonais() throws JsonProcessingException {
+        OptimizerConfig novograd = read("{\"name\": \"novograd\"}");
+        assertArrayEquals(new double[] {0.9, 0.98}, novograd.betas());
+        assertEquals(1e-3, novograd.learningRate());
+        try (NDManager manager = TorchRuntime.engine().newBaseManager();
+             Optimizer optimizer = novograd.build(manager)) {
+            assertInstanceOf(Novograd.class, optimizer);
+        }
+    }
+
+    @Test
+    void parameterGroupsAreRead() throws JsonProcessingException {
+        OptimizerConfig config = read("{\"lr\": 0.01, \"param_groups\": [{\"match\": \"encoder.*\", \"lr\": 1e-4},"
+                + " {\"match\": \".*\\\\.bias\", \"lr\": 0.02, \"weight_decay\": 0}]}");
+
+        assertEquals(2, config.parameterGroups().size());
+        assertEquals(1e-4, config.parameterGroups().get(0).learningRate());
+        assertTrue(Double.isNaN(config.parameterGroups().get(0).weightDecay()));
+        assertTrue(config.parameterGroups().get(1).contains("01decoder0_01conv0_02norm_bias"));
+        assertThrows(Exception.class, () -> read("{\"param_groups\": [{\"lr\": 1}]}"), "match is required");
+    }
+
+    @Test
     void misspeltKeysAreRefused() {
         assertThrows(UnrecognizedPropertyException.class, () -> read("{\"learning_rate\": 0.1}"));
     }

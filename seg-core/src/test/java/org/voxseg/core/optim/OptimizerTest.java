@@ -104,7 +104,7 @@ class OptimizerTest {
             }
             return w;
         });
-        try (Adam adam = new Adam(manager, b1, b2, eps, decay, false)) {
+        try (Adam adam = new Adam(manager, UpdatePlan.uniform(decay), b1, b2, eps, false)) {
             assertClose(expected, run(adam, parameters(START), 3, rate));
         }
     }
@@ -127,7 +127,7 @@ class OptimizerTest {
             }
             return w;
         });
-        try (Adam adamW = new Adam(manager, 0.9, 0.999, 1e-8, decay, true)) {
+        try (Adam adamW = new Adam(manager, UpdatePlan.uniform(decay), 0.9, 0.999, 1e-8, true)) {
             assertClose(expected, run(adamW, parameters(START), 2, rate));
         }
     }
@@ -146,7 +146,7 @@ class OptimizerTest {
                 }
                 return w;
             });
-            try (Sgd sgd = new Sgd(manager, 0.9, 0, nesterov, 0.01)) {
+            try (Sgd sgd = new Sgd(manager, UpdatePlan.uniform(0.01), 0.9, 0, nesterov)) {
                 assertClose(expected, run(sgd, parameters(START), 3, 0.1));
             }
         }
@@ -155,17 +155,17 @@ class OptimizerTest {
     @Test
     void restoredStateContinuesBitForBit() {
         float[] straight;
-        try (Adam adam = new Adam(manager, 0.9, 0.999, 1e-8, 0, false)) {
+        try (Adam adam = new Adam(manager, UpdatePlan.uniform(0), 0.9, 0.999, 1e-8, false)) {
             straight = run(adam, parameters(START), 5, 0.05);
         }
         PairList<String, Parameter> resumedParameters = parameters(START);
         OptimizerState saved;
-        try (Adam first = new Adam(manager, 0.9, 0.999, 1e-8, 0, false)) {
+        try (Adam first = new Adam(manager, UpdatePlan.uniform(0), 0.9, 0.999, 1e-8, false)) {
             run(first, resumedParameters, 3, 0.05);
             saved = first.state();
         }
         float[] resumed;
-        try (Adam second = new Adam(manager, 0.9, 0.999, 1e-8, 0, false)) {
+        try (Adam second = new Adam(manager, UpdatePlan.uniform(0), 0.9, 0.999, 1e-8, false)) {
             second.restore(saved, resumedParameters);
             resumed = run(second, resumedParameters, 2, 0.05);
         }
@@ -179,7 +179,7 @@ class OptimizerTest {
         PairList<String, Parameter> parameters = parameters(START);
         backward(parameters);
         parameters.get("w").freeze(true);
-        try (Sgd sgd = new Sgd(manager, 0.9, 0, false, 0)) {
+        try (Sgd sgd = new Sgd(manager, UpdatePlan.uniform(0), 0.9, 0, false)) {
             sgd.step(parameters, 0.1);
 
             assertArrayEquals(START, parameters.get("w").getArray().toFloatArray());
@@ -191,7 +191,7 @@ class OptimizerTest {
     void gradientsAreZeroedAfterAStep() {
         PairList<String, Parameter> parameters = parameters(START);
         backward(parameters);
-        try (Sgd sgd = new Sgd(manager, 0, 0, false, 0)) {
+        try (Sgd sgd = new Sgd(manager, UpdatePlan.uniform(0), 0, 0, false)) {
             sgd.step(parameters, 0.1);
         }
         assertArrayEquals(new float[3], parameters.get("w").getArray().getGradient().toFloatArray());
