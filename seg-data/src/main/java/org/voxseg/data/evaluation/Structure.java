@@ -1,0 +1,52 @@
+package org.voxseg.data.evaluation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A structure scored by evaluation: the voxels whose label is one of {@code labels}, e.g. one label, or a BraTS
+ * region (whole tumour = {1, 2, 4}).
+ *
+ * @param name column name in reports
+ * @param labels the label values that make up the structure
+ */
+public record Structure(String name, int[] labels) {
+
+    public Structure {
+        labels = labels.clone();
+        if (labels.length == 0) {
+            throw new IllegalArgumentException("structure " + name + " has no label");
+        }
+    }
+
+    @Override
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    /** One structure per label, named {@code label_<value>}. */
+    public static List<Structure> perLabel(int[] labels) {
+        List<Structure> structures = new ArrayList<>();
+        for (int label : labels) {
+            structures.add(new Structure("label_" + label, new int[] {label}));
+        }
+        return structures;
+    }
+
+    /** BraTS's regions: whole tumour {1, 2, 4}, tumour core {1, 4}, enhancing tumour {4}. */
+    public static List<Structure> bratsRegions() {
+        return List.of(new Structure("WT", new int[] {1, 2, 4}), new Structure("TC", new int[] {1, 4}),
+                new Structure("ET", new int[] {4}));
+    }
+
+    /** The structure's mask in a label map's values. */
+    boolean[] mask(float[] values) {
+        boolean[] mask = new boolean[values.length];
+        for (int v = 0; v < values.length; v++) {
+            float value = values[v];
+            mask[v] = value != 0 && Arrays.stream(labels).anyMatch(l -> l == value);
+        }
+        return mask;
+    }
+}
