@@ -1,0 +1,66 @@
+package org.voxseg.core.inference;
+
+import ai.djl.ndarray.NDManager;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+import org.voxseg.data.label.LabelEncoding;
+import org.voxseg.data.label.Postprocessing;
+import org.voxseg.data.transform.Interpolation;
+import org.voxseg.data.transform.PreprocessingSettings;
+import org.voxseg.data.transform.Preprocessor;
+import org.voxseg.data.volume.Volume;
+
+/**
+ * A whole case from input channels to a label map on the input's grid: preprocessing (as in training), sliding-window
+ * inference, probabilities brought back to the original grid (linear, as nnU-Net does, so decoding happens at the
+ * input's resolution), decoding (region order or arg-max), postprocessing. The result carries the input's geometry,
+ * so writing it gives a file that overlays the input.
+ */
+public final class CasePredictor {
+
+    private final Preprocessor preprocessor;
+    private final SlidingWindowInferer inferer;
+    private final Predictor predictor;
+    private final LabelEncoding encoding;
+    private final Postprocessing postprocessing;
+
+    /**
+     * @param postprocessing clean-up of the label map ({@code Postprocessing.builder().build()} for none)
+     */
+    public CasePredictor(PreprocessingSettings preprocessing, SlidingWindowInferer inferer, Predictor predictor,
+            LabelEncoding encoding, Postprocessing postprocessing) {
+        this.preprocessor = new Preprocessor(preprocessing);
+        this.inferer = Objects.requireNonNull(inferer, "inferer");
+        this.predictor = Objects.requireNonNull(predictor, "predictor");
+        this.encoding = Objects.requireNonNull(encoding, "encoding");
+        this.postprocessing = Objects.requireNonNull(postprocessing, "postprocessing");
+    }
+
+    /**
+     * A prediction on the input's grid.
+     *
+     * @param labels label values (0 and the dataset's labels), one channel
+     * @param probabilities the network's probabilities, one channel per region or class
+     */
+    public record Prediction(Volume labels, Volume probabilities) {
+    }
+
+    /** Predicts {@code image} (all channels of one case, on its original grid). */
+    public Prediction predict(Volume image, NDManager manager) {
+        return predict(image, manager, done -> { });
+    }
+
+    /** As {@link #predict(Volume, NDManager)}, reporting sliding-window progress in windows done. */
+    public Prediction predict(Volume image, NDManager manager, IntConsumer progress) {
+        Preprocessor.Result preprocessed = preprocessor.apply(image, Optional.empty());
+        Volume probabilities = inferer.infer(preprocessed.image(), predictor, manager, progress);
+        if (probabilities.channels() != encoding.channels()) {
+            throw new IllegalArgumentException("the model gives " + probabilities.channels() + " channels, the label"
+                    + " encoding needs " + encoding.channels());
+        }
+        Volume original = preprocessed.record().invert(probabilities, Interpolation.LINEAR);
+        Volume labels = postprocessing.apply(encoding.decode(original));
+        return new Prediction(labels, original);
+    }
+}
