@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code voxseg bench}: performance measurements, each a median over repeated runs after warm-up. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure speed (medians over repeated runs after warm-up).",
-        subcommands = {NiftiBenchCommand.class, PreprocessBenchCommand.class, NetworkBenchCommand.class})
+        subcommands = {NiftiBenchCommand.class, PreprocessBenchCommand.class, NetworkBenchCommand.class,
+            PredictBenchCommand.class})
 public final class BenchCommand {
 }

@@ -1,6 +1,7 @@
 package org.voxseg.core.inference;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import java.util.List;
 
 /** The mean of several predictors' outputs, e.g. the models of a cross-validation's folds. */
@@ -15,13 +16,22 @@ public final class EnsemblePredictor implements Predictor {
         this.members = List.copyOf(members);
     }
 
+    /** Each member runs in its own scope, so only the running sum outlives it. */
     @Override
     public NDArray predict(NDArray windows) {
-        NDArray sum = members.get(0).predict(windows);
-        for (int m = 1; m < members.size(); m++) {
-            NDArray prediction = members.get(m).predict(windows);
-            sum.addi(prediction);
-            prediction.close();
+        NDManager parent = windows.getManager();
+        NDArray sum = null;
+        for (Predictor member : members) {
+            try (NDManager scope = parent.newSubManager()) {
+                scope.tempAttachAll(windows);
+                NDArray prediction = member.predict(windows);
+                if (sum == null) {
+                    sum = prediction;
+                    sum.attach(parent);
+                } else {
+                    sum.addi(prediction);
+                }
+            }
         }
         return sum.divi(members.size());
     }

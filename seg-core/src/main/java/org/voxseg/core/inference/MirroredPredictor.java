@@ -1,6 +1,7 @@
 package org.voxseg.core.inference;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,17 +40,22 @@ public final class MirroredPredictor implements Predictor {
         return sets;
     }
 
+    /** Each flip runs in its own scope, so only the running sum outlives it (not 8 inputs and outputs). */
     @Override
     public NDArray predict(NDArray windows) {
+        NDManager parent = windows.getManager();
         NDArray sum = null;
         for (int[] axes : flips) {
-            NDArray prediction = axes.length == 0 ? inner.predict(windows)
-                    : inner.predict(windows.flip(axes)).flip(axes);
-            if (sum == null) {
-                sum = prediction;
-            } else {
-                sum.addi(prediction);
-                prediction.close();
+            try (NDManager scope = parent.newSubManager()) {
+                scope.tempAttachAll(windows);
+                NDArray prediction = axes.length == 0 ? inner.predict(windows)
+                        : inner.predict(windows.flip(axes)).flip(axes);
+                if (sum == null) {
+                    sum = prediction;
+                    sum.attach(parent);
+                } else {
+                    sum.addi(prediction);
+                }
             }
         }
         return sum.divi(flips.size());

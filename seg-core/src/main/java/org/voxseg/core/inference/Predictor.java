@@ -10,6 +10,9 @@ import ai.djl.ndarray.NDArray;
 @FunctionalInterface
 public interface Predictor {
 
-    /** The outputs for {@code windows}; temporaries may be left in {@code windows}' manager. */
+    /**
+     * The outputs for {@code windows}: a new array, never {@code windows} itself (ensembles and mirroring add into
+     * it in place). Temporaries may be left in {@code windows}' manager.
+     */
     NDArray predict(NDArray windows);
 }

@@ -65,24 +65,25 @@ public record SlidingWindowInferer(int[] roi, double overlap, int batchSize, boo
         int outputs = 0;
         List<int[]> windows = plan.windows();
         float[] window = new float[channels * roiVoxels];
+        float[] batch = new float[Math.min(batchSize, windows.size()) * channels * roiVoxels];
+        float[] predicted = null;
         for (int first = 0; first < windows.size(); first += batchSize) {
             int count = Math.min(batchSize, windows.size() - first);
-            float[] batch = new float[count * channels * roiVoxels];
             for (int b = 0; b < count; b++) {
                 Boxes.copy(source, padded, windows.get(first + b), window, roi, new int[3], roi, channels);
                 System.arraycopy(window, 0, batch, b * channels * roiVoxels, window.length);
             }
-            float[] predicted;
-            long[] shape;
             try (NDManager scope = manager.newSubManager()) {
-                NDArray input = scope.create(batch, new Shape(count, channels, roi[2], roi[1], roi[0]));
+                NDArray input = scope.create(FloatBuffer.wrap(batch, 0, count * channels * roiVoxels),
+                        new Shape(count, channels, roi[2], roi[1], roi[0]));
                 NDArray output = predictor.predict(input);
-                shape = output.getShape().getShape();
-                predicted = output.toFloatArray();
-            }
-            if (sums == null) {
-                outputs = (int) shape[1];
-                sums = new float[outputs * paddedVoxels];
+                if (sums == null) {
+                    outputs = (int) output.getShape().get(1);
+                    sums = new float[outputs * paddedVoxels];
+                    predicted = new float[batchSize * outputs * roiVoxels];
+                }
+                // Read through the tensor's buffer into a reused array: no per-window garbage on the Java heap.
+                output.toByteBuffer().asFloatBuffer().get(predicted, 0, count * outputs * roiVoxels);
             }
             for (int b = 0; b < count; b++) {
                 accumulate(predicted, b * outputs * roiVoxels, outputs, windows.get(first + b), padded, weights,

@@ -77,7 +77,8 @@ class SlidingWindowInfererTest {
     @Test
     void progressCountsWindows() {
         List<Integer> done = new ArrayList<>();
-        new SlidingWindowInferer(ROI, 0.5, 4, true, 0.125).infer(randomImage(1), w -> w, manager, done::add);
+        new SlidingWindowInferer(ROI, 0.5, 4, true, 0.125).infer(randomImage(1), w -> w.mul(1), manager,
+                done::add);
 
         int windows = new WindowPlan(SHAPE, ROI, 0.5).windows().size();
         assertEquals(windows, done.get(done.size() - 1));

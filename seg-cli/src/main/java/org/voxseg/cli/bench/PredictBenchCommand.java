@@ -1,0 +1,122 @@
+package org.voxseg.cli.bench;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.voxseg.core.engine.TorchRuntime;
+import org.voxseg.core.inference.CasePredictor;
+import org.voxseg.core.inference.MirroredPredictor;
+import org.voxseg.core.inference.NetworkPredictor;
+import org.voxseg.core.inference.Predictor;
+import org.voxseg.core.inference.SlidingWindowInferer;
+import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.core.network.NetworkConfig;
+import org.voxseg.core.network.UNet3d;
+import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.label.LabelEncoding;
+import org.voxseg.data.label.Postprocessing;
+import org.voxseg.data.transform.ForegroundCrop;
+import org.voxseg.data.transform.IntensityNormalization;
+import org.voxseg.data.transform.PreprocessingSettings;
+import org.voxseg.data.volume.Volume;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code voxseg bench predict}: times predicting one 4-channel BraTS-size case (preprocessing, sliding window,
+ * inverse, decoding) with the reference network, optionally with 8-flip mirror TTA, and reports peak memory.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Time predicting a 4x240x240x155 case (sliding window, roi 128, overlap 0.5, Gaussian).")
+public final class PredictBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--shape", split = ",", defaultValue = "240,240,155", paramLabel = "X,Y,Z",
+            description = "Case shape (default: ${DEFAULT-VALUE}).")
+    int[] shape;
+
+    @Option(names = "--roi", split = ",", defaultValue = "128,128,128", paramLabel = "X,Y,Z",
+            description = "Window size (default: ${DEFAULT-VALUE}).")
+    int[] roi;
+
+    @Option(names = "--overlap", defaultValue = "0.5", description = "Window overlap (default: ${DEFAULT-VALUE}).")
+    double overlap;
+
+    @Option(names = "--sw-batch", defaultValue = "1", description = "Windows per call (default: ${DEFAULT-VALUE}).")
+    int windowBatch;
+
+    @Option(names = "--tta", description = "Average the 8 mirror flips.")
+    boolean tta;
+
+    @Option(names = "--filters", split = ",", defaultValue = "16,32,64,128",
+            description = "Filters per level (default: ${DEFAULT-VALUE}, the reference network).")
+    int[] filters;
+
+    @Mixin
+    BenchRun run;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Engine engine = TorchRuntime.engine();
+        engine.setRandomSeed(0);
+        float[] channels = new float[4 * shape[0] * shape[1] * shape[2]];
+        Geometry grid = null;
+        for (int c = 0; c < 4; c++) {
+            Volume head = SyntheticHead.volume(shape, new double[] {1, 1, 1}, c, 1 + 0.3 * c);
+            head.data().get(0, channels, c * head.voxelsPerChannel(), head.voxelsPerChannel());
+            grid = head.geometry();
+        }
+        Volume image = Volume.wrap(grid, 4, channels);
+        long baseline = PeakMemory.currentBytes().orElse(0);
+        NetworkConfig config = NetworkConfig.basic(4, 3, filters);
+        try (NDManager manager = engine.newBaseManager()) {
+            UNet3d net = new UNet3d(config);
+            net.initialize(manager, DataType.FLOAT32, new Shape(1, 4, roi[2], roi[1], roi[0]));
+            Predictor predictor = new NetworkPredictor(net, OutputActivation.SIGMOID);
+            if (tta) {
+                predictor = new MirroredPredictor(predictor, MirroredPredictor.allFlips());
+            }
+            PreprocessingSettings preprocessing = PreprocessingSettings.builder()
+                    .foregroundCrop(ForegroundCrop.above(0, 0))
+                    .normalization(IntensityNormalization.zScore(true, true))
+                    .padding(roi, 1)
+                    .build();
+            CasePredictor casePredictor = new CasePredictor(preprocessing,
+                    new SlidingWindowInferer(roi, overlap, windowBatch, true, 0.125), predictor,
+                    LabelEncoding.of(new int[] {2, 1, 4}, true), Postprocessing.builder().build());
+            Timings timings = run.time(() -> casePredictor.predict(image, manager));
+            report(timings, baseline, PeakMemory.peakBytes().orElse(0));
+        }
+        return 0;
+    }
+
+    private void report(Timings timings, long baseline, long peak) throws Exception {
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("shape", shape);
+        results.put("roi", roi);
+        results.put("overlap", overlap);
+        results.put("tta", tta);
+        results.put("repeats", run.repeats);
+        results.put("median_s", timings.median());
+        results.put("min_s", timings.min());
+        results.put("rss_before_bytes", baseline);
+        results.put("rss_peak_bytes", peak);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "predict 4x%dx%dx%d (roi %d, overlap %.2f%s): median %.1f s (min %.1f), peak RSS"
+                + " %.0f MB (%.0f MB before), %d runs%n", shape[0], shape[1], shape[2], roi[0], overlap,
+                tta ? ", 8-flip TTA" : "", timings.median(), timings.min(), peak / 1e6, baseline / 1e6, run.repeats);
+        out.flush();
+        run.save(results);
+    }
+}
