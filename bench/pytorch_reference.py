@@ -4,7 +4,10 @@ LeakyReLU(0.01), two per level, strided first conv; ConvTranspose3d(k=2, s=2) up
 1x1x1 output conv), the same training step (forward, sigmoid Dice loss as MONAI's defaults, backward, Adam) or
 inference pass, timed the same way (median after warm-up), with the process's peak memory.
 
-Usage: /usr/bin/python3 bench/pytorch_reference.py --mode train|infer --patch 64 [--threads 2] [--json OUT]
+The window mode is MONAI's sliding_window_inference (roi = patch, overlap 0.5, Gaussian sigma 0.125, one window
+per call) over a random 4 x 240 x 240 x 155 volume, written out here because MONAI is not a Debian package.
+
+Usage: /usr/bin/python3 bench/pytorch_reference.py --mode train|infer|window --patch 64 [--threads 2] [--json OUT]
 Needs Debian's python3-torch; used for comparison only, never at run time."""
 import argparse
 import json
@@ -50,9 +53,55 @@ def dice_loss(logits, target, smooth=1e-5):
     return (1 - (2 * intersection + smooth) / (p.sum(axes) + target.sum(axes) + smooth)).mean()
 
 
+def gaussian_map(roi, sigma_scale=0.125):
+    importance = None
+    for n in roi:
+        x = torch.arange(-(n - 1) / 2.0, (n - 1) / 2.0 + 1)
+        g = torch.exp(x ** 2 / (-2 * (sigma_scale * n) ** 2))
+        importance = g if importance is None else importance.unsqueeze(-1) * g
+    return importance.clamp(min=max(importance.min().item(), 1e-3))
+
+
+def starts(size, roi, overlap):
+    interval = roi if roi == size else max(int(roi * (1 - overlap)), 1)
+    out, k = [], 0
+    while True:
+        start = k * interval
+        out.append(start - max(start + roi - size, 0))
+        if start + roi >= size:
+            return out
+        k += 1
+
+
+def sliding_window(net, image, roi, overlap=0.5):
+    """MONAI's sliding_window_inference for one image (1, C, *spatial), sw_batch_size 1, Gaussian blending."""
+    spatial = image.shape[2:]
+    pads = []
+    for s, r in zip(reversed(spatial), reversed(roi)):
+        diff = max(r - s, 0)
+        pads += [diff // 2, diff - diff // 2]
+    image = torch.nn.functional.pad(image, pads)
+    padded = image.shape[2:]
+    weights = gaussian_map(roi)
+    out = None
+    count = torch.zeros(padded)
+    for a in starts(padded[0], roi[0], overlap):
+        for b in starts(padded[1], roi[1], overlap):
+            for c in starts(padded[2], roi[2], overlap):
+                window = image[:, :, a:a + roi[0], b:b + roi[1], c:c + roi[2]]
+                prediction = torch.sigmoid(net(window))
+                if out is None:
+                    out = torch.zeros((1, prediction.shape[1]) + tuple(padded))
+                out[:, :, a:a + roi[0], b:b + roi[1], c:c + roi[2]] += prediction * weights
+                count[a:a + roi[0], b:b + roi[1], c:c + roi[2]] += weights
+    before = [pads[2 * (len(spatial) - 1 - d)] for d in range(len(spatial))]
+    region = tuple(slice(p, p + s) for p, s in zip(before, spatial))
+    return (out / count)[(slice(None), slice(None)) + region]
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--mode", choices=["train", "infer"], default="train")
+    parser.add_argument("--mode", choices=["train", "infer", "window"], default="train")
     parser.add_argument("--patch", type=int, default=64)
     parser.add_argument("--batch", type=int, default=1)
     parser.add_argument("--filters", default="16,32,64,128")
@@ -68,7 +117,14 @@ def main():
     adam = torch.optim.Adam(net.parameters(), lr=1e-4)
     shape = (args.batch, 4, args.patch, args.patch, args.patch)
 
+    volume = torch.randn((1, 4, 155, 240, 240)) if args.mode == "window" else None
+
     def step():
+        if args.mode == "window":
+            with torch.no_grad():
+                net.eval()
+                sliding_window(net, volume, (args.patch,) * 3)
+            return
         x = torch.randn(shape)
         if args.mode == "infer":
             with torch.no_grad():

@@ -12,15 +12,24 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import org.voxseg.core.engine.TorchRuntime;
+import org.voxseg.core.inference.NetworkPredictor;
+import org.voxseg.core.inference.Predictor;
+import org.voxseg.core.inference.SlidingWindowInferer;
+import org.voxseg.core.inference.WindowPlan;
 import org.voxseg.core.loss.DiceLoss;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.loss.SegmentationLoss;
+import org.voxseg.core.network.FlopCount;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.optim.Optimizer;
 import org.voxseg.core.optim.OptimizerConfig;
+import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.volume.Volume;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,18 +37,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code voxseg bench network}: times a training step (forward, Dice loss, backward, Adam update) or an inference
- * forward pass of a U-Net on a random patch, and reports the process's peak memory. Run one mode and size per
- * process so that the peak belongs to it.
+ * {@code voxseg bench network}: times a training step (forward, Dice loss, backward, Adam update), an inference
+ * forward pass on a random patch, or a sliding-window pass over a random volume (roi = patch, overlap 0.5,
+ * Gaussian), and reports the achieved GFLOP/s (from {@link FlopCount}) and the process's peak memory. Run one mode
+ * and size per process so that the peak belongs to it.
  */
 @Command(name = "network", mixinStandardHelpOptions = true,
-        description = "Time a U-Net training step or inference pass on a random patch (one size per process).")
+        description = "Time a U-Net training step, inference pass or sliding window (one size per process).")
 public final class NetworkBenchCommand implements Callable<Integer> {
 
     /** What is timed. */
-    enum Mode { TRAIN, INFER }
+    enum Mode { TRAIN, INFER, WINDOW }
 
-    @Option(names = "--mode", defaultValue = "train", description = "train or infer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--volume", split = ",", defaultValue = "240,240,155", paramLabel = "X,Y,Z",
+            description = "Volume of the window mode (default: ${DEFAULT-VALUE}).")
+    int[] volume;
+
+    @Option(names = "--mode", defaultValue = "train",
+            description = "train, infer or window (default: ${DEFAULT-VALUE}).")
     Mode mode;
 
     @Option(names = "--patch", defaultValue = "64", description = "Cubic patch size (default: ${DEFAULT-VALUE}).")
@@ -77,30 +92,55 @@ public final class NetworkBenchCommand implements Callable<Integer> {
             SegmentationLoss loss = DiceLoss.of(OutputActivation.SIGMOID);
             ParameterStore store = new ParameterStore(manager, false);
             Timings timings;
-            try (Optimizer adam = OptimizerConfig.named("adam", 1e-4)
-                    .build(manager)) {
-                timings = run.time(() -> {
-                    try (NDManager step = manager.newSubManager()) {
-                        NDArray x = step.randomNormal(input);
-                        if (mode == Mode.INFER) {
-                            net.forward(store, new NDList(x), false).close();
-                            return;
-                        }
-                        NDArray targets = step.randomUniform(0, 1, output).gt(0.8).toType(DataType.FLOAT32, false);
-                        try (GradientCollector collector = engine.newGradientCollector()) {
-                            NDArray logits = net.forward(store, new NDList(x), true).get(0);
-                            collector.backward(loss.evaluate(logits, targets));
-                        }
-                        adam.step(net.getParameters(), 1e-4);
-                    }
-                });
+            double flops;
+            if (mode == Mode.WINDOW) {
+                int[] roi = {patch, patch, patch};
+                Volume image = randomVolume();
+                SlidingWindowInferer inferer = SlidingWindowInferer.gaussian(roi, 0.5);
+                Predictor predictor = new NetworkPredictor(net, OutputActivation.SIGMOID);
+                timings = run.time(() -> inferer.infer(image, predictor, manager));
+                int windows = new WindowPlan(volume, roi, 0.5).windows().size();
+                flops = windows * FlopCount.forward(config, 1, roi);
+            } else {
+                try (Optimizer adam = OptimizerConfig.named("adam", 1e-4).build(manager)) {
+                    timings = run.time(() -> step(engine, manager, net, store, loss, adam, input, output));
+                }
+                flops = (mode == Mode.TRAIN ? 3 : 1) * FlopCount.forward(config, batch,
+                        new int[] {patch, patch, patch});
             }
-            report(timings, parameters, baseline, PeakMemory.peakBytes().orElse(0));
+            report(timings, parameters, flops / timings.median() / 1e9, baseline, PeakMemory.peakBytes().orElse(0));
         }
         return 0;
     }
 
-    private void report(Timings timings, long parameters, long baseline, long peak) throws Exception {
+    private void step(Engine engine, NDManager manager, UNet3d net, ParameterStore store, SegmentationLoss loss,
+            Optimizer adam, Shape input, Shape output) {
+        try (NDManager step = manager.newSubManager()) {
+            NDArray x = step.randomNormal(input);
+            if (mode == Mode.INFER) {
+                net.forward(store, new NDList(x), false).close();
+                return;
+            }
+            NDArray targets = step.randomUniform(0, 1, output).gt(0.8).toType(DataType.FLOAT32, false);
+            try (GradientCollector collector = engine.newGradientCollector()) {
+                NDArray logits = net.forward(store, new NDList(x), true).get(0);
+                collector.backward(loss.evaluate(logits, targets));
+            }
+            adam.step(net.getParameters(), 1e-4);
+        }
+    }
+
+    private Volume randomVolume() {
+        Random random = new Random(0);
+        float[] values = new float[channels[0] * volume[0] * volume[1] * volume[2]];
+        for (int v = 0; v < values.length; v++) {
+            values[v] = (float) random.nextGaussian();
+        }
+        return Volume.wrap(Geometry.of(volume, Affine.identity()), channels[0], values);
+    }
+
+    private void report(Timings timings, long parameters, double gflops, long baseline, long peak)
+            throws Exception {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("mode", mode.name().toLowerCase(Locale.ROOT));
         results.put("input", new long[] {batch, channels[0], patch, patch, patch});
@@ -109,14 +149,20 @@ public final class NetworkBenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors()));
         results.put("repeats", run.repeats);
         results.put("median_s", timings.median());
+        results.put("gflops_per_s", gflops);
         results.put("min_s", timings.min());
         results.put("rss_before_bytes", baseline);
         results.put("rss_peak_bytes", peak);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%s %dx%dx%d^3, %.2f M parameters: median %.3f s (min %.3f), peak RSS %.0f MB"
-                + " (%.0f MB before), %d runs%n", mode == Mode.TRAIN ? "training step" : "inference", batch,
-                channels[0], patch, parameters / 1e6, timings.median(), timings.min(), peak / 1e6, baseline / 1e6,
-                run.repeats);
+        String what = switch (mode) {
+            case TRAIN -> "training step " + batch + "x" + channels[0] + "x" + patch + "^3";
+            case INFER -> "inference " + batch + "x" + channels[0] + "x" + patch + "^3";
+            case WINDOW -> "sliding window " + channels[0] + "x" + volume[0] + "x" + volume[1] + "x" + volume[2]
+                    + " (roi " + patch + ")";
+        };
+        out.printf(Locale.ROOT, "%s, %.2f M parameters: median %.3f s (min %.3f), %.1f GFLOP/s, peak RSS %.0f MB"
+                + " (%.0f MB before), %d runs%n", what, parameters / 1e6, timings.median(), timings.min(), gflops,
+                peak / 1e6, baseline / 1e6, run.repeats);
         out.flush();
         run.save(results);
     }

@@ -30,6 +30,19 @@ class NetworkBenchCommandTest {
             assertEquals(mode, results.get("mode").asText());
             assertTrue(results.get("median_s").asDouble() > 0);
             assertTrue(results.get("parameters").asLong() > 1000);
+            assertTrue(results.get("gflops_per_s").asDouble() > 0);
         }
+    }
+
+    @Test
+    void slidingWindowOverAVolume() throws IOException {
+        Path json = dir.resolve("window.json");
+
+        CommandRun run = CommandRun.of("bench", "network", "--mode", "window", "--patch", "16", "--volume",
+                "20,24,12", "--filters", "4,8", "--repeats", "1", "--warmup", "0", "--json", json.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("sliding window 4x20x24x12 (roi 16)"), run.out());
+        assertTrue(new ObjectMapper().readTree(json.toFile()).get("gflops_per_s").asDouble() > 0);
     }
 }
