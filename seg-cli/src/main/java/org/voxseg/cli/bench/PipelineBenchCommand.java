@@ -80,18 +80,13 @@ public final class PipelineBenchCommand implements Callable<Integer> {
         List<SamplingCase> sources = new ArrayList<>();
         int[] shape = caseShape;
         for (int n = 0; n < cases; n++) {
-            float[] channels = new float[4 * shape[0] * shape[1] * shape[2]];
-            Volume head = null;
-            for (int c = 0; c < 4; c++) {
-                head = SyntheticHead.volume(shape, new double[] {1, 1, 1}, 10L * n + c, 1 + 0.3 * c);
-                head.data().get(0, channels, c * head.voxelsPerChannel(), head.voxelsPerChannel());
-            }
-            float[] labels = head.toArray();
+            Volume image = SyntheticHead.fourChannels(shape, 10L * n);
+            float[] labels = new float[image.voxelsPerChannel()];
+            image.channel(0).get(labels);
             for (int v = 0; v < labels.length; v++) {
                 labels[v] = labels[v] > 540 ? 4 : labels[v] > 520 ? 1 : labels[v] > 500 ? 2 : 0;
             }
-            sources.add(new SamplingCase("case" + n, Volume.wrap(head.geometry(), 4, channels),
-                    Volume.wrap(head.geometry(), 1, labels)));
+            sources.add(new SamplingCase("case" + n, image, Volume.wrap(image.geometry(), 1, labels)));
         }
         AugmentationPipeline augmentation = new AugmentationPipeline(List.of(new Flip(0, 0.5), new Flip(1, 0.5),
                 new Flip(2, 0.5), new Rotate90(0, 1, 0.5), new Zoom(0.2, 0.7, 1.4),

@@ -18,7 +18,6 @@ import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.network.UNet3d;
-import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.label.Postprocessing;
 import org.voxseg.data.transform.ForegroundCrop;
@@ -70,14 +69,7 @@ public final class PredictBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Engine engine = TorchRuntime.engine();
         engine.setRandomSeed(0);
-        float[] channels = new float[4 * shape[0] * shape[1] * shape[2]];
-        Geometry grid = null;
-        for (int c = 0; c < 4; c++) {
-            Volume head = SyntheticHead.volume(shape, new double[] {1, 1, 1}, c, 1 + 0.3 * c);
-            head.data().get(0, channels, c * head.voxelsPerChannel(), head.voxelsPerChannel());
-            grid = head.geometry();
-        }
-        Volume image = Volume.wrap(grid, 4, channels);
+        Volume image = SyntheticHead.fourChannels(shape, 0);
         long baseline = PeakMemory.currentBytes().orElse(0);
         NetworkConfig config = NetworkConfig.basic(4, 3, filters);
         try (NDManager manager = engine.newBaseManager()) {

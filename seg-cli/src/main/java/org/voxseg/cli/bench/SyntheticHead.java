@@ -35,4 +35,16 @@ final class SyntheticHead {
         Affine affine = Affine.diagonal(-spacing[0], -spacing[1], spacing[2]);
         return Volume.wrap(Geometry.of(shape, affine), 1, data);
     }
+
+    /** Four channels like flair, t1, t1ce, t2 of one case: heads of seeds {@code seed + c}, contrasts 1 + 0.3 c. */
+    static Volume fourChannels(int[] shape, long seed) {
+        float[] channels = new float[4 * shape[0] * shape[1] * shape[2]];
+        Geometry grid = null;
+        for (int c = 0; c < 4; c++) {
+            Volume head = volume(shape, new double[] {1, 1, 1}, seed + c, 1 + 0.3 * c);
+            head.data().get(0, channels, c * head.voxelsPerChannel(), head.voxelsPerChannel());
+            grid = head.geometry();
+        }
+        return Volume.wrap(grid, 4, channels);
+    }
 }

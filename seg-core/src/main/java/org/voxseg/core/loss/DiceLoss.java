@@ -26,17 +26,10 @@ public record DiceLoss(OutputActivation activation, boolean includeBackground, b
 
     @Override
     public NDArray evaluate(NDArray outputs, NDArray targets) {
-        SegmentationLoss.checkShapes(outputs, targets);
-        NDArray p = activation.probabilities(outputs);
-        NDArray g = targets;
-        if (!includeBackground) {
-            p = OutputActivation.withoutBackground(p);
-            g = OutputActivation.withoutBackground(g);
-        }
-        int[] axes = OverlapReduction.axes(p, batch);
-        NDArray intersection = p.mul(g).sum(axes);
-        NDArray predicted = (squaredPred ? p.square() : p).sum(axes);
-        NDArray truth = (squaredPred ? g.square() : g).sum(axes);
+        OverlapReduction o = OverlapReduction.of(outputs, targets, activation, includeBackground, batch);
+        NDArray intersection = o.sum(o.p().mul(o.g()));
+        NDArray predicted = o.sum(squaredPred ? o.p().square() : o.p());
+        NDArray truth = o.sum(squaredPred ? o.g().square() : o.g());
         NDArray score;
         if (jaccard) {
             score = intersection.add((float) smoothNr).div(predicted.add(truth).sub(intersection).add((float) smoothDr));

@@ -2,13 +2,35 @@ package org.voxseg.core.loss;
 
 import ai.djl.ndarray.NDArray;
 
-/** The axes overlap losses sum over: the spatial axes, and the batch axis too when MONAI's {@code batch=True}. */
-final class OverlapReduction {
+/**
+ * What overlap losses (Dice, Jaccard, Tversky) share: probabilities and targets, without the background channel when
+ * asked, and the axes to sum over (the spatial axes, and the batch axis too when MONAI's {@code batch=True}).
+ *
+ * @param p probabilities
+ * @param g targets
+ * @param axes the axes to sum over
+ */
+record OverlapReduction(NDArray p, NDArray g, int[] axes) {
 
-    private OverlapReduction() {
+    /** Checks shapes, applies the activation and drops the background channel if it does not count. */
+    static OverlapReduction of(NDArray outputs, NDArray targets, OutputActivation activation,
+            boolean includeBackground, boolean batch) {
+        SegmentationLoss.checkShapes(outputs, targets);
+        NDArray p = activation.probabilities(outputs);
+        NDArray g = targets;
+        if (!includeBackground) {
+            p = OutputActivation.withoutBackground(p);
+            g = OutputActivation.withoutBackground(g);
+        }
+        return new OverlapReduction(p, g, axes(p, batch));
     }
 
-    static int[] axes(NDArray x, boolean batch) {
+    /** Sums {@code x} over the reduction axes. */
+    NDArray sum(NDArray x) {
+        return x.sum(axes);
+    }
+
+    private static int[] axes(NDArray x, boolean batch) {
         int dimensions = x.getShape().dimension();
         int[] axes = new int[dimensions - 2 + (batch ? 1 : 0)];
         int n = 0;

@@ -19,17 +19,10 @@ public record TverskyLoss(OutputActivation activation, boolean includeBackground
 
     @Override
     public NDArray evaluate(NDArray outputs, NDArray targets) {
-        SegmentationLoss.checkShapes(outputs, targets);
-        NDArray p = activation.probabilities(outputs);
-        NDArray g = targets;
-        if (!includeBackground) {
-            p = OutputActivation.withoutBackground(p);
-            g = OutputActivation.withoutBackground(g);
-        }
-        int[] axes = OverlapReduction.axes(p, batch);
-        NDArray truePositives = p.mul(g).sum(axes);
-        NDArray falsePositives = p.mul(g.neg().add(1)).sum(axes);
-        NDArray falseNegatives = p.neg().add(1).mul(g).sum(axes);
+        OverlapReduction o = OverlapReduction.of(outputs, targets, activation, includeBackground, batch);
+        NDArray truePositives = o.sum(o.p().mul(o.g()));
+        NDArray falsePositives = o.sum(o.p().mul(o.g().neg().add(1)));
+        NDArray falseNegatives = o.sum(o.p().neg().add(1).mul(o.g()));
         NDArray denominator = truePositives.add(falsePositives.mul((float) alpha)).add(falseNegatives.mul((float) beta))
                 .add((float) smoothDr);
         return truePositives.add((float) smoothNr).div(denominator).neg().add(1).mean();
