@@ -1,7 +1,5 @@
 package org.voxseg.cli;
 
-import picocli.CommandLine;
-
 /** The {@code voxseg} executable: runs the command line and exits with its code (0 ok, 1 failure, 2 usage). */
 public final class VoxsegMain {
 
