@@ -1,0 +1,120 @@
+package org.voxseg.core.training;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.voxseg.core.optim.Optimizer;
+import org.voxseg.core.optim.OptimizerState;
+import org.voxseg.core.schedule.LearningRateSchedule;
+
+/**
+ * Everything a training run needs to continue as if it had never stopped: the network's parameters, the
+ * optimiser's state, the schedule's state, the position (epoch and step; batches and augmentation are functions of
+ * the seed and the step), the best monitored value and the histories behind the training log. Immutable; written
+ * and read by {@link CheckpointFile}.
+ *
+ * @param epoch epochs completed
+ * @param step optimiser steps completed (the next batch's index)
+ * @param bestMetric the best monitored value so far (NaN before the first validation)
+ * @param bestEpoch the epoch that reached it (-1 before)
+ * @param history per-epoch series by name (e.g. train_loss, val_loss, lr, dice_WT)
+ * @param scheduleState the schedule's state
+ * @param optimizerState the optimiser's state
+ * @param parameterShapes each parameter's shape, checked before loading (DJL would load any shape)
+ * @param parameters the network's parameters in DJL's format
+ */
+public record Checkpoint(int epoch, long step, double bestMetric, int bestEpoch, Map<String, List<Double>> history,
+        Map<String, Double> scheduleState, OptimizerState optimizerState, Map<String, long[]> parameterShapes,
+        byte[] parameters) {
+
+    public Checkpoint {
+        parameterShapes = Collections.unmodifiableMap(new LinkedHashMap<>(parameterShapes));
+        Map<String, List<Double>> copy = new LinkedHashMap<>();
+        history.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+        history = Collections.unmodifiableMap(copy);
+        scheduleState = Map.copyOf(scheduleState);
+        parameters = parameters.clone();
+    }
+
+    /** The state of a run now. */
+    public static Checkpoint capture(Block network, Optimizer optimizer, LearningRateSchedule schedule, int epoch,
+            long step, double bestMetric, int bestEpoch, Map<String, List<Double>> history) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            network.saveParameters(out);
+        }
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : network.getParameters()) {
+            shapes.put(p.getKey(), p.getValue().getArray().getShape().getShape());
+        }
+        return new Checkpoint(epoch, step, bestMetric, bestEpoch, history, schedule.state(), optimizer.state(),
+                shapes, bytes.toByteArray());
+    }
+
+    /**
+     * Puts this state into a network built from the same configuration, and its optimiser and schedule.
+     *
+     * @throws IOException if the parameters do not fit the network (a different architecture); the network is then
+     *     left as it was
+     */
+    public void restoreInto(Block network, NDManager manager, Optimizer optimizer, LearningRateSchedule schedule)
+            throws IOException {
+        checkShapes(network);
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
+            network.loadParameters(manager, in);
+        } catch (MalformedModelException | IllegalArgumentException e) {
+            throw new IOException("the checkpoint's parameters do not fit this network: " + e.getMessage(), e);
+        }
+        // Loaded arrays are new and do not record gradients: trainable parameters must again.
+        for (Pair<String, Parameter> p : network.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
+        }
+        optimizer.restore(optimizerState, network.getParameters());
+        schedule.restore(scheduleState);
+    }
+
+    private void checkShapes(Block network) throws IOException {
+        Map<String, long[]> expected = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : network.getParameters()) {
+            expected.put(p.getKey(), p.getValue().getArray().getShape().getShape());
+        }
+        if (!expected.keySet().equals(parameterShapes.keySet())) {
+            throw new IOException("the checkpoint's parameters do not fit this network: it has "
+                    + parameterShapes.size() + " parameters, the network " + expected.size());
+        }
+        for (Map.Entry<String, long[]> entry : expected.entrySet()) {
+            long[] saved = parameterShapes.get(entry.getKey());
+            if (!Arrays.equals(saved, entry.getValue())) {
+                throw new IOException("the checkpoint's parameters do not fit this network: " + entry.getKey()
+                        + " is " + Arrays.toString(saved) + " in the checkpoint, " + Arrays.toString(entry.getValue())
+                        + " in the network");
+            }
+        }
+    }
+
+    @Override
+    public Map<String, long[]> parameterShapes() {
+        Map<String, long[]> copy = new LinkedHashMap<>();
+        parameterShapes.forEach((name, shape) -> copy.put(name, shape.clone()));
+        return copy;
+    }
+
+    @Override
+    public byte[] parameters() {
+        return parameters.clone();
+    }
+}
