@@ -7,7 +7,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
@@ -16,12 +18,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.voxseg.core.inference.NetworkPredictor;
 import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.core.loss.DeepSupervisionLoss;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.loss.SegmentationLoss;
 import org.voxseg.core.network.NetworkConfig;
+import org.voxseg.core.network.ParameterNames;
 import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.optim.GradientClipping;
 import org.voxseg.core.optim.Optimizer;
@@ -57,20 +63,34 @@ public final class Trainer {
     private final OptimizerConfig optimizer;
     private final ScheduleConfig schedule;
     private final LabelEncoding encoding;
+    private final List<String> outputNames;
     private final AugmentationPipeline augmentation;
     private final TrainingSettings settings;
+    private final Pattern frozen;
+    private final int frozenEpochs;
 
-    public Trainer(NetworkConfig network, SegmentationLoss loss, OutputActivation activation,
-            OptimizerConfig optimizer, ScheduleConfig schedule, LabelEncoding encoding,
-            AugmentationPipeline augmentation, TrainingSettings settings) {
-        this.network = network;
-        this.loss = loss;
-        this.activation = activation;
-        this.optimizer = optimizer;
-        this.schedule = schedule;
-        this.encoding = encoding;
-        this.augmentation = augmentation;
-        this.settings = settings;
+    private Trainer(Builder b) {
+        this.network = Objects.requireNonNull(b.network, "network");
+        this.loss = Objects.requireNonNull(b.loss, "loss");
+        this.activation = Objects.requireNonNull(b.activation, "activation");
+        this.optimizer = Objects.requireNonNull(b.optimizer, "optimizer");
+        this.schedule = Objects.requireNonNull(b.schedule, "schedule");
+        this.encoding = Objects.requireNonNull(b.encoding, "encoding");
+        this.augmentation = b.augmentation;
+        this.settings = Objects.requireNonNull(b.settings, "settings");
+        this.frozen = b.frozen;
+        this.frozenEpochs = b.frozenEpochs;
+        this.outputNames = b.outputNames != null ? List.copyOf(b.outputNames)
+                : IntStream.range(0, encoding.channels()).mapToObj(Integer::toString).toList();
+        if (outputNames.size() != encoding.channels()) {
+            throw new IllegalArgumentException(outputNames.size() + " output names for " + encoding.channels()
+                    + " output channels");
+        }
+    }
+
+    /** A builder: network, loss, optimizer, schedule, encoding and settings are required. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** What a run ended with. */
@@ -144,6 +164,7 @@ public final class Trainer {
                 .seed(settings.seed()).firstBatch(state.step).build()) {
             while (state.epoch < settings.epochs() && !stopped) {
                 long started = System.nanoTime();
+                freeze(net, state.epoch < frozenEpochs);
                 double rate = rates.learningRate();
                 double lossSum = 0;
                 for (int i = 0; i < settings.iterationsPerEpoch(); i++) {
@@ -157,8 +178,8 @@ public final class Trainer {
                 if (!validate) {
                     state.record("val_loss", Double.NaN);
                     state.record("val_dice", Double.NaN);
-                    for (int c = 0; c < encoding.channels(); c++) {
-                        state.record("dice_" + c, Double.NaN);
+                    for (String name : outputNames) {
+                        state.record("dice_" + name, Double.NaN);
                     }
                 }
                 state.record("seconds", (System.nanoTime() - started) / 1e9);
@@ -185,6 +206,18 @@ public final class Trainer {
         CheckpointFile.write(runFolder.resolve(FINAL), Checkpoint.capture(net, updates, rates, state.epoch,
                 state.step, state.bestDice, state.bestEpoch, state.history));
         return new Outcome(state.epoch, state.bestDice, state.bestEpoch, state.history, stopped);
+    }
+
+    /** Freezes (or unfreezes) the parameters whose readable names match the frozen pattern. */
+    private void freeze(UNet3d net, boolean freeze) {
+        if (frozen == null) {
+            return;
+        }
+        for (Pair<String, Parameter> p : net.getParameters()) {
+            if (frozen.matcher(ParameterNames.readable(p.getKey())).matches()) {
+                p.getValue().freeze(freeze);
+            }
+        }
     }
 
     /** One optimiser step; the engine's random state is a function of the seed and the step. */
@@ -249,7 +282,7 @@ public final class Trainer {
         double mean = 0;
         for (int c = 0; c < channels; c++) {
             dice[c] /= validation.size();
-            state.record("dice_" + c, dice[c]);
+            state.record("dice_" + outputNames.get(c), dice[c]);
             mean += dice[c] / channels;
         }
         state.record("val_loss", lossSum / (validation.size() * channels));
@@ -265,5 +298,73 @@ public final class Trainer {
             }
         }
         return true;
+    }
+
+    /** Collects a trainer's parts. */
+    public static final class Builder {
+        private NetworkConfig network;
+        private SegmentationLoss loss;
+        private OutputActivation activation = OutputActivation.SIGMOID;
+        private OptimizerConfig optimizer;
+        private ScheduleConfig schedule;
+        private LabelEncoding encoding;
+        private List<String> outputNames;
+        private AugmentationPipeline augmentation = AugmentationPipeline.none();
+        private TrainingSettings settings;
+        private Pattern frozen;
+        private int frozenEpochs;
+
+        private Builder() {
+        }
+
+        public Builder network(NetworkConfig config) {
+            this.network = config;
+            return this;
+        }
+
+        /** The loss and the activation that turns outputs into probabilities for validation and inference. */
+        public Builder loss(SegmentationLoss trainingLoss, OutputActivation outputActivation) {
+            this.loss = trainingLoss;
+            this.activation = outputActivation;
+            return this;
+        }
+
+        public Builder optimizer(OptimizerConfig config) {
+            this.optimizer = config;
+            return this;
+        }
+
+        public Builder schedule(ScheduleConfig config) {
+            this.schedule = config;
+            return this;
+        }
+
+        /** How label maps become targets, and optionally the names of the output channels (e.g. WT, TC, ET). */
+        public Builder encoding(LabelEncoding labelEncoding, List<String> names) {
+            this.encoding = labelEncoding;
+            this.outputNames = names;
+            return this;
+        }
+
+        public Builder augmentation(AugmentationPipeline pipeline) {
+            this.augmentation = pipeline;
+            return this;
+        }
+
+        public Builder settings(TrainingSettings trainingSettings) {
+            this.settings = trainingSettings;
+            return this;
+        }
+
+        /** Freezes the parameters whose readable names match {@code pattern} (e.g. encoder.*) for the first epochs. */
+        public Builder freeze(Pattern pattern, int epochs) {
+            this.frozen = pattern;
+            this.frozenEpochs = epochs;
+            return this;
+        }
+
+        public Trainer build() {
+            return new Trainer(this);
+        }
     }
 }

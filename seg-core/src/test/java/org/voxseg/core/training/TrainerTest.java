@@ -1,15 +1,22 @@
 package org.voxseg.core.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +25,11 @@ import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.loss.DiceLoss;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
+import org.voxseg.core.network.ParameterNames;
+import org.voxseg.core.network.UNet3d;
+import org.voxseg.core.optim.Optimizer;
 import org.voxseg.core.optim.OptimizerConfig;
+import org.voxseg.core.schedule.ConstantRate;
 import org.voxseg.core.schedule.ScheduleConfig;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
@@ -79,33 +90,82 @@ class TrainerTest {
         return cases;
     }
 
-    private static Trainer trainer(int epochs, int iterations) {
-        return new Trainer(NetworkConfig.basic(2, 1, 8, 16), DiceLoss.of(OutputActivation.SIGMOID),
-                OutputActivation.SIGMOID, OptimizerConfig.named("adam", 1e-2), ScheduleConfig.of(null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null),
-                LabelEncoding.of(new int[] {1}, true), new AugmentationPipeline(List.of(new Flip(0, 0.5))),
-                new TrainingSettings(epochs, iterations, 2, new int[] {16, 16, 16}, 0.5, 7, 1, 0.5, 0));
+    private static Trainer.Builder trainer(int epochs, int iterations) {
+        return Trainer.builder()
+                .network(NetworkConfig.basic(2, 1, 8, 16))
+                .loss(DiceLoss.of(OutputActivation.SIGMOID), OutputActivation.SIGMOID)
+                .optimizer(OptimizerConfig.named("adam", 1e-2))
+                .schedule(ScheduleConfig.of(null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null, null, null))
+                .encoding(LabelEncoding.of(new int[] {1}, true), List.of("sphere"))
+                .augmentation(new AugmentationPipeline(List.of(new Flip(0, 0.5))))
+                .settings(new TrainingSettings(epochs, iterations, 2, new int[] {16, 16, 16}, 0.5, 7, 1, 0.5, 0));
     }
 
     @Test
     void trainingDrivesTheValidationDiceAboveEightTenths() throws IOException {
-        Trainer.Outcome outcome = trainer(6, 8).train(cases(0, 4), cases(100, 1), dir.resolve("run"), manager);
+        Trainer.Outcome outcome = trainer(6, 8).build().train(cases(0, 4), cases(100, 1), dir.resolve("run"), manager);
 
         assertTrue(outcome.bestDice() > 0.8, "best validation Dice " + outcome.bestDice() + ", history "
                 + outcome.history());
         for (String file : new String[] {Trainer.LATEST, Trainer.BEST, Trainer.FINAL, Trainer.LOG}) {
             assertTrue(Files.exists(dir.resolve("run").resolve(file)), file);
         }
-        assertEquals(7, Files.readAllLines(dir.resolve("run").resolve(Trainer.LOG)).size(), "header + 6 epochs");
+        List<String> log = Files.readAllLines(dir.resolve("run").resolve(Trainer.LOG));
+        assertEquals(7, log.size(), "header + 6 epochs");
+        assertEquals("epoch,train_loss,lr,dice_sphere,val_loss,val_dice,seconds", log.get(0));
+    }
+
+    @Test
+    void frozenParametersStayUntilTheirEpochsAreOver() throws IOException {
+        Path oneEpoch = dir.resolve("one");
+        Path twoEpochs = dir.resolve("two");
+        trainer(1, 2).freeze(Pattern.compile("encoder.*"), 1).build().train(cases(0, 2), cases(100, 1), oneEpoch,
+                manager);
+        trainer(2, 2).freeze(Pattern.compile("encoder.*"), 1).build().train(cases(0, 2), cases(100, 1), twoEpochs,
+                manager);
+
+        Map<String, float[]> initial = initialParameters();
+        Map<String, float[]> afterOne = parameters(oneEpoch);
+        Map<String, float[]> afterTwo = parameters(twoEpochs);
+        int encoder = 0;
+        for (String name : initial.keySet()) {
+            boolean inEncoder = ParameterNames.readable(name).startsWith("encoder");
+            encoder += inEncoder ? 1 : 0;
+            assertEquals(inEncoder, Arrays.equals(initial.get(name), afterOne.get(name)), name + " after epoch 1");
+            assertFalse(Arrays.equals(initial.get(name), afterTwo.get(name)), name + " after epoch 2");
+        }
+        assertTrue(encoder > 0);
+    }
+
+    /** The network the trainer starts from: built the same way from the same seed. */
+    private Map<String, float[]> initialParameters() {
+        TorchRuntime.engine().setRandomSeed(7);
+        UNet3d net = new UNet3d(NetworkConfig.basic(2, 1, 8, 16));
+        net.initialize(manager, DataType.FLOAT32, new Shape(2, 2, 16, 16, 16));
+        Map<String, float[]> values = new HashMap<>();
+        net.getParameters().forEach(p -> values.put(p.getKey(), p.getValue().getArray().toFloatArray()));
+        return values;
+    }
+
+    private Map<String, float[]> parameters(Path run) throws IOException {
+        UNet3d net = new UNet3d(NetworkConfig.basic(2, 1, 8, 16));
+        net.initialize(manager, DataType.FLOAT32, new Shape(2, 2, 16, 16, 16));
+        try (Optimizer adam = OptimizerConfig.named("adam", 1e-2).build(manager)) {
+            CheckpointFile.read(run.resolve(Trainer.FINAL)).restoreInto(net, manager, adam, new ConstantRate(1e-2));
+        }
+        Map<String, float[]> values = new HashMap<>();
+        net.getParameters().forEach(p -> values.put(p.getKey(), p.getValue().getArray().toFloatArray()));
+        return values;
     }
 
     @Test
     void aResumedRunEqualsAnUninterruptedOne() throws IOException {
-        Trainer.Outcome straight = trainer(4, 3).train(cases(0, 2), cases(100, 1), dir.resolve("straight"), manager);
+        Trainer.Outcome straight = trainer(4, 3).build().train(cases(0, 2), cases(100, 1), dir.resolve("straight"), manager);
 
         Path interrupted = dir.resolve("interrupted");
-        trainer(2, 3).train(cases(0, 2), cases(100, 1), interrupted, manager);
-        Trainer.Outcome resumed = trainer(4, 3).train(cases(0, 2), cases(100, 1), interrupted, manager);
+        trainer(2, 3).build().train(cases(0, 2), cases(100, 1), interrupted, manager);
+        Trainer.Outcome resumed = trainer(4, 3).build().train(cases(0, 2), cases(100, 1), interrupted, manager);
 
         assertEquals(straight.history().get("train_loss"), resumed.history().get("train_loss"));
         assertEquals(straight.history().get("val_dice"), resumed.history().get("val_dice"));
