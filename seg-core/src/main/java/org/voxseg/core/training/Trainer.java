@@ -33,6 +33,7 @@ import org.voxseg.core.optim.GradientClipping;
 import org.voxseg.core.optim.Optimizer;
 import org.voxseg.core.optim.OptimizerConfig;
 import org.voxseg.core.schedule.LearningRateSchedule;
+import org.voxseg.core.schedule.ReduceLrOnPlateau;
 import org.voxseg.core.schedule.ScheduleConfig;
 import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.sampling.AugmentationPipeline;
@@ -183,7 +184,9 @@ public final class Trainer {
                     }
                 }
                 state.record("seconds", (System.nanoTime() - started) / 1e9);
-                if (!schedule.perIteration()) {
+                // A metric-driven schedule only counts epochs that have a metric (the validation Dice: use "max").
+                boolean metricDriven = rates instanceof ReduceLrOnPlateau;
+                if (!schedule.perIteration() && !(metricDriven && Double.isNaN(dice))) {
                     rates.step(dice);
                 }
                 boolean improved = !Double.isNaN(dice) && (Double.isNaN(state.bestDice) || dice > state.bestDice);

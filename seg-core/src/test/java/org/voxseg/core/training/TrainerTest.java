@@ -160,6 +160,20 @@ class TrainerTest {
     }
 
     @Test
+    void aPlateauScheduleCountsOnlyValidatedEpochs() throws IOException {
+        Trainer.Outcome outcome = trainer(3, 1)
+                .schedule(ScheduleConfig.of("reduce_on_plateau", null, null, null, null, null, "max", 0.5, 0, null,
+                        null, null, null, null, null, null, null, null, null))
+                .settings(new TrainingSettings(3, 1, 2, new int[] {16, 16, 16}, 0.5, 7, 2, 0.5, 0))
+                .build().train(cases(0, 2), cases(100, 1), dir.resolve("plateau"), manager);
+
+        // Epoch 1 is not validated: stepping the schedule with no metric would count a bad epoch and, with
+        // patience 0, halve the rate for epoch 2.
+        assertEquals(List.of(0.01, 0.01), outcome.history().get("lr").subList(0, 2));
+        assertTrue(Double.isNaN(outcome.history().get("val_dice").get(0)));
+    }
+
+    @Test
     void aResumedRunEqualsAnUninterruptedOne() throws IOException {
         Trainer.Outcome straight = trainer(4, 3).build().train(cases(0, 2), cases(100, 1), dir.resolve("straight"), manager);
 
