@@ -35,6 +35,8 @@ import org.voxseg.core.optim.OptimizerConfig;
 import org.voxseg.core.schedule.LearningRateSchedule;
 import org.voxseg.core.schedule.ReduceLrOnPlateau;
 import org.voxseg.core.schedule.ScheduleConfig;
+import org.voxseg.data.evaluation.EmptyMaskConvention;
+import org.voxseg.data.evaluation.SegmentationMetrics;
 import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.sampling.AugmentationPipeline;
 import org.voxseg.data.sampling.Batch;
@@ -45,7 +47,8 @@ import org.voxseg.data.volume.Volume;
 
 /**
  * The training loop: epochs of optimiser steps on batches from a {@link BatchLoader}, validation by sliding window
- * (soft-Dice loss and Dice per output channel on the stitched probabilities), early stopping, and after every epoch
+ * (soft-Dice loss, and Dice per output channel with BraTS's empty-mask convention, on the stitched
+ * probabilities), early stopping, and after every epoch
  * {@code latest.ckpt} (plus {@code best.ckpt} when the validation Dice improves) and {@code training_log.csv} in the
  * run folder; {@code final.ckpt} at the end. A run folder with a {@code latest.ckpt} is resumed: batch n and the
  * engine's random state at step n depend only on the seed and n, so a resumed run equals an uninterrupted one.
@@ -266,20 +269,19 @@ public final class Trainer {
             for (int c = 0; c < channels; c++) {
                 double soft = 0;
                 double softSum = 0;
-                long hard = 0;
-                long hardSum = 0;
+                boolean[] predicted = new boolean[voxels];
+                boolean[] truth = new boolean[voxels];
                 for (int v = 0; v < voxels; v++) {
                     float p = predictedValues.get(c * voxels + v);
                     float g = targetValues.get(c * voxels + v);
                     soft += p * g;
                     softSum += p + g;
-                    boolean predicted = activation == OutputActivation.SOFTMAX
+                    predicted[v] = activation == OutputActivation.SOFTMAX
                             ? isArgMax(predictedValues, c, v, channels, voxels) : p > 0.5f;
-                    hard += predicted && g > 0 ? 1 : 0;
-                    hardSum += (predicted ? 1 : 0) + (g > 0 ? 1 : 0);
+                    truth[v] = g > 0;
                 }
                 lossSum += 1 - (2 * soft + 1e-5) / (softSum + 1e-5);
-                dice[c] += hardSum == 0 ? 1 : 2.0 * hard / hardSum;
+                dice[c] += SegmentationMetrics.dice(predicted, truth, EmptyMaskConvention.brats());
             }
         }
         double mean = 0;
