@@ -43,10 +43,10 @@ public abstract class Optimizer implements AutoCloseable {
             NDArray weight = parameter.getArray();
             NDArray gradient = weight.getGradient();
             long step = steps.merge(name, 1L, Long::sum);
+            Hyper hyper = plan.hyper(name, step, scheduledRate);
             try (NDManager scope = manager.newSubManager()) {
                 scope.tempAttachAll(weight, gradient);
-                update(name, weight, gradient, new Hyper(step, plan.rate(name, scheduledRate),
-                        plan.weightDecay(name)), scope);
+                update(name, weight, gradient, hyper, scope);
             }
             gradient.subi(gradient);
         }

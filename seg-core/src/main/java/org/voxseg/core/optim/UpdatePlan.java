@@ -22,23 +22,18 @@ public record UpdatePlan(double baseRate, double weightDecay, List<ParameterGrou
         return new UpdatePlan(0, weightDecay, List.of());
     }
 
-    /** The rate for parameter {@code name} when the schedule gives {@code scheduledRate}. */
-    double rate(String name, double scheduledRate) {
+    /**
+     * The hyper-parameters of update {@code step} of parameter {@code name} when the schedule gives
+     * {@code scheduledRate}: rate and weight decay from one search of the groups.
+     */
+    Optimizer.Hyper hyper(String name, long step, double scheduledRate) {
         for (ParameterGroup group : groups) {
             if (group.contains(name)) {
-                return baseRate > 0 ? group.learningRate() * scheduledRate / baseRate : group.learningRate();
+                double rate = baseRate > 0 ? group.learningRate() * scheduledRate / baseRate : group.learningRate();
+                return new Optimizer.Hyper(step, rate,
+                        Double.isNaN(group.weightDecay()) ? weightDecay : group.weightDecay());
             }
         }
-        return scheduledRate;
-    }
-
-    /** The weight decay for parameter {@code name}. */
-    double weightDecay(String name) {
-        for (ParameterGroup group : groups) {
-            if (group.contains(name)) {
-                return Double.isNaN(group.weightDecay()) ? weightDecay : group.weightDecay();
-            }
-        }
-        return weightDecay;
+        return new Optimizer.Hyper(step, scheduledRate, weightDecay);
     }
 }

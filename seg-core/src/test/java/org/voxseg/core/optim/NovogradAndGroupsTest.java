@@ -166,9 +166,9 @@ class NovogradAndGroupsTest {
         Shape input = new Shape(1, 1, 8, 8, 8);
         UpdatePlan plan = new UpdatePlan(0.01, 0, List.of(new ParameterGroup(Pattern.compile("decoder.*"), 0.001,
                 Double.NaN)));
-        assertEquals(0.0005, plan.rate("01decoder0_01conv0_01conv_weight", 0.005), 1e-15,
+        assertEquals(0.0005, plan.hyper("01decoder0_01conv0_01conv_weight", 1, 0.005).rate(), 1e-15,
                 "half the base rate scales the group's rate by half");
-        assertEquals(0.005, plan.rate("01encoder0_01conv0_01conv_weight", 0.005));
+        assertEquals(0.005, plan.hyper("01encoder0_01conv0_01conv_weight", 1, 0.005).rate());
 
         UNet3d straight = new UNet3d(config);
         straight.initialize(manager, DataType.FLOAT32, input);
