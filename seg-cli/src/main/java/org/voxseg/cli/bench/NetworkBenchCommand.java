@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -19,14 +18,15 @@ import org.voxseg.core.inference.NetworkPredictor;
 import org.voxseg.core.inference.Predictor;
 import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.core.inference.WindowPlan;
+import org.voxseg.core.loss.DeepSupervisionLoss;
 import org.voxseg.core.loss.DiceLoss;
 import org.voxseg.core.loss.OutputActivation;
-import org.voxseg.core.loss.SegmentationLoss;
 import org.voxseg.core.network.FlopCount;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.optim.Optimizer;
 import org.voxseg.core.optim.OptimizerConfig;
+import org.voxseg.core.training.TrainingStep;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
@@ -89,7 +89,6 @@ public final class NetworkBenchCommand implements Callable<Integer> {
             UNet3d net = new UNet3d(config);
             net.initialize(manager, DataType.FLOAT32, input);
             long parameters = net.getParameters().stream().mapToLong(p -> p.getValue().getArray().size()).sum();
-            SegmentationLoss loss = DiceLoss.of(OutputActivation.SIGMOID);
             ParameterStore store = new ParameterStore(manager, false);
             Timings timings;
             double flops;
@@ -103,7 +102,9 @@ public final class NetworkBenchCommand implements Callable<Integer> {
                 flops = windows * FlopCount.forward(config, 1, roi);
             } else {
                 try (Optimizer adam = OptimizerConfig.named("adam", 1e-4).build(manager)) {
-                    timings = run.time(() -> step(engine, manager, net, store, loss, adam, input, output));
+                    TrainingStep training = new TrainingStep(net, new DeepSupervisionLoss(
+                            DiceLoss.of(OutputActivation.SIGMOID), 1), adam, Double.NaN, manager);
+                    timings = run.time(() -> step(manager, net, store, training, input, output));
                 }
                 flops = (mode == Mode.TRAIN ? 3 : 1) * FlopCount.forward(config, batch,
                         new int[] {patch, patch, patch});
@@ -113,20 +114,16 @@ public final class NetworkBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void step(Engine engine, NDManager manager, UNet3d net, ParameterStore store, SegmentationLoss loss,
-            Optimizer adam, Shape input, Shape output) {
+    /** One training step (the one the training loop runs) or inference pass on a random patch. */
+    private void step(NDManager manager, UNet3d net, ParameterStore store, TrainingStep training, Shape input,
+            Shape output) {
         try (NDManager step = manager.newSubManager()) {
             NDArray x = step.randomNormal(input);
             if (mode == Mode.INFER) {
                 net.forward(store, new NDList(x), false).close();
                 return;
             }
-            NDArray targets = step.randomUniform(0, 1, output).gt(0.8).toType(DataType.FLOAT32, false);
-            try (GradientCollector collector = engine.newGradientCollector()) {
-                NDArray logits = net.forward(store, new NDList(x), true).get(0);
-                collector.backward(loss.evaluate(logits, targets));
-            }
-            adam.step(net.getParameters(), 1e-4);
+            training.run(x, step.randomUniform(0, 1, output).gt(0.8).toType(DataType.FLOAT32, false), 1e-4);
         }
     }
 

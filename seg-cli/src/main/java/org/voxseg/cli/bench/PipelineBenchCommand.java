@@ -1,13 +1,9 @@
 package org.voxseg.cli.bench;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,12 +12,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.voxseg.core.engine.TorchRuntime;
+import org.voxseg.core.loss.DeepSupervisionLoss;
 import org.voxseg.core.loss.DiceLoss;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.optim.Optimizer;
 import org.voxseg.core.optim.OptimizerConfig;
+import org.voxseg.core.training.TrainingStep;
 import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.sampling.AugmentationPipeline;
 import org.voxseg.data.sampling.Batch;
@@ -104,16 +102,13 @@ public final class PipelineBenchCommand implements Callable<Integer> {
              Optimizer adam = OptimizerConfig.named("adam", 1e-4).build(manager)) {
             UNet3d net = new UNet3d(config);
             net.initialize(manager, DataType.FLOAT32, input);
-            ParameterStore store = new ParameterStore(manager, false);
+            TrainingStep training = new TrainingStep(net, new DeepSupervisionLoss(dice, 1), adam, Double.NaN,
+                    manager);
             Timings.Action step = () -> {
                 Batch next = loader.next();
                 try (NDManager scope = manager.newSubManager()) {
-                    NDArray x = scope.create(next.images(), new Shape(next.imageTensorShape()));
-                    NDArray y = scope.create(next.targets(), new Shape(next.targetTensorShape()));
-                    try (GradientCollector collector = engine.newGradientCollector()) {
-                        collector.backward(dice.evaluate(net.forward(store, new NDList(x), true).get(0), y));
-                    }
-                    adam.step(net.getParameters(), 1e-4);
+                    training.run(scope.create(next.images(), new Shape(next.imageTensorShape())),
+                            scope.create(next.targets(), new Shape(next.targetTensorShape())), 1e-4);
                 }
             };
             for (int w = 0; w < run.warmup; w++) {

@@ -2,13 +2,10 @@ package org.voxseg.core.training;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.io.IOException;
 import java.nio.FloatBuffer;
@@ -29,7 +26,6 @@ import org.voxseg.core.loss.SegmentationLoss;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.network.ParameterNames;
 import org.voxseg.core.network.UNet3d;
-import org.voxseg.core.optim.GradientClipping;
 import org.voxseg.core.optim.Optimizer;
 import org.voxseg.core.optim.OptimizerConfig;
 import org.voxseg.core.schedule.LearningRateSchedule;
@@ -157,8 +153,8 @@ public final class Trainer {
     private Outcome run(UNet3d net, Optimizer updates, LearningRateSchedule rates, State state,
             List<SamplingCase> training, List<SamplingCase> validation, Path runFolder, NDManager manager,
             Engine engine) throws IOException {
-        DeepSupervisionLoss supervised = new DeepSupervisionLoss(loss, network.trainingOutputs());
-        ParameterStore store = new ParameterStore(manager, false);
+        TrainingStep stepper = new TrainingStep(net, new DeepSupervisionLoss(loss, network.trainingOutputs()),
+                updates, optimizer.clipGradNorm(), manager);
         PatienceRule patience = settings.earlyStopPatience() > 0
                 ? new PatienceRule(settings.earlyStopPatience(), true) : null;
         boolean stopped = false;
@@ -172,7 +168,7 @@ public final class Trainer {
                 double rate = rates.learningRate();
                 double lossSum = 0;
                 for (int i = 0; i < settings.iterationsPerEpoch(); i++) {
-                    lossSum += step(net, updates, rates, supervised, store, loader.next(), state, manager, engine);
+                    lossSum += step(stepper, rates, loader.next(), state, manager, engine);
                 }
                 state.epoch++;
                 state.record("train_loss", lossSum / settings.iterationsPerEpoch());
@@ -227,26 +223,17 @@ public final class Trainer {
     }
 
     /** One optimiser step; the engine's random state is a function of the seed and the step. */
-    private double step(UNet3d net, Optimizer updates, LearningRateSchedule rates, DeepSupervisionLoss supervised,
-            ParameterStore store, Batch batch, State state, NDManager manager, Engine engine) {
+    private double step(TrainingStep stepper, LearningRateSchedule rates, Batch batch, State state,
+            NDManager manager, Engine engine) {
         engine.setRandomSeed((int) (settings.seed() * 1_000_003L + state.step));
         double value;
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = scope.create(batch.images(), new Shape(batch.imageTensorShape()));
             NDArray y = scope.create(batch.targets(), new Shape(batch.targetTensorShape()));
-            try (GradientCollector collector = engine.newGradientCollector()) {
-                NDArray total = supervised.evaluate(net.forward(store, new NDList(x), true), y);
-                value = total.getFloat();
-                if (!Double.isFinite(value)) {
-                    throw new IllegalStateException("the training loss became " + value + " at step " + state.step
-                            + "; the last good checkpoint is kept");
-                }
-                collector.backward(total);
-            }
-            if (!Double.isNaN(optimizer.clipGradNorm())) {
-                GradientClipping.clipByNorm(net.getParameters(), optimizer.clipGradNorm());
-            }
-            updates.step(net.getParameters(), rates.learningRate());
+            value = stepper.run(x, y, rates.learningRate());
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + " at step " + state.step
+                    + "; the last good checkpoint is kept", e);
         }
         if (schedule.perIteration()) {
             rates.step(Double.NaN);

@@ -1,0 +1,62 @@
+package org.voxseg.core.training;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.util.Objects;
+import org.voxseg.core.loss.DeepSupervisionLoss;
+import org.voxseg.core.optim.GradientClipping;
+import org.voxseg.core.optim.Optimizer;
+
+/**
+ * One optimiser step on a batch: forward in training mode, the (deep-supervised) loss, backward, gradient clipping
+ * if configured, update. The training loop and the benchmarks run this same step, so what is timed is what trains.
+ */
+public final class TrainingStep {
+
+    private final Block network;
+    private final DeepSupervisionLoss loss;
+    private final Optimizer optimizer;
+    private final double clipGradNorm;
+    private final ParameterStore store;
+
+    /**
+     * @param clipGradNorm the largest joint gradient norm, or NaN for no clipping
+     * @param manager the manager of the parameter store
+     */
+    public TrainingStep(Block network, DeepSupervisionLoss loss, Optimizer optimizer, double clipGradNorm,
+            NDManager manager) {
+        this.network = Objects.requireNonNull(network, "network");
+        this.loss = Objects.requireNonNull(loss, "loss");
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+        this.clipGradNorm = clipGradNorm;
+        this.store = new ParameterStore(manager, false);
+    }
+
+    /**
+     * Trains on {@code images} and {@code targets} (N, C, z, y, x) at learning rate {@code rate}.
+     *
+     * @return the batch's loss before the update
+     * @throws IllegalStateException if the loss is not finite; the parameters are then left untouched
+     */
+    public double run(NDArray images, NDArray targets, double rate) {
+        double value;
+        try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+            NDArray total = loss.evaluate(network.forward(store, new NDList(images), true), targets);
+            value = total.getFloat();
+            if (!Double.isFinite(value)) {
+                throw new IllegalStateException("the training loss became " + value);
+            }
+            collector.backward(total);
+        }
+        if (!Double.isNaN(clipGradNorm)) {
+            GradientClipping.clipByNorm(network.getParameters(), clipGradNorm);
+        }
+        optimizer.step(network.getParameters(), rate);
+        return value;
+    }
+}
