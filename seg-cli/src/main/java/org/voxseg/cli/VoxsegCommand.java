@@ -1,7 +1,13 @@
 package org.voxseg.cli;
 
 import org.voxseg.cli.bench.BenchCommand;
+import org.voxseg.cli.data.SynthCommand;
 import org.voxseg.cli.info.InfoCommand;
+import org.voxseg.cli.predict.EvaluateCommand;
+import org.voxseg.cli.predict.PredictCommand;
+import org.voxseg.cli.train.CrossvalCommand;
+import org.voxseg.cli.train.LrFindCommand;
+import org.voxseg.cli.train.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +18,9 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Train and run 3D segmentation networks on NIfTI volumes.",
-        subcommands = {InfoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SynthCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class,
+            LrFindCommand.class, CrossvalCommand.class, InfoCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class VoxsegCommand implements Runnable {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

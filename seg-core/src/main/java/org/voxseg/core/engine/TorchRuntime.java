@@ -28,6 +28,18 @@ public final class TorchRuntime {
         return Engine.getEngine(ENGINE_NAME);
     }
 
+    /**
+     * Sets libtorch's compute threads (and one inter-op thread); takes effect only before the engine first loads,
+     * so call it before anything touches DJL.
+     */
+    public static void useThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive: " + threads);
+        }
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    }
+
     /** One line naming the engine, libtorch and DJL versions, e.g. for {@code --version} or logs. */
     public static String describe() {
         Engine engine = engine();

@@ -23,9 +23,10 @@ import java.util.List;
  * @param clipGradNorm maximum joint gradient norm, or NaN for no clipping
  * @param parameterGroups groups with their own rate and weight decay, first match wins
  */
-public record OptimizerConfig(String name, double learningRate, double[] betas, double epsilon, double weightDecay,
-        double momentum, double dampening, boolean nesterov, boolean gradientAveraging, boolean amsgrad,
-        double clipGradNorm, List<ParameterGroup> parameterGroups) {
+public record OptimizerConfig(String name, @JsonProperty("lr") double learningRate, double[] betas,
+        @JsonProperty("eps") double epsilon, double weightDecay, double momentum, double dampening, boolean nesterov,
+        @JsonProperty("grad_averaging") boolean gradientAveraging, boolean amsgrad, double clipGradNorm,
+        @JsonProperty("param_groups") List<ParameterGroup> parameterGroups) {
 
     /** The names {@link #build} knows. */
     public static final List<String> NAMES = List.of("adam", "adamw", "sgd", "novograd");

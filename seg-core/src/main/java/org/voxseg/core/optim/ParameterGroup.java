@@ -2,6 +2,8 @@ package org.voxseg.core.optim;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.voxseg.core.network.ParameterNames;
@@ -16,7 +18,8 @@ import org.voxseg.core.network.ParameterNames;
  * @param learningRate the group's base learning rate
  * @param weightDecay the group's weight decay, or NaN for the optimizer's
  */
-public record ParameterGroup(Pattern match, double learningRate, double weightDecay) {
+public record ParameterGroup(@JsonSerialize(using = ToStringSerializer.class) Pattern match,
+        @JsonProperty("lr") double learningRate, double weightDecay) {
 
     public ParameterGroup {
         Objects.requireNonNull(match, "match");

@@ -29,10 +29,10 @@ import java.util.List;
  * @param firstPeriod cosine_restarts' T_0
  * @param periodMultiplier cosine_restarts' T_mult
  */
-public record ScheduleConfig(String name, String per, long warmupSteps, double endLr, double cycles,
-        double warmupMultiplier, String mode, double factor, int patience, double threshold, String thresholdMode,
-        int cooldown, double minLr, double exponent, long stepSize, long[] milestones, double gamma, long firstPeriod,
-        long periodMultiplier) {
+public record ScheduleConfig(String name, @JsonProperty("step") String per, long warmupSteps, double endLr,
+        double cycles, double warmupMultiplier, String mode, double factor, int patience, double threshold,
+        String thresholdMode, int cooldown, double minLr, double exponent, long stepSize, long[] milestones,
+        double gamma, @JsonProperty("t_0") long firstPeriod, @JsonProperty("t_mult") long periodMultiplier) {
 
     /** The names {@link #build} knows. */
     public static final List<String> NAMES = List.of("constant", "warmup_cosine", "reduce_on_plateau", "poly", "step",

@@ -71,6 +71,18 @@ public record Checkpoint(int epoch, long step, double bestMetric, int bestEpoch,
      */
     public void restoreInto(Block network, NDManager manager, Optimizer optimizer, LearningRateSchedule schedule)
             throws IOException {
+        loadWeightsInto(network, manager);
+        optimizer.restore(optimizerState, network.getParameters());
+        schedule.restore(scheduleState);
+    }
+
+    /**
+     * Puts only the parameters into a network built from the same configuration (for inference or fine-tuning);
+     * trainable parameters record gradients again.
+     *
+     * @throws IOException if the parameters do not fit the network; the network is then left as it was
+     */
+    public void loadWeightsInto(Block network, NDManager manager) throws IOException {
         checkShapes(network);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
             network.loadParameters(manager, in);
@@ -83,8 +95,6 @@ public record Checkpoint(int epoch, long step, double bestMetric, int bestEpoch,
                 p.getValue().getArray().setRequiresGradient(true);
             }
         }
-        optimizer.restore(optimizerState, network.getParameters());
-        schedule.restore(scheduleState);
     }
 
     private void checkShapes(Block network) throws IOException {

@@ -5,10 +5,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import org.voxseg.core.inference.NetworkPredictor;
 import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.core.loss.DeepSupervisionLoss;
 import org.voxseg.core.loss.OutputActivation;
@@ -31,31 +30,26 @@ import org.voxseg.core.optim.OptimizerConfig;
 import org.voxseg.core.schedule.LearningRateSchedule;
 import org.voxseg.core.schedule.ReduceLrOnPlateau;
 import org.voxseg.core.schedule.ScheduleConfig;
-import org.voxseg.data.evaluation.EmptyMaskConvention;
-import org.voxseg.data.evaluation.SegmentationMetrics;
 import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.sampling.AugmentationPipeline;
 import org.voxseg.data.sampling.Batch;
 import org.voxseg.data.sampling.BatchLoader;
 import org.voxseg.data.sampling.PatchSampler;
 import org.voxseg.data.sampling.SamplingCase;
-import org.voxseg.data.volume.Volume;
 
 /**
  * The training loop: epochs of optimiser steps on batches from a {@link BatchLoader}, validation by sliding window
- * (soft-Dice loss, and Dice per output channel with BraTS's empty-mask convention, on the stitched
- * probabilities), early stopping, and after every epoch
- * {@code latest.ckpt} (plus {@code best.ckpt} when the validation Dice improves) and {@code training_log.csv} in the
- * run folder; {@code final.ckpt} at the end. A run folder with a {@code latest.ckpt} is resumed: batch n and the
- * engine's random state at step n depend only on the seed and n, so a resumed run equals an uninterrupted one.
+ * ({@link Validation}), early stopping (3DUnetCNN's patience or nnU-Net's moving-average rule), and after every epoch
+ * the checkpoints of a {@link CheckpointSeries}, {@code training_log.csv} and {@code progress.png} in the run folder.
+ * A run folder with a {@code latest.ckpt} is resumed: batch n and the engine's random state at step n depend only on
+ * the seed and n, so a resumed run equals an uninterrupted one.
  */
 public final class Trainer {
 
-    /** The checkpoint a run continues from. */
-    public static final String LATEST = "latest.ckpt";
-    public static final String BEST = "best.ckpt";
-    public static final String FINAL = "final.ckpt";
+    /** The training log's file name. */
     public static final String LOG = "training_log.csv";
+    /** The progress plot's file name. */
+    public static final String PLOT = "progress.png";
 
     private final NetworkConfig network;
     private final SegmentationLoss loss;
@@ -68,6 +62,12 @@ public final class Trainer {
     private final TrainingSettings settings;
     private final Pattern frozen;
     private final int frozenEpochs;
+    private final int checkpointEvery;
+    private final int keepLast;
+    private final int movingAveragePatience;
+    private final Block initialWeights;
+    private final int loaderThreads;
+    private final TrainingListener listener;
 
     private Trainer(Builder b) {
         this.network = Objects.requireNonNull(b.network, "network");
@@ -80,6 +80,12 @@ public final class Trainer {
         this.settings = Objects.requireNonNull(b.settings, "settings");
         this.frozen = b.frozen;
         this.frozenEpochs = b.frozenEpochs;
+        this.checkpointEvery = b.checkpointEvery;
+        this.keepLast = b.keepLast;
+        this.movingAveragePatience = b.movingAveragePatience;
+        this.initialWeights = b.initialWeights;
+        this.loaderThreads = b.loaderThreads;
+        this.listener = b.listener;
         this.outputNames = b.outputNames != null ? List.copyOf(b.outputNames)
                 : IntStream.range(0, encoding.channels()).mapToObj(Integer::toString).toList();
         if (outputNames.size() != encoding.channels()) {
@@ -109,6 +115,7 @@ public final class Trainer {
         Engine engine = Engine.getEngine("PyTorch");
         int[] patch = settings.patch();
         Shape inputShape = new Shape(settings.batchSize(), network.inChannels(), patch[2], patch[1], patch[0]);
+        CheckpointSeries checkpoints = new CheckpointSeries(runFolder, checkpointEvery, keepLast);
         try (NDManager manager = parent.newSubManager()) {
             engine.setRandomSeed((int) settings.seed());
             UNet3d net = new UNet3d(network);
@@ -118,13 +125,17 @@ public final class Trainer {
             LearningRateSchedule rates = schedule.build(optimizer.learningRate(), totalSteps);
             try (Optimizer updates = optimizer.build(manager)) {
                 State state = new State();
-                Path latest = runFolder.resolve(LATEST);
-                if (Files.exists(latest)) {
-                    Checkpoint checkpoint = CheckpointFile.read(latest);
+                if (Files.exists(checkpoints.latest())) {
+                    Checkpoint checkpoint = CheckpointFile.read(checkpoints.latest());
                     checkpoint.restoreInto(net, manager, updates, rates);
                     state.resume(checkpoint);
+                    listener.note("resuming " + runFolder + " after epoch " + state.epoch);
+                } else if (initialWeights != null) {
+                    List<String> skipped = PretrainedWeights.copyMatching(initialWeights, net);
+                    listener.note("pretrained weights loaded" + (skipped.isEmpty() ? " for every parameter"
+                            : "; left initialised: " + String.join(", ", skipped)));
                 }
-                return run(net, updates, rates, state, training, validation, runFolder, manager, engine);
+                return run(net, updates, rates, state, training, validation, checkpoints, manager, engine);
             }
         }
     }
@@ -148,39 +159,58 @@ public final class Trainer {
         void record(String name, double value) {
             history.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
         }
+
+        /** The last epoch's value of every series. */
+        Map<String, Double> lastRow() {
+            Map<String, Double> row = new LinkedHashMap<>();
+            history.forEach((name, values) -> row.put(name, values.get(values.size() - 1)));
+            return row;
+        }
     }
 
     private Outcome run(UNet3d net, Optimizer updates, LearningRateSchedule rates, State state,
-            List<SamplingCase> training, List<SamplingCase> validation, Path runFolder, NDManager manager,
-            Engine engine) throws IOException {
+            List<SamplingCase> training, List<SamplingCase> validation, CheckpointSeries checkpoints,
+            NDManager manager, Engine engine) throws IOException {
         TrainingStep stepper = new TrainingStep(net, new DeepSupervisionLoss(loss, network.trainingOutputs()),
                 updates, optimizer.clipGradNorm(), manager);
-        PatienceRule patience = settings.earlyStopPatience() > 0
-                ? new PatienceRule(settings.earlyStopPatience(), true) : null;
+        Validation validator = new Validation(SlidingWindowInferer.gaussian(settings.patch(), settings.overlap()),
+                activation, encoding);
+        EarlyStopping stopping = new EarlyStopping(settings.earlyStopPatience(), movingAveragePatience, state.history);
         boolean stopped = false;
         try (BatchLoader loader = BatchLoader.builder().cases(training)
                 .sampler(new PatchSampler(settings.patch(), settings.foregroundFraction()))
                 .augmentation(augmentation).encoding(encoding).batchSize(settings.batchSize())
-                .seed(settings.seed()).firstBatch(state.step).build()) {
+                .threads(loaderThreads).seed(settings.seed()).firstBatch(state.step).build()) {
             while (state.epoch < settings.epochs() && !stopped) {
                 long started = System.nanoTime();
                 freeze(net, state.epoch < frozenEpochs);
+                listener.epochStarted(state.epoch + 1, settings.epochs(), settings.iterationsPerEpoch());
                 double rate = rates.learningRate();
                 double lossSum = 0;
                 for (int i = 0; i < settings.iterationsPerEpoch(); i++) {
-                    lossSum += step(stepper, rates, loader.next(), state, manager, engine);
+                    double value = step(stepper, rates, loader.next(), state, manager, engine);
+                    lossSum += value;
+                    listener.stepDone(i + 1, value);
                 }
                 state.epoch++;
-                state.record("train_loss", lossSum / settings.iterationsPerEpoch());
+                double trainLoss = lossSum / settings.iterationsPerEpoch();
+                state.record("train_loss", trainLoss);
                 state.record("lr", rate);
                 boolean validate = state.epoch % settings.validateEvery() == 0 || state.epoch == settings.epochs();
-                double dice = validate ? validate(net, validation, state, manager) : Double.NaN;
-                if (!validate) {
+                double dice = Double.NaN;
+                if (validate) {
+                    listener.validationStarted(validation.size());
+                    Validation.Scores scores = validator.score(net, validation, manager);
+                    dice = scores.meanDice();
+                    state.record("val_loss", scores.loss());
+                    state.record("val_dice", dice);
+                    for (int c = 0; c < outputNames.size(); c++) {
+                        state.record("dice_" + outputNames.get(c), scores.dice()[c]);
+                    }
+                } else {
                     state.record("val_loss", Double.NaN);
                     state.record("val_dice", Double.NaN);
-                    for (String name : outputNames) {
-                        state.record("dice_" + name, Double.NaN);
-                    }
+                    outputNames.forEach(name -> state.record("dice_" + name, Double.NaN));
                 }
                 state.record("seconds", (System.nanoTime() - started) / 1e9);
                 // A metric-driven schedule only counts epochs that have a metric (the validation Dice: use "max").
@@ -188,25 +218,26 @@ public final class Trainer {
                 if (!schedule.perIteration() && !(metricDriven && Double.isNaN(dice))) {
                     rates.step(dice);
                 }
-                boolean improved = !Double.isNaN(dice) && (Double.isNaN(state.bestDice) || dice > state.bestDice);
-                if (improved) {
+                EarlyStopping.Decision decision = stopping.after(state.epoch, trainLoss, dice, rate,
+                        state.bestDice);
+                if (decision.best()) {
                     state.bestDice = dice;
                     state.bestEpoch = state.epoch;
                 }
-                Checkpoint checkpoint = Checkpoint.capture(net, updates, rates, state.epoch, state.step,
-                        state.bestDice, state.bestEpoch, state.history);
-                CheckpointFile.write(runFolder.resolve(LATEST), checkpoint);
-                if (improved) {
-                    CheckpointFile.write(runFolder.resolve(BEST), checkpoint);
+                checkpoints.afterEpoch(Checkpoint.capture(net, updates, rates, state.epoch, state.step,
+                        state.bestDice, state.bestEpoch, state.history), decision.best());
+                TrainingLog.write(checkpoints.folder().resolve(LOG), state.history);
+                ProgressPlot.write(checkpoints.folder().resolve(PLOT), state.history);
+                listener.epochDone(state.epoch, state.lastRow(), decision.best());
+                stopped = decision.stop();
+                if (stopped) {
+                    listener.note("early stop after epoch " + state.epoch + ": no improvement of the validation "
+                            + "Dice (best " + state.bestDice + " at epoch " + state.bestEpoch + ")");
                 }
-                TrainingLog.write(runFolder.resolve(LOG), state.history);
-                List<Double> dices = state.history.get("val_dice");
-                stopped = patience != null && patience.shouldStop(dices.stream().filter(d -> !Double.isNaN(d))
-                        .toList());
             }
         }
-        CheckpointFile.write(runFolder.resolve(FINAL), Checkpoint.capture(net, updates, rates, state.epoch,
-                state.step, state.bestDice, state.bestEpoch, state.history));
+        checkpoints.atEnd(Checkpoint.capture(net, updates, rates, state.epoch, state.step, state.bestDice,
+                state.bestEpoch, state.history));
         return new Outcome(state.epoch, state.bestDice, state.bestEpoch, state.history, stopped);
     }
 
@@ -242,56 +273,6 @@ public final class Trainer {
         return value;
     }
 
-    /** Sliding-window validation: soft-Dice loss and Dice per output channel; returns their mean Dice. */
-    private double validate(UNet3d net, List<SamplingCase> validation, State state, NDManager manager) {
-        SlidingWindowInferer inferer = SlidingWindowInferer.gaussian(settings.patch(), settings.overlap());
-        int channels = encoding.channels();
-        double[] dice = new double[channels];
-        double lossSum = 0;
-        for (SamplingCase source : validation) {
-            Volume probabilities = inferer.infer(source.image(), new NetworkPredictor(net, activation), manager);
-            FloatBuffer predictedValues = probabilities.data();
-            FloatBuffer targetValues = encoding.encode(source.labels()).data();
-            int voxels = probabilities.voxelsPerChannel();
-            for (int c = 0; c < channels; c++) {
-                double soft = 0;
-                double softSum = 0;
-                boolean[] predicted = new boolean[voxels];
-                boolean[] truth = new boolean[voxels];
-                for (int v = 0; v < voxels; v++) {
-                    float p = predictedValues.get(c * voxels + v);
-                    float g = targetValues.get(c * voxels + v);
-                    soft += p * g;
-                    softSum += p + g;
-                    predicted[v] = activation == OutputActivation.SOFTMAX
-                            ? isArgMax(predictedValues, c, v, channels, voxels) : p > 0.5f;
-                    truth[v] = g > 0;
-                }
-                lossSum += 1 - (2 * soft + 1e-5) / (softSum + 1e-5);
-                dice[c] += SegmentationMetrics.dice(predicted, truth, EmptyMaskConvention.brats());
-            }
-        }
-        double mean = 0;
-        for (int c = 0; c < channels; c++) {
-            dice[c] /= validation.size();
-            state.record("dice_" + outputNames.get(c), dice[c]);
-            mean += dice[c] / channels;
-        }
-        state.record("val_loss", lossSum / (validation.size() * channels));
-        state.record("val_dice", mean);
-        return mean;
-    }
-
-    private static boolean isArgMax(FloatBuffer probabilities, int channel, int voxel, int channels, int voxels) {
-        float own = probabilities.get(channel * voxels + voxel);
-        for (int c = 0; c < channels; c++) {
-            if (c != channel && probabilities.get(c * voxels + voxel) > own) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Collects a trainer's parts. */
     public static final class Builder {
         private NetworkConfig network;
@@ -305,6 +286,12 @@ public final class Trainer {
         private TrainingSettings settings;
         private Pattern frozen;
         private int frozenEpochs;
+        private int checkpointEvery;
+        private int keepLast;
+        private int movingAveragePatience;
+        private Block initialWeights;
+        private int loaderThreads = 1;
+        private TrainingListener listener = TrainingListener.NONE;
 
         private Builder() {
         }
@@ -352,6 +339,37 @@ public final class Trainer {
         public Builder freeze(Pattern pattern, int epochs) {
             this.frozen = pattern;
             this.frozenEpochs = epochs;
+            return this;
+        }
+
+        /** Also keeps {@code epoch_NNNN.ckpt} every {@code every} epochs, only the newest {@code keep} (0: all). */
+        public Builder periodicCheckpoints(int every, int keep) {
+            this.checkpointEvery = every;
+            this.keepLast = keep;
+            return this;
+        }
+
+        /** Stops by nnU-Net's moving-average rule with this patience (0: off); best.ckpt then follows its average. */
+        public Builder movingAverageStop(int patience) {
+            this.movingAveragePatience = patience;
+            return this;
+        }
+
+        /** A trained network whose matching parameters a new run starts from (ignored when resuming). */
+        public Builder initialWeights(Block pretrained) {
+            this.initialWeights = pretrained;
+            return this;
+        }
+
+        /** Threads preparing batches (default 1). */
+        public Builder loaderThreads(int threads) {
+            this.loaderThreads = threads;
+            return this;
+        }
+
+        /** Who hears about progress. */
+        public Builder listener(TrainingListener trainingListener) {
+            this.listener = Objects.requireNonNull(trainingListener, "listener");
             return this;
         }
 

@@ -1,0 +1,103 @@
+package org.voxseg.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.voxseg.core.training.TrainingListener;
+
+/**
+ * Training progress on the console: a progress bar per epoch (and for preprocessing) with the running loss and
+ * rate, then one summary line per epoch. Quiet mode prints the summary lines only, for log files.
+ */
+public final class ConsoleProgress implements TrainingListener {
+
+    private final PrintStream out;
+    private final boolean quiet;
+    private ProgressBar bar;
+    private double lossSum;
+
+    public ConsoleProgress(PrintStream out, boolean quiet) {
+        this.out = out;
+        this.quiet = quiet;
+    }
+
+    /** A progress bar on standard error for {@code total} units of {@code task}, or none when quiet. */
+    public static ProgressBar bar(String task, long total, boolean quiet) {
+        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate()
+                .setConsumer(new ConsoleProgressBarConsumer(System.err));
+        return quiet ? null : builder.build();
+    }
+
+    @Override
+    public void casePrepared(String caseId, int done, int total) {
+        if (bar == null) {
+            bar = bar("preprocess", total, quiet);
+        }
+        if (bar != null) {
+            bar.stepTo(done);
+            bar.setExtraMessage(caseId);
+        }
+        if (done == total) {
+            closeBar();
+        }
+    }
+
+    @Override
+    public void epochStarted(int epoch, int epochs, int iterations) {
+        lossSum = 0;
+        bar = bar(String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs), iterations, quiet);
+    }
+
+    @Override
+    public void stepDone(int iteration, double loss) {
+        lossSum += loss;
+        if (bar != null) {
+            bar.stepTo(iteration);
+            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f", lossSum / iteration));
+        }
+    }
+
+    @Override
+    public void validationStarted(int cases) {
+        if (bar != null) {
+            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f, validating %d case(s)",
+                    lossSum / bar.getMax(), cases));
+            bar.refresh();
+        }
+    }
+
+    @Override
+    public void epochDone(int epoch, Map<String, Double> values, boolean best) {
+        closeBar();
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch %d: loss %.4f", epoch,
+                values.get("train_loss")));
+        values.forEach((name, value) -> {
+            if ((name.equals("val_loss") || name.startsWith("dice_")) && !Double.isNaN(value)) {
+                line.append(String.format(Locale.ROOT, ", %s %.4f", name, value));
+            }
+        });
+        line.append(String.format(Locale.ROOT, ", lr %.3g, %.1f s%s", values.get("lr"), values.get("seconds"),
+                best ? ", best" : ""));
+        out.println(line);
+        out.flush();
+    }
+
+    @Override
+    public void note(String message) {
+        closeBar();
+        out.println(message);
+        out.flush();
+    }
+
+    private void closeBar() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.voxseg.cli.predict;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.voxseg.data.evaluation.EmptyMaskConvention;
+import org.voxseg.data.evaluation.EvaluationReport;
+import org.voxseg.data.evaluation.Structure;
+import org.voxseg.data.evaluation.SegmentationPairs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code voxseg evaluate}: Dice and HD95 of predictions against references, per case and summarised. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Score predictions against reference label maps (Dice, HD95 in mm).")
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = {"-p", "--prediction"}, required = true, paramLabel = "FILE|DIR",
+            description = "A label map, or a folder of <case>.nii.gz.")
+    Path prediction;
+
+    @Option(names = {"-r", "--reference"}, required = true, paramLabel = "FILE|DIR",
+            description = "A label map, or a folder of <case>.nii.gz or of BraTS case folders (<case>/<case>_seg).")
+    Path reference;
+
+    @Option(names = "--labels", split = ",", paramLabel = "L,...",
+            description = "Score each of these labels on its own instead of the BraTS regions.")
+    int[] labels;
+
+    @Option(names = "--regions", description = "Score the BraTS regions WT {1,2,4}, TC {1,4}, ET {4} (the default).")
+    boolean regions;
+
+    @Option(names = "--empty", defaultValue = "brats", paramLabel = "brats|monai",
+            description = "Score when both masks are empty: brats (1) or monai (undefined) (default: ${DEFAULT-VALUE}).")
+    String empty;
+
+    @Option(names = "--output", paramLabel = "CSV", description = "Write per-case scores here (and a summary beside).")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        if (labels != null && regions) {
+            throw new IllegalArgumentException("give --labels or --regions, not both");
+        }
+        List<Structure> structures = labels != null ? Structure.perLabel(labels) : Structure.bratsRegions();
+        EmptyMaskConvention convention = switch (empty) {
+            case "brats" -> EmptyMaskConvention.brats();
+            case "monai" -> EmptyMaskConvention.undefined();
+            default -> throw new IllegalArgumentException("--empty must be brats or monai, not " + empty);
+        };
+        EvaluationReport report = SegmentationPairs.find(prediction, reference).evaluate(structures, convention);
+        if (output != null) {
+            report.writeCases(output);
+            String name = output.getFileName().toString().replaceFirst("\\.csv$", "");
+            report.writeSummary(output.resolveSibling(name + "_summary.csv"));
+        }
+        for (EvaluationReport.Summary s : report.summary()) {
+            System.out.printf(Locale.ROOT, "%-6s %-5s mean %.4f  median %.4f  (%d case(s))%n", s.structure(),
+                    s.metric(), s.mean(), s.median(), s.defined());
+        }
+        System.out.printf(Locale.ROOT, "evaluated %d case(s)%s%n", report.cases().size(),
+                output != null ? "; scores in " + output : "");
+        return 0;
+    }
+}

@@ -1,0 +1,45 @@
+package org.voxseg.cli.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.voxseg.core.config.RunConfig;
+import org.voxseg.core.engine.TorchRuntime;
+import picocli.CommandLine.Option;
+
+/** Options of the commands that start from a config: the file, the output folder and the common overrides. */
+final class ConfigOptions {
+
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "CONFIG.json",
+            description = "The training config (JSON; see examples/brats2020).")
+    Path config;
+
+    @Option(names = {"-o", "--output-dir"}, required = true, paramLabel = "DIR",
+            description = "The run folder (created; resumed if it holds latest.ckpt).")
+    Path outputDir;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Override training.epochs.")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Override training.batch_size.")
+    Integer batchSize;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override training.seed.")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Override training.threads (compute threads).")
+    Integer threads;
+
+    @Option(names = "--quiet", description = "No progress bars: one line per epoch, for logs.")
+    boolean quiet;
+
+    /** The config with the command line's overrides; sets the compute threads before the engine loads. */
+    RunConfig load(String pretrained) throws IOException {
+        RunConfig config = RunConfig.read(this.config);
+        config = config.withTraining(config.training().with(epochs, batchSize, seed, threads,
+                pretrained == null ? null : pretrained));
+        if (config.training().threads() > 0) {
+            TorchRuntime.useThreads(config.training().threads());
+        }
+        return config;
+    }
+}

@@ -1,0 +1,52 @@
+package org.voxseg.cli.train;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.voxseg.cli.ConsoleProgress;
+import org.voxseg.core.config.RunConfig;
+import org.voxseg.core.engine.TorchRuntime;
+import org.voxseg.core.workflow.CrossValidation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code voxseg crossval}: trains every fold of the config's split, or only sets the folds up. */
+@Command(name = "crossval", mixinStandardHelpOptions = true,
+        description = "Train every fold of the config's cross-validation into DIR/fold_k and summarise the Dice.")
+public final class CrossvalCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--setup-only", description = "Only write the split and each fold's config (to train folds on "
+            + "several machines with voxseg train --config DIR/fold_k/config.json --output-dir DIR/fold_k).")
+    boolean setupOnly;
+
+    @Override
+    public Integer call() throws Exception {
+        RunConfig config = options.load(null);
+        CrossValidation crossValidation = new CrossValidation(config, options.outputDir);
+        if (setupOnly) {
+            List<Path> folds = crossValidation.setUp();
+            folds.forEach(f -> System.out.println("voxseg train --config " + f.resolve("config.json")
+                    + " --output-dir " + f));
+            System.out.println("set up " + folds.size() + " folds in " + options.outputDir);
+            return 0;
+        }
+        List<CrossValidation.FoldResult> results;
+        try (NDManager manager = TorchRuntime.engine().newBaseManager()) {
+            results = crossValidation.run(manager, new ConsoleProgress(System.out, options.quiet));
+        }
+        double mean = results.stream().mapToDouble(CrossValidation.FoldResult::meanDice).average().orElse(Double.NaN);
+        for (CrossValidation.FoldResult r : results) {
+            System.out.printf(Locale.ROOT, "fold %d: best mean Dice %.4f at epoch %d%n", r.fold(), r.meanDice(),
+                    r.bestEpoch());
+        }
+        System.out.printf(Locale.ROOT, "cross-validation: mean Dice %.4f over %d folds; summary in %s%n", mean,
+                results.size(), options.outputDir.resolve(CrossValidation.SUMMARY));
+        return 0;
+    }
+}

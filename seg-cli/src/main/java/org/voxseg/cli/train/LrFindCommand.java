@@ -1,0 +1,44 @@
+package org.voxseg.cli.train;
+
+import ai.djl.ndarray.NDManager;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.voxseg.core.config.RunConfig;
+import org.voxseg.core.engine.TorchRuntime;
+import org.voxseg.core.training.LearningRateFinder;
+import org.voxseg.core.workflow.LearningRateSearch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code voxseg lr-find}: the LR range test (MONAI semantics) on a config's network and data. */
+@Command(name = "lr-find", mixinStandardHelpOptions = true,
+        description = "Run an LR range test; writes lr_finder.csv and lr_finder.png and prints the suggested rate.")
+public final class LrFindCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--start-lr", defaultValue = "1e-7", description = "First rate (default: ${DEFAULT-VALUE}).")
+    double startRate;
+
+    @Option(names = "--end-lr", defaultValue = "10", description = "Last rate (default: ${DEFAULT-VALUE}).")
+    double endRate;
+
+    @Option(names = "--iterations", defaultValue = "100", description = "Most batches (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Override
+    public Integer call() throws Exception {
+        RunConfig config = options.load(null);
+        LearningRateFinder finder = new LearningRateFinder(startRate, endRate, iterations, true, 0.05, 5);
+        LearningRateFinder.Result result;
+        try (NDManager manager = TorchRuntime.engine().newBaseManager()) {
+            result = new LearningRateSearch(config, finder).run(options.outputDir, manager);
+        }
+        System.out.printf(Locale.ROOT, "suggested learning rate %.3g (steepest descent of the smoothed loss over %d "
+                + "batches); %s and %s in %s%n", result.suggestion(), result.rates().size(), LearningRateSearch.CSV,
+                LearningRateSearch.PLOT, options.outputDir);
+        return 0;
+    }
+}

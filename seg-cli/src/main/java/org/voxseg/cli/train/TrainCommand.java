@@ -1,0 +1,58 @@
+package org.voxseg.cli.train;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.voxseg.cli.ConsoleProgress;
+import org.voxseg.core.config.RunConfig;
+import org.voxseg.core.engine.TorchRuntime;
+import org.voxseg.core.training.CheckpointSeries;
+import org.voxseg.core.training.Trainer;
+import org.voxseg.core.workflow.TrainingRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code voxseg train}: trains one fold of a config into a self-describing run folder. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a 3D U-Net from a config into a run folder (resumed when it holds latest.ckpt).")
+public final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--fold", paramLabel = "K", description = "Train fold K of the config's cross-validation split.")
+    Integer fold;
+
+    @Option(names = "--resume", description = "Require a checkpoint to resume from (without it a run folder with "
+            + "latest.ckpt is resumed anyway).")
+    boolean resume;
+
+    @Option(names = "--pretrained", paramLabel = "RUN_OR_CHECKPOINT",
+            description = "Start from another run's weights (matching tensors load, the rest are listed).")
+    String pretrained;
+
+    @Override
+    public Integer call() throws Exception {
+        RunConfig config = options.load(pretrained == null ? null : Path.of(pretrained).toAbsolutePath().toString());
+        if (fold != null) {
+            config = config.withFold(fold);
+        }
+        Path latest = options.outputDir.resolve(CheckpointSeries.LATEST);
+        if (resume && !Files.exists(latest)) {
+            throw new NoSuchFileException(latest + " (nothing to resume)");
+        }
+        ConsoleProgress progress = new ConsoleProgress(System.out, options.quiet);
+        Trainer.Outcome outcome;
+        try (NDManager manager = TorchRuntime.engine().newBaseManager()) {
+            outcome = new TrainingRun(config, options.outputDir, progress).run(manager);
+        }
+        System.out.printf(Locale.ROOT, "trained %d epoch(s)%s; best mean validation Dice %.4f at epoch %d; run folder"
+                + " %s%n", outcome.epochs(), outcome.stoppedEarly() ? " (stopped early)" : "", outcome.bestDice(),
+                outcome.bestEpoch(), options.outputDir);
+        return 0;
+    }
+}

@@ -1,0 +1,129 @@
+package org.voxseg.core.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.voxseg.data.io.AtomicFiles;
+
+/**
+ * Reads and writes voxseg's JSON files (configs, {@code model.json}) with one mapper: snake_case keys, unknown keys
+ * refused, errors turned into one line that names the file, the key's path and, for a misspelt key, the nearest
+ * valid one.
+ */
+public final class ConfigJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ConfigJson() {
+    }
+
+    /**
+     * The object of {@code type} in {@code file}.
+     *
+     * @throws ConfigException if the file is not valid JSON, has an unknown key or a value out of range
+     * @throws IOException if the file cannot be read
+     */
+    public static <T> T read(Path file, Class<T> type) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return MAPPER.readValue(in, type);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file + ": " + describe(e));
+        }
+    }
+
+    /** The object of {@code type} that an empty JSON object gives: every field at its default. */
+    public static <T> T defaults(Class<T> type) {
+        try {
+            return MAPPER.readValue("{}", type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(type.getSimpleName() + " has no defaults: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Writes {@code value} as indented JSON through a temporary file renamed into place. */
+    public static void write(Path file, Object value) throws IOException {
+        byte[] text = MAPPER.writeValueAsBytes(value);
+        AtomicFiles.write(file, out -> out.write(text));
+    }
+
+    /** {@code value} as indented JSON text. */
+    public static String text(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String key = unknown.getPropertyName();
+            String where = location(unknown, 1);
+            String suggestion = nearest(key, unknown.getKnownPropertyIds())
+                    .map(name -> "; did you mean '" + name + "'?").orElse("");
+            return "unknown key '" + key + "'" + (where.isEmpty() ? "" : " in '" + where + "'") + suggestion
+                    + " (valid: " + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", ")) + ")";
+        }
+        if (e instanceof ValueInstantiationException invalid && invalid.getCause() != null) {
+            String where = location(invalid, 0);
+            return (where.isEmpty() ? "" : "'" + where + "': ") + invalid.getCause().getMessage();
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return "'" + location(mapping, 0) + "': " + e.getOriginalMessage().lines().findFirst().orElse("");
+        }
+        String line = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
+        return line + e.getOriginalMessage().lines().findFirst().orElse("");
+    }
+
+    /** The dotted path of the failing key, without its last {@code drop} elements. */
+    private static String location(JsonMappingException e, int drop) {
+        var path = e.getPath();
+        return path.subList(0, Math.max(0, path.size() - drop)).stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** The known key closest to {@code key} by edit distance, if it is close enough to be a typo. */
+    static Optional<String> nearest(String key, Collection<Object> known) {
+        return known.stream().map(Object::toString)
+                .filter(name -> editDistance(key, name) <= Math.max(2, key.length() / 3))
+                .min(Comparator.comparingInt(name -> editDistance(key, name)));
+    }
+
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

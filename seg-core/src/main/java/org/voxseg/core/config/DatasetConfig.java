@@ -1,0 +1,122 @@
+package org.voxseg.core.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.voxseg.data.dataset.BratsLayout;
+import org.voxseg.data.dataset.CaseFiles;
+import org.voxseg.data.dataset.CaseList;
+import org.voxseg.data.label.LabelEncoding;
+
+/**
+ * The config's {@code dataset} section: where the cases are (a BraTS folder, or a case list file), the channels in
+ * the network's order, the labels and how they become output channels, a fixed validation list if wanted, where
+ * preprocessed cases are cached, and the preprocessing. Relative paths are relative to the config file.
+ *
+ * @param bratsRoot a folder of BraTS case folders ({@code <case>/<case>_<channel>.nii.gz}), or null
+ * @param caseList a JSON case list ({@code [{"image": [...], "label": ...}]}), or null
+ * @param channels channel names in the network's input order
+ * @param labels label values in the files, e.g. [2, 1, 4]
+ * @param labelHierarchy nested regions (sigmoid outputs) instead of one-hot classes (softmax)
+ * @param regionNames names of the output channels, e.g. WT, TC, ET
+ * @param validationCases case ids to validate on instead of a k-fold split, or empty
+ * @param cacheDir folder for preprocessed cases, or null for {@code cache} in the output folder
+ * @param preprocessing the preprocessing section
+ */
+public record DatasetConfig(String bratsRoot, String caseList, List<String> channels, int[] labels,
+        boolean labelHierarchy, List<String> regionNames, List<String> validationCases, String cacheDir,
+        PreprocessingConfig preprocessing) {
+
+    /** The BraTS labels and regions. */
+    private static final int[] BRATS_LABELS = {2, 1, 4};
+    private static final List<String> BRATS_REGIONS = List.of("WT", "TC", "ET");
+
+    /** Reads the section; absent fields: BraTS channels, labels [2, 1, 4] as the regions WT, TC, ET. */
+    @JsonCreator
+    public static DatasetConfig of(@JsonProperty("brats_root") String bratsRoot,
+            @JsonProperty("case_list") String caseList, @JsonProperty("channels") List<String> channels,
+            @JsonProperty("labels") int[] labels, @JsonProperty("label_hierarchy") Boolean labelHierarchy,
+            @JsonProperty("region_names") List<String> regionNames,
+            @JsonProperty("validation_cases") List<String> validationCases,
+            @JsonProperty("cache_dir") String cacheDir,
+            @JsonProperty("preprocessing") PreprocessingConfig preprocessing) {
+        int[] values = labels == null ? BRATS_LABELS : labels;
+        boolean hierarchy = labelHierarchy == null || labelHierarchy;
+        return new DatasetConfig(bratsRoot, caseList, channels == null ? BratsLayout.DEFAULT_CHANNELS : channels,
+                values, hierarchy, regionNames == null ? defaultNames(values, hierarchy) : regionNames,
+                validationCases == null ? List.of() : validationCases, cacheDir,
+                preprocessing == null ? ConfigJson.defaults(PreprocessingConfig.class) : preprocessing);
+    }
+
+    public DatasetConfig {
+        channels = List.copyOf(channels);
+        labels = labels.clone();
+        regionNames = List.copyOf(regionNames);
+        validationCases = List.copyOf(validationCases);
+        if (bratsRoot != null && caseList != null) {
+            throw new IllegalArgumentException("give brats_root or case_list, not both");
+        }
+        if (channels.isEmpty()) {
+            throw new IllegalArgumentException("channels must name at least one channel");
+        }
+        LabelEncoding encoding = LabelEncoding.of(labels, labelHierarchy);
+        if (regionNames.size() != encoding.channels()) {
+            throw new IllegalArgumentException("region_names has " + regionNames.size() + " names for "
+                    + encoding.channels() + " output channels");
+        }
+    }
+
+    @Override
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    /** How label maps become the network's targets. */
+    public LabelEncoding encoding() {
+        return LabelEncoding.of(labels, labelHierarchy);
+    }
+
+    /** This section with its paths made absolute against {@code folder} (the config file's folder). */
+    public DatasetConfig resolvedAgainst(Path folder) {
+        return new DatasetConfig(resolve(folder, bratsRoot), resolve(folder, caseList), channels, labels,
+                labelHierarchy, regionNames, validationCases, resolve(folder, cacheDir), preprocessing);
+    }
+
+    /**
+     * The cases the section names.
+     *
+     * @throws ConfigException if it names neither a BraTS folder nor a case list
+     * @throws IOException if the folder or list cannot be read
+     */
+    public List<CaseFiles> discover() throws IOException {
+        if (bratsRoot != null) {
+            return BratsLayout.discover(Path.of(bratsRoot), channels);
+        }
+        if (caseList != null) {
+            return CaseList.read(Path.of(caseList));
+        }
+        throw new ConfigException("the dataset section needs brats_root or case_list");
+    }
+
+    private static String resolve(Path folder, String path) {
+        return path == null ? null : folder.resolve(path).normalize().toString();
+    }
+
+    private static List<String> defaultNames(int[] labels, boolean hierarchy) {
+        if (hierarchy && Arrays.equals(labels, BRATS_LABELS)) {
+            return BRATS_REGIONS;
+        }
+        List<String> names = new ArrayList<>();
+        if (!hierarchy) {
+            names.add("background");
+        }
+        for (int label : labels) {
+            names.add("label_" + label);
+        }
+        return names;
+    }
+}

@@ -1,0 +1,110 @@
+package org.voxseg.core.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.core.network.NetworkConfig;
+import org.voxseg.data.label.LabelEncoding;
+import org.voxseg.data.transform.PreprocessingSettings;
+
+/**
+ * {@code model.json}: what a trained network needs around it to segment a new case, so that a run folder is all
+ * {@code predict} (and Fiji) need: the architecture, the input channels in order, the labels and how outputs map
+ * to them, the preprocessing, and the default inference settings.
+ *
+ * @param format the file format's version
+ * @param model the architecture
+ * @param activation "sigmoid" (nested regions) or "softmax" (classes)
+ * @param channels input channel names in order, e.g. flair, t1, t1ce, t2
+ * @param labels label values written to predictions, e.g. [2, 1, 4]
+ * @param labelHierarchy outputs are nested regions rather than one-hot classes
+ * @param outputNames output channel names, e.g. WT, TC, ET
+ * @param patchSize the training patch along (x, y, z)
+ * @param preprocessing the preprocessing applied before the network
+ * @param inference default sliding-window and postprocessing settings
+ */
+public record ModelDescription(int format, NetworkConfig model, String activation, List<String> channels,
+        int[] labels, boolean labelHierarchy, List<String> outputNames, int[] patchSize,
+        PreprocessingConfig preprocessing, InferenceConfig inference) {
+
+    /** The format this version writes and reads. */
+    public static final int FORMAT = 1;
+
+    /** Reads {@code model.json}. */
+    @JsonCreator
+    public static ModelDescription of(@JsonProperty(value = "format", required = true) int format,
+            @JsonProperty(value = "model", required = true) NetworkConfig model,
+            @JsonProperty(value = "activation", required = true) String activation,
+            @JsonProperty(value = "channels", required = true) List<String> channels,
+            @JsonProperty(value = "labels", required = true) int[] labels,
+            @JsonProperty(value = "label_hierarchy", required = true) boolean labelHierarchy,
+            @JsonProperty(value = "output_names", required = true) List<String> outputNames,
+            @JsonProperty(value = "patch_size", required = true) int[] patchSize,
+            @JsonProperty(value = "preprocessing", required = true) PreprocessingConfig preprocessing,
+            @JsonProperty(value = "inference", required = true) InferenceConfig inference) {
+        return new ModelDescription(format, model, activation, channels, labels, labelHierarchy, outputNames,
+                patchSize, preprocessing, inference);
+    }
+
+    public ModelDescription {
+        if (format != FORMAT) {
+            throw new IllegalArgumentException("model.json format " + format + " is not " + FORMAT
+                    + " (written by another voxseg version)");
+        }
+        channels = List.copyOf(channels);
+        labels = labels.clone();
+        outputNames = List.copyOf(outputNames);
+        patchSize = patchSize.clone();
+        inference = inference.withDefaultRoi(patchSize);
+        if (channels.size() != model.inChannels()) {
+            throw new IllegalArgumentException(channels.size() + " channel names for a network of "
+                    + model.inChannels() + " input channels");
+        }
+    }
+
+    /** The description of the network that {@code config} trains. */
+    public static ModelDescription of(RunConfig config) {
+        DatasetConfig dataset = config.dataset();
+        return new ModelDescription(FORMAT, config.model(), config.loss().activation(), dataset.channels(),
+                dataset.labels(), dataset.labelHierarchy(), dataset.regionNames(), config.training().patchSize(),
+                dataset.preprocessing(), config.inference());
+    }
+
+    /** Reads {@code model.json}. */
+    public static ModelDescription read(Path file) throws IOException {
+        return ConfigJson.read(file, ModelDescription.class);
+    }
+
+    @Override
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    @Override
+    public int[] patchSize() {
+        return patchSize.clone();
+    }
+
+    /** How output channels become label values. */
+    public LabelEncoding encoding() {
+        return LabelEncoding.of(labels, labelHierarchy);
+    }
+
+    /** The activation that turns network outputs into probabilities. */
+    public OutputActivation outputActivation() {
+        return OutputActivation.valueOf(activation.toUpperCase(Locale.ROOT));
+    }
+
+    /** The preprocessing that prediction repeats. */
+    public PreprocessingSettings preprocessingSettings() {
+        int divisor = 1;
+        for (int stride : model.totalStride()) {
+            divisor = Math.max(divisor, stride);
+        }
+        return preprocessing.settings(patchSize, divisor);
+    }
+}

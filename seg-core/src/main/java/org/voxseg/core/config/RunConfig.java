@@ -1,0 +1,84 @@
+package org.voxseg.core.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.voxseg.core.loss.LossConfig;
+import org.voxseg.core.network.NetworkConfig;
+import org.voxseg.core.optim.OptimizerConfig;
+import org.voxseg.core.schedule.ScheduleConfig;
+
+/**
+ * A training configuration, modelled on 3DUnetCNN's {@code brats2020_config.json}: sections {@code model},
+ * {@code optimizer}, {@code loss}, {@code scheduler}, {@code dataset}, {@code training}, {@code cross_validation}
+ * and {@code inference}. Every key is optional with a documented default; an unknown key is an error. The resolved
+ * form (every default filled in, paths absolute) is written to each run folder as {@code config.json}.
+ */
+public record RunConfig(NetworkConfig model, OptimizerConfig optimizer, LossConfig loss, ScheduleConfig scheduler,
+        DatasetConfig dataset, TrainingConfig training, CrossValidationConfig crossValidation,
+        InferenceConfig inference) {
+
+    /** Reads a config; absent sections take their defaults. */
+    @JsonCreator
+    public static RunConfig of(@JsonProperty("model") NetworkConfig model,
+            @JsonProperty("optimizer") OptimizerConfig optimizer, @JsonProperty("loss") LossConfig loss,
+            @JsonProperty("scheduler") ScheduleConfig scheduler, @JsonProperty("dataset") DatasetConfig dataset,
+            @JsonProperty("training") TrainingConfig training,
+            @JsonProperty("cross_validation") CrossValidationConfig crossValidation,
+            @JsonProperty("inference") InferenceConfig inference) {
+        return new RunConfig(orDefault(model, NetworkConfig.class), orDefault(optimizer, OptimizerConfig.class),
+                orDefault(loss, LossConfig.class), orDefault(scheduler, ScheduleConfig.class),
+                orDefault(dataset, DatasetConfig.class), orDefault(training, TrainingConfig.class),
+                orDefault(crossValidation, CrossValidationConfig.class), orDefault(inference, InferenceConfig.class));
+    }
+
+    public RunConfig {
+        if (model.inChannels() != dataset.channels().size()) {
+            throw new IllegalArgumentException("model.in_channels is " + model.inChannels() + " but dataset.channels"
+                    + " names " + dataset.channels().size() + " " + dataset.channels());
+        }
+        int outputs = dataset.encoding().channels();
+        if (model.outChannels() != outputs) {
+            throw new IllegalArgumentException("model.out_channels is " + model.outChannels() + " but the dataset's "
+                    + "labels give " + outputs + " output channels " + dataset.regionNames());
+        }
+        boolean softmax = loss.activation().equals("softmax");
+        if (softmax == dataset.labelHierarchy()) {
+            throw new IllegalArgumentException("loss.activation '" + loss.activation() + "' does not fit "
+                    + (dataset.labelHierarchy() ? "nested regions (use sigmoid)" : "one-hot classes (use softmax)"));
+        }
+        inference = inference.withDefaultRoi(training.patchSize());
+    }
+
+    /**
+     * The config in {@code file}, with relative paths resolved against the file's folder.
+     *
+     * @throws ConfigException naming the file and key if the config is malformed
+     */
+    public static RunConfig read(Path file) throws IOException {
+        RunConfig config = ConfigJson.read(file, RunConfig.class);
+        Path folder = file.toAbsolutePath().getParent();
+        return config.withDataset(config.dataset.resolvedAgainst(folder));
+    }
+
+    /** This config with another dataset section. */
+    public RunConfig withDataset(DatasetConfig newDataset) {
+        return new RunConfig(model, optimizer, loss, scheduler, newDataset, training, crossValidation, inference);
+    }
+
+    /** This config training another fold. */
+    public RunConfig withFold(int fold) {
+        return new RunConfig(model, optimizer, loss, scheduler, dataset, training, crossValidation.withFold(fold),
+                inference);
+    }
+
+    /** This config with another training section. */
+    public RunConfig withTraining(TrainingConfig newTraining) {
+        return new RunConfig(model, optimizer, loss, scheduler, dataset, newTraining, crossValidation, inference);
+    }
+
+    private static <T> T orDefault(T section, Class<T> type) {
+        return section != null ? section : ConfigJson.defaults(type);
+    }
+}

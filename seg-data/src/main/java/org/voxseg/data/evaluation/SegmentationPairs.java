@@ -1,0 +1,94 @@
+package org.voxseg.data.evaluation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.voxseg.data.dataset.BratsLayout;
+import org.voxseg.data.nifti.NiftiReader;
+
+/**
+ * Predictions matched with their references by case name: two files, or a folder of {@code <case>.nii.gz}
+ * predictions against a folder of {@code <case>.nii.gz} references or of BraTS case folders
+ * ({@code <case>/<case>_seg.nii.gz}).
+ *
+ * @param pairs (case, prediction file, reference file)
+ */
+public record SegmentationPairs(List<Pair> pairs) {
+
+    /** One case's files. */
+    public record Pair(String caseId, Path prediction, Path reference) {
+    }
+
+    public SegmentationPairs {
+        pairs = List.copyOf(pairs);
+    }
+
+    /**
+     * Matches {@code prediction} (a file or folder) with {@code reference}.
+     *
+     * @throws NoSuchFileException if either does not exist, or a prediction has no reference (named)
+     */
+    public static SegmentationPairs find(Path prediction, Path reference) throws IOException {
+        for (Path path : List.of(prediction, reference)) {
+            if (!Files.exists(path)) {
+                throw new NoSuchFileException(path.toString());
+            }
+        }
+        if (Files.isRegularFile(prediction)) {
+            Path referenceFile = Files.isRegularFile(reference) ? reference
+                    : referenceIn(reference, stem(prediction)).orElseThrow(() -> new NoSuchFileException(reference
+                    + " (no reference for " + stem(prediction) + ")"));
+            return new SegmentationPairs(List.of(new Pair(stem(prediction), prediction, referenceFile)));
+        }
+        List<Pair> pairs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(prediction)) {
+            for (Path file : files.filter(SegmentationPairs::isLabelMap).sorted().toList()) {
+                String id = stem(file);
+                Path referenceFile = referenceIn(reference, id).orElseThrow(() -> new NoSuchFileException(reference
+                        + " (no reference for case " + id + ")"));
+                pairs.add(new Pair(id, file, referenceFile));
+            }
+        }
+        if (pairs.isEmpty()) {
+            throw new IOException(prediction + ": no .nii or .nii.gz predictions");
+        }
+        return new SegmentationPairs(pairs);
+    }
+
+    /** Scores every pair. */
+    public EvaluationReport evaluate(List<Structure> structures, EmptyMaskConvention convention) throws IOException {
+        Evaluator evaluator = new Evaluator(structures, convention);
+        List<CaseScores> scores = new ArrayList<>();
+        for (Pair pair : pairs) {
+            scores.add(evaluator.evaluate(pair.caseId(), NiftiReader.read(pair.prediction()).volume(),
+                    NiftiReader.read(pair.reference()).volume()));
+        }
+        return new EvaluationReport(scores);
+    }
+
+    private static Optional<Path> referenceIn(Path folder, String id) {
+        for (Path candidate : List.of(folder.resolve(id + ".nii.gz"), folder.resolve(id + ".nii"),
+                folder.resolve(id).resolve(id + "_" + BratsLayout.LABEL_SUFFIX + ".nii.gz"),
+                folder.resolve(id).resolve(id + "_" + BratsLayout.LABEL_SUFFIX + ".nii"))) {
+            if (Files.isRegularFile(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isLabelMap(Path file) {
+        String name = file.getFileName().toString();
+        return Files.isRegularFile(file) && (name.endsWith(".nii.gz") || name.endsWith(".nii"))
+                && !name.contains("_probabilities.");
+    }
+
+    private static String stem(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.nii(\\.gz)?$", "");
+    }
+}

@@ -1,0 +1,172 @@
+package org.voxseg.data.synthetic;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.voxseg.data.dataset.BratsLayout;
+import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.nifti.NiftiDataType;
+import org.voxseg.data.nifti.NiftiWriter;
+import org.voxseg.data.volume.Volume;
+
+/**
+ * A small BraTS-like dataset for demos and tests, so the project runs end to end with no download: per case an
+ * ellipsoidal head, a tumour of nested labels (oedema 2 around a core 1 with an enhancing rim 4) at a random place
+ * with random radii, four int16 modalities whose contrasts differ as flair, t1, t1ce and t2 do, Gaussian noise, a
+ * smooth multiplicative bias field, and an oblique (non-identity) affine. Written in the BraTS folder layout.
+ *
+ * @param shape voxels along (x, y, z)
+ * @param seed case {@code n} depends only on the seed and n
+ */
+public record SyntheticBrats(int[] shape, long seed) {
+
+    /** Label values, as in BraTS. */
+    public static final int OEDEMA = 2;
+    public static final int NECROTIC_CORE = 1;
+    public static final int ENHANCING = 4;
+
+    /** Mean intensity per modality (flair, t1, t1ce, t2) of brain, oedema, necrotic core and enhancing rim. */
+    private static final double[][] CONTRASTS = {
+        {300, 650, 420, 500},
+        {450, 330, 220, 300},
+        {450, 380, 260, 900},
+        {280, 620, 760, 560},
+    };
+
+    public SyntheticBrats {
+        shape = shape.clone();
+        if (shape.length != 3 || shape[0] < 16 || shape[1] < 16 || shape[2] < 16) {
+            throw new IllegalArgumentException("a synthetic case needs at least 16 voxels along each of 3 axes");
+        }
+    }
+
+    @Override
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** One case's modalities (four channels in BraTS order) and label map, on one grid. */
+    public record Case(String id, Volume image, Volume labels) {
+    }
+
+    /** Case {@code index}, named {@code BraTS20_Synth_NNN}. */
+    public Case generate(int index) {
+        Random random = new Random(seed * 1_000_003L + index);
+        Geometry grid = Geometry.of(shape, obliqueAffine(random));
+        int voxels = grid.voxelCount();
+        float[] labels = new float[voxels];
+        float[] image = new float[4 * voxels];
+        Tumour tumour = Tumour.random(shape, random);
+        double[] bias = {random.nextDouble() - 0.5, random.nextDouble() - 0.5, random.nextDouble() - 0.5};
+        int at = 0;
+        for (int k = 0; k < shape[2]; k++) {
+            for (int j = 0; j < shape[1]; j++) {
+                for (int i = 0; i < shape[0]; i++, at++) {
+                    double x = 2.0 * i / shape[0] - 1;
+                    double y = 2.0 * j / shape[1] - 1;
+                    double z = 2.0 * k / shape[2] - 1;
+                    if (x * x / 0.81 + y * y / 0.85 + z * z / 0.8 >= 1) {
+                        continue;
+                    }
+                    int label = tumour.labelAt(i, j, k);
+                    labels[at] = label;
+                    int tissue = switch (label) {
+                        case OEDEMA -> 1;
+                        case NECROTIC_CORE -> 2;
+                        case ENHANCING -> 3;
+                        default -> 0;
+                    };
+                    double field = 1 + 0.2 * (bias[0] * x + bias[1] * y + bias[2] * z);
+                    for (int c = 0; c < 4; c++) {
+                        double value = field * (CONTRASTS[tissue][c] + 40 * random.nextGaussian());
+                        image[c * voxels + at] = (float) Math.max(1, Math.rint(value));
+                    }
+                }
+            }
+        }
+        String id = String.format("BraTS20_Synth_%03d", index);
+        return new Case(id, Volume.wrap(grid, 4, image), Volume.wrap(grid, 1, labels));
+    }
+
+    /**
+     * Writes cases {@code 0 .. count-1} under {@code root} as {@code <case>/<case>_<modality>.nii.gz} (int16) and
+     * {@code <case>/<case>_seg.nii.gz} (uint8).
+     *
+     * @return the case folders
+     */
+    public List<Path> write(Path root, int count) throws IOException {
+        List<Path> folders = new ArrayList<>();
+        NiftiWriter images = NiftiWriter.of(NiftiDataType.INT16).withDescription("voxseg synthetic BraTS");
+        NiftiWriter labels = NiftiWriter.of(NiftiDataType.UINT8).withDescription("voxseg synthetic BraTS");
+        for (int n = 0; n < count; n++) {
+            Case generated = generate(n);
+            Path folder = Files.createDirectories(root.resolve(generated.id()));
+            List<String> modalities = BratsLayout.DEFAULT_CHANNELS;
+            for (int c = 0; c < modalities.size(); c++) {
+                float[] channel = new float[generated.image().voxelsPerChannel()];
+                generated.image().channel(c).get(channel);
+                images.write(Volume.wrap(generated.image().geometry(), 1, channel),
+                        folder.resolve(generated.id() + "_" + modalities.get(c) + ".nii.gz"));
+            }
+            labels.write(generated.labels(), folder.resolve(generated.id() + "_" + BratsLayout.LABEL_SUFFIX
+                    + ".nii.gz"));
+            folders.add(folder);
+        }
+        return folders;
+    }
+
+    /** About 1 mm voxels, LPS-flipped like BraTS, rotated a few degrees about z, centred on the origin. */
+    private Affine obliqueAffine(Random random) {
+        double angle = Math.toRadians(5 + 10 * random.nextDouble());
+        double cos = Math.cos(angle);
+        double sin = Math.sin(angle);
+        double[] spacing = {1.0, 1.0, 1.2};
+        Affine rotated = Affine.fromRows(
+                new double[] {-cos * spacing[0], sin * spacing[1], 0, 0},
+                new double[] {-sin * spacing[0], -cos * spacing[1], 0, 0},
+                new double[] {0, 0, spacing[2], 0});
+        double[] centre = rotated.apply(shape[0] / 2.0, shape[1] / 2.0, shape[2] / 2.0);
+        return Affine.fromRows(
+                new double[] {-cos * spacing[0], sin * spacing[1], 0, -centre[0]},
+                new double[] {-sin * spacing[0], -cos * spacing[1], 0, -centre[1]},
+                new double[] {0, 0, spacing[2], -centre[2]});
+    }
+
+    /** Nested ellipsoids: oedema, and inside it a core whose outer shell enhances. */
+    private record Tumour(double[] centre, double[] oedemaRadii, double[] coreRadii, double rim) {
+
+        static Tumour random(int[] shape, Random random) {
+            double[] centre = new double[3];
+            double[] oedema = new double[3];
+            double[] core = new double[3];
+            for (int a = 0; a < 3; a++) {
+                centre[a] = shape[a] * (0.35 + 0.3 * random.nextDouble());
+                oedema[a] = shape[a] * (0.12 + 0.08 * random.nextDouble());
+                core[a] = oedema[a] * (0.45 + 0.2 * random.nextDouble());
+            }
+            return new Tumour(centre, oedema, core, 0.55 + 0.15 * random.nextDouble());
+        }
+
+        int labelAt(int i, int j, int k) {
+            double core = radius(i, j, k, coreRadii);
+            if (core < rim) {
+                return NECROTIC_CORE;
+            }
+            if (core < 1) {
+                return ENHANCING;
+            }
+            return radius(i, j, k, oedemaRadii) < 1 ? OEDEMA : 0;
+        }
+
+        private double radius(int i, int j, int k, double[] radii) {
+            double x = (i - centre[0]) / radii[0];
+            double y = (j - centre[1]) / radii[1];
+            double z = (k - centre[2]) / radii[2];
+            return Math.sqrt(x * x + y * y + z * z);
+        }
+    }
+}
