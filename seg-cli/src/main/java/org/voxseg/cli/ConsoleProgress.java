@@ -1,6 +1,6 @@
 package org.voxseg.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -15,12 +15,12 @@ import org.voxseg.core.training.TrainingListener;
  */
 public final class ConsoleProgress implements TrainingListener {
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean quiet;
     private ProgressBar bar;
     private double lossSum;
 
-    public ConsoleProgress(PrintStream out, boolean quiet) {
+    public ConsoleProgress(PrintWriter out, boolean quiet) {
         this.out = out;
         this.quiet = quiet;
     }

@@ -1,10 +1,13 @@
 package org.voxseg.cli.data;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.voxseg.data.synthetic.SyntheticBrats;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code voxseg synth}: writes a small BraTS-like dataset, so the project runs end to end with no download. */
 @Command(name = "synth", mixinStandardHelpOptions = true,
@@ -24,14 +27,21 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (cases < 1) {
             throw new IllegalArgumentException("--cases must be positive: " + cases);
         }
         new SyntheticBrats(shape, seed).write(out, cases);
-        System.out.println("wrote " + cases + " synthetic BraTS case(s) of " + shape[0] + "x" + shape[1] + "x"
+        out().println("wrote " + cases + " synthetic BraTS case(s) of " + shape[0] + "x" + shape[1] + "x"
                 + shape[2] + " voxels to " + out);
         return 0;
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

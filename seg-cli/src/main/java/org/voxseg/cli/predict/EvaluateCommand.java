@@ -1,15 +1,18 @@
 package org.voxseg.cli.predict;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.voxseg.data.evaluation.EmptyMaskConvention;
 import org.voxseg.data.evaluation.EvaluationReport;
-import org.voxseg.data.evaluation.Structure;
 import org.voxseg.data.evaluation.SegmentationPairs;
+import org.voxseg.data.evaluation.Structure;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code voxseg evaluate}: Dice and HD95 of predictions against references, per case and summarised. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -38,6 +41,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "CSV", description = "Write per-case scores here (and a summary beside).")
     Path output;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (labels != null && regions) {
@@ -56,11 +62,15 @@ public final class EvaluateCommand implements Callable<Integer> {
             report.writeSummary(output.resolveSibling(name + "_summary.csv"));
         }
         for (EvaluationReport.Summary s : report.summary()) {
-            System.out.printf(Locale.ROOT, "%-6s %-5s mean %.4f  median %.4f  (%d case(s))%n", s.structure(),
+            out().printf(Locale.ROOT, "%-6s %-5s mean %.4f  median %.4f  (%d case(s))%n", s.structure(),
                     s.metric(), s.mean(), s.median(), s.defined());
         }
-        System.out.printf(Locale.ROOT, "evaluated %d case(s)%s%n", report.cases().size(),
+        out().printf(Locale.ROOT, "evaluated %d case(s)%s%n", report.cases().size(),
                 output != null ? "; scores in " + output : "");
         return 0;
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

@@ -2,6 +2,7 @@ package org.voxseg.cli.predict;
 
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,9 @@ import org.voxseg.data.dataset.CaseLoader;
 import org.voxseg.data.dataset.DatasetProblem;
 import org.voxseg.data.dataset.DatasetValidator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code voxseg predict}: segments one case or every case under a root, writing label maps as .nii.gz. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
@@ -63,6 +66,9 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bars.")
     boolean quiet;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (threads != null) {
@@ -91,7 +97,7 @@ public final class PredictCommand implements Callable<Integer> {
                 loaded.forEach(TrainedModel::close);
             }
         }
-        System.out.printf(Locale.ROOT, "wrote %d segmentation(s) to %s in %.1f s%n", written, output,
+        out().printf(Locale.ROOT, "wrote %d segmentation(s) to %s in %.1f s%n", written, output,
                 (System.nanoTime() - started) / 1e9);
         return 0;
     }
@@ -131,12 +137,16 @@ public final class PredictCommand implements Callable<Integer> {
             segmenter.writeProbabilities(prediction, target.resolveSibling(name + "_probabilities.nii.gz"));
         }
         if (!quiet) {
-            System.out.println(entry.id() + " -> " + target);
+            out().println(entry.id() + " -> " + target);
         }
     }
 
     private static boolean isNiftiName(Path path) {
         String name = path.getFileName().toString();
         return name.endsWith(".nii.gz") || name.endsWith(".nii");
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

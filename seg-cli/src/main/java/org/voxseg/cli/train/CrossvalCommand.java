@@ -1,6 +1,7 @@
 package org.voxseg.cli.train;
 
 import ai.djl.ndarray.NDManager;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,9 @@ import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.workflow.CrossValidation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code voxseg crossval}: trains every fold of the config's split, or only sets the folds up. */
 @Command(name = "crossval", mixinStandardHelpOptions = true,
@@ -25,28 +28,35 @@ public final class CrossvalCommand implements Callable<Integer> {
             + "several machines with voxseg train --config DIR/fold_k/config.json --output-dir DIR/fold_k).")
     boolean setupOnly;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         RunConfig config = options.load(null);
         CrossValidation crossValidation = new CrossValidation(config, options.outputDir);
         if (setupOnly) {
             List<Path> folds = crossValidation.setUp();
-            folds.forEach(f -> System.out.println("voxseg train --config " + f.resolve("config.json")
+            folds.forEach(f -> out().println("voxseg train --config " + f.resolve("config.json")
                     + " --output-dir " + f));
-            System.out.println("set up " + folds.size() + " folds in " + options.outputDir);
+            out().println("set up " + folds.size() + " folds in " + options.outputDir);
             return 0;
         }
         List<CrossValidation.FoldResult> results;
         try (NDManager manager = TorchRuntime.engine().newBaseManager()) {
-            results = crossValidation.run(manager, new ConsoleProgress(System.out, options.quiet));
+            results = crossValidation.run(manager, new ConsoleProgress(out(), options.quiet));
         }
         double mean = results.stream().mapToDouble(CrossValidation.FoldResult::meanDice).average().orElse(Double.NaN);
         for (CrossValidation.FoldResult r : results) {
-            System.out.printf(Locale.ROOT, "fold %d: best mean Dice %.4f at epoch %d%n", r.fold(), r.meanDice(),
+            out().printf(Locale.ROOT, "fold %d: best mean Dice %.4f at epoch %d%n", r.fold(), r.meanDice(),
                     r.bestEpoch());
         }
-        System.out.printf(Locale.ROOT, "cross-validation: mean Dice %.4f over %d folds; summary in %s%n", mean,
+        out().printf(Locale.ROOT, "cross-validation: mean Dice %.4f over %d folds; summary in %s%n", mean,
                 results.size(), options.outputDir.resolve(CrossValidation.SUMMARY));
         return 0;
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

@@ -1,6 +1,7 @@
 package org.voxseg.cli.train;
 
 import ai.djl.ndarray.NDManager;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.voxseg.core.config.RunConfig;
@@ -9,7 +10,9 @@ import org.voxseg.core.training.LearningRateFinder;
 import org.voxseg.core.workflow.LearningRateSearch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code voxseg lr-find}: the LR range test (MONAI semantics) on a config's network and data. */
 @Command(name = "lr-find", mixinStandardHelpOptions = true,
@@ -28,6 +31,9 @@ public final class LrFindCommand implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "100", description = "Most batches (default: ${DEFAULT-VALUE}).")
     int iterations;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         RunConfig config = options.load(null);
@@ -36,9 +42,13 @@ public final class LrFindCommand implements Callable<Integer> {
         try (NDManager manager = TorchRuntime.engine().newBaseManager()) {
             result = new LearningRateSearch(config, finder).run(options.outputDir, manager);
         }
-        System.out.printf(Locale.ROOT, "suggested learning rate %.3g (steepest descent of the smoothed loss over %d "
+        out().printf(Locale.ROOT, "suggested learning rate %.3g (steepest descent of the smoothed loss over %d "
                 + "batches); %s and %s in %s%n", result.suggestion(), result.rates().size(), LearningRateSearch.CSV,
                 LearningRateSearch.PLOT, options.outputDir);
         return 0;
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

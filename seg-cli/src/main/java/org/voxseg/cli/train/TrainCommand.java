@@ -1,6 +1,7 @@
 package org.voxseg.cli.train;
 
 import ai.djl.ndarray.NDManager;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,7 +15,9 @@ import org.voxseg.core.training.Trainer;
 import org.voxseg.core.workflow.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code voxseg train}: trains one fold of a config into a self-describing run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -35,6 +38,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Start from another run's weights (matching tensors load, the rest are listed).")
     String pretrained;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         RunConfig config = options.load(pretrained == null ? null : Path.of(pretrained).toAbsolutePath().toString());
@@ -45,14 +51,18 @@ public final class TrainCommand implements Callable<Integer> {
         if (resume && !Files.exists(latest)) {
             throw new NoSuchFileException(latest + " (nothing to resume)");
         }
-        ConsoleProgress progress = new ConsoleProgress(System.out, options.quiet);
+        ConsoleProgress progress = new ConsoleProgress(out(), options.quiet);
         Trainer.Outcome outcome;
         try (NDManager manager = TorchRuntime.engine().newBaseManager()) {
             outcome = new TrainingRun(config, options.outputDir, progress).run(manager);
         }
-        System.out.printf(Locale.ROOT, "trained %d epoch(s)%s; best mean validation Dice %.4f at epoch %d; run folder"
+        out().printf(Locale.ROOT, "trained %d epoch(s)%s; best mean validation Dice %.4f at epoch %d; run folder"
                 + " %s%n", outcome.epochs(), outcome.stoppedEarly() ? " (stopped early)" : "", outcome.bestDice(),
                 outcome.bestEpoch(), options.outputDir);
         return 0;
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

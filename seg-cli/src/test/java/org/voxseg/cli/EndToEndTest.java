@@ -1,0 +1,153 @@
+package org.voxseg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.voxseg.data.nifti.NiftiDataType;
+import org.voxseg.data.nifti.NiftiHeader;
+import org.voxseg.data.nifti.NiftiReader;
+
+/**
+ * The main job through the command line on a tiny synthetic dataset: synth, train 3 epochs, predict the held-out
+ * cases, evaluate; and the error paths a user meets first.
+ */
+class EndToEndTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Path config;
+    private static CommandRun training;
+
+    @BeforeAll
+    static void synthesiseAndTrain() throws IOException {
+        assertEquals(0, CommandRun.of("synth", "--out", dir.resolve("train").toString(), "--cases", "5", "--shape",
+                "32,32,24", "--seed", "3").exitCode());
+        assertEquals(0, CommandRun.of("synth", "--out", dir.resolve("test").toString(), "--cases", "2", "--shape",
+                "32,32,24", "--seed", "4").exitCode());
+        config = dir.resolve("config.json");
+        Files.copy(Path.of("src/test/resources/tiny_config.json"), config);
+        training = CommandRun.of("train", "--config", config.toString(), "--output-dir", dir.resolve("run")
+                .toString(), "--quiet");
+    }
+
+    @Test
+    void trainWritesASelfDescribingRunFolder() {
+        assertEquals(0, training.exitCode(), training.err());
+        for (String file : List.of("config.json", "model.json", "split.json", "training_log.csv", "progress.png",
+                "latest.ckpt", "best.ckpt", "final.ckpt")) {
+            assertTrue(Files.isRegularFile(dir.resolve("run").resolve(file)), file);
+        }
+        assertTrue(training.out().contains("epoch 3: loss"), training.out());
+        assertTrue(training.out().contains("trained 3 epoch(s)"), training.out());
+    }
+
+    @Test
+    void predictionsHaveTheInputGeometryAndBratsLabelsAndBeatChance() throws IOException {
+        Path predictions = dir.resolve("predictions");
+        CommandRun predict = CommandRun.of("predict", "--model", dir.resolve("run").toString(), "--input",
+                dir.resolve("test").toString(), "--output", predictions.toString(), "--quiet");
+        assertEquals(0, predict.exitCode(), predict.err());
+
+        for (String id : List.of("BraTS20_Synth_000", "BraTS20_Synth_001")) {
+            Path written = predictions.resolve(id + ".nii.gz");
+            NiftiHeader output = NiftiReader.readHeader(written);
+            NiftiHeader input = NiftiReader.readHeader(dir.resolve("test").resolve(id).resolve(id + "_flair.nii.gz"));
+            assertEquals(input.geometry(), output.geometry(), id);
+            assertEquals(NiftiDataType.UINT8, output.datatype());
+            for (float value : NiftiReader.read(written).volume().toArray()) {
+                assertTrue(Set.of(0f, 1f, 2f, 4f).contains(value), "label " + value);
+            }
+        }
+
+        Path scores = dir.resolve("scores.csv");
+        CommandRun evaluate = CommandRun.of("evaluate", "--prediction", predictions.toString(), "--reference",
+                dir.resolve("test").toString(), "--output", scores.toString());
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        double wholeTumour = Files.readAllLines(dir.resolve("scores_summary.csv")).stream()
+                .filter(line -> line.startsWith("WT,dice,")).mapToDouble(line -> Double.parseDouble(line.split(",")[2]))
+                .findFirst().orElseThrow();
+        // The tumour fills about 3% of the volume: labelling everything would score about 0.06.
+        assertTrue(wholeTumour > 0.3, "whole-tumour Dice " + wholeTumour);
+    }
+
+    @Test
+    void aSingleCaseGivenAsFilesGoesToTheNamedFile() throws IOException {
+        Path folder = dir.resolve("test").resolve("BraTS20_Synth_001");
+        Path output = dir.resolve("single").resolve("case.nii.gz");
+        Files.createDirectories(output.getParent());
+        CommandRun predict = CommandRun.of("predict", "--model", dir.resolve("run").resolve("final.ckpt").toString(),
+                "--input", file(folder, "flair"), file(folder, "t1"), file(folder, "t1ce"), file(folder, "t2"),
+                "--output", output.toString(), "--quiet");
+
+        assertEquals(0, predict.exitCode(), predict.err());
+        assertEquals(NiftiReader.readHeader(Path.of(file(folder, "t1"))).geometry(),
+                NiftiReader.readHeader(output).geometry());
+    }
+
+    @Test
+    void aMisspeltConfigKeyIsNamedWithTheNearestValidOne() throws IOException {
+        Path bad = dir.resolve("misspelt.json");
+        Files.writeString(bad, Files.readString(config).replace("\"iterations_per_epoch\"", "\"iteration_per_epoch\""));
+
+        CommandRun run = CommandRun.of("train", "--config", bad.toString(), "--output-dir", dir.resolve("bad")
+                .toString());
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("voxseg: " + bad), run.err());
+        assertTrue(run.err().contains("unknown key 'iteration_per_epoch' in 'training'; did you mean "
+                + "'iterations_per_epoch'?"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertFalse(Files.exists(dir.resolve("bad")), "nothing written for a bad config");
+    }
+
+    @Test
+    void aCaseWithAMissingModalityIsNamed() throws IOException {
+        Path root = dir.resolve("broken");
+        assertEquals(0, CommandRun.of("synth", "--out", root.toString(), "--cases", "1", "--shape", "32,32,24")
+                .exitCode());
+        Path missing = root.resolve("BraTS20_Synth_000").resolve("BraTS20_Synth_000_t1ce.nii.gz");
+        Files.delete(missing);
+
+        CommandRun predict = CommandRun.of("predict", "--model", dir.resolve("run").toString(), "--input",
+                root.toString(), "--output", dir.resolve("broken_out").toString());
+
+        assertEquals(1, predict.exitCode());
+        assertTrue(predict.err().contains(missing.toString()), predict.err());
+        assertEquals(1, predict.err().lines().count(), predict.err());
+        try (Stream<Path> files = Files.exists(dir.resolve("broken_out")) ? Files.list(dir.resolve("broken_out"))
+                : Stream.empty()) {
+            assertEquals(0, files.count(), "no partial output");
+        }
+    }
+
+    @Test
+    void anIncompatibleCheckpointIsRefusedInOneLine() throws IOException {
+        Path other = dir.resolve("other");
+        Files.createDirectories(other);
+        Files.copy(dir.resolve("run").resolve("best.ckpt"), other.resolve("best.ckpt"));
+        Files.writeString(other.resolve("model.json"), Files.readString(dir.resolve("run").resolve("model.json"))
+                .replace("\"filters\" : [ 8, 16, 32 ]", "\"filters\" : [ 8, 16, 64 ]"));
+
+        CommandRun predict = CommandRun.of("predict", "--model", other.toString(), "--input",
+                dir.resolve("test").toString(), "--output", dir.resolve("other_out").toString());
+
+        assertEquals(1, predict.exitCode());
+        assertTrue(predict.err().contains("do not fit this network"), predict.err());
+        assertEquals(1, predict.err().lines().count(), predict.err());
+    }
+
+    private static String file(Path folder, String channel) {
+        return folder.resolve(folder.getFileName() + "_" + channel + ".nii.gz").toString();
+    }
+}
