@@ -86,11 +86,10 @@ public final class ConfigJson {
             String where = location(invalid, 0);
             return (where.isEmpty() ? "" : "'" + where + "': ") + invalid.getCause().getMessage();
         }
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return "'" + location(mapping, 0) + "': " + e.getOriginalMessage().lines().findFirst().orElse("");
-        }
-        String line = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
-        return line + e.getOriginalMessage().lines().findFirst().orElse("");
+        String line = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr();
+        String key = e instanceof JsonMappingException mapping ? location(mapping, 0) : "";
+        String where = key.isEmpty() ? line : "'" + key + "'" + (line.isEmpty() ? "" : " (" + line + ")");
+        return (where.isEmpty() ? "" : where + ": ") + e.getOriginalMessage().lines().findFirst().orElse("");
     }
 
     /** The dotted path of the failing key, without its last {@code drop} elements. */

@@ -1,58 +1,66 @@
 package org.voxseg.core.training;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The early-stopping vectors of REFERENCE.md. */
 class EarlyStoppingTest {
 
     @Test
-    void patienceRuleMatches3dUnetCnn() {
-        PatienceRule rule = new PatienceRule(3, false);
+    void withoutRulesTheBestIsTheHighestDiceAndNothingStops() {
+        EarlyStopping rules = new EarlyStopping(0, 0, Map.of());
 
-        assertFalse(rule.shouldStop(List.of(0.9, 0.8, 0.7, 0.75)));
-        assertTrue(rule.shouldStop(List.of(0.9, 0.8, 0.7, 0.75, 0.72)));
-        assertTrue(rule.shouldStop(List.of(0.9, Double.NaN)), "a NaN stops at once");
-        assertFalse(rule.shouldStop(List.of()));
-        assertTrue(new PatienceRule(2, false).shouldStop(List.of(0.5, 0.5, 0.5)), "the first of equal values counts");
-        assertFalse(new PatienceRule(2, true).shouldStop(List.of(0.1, 0.2, 0.3)), "rising Dice goes on");
+        assertEquals(new EarlyStopping.Decision(true, false), rules.after(1, 0.5, 0.6, 1e-3, Double.NaN));
+        assertEquals(new EarlyStopping.Decision(false, false), rules.after(2, 0.5, 0.5, 1e-3, 0.6));
+        assertEquals(new EarlyStopping.Decision(false, false), rules.after(3, 0.5, Double.NaN, 1e-3, 0.6),
+                "an epoch without validation decides nothing");
     }
 
     @Test
-    void movingAverageRuleMatchesNnunet() {
-        MovingAverageRule rule = new MovingAverageRule(3);
-        int[] bestEpochs = new int[11];
-        boolean[] stops = new boolean[11];
+    void patienceStopsByTheUnetCnnRuleOnValidatedEpochs() {
+        // 3DUnetCNN's rule as REFERENCE.md states it: stop once the best is at index <= len - patience.
+        EarlyStopping rules = new EarlyStopping(3, 0, Map.of());
 
+        assertFalse(rules.after(1, 0.5, 0.7, 1e-3, Double.NaN).stop());
+        assertFalse(rules.after(2, 0.5, 0.6, 1e-3, 0.7).stop());
+        assertTrue(rules.after(3, 0.5, 0.65, 1e-3, 0.7).stop());
+    }
+
+    @Test
+    void theMovingAverageRuleStopsAsReferenceSaysAndResumesFromHistoryIdentically() {
+        // REFERENCE.md: patience 3, constant train loss 0.5, lr 1e-3 for epochs < 8 then 1e-7; stops after epoch 10.
+        Map<String, List<Double>> history = new LinkedHashMap<>();
+        EarlyStopping straight = new EarlyStopping(0, 3, Map.of());
+        List<Boolean> stops = new ArrayList<>();
         for (int epoch = 0; epoch <= 10; epoch++) {
             double rate = epoch < 8 ? 1e-3 : 1e-7;
-            stops[epoch] = rule.update(epoch, 0.5, 0.6, rate).stop();
-            bestEpochs[epoch] = rule.bestEpoch();
+            double dice = 0.5 + 0.01 * Math.sin(epoch);
+            stops.add(straight.after(epoch, 0.5, dice, rate, Double.NaN).stop());
+            if (epoch == 5) {
+                history.put("train_loss", new ArrayList<>(List.of(0.5, 0.5, 0.5, 0.5, 0.5, 0.5)));
+                history.put("lr", new ArrayList<>(List.of(1e-3, 1e-3, 1e-3, 1e-3, 1e-3, 1e-3)));
+                List<Double> dices = new ArrayList<>();
+                for (int e = 0; e <= 5; e++) {
+                    dices.add(0.5 + 0.01 * Math.sin(e));
+                }
+                history.put("val_dice", dices);
+            }
         }
+        assertEquals(List.of(false, false, false, false, false, false, false, false, false, false, true), stops);
 
-        assertArrayEquals(new int[] {0, 0, 0, 0, 3, 3, 3, 6, 6, 6, 6}, bestEpochs);
-        assertArrayEquals(new boolean[] {false, false, false, false, false, false, false, false, false, false, true},
-                stops);
-    }
-
-    @Test
-    void movingAverageMarksNewBestsAndRestoresItsState() {
-        MovingAverageRule rule = new MovingAverageRule(5);
-        assertTrue(rule.update(0, 1.0, 0.2, 1e-3).newBest());
-        assertTrue(rule.update(1, 0.9, 0.5, 1e-3).newBest(), "0.9 * 0.2 + 0.1 * 0.5 = 0.23 > 0.2");
-        assertFalse(rule.update(2, 0.8, 0.0, 1e-3).newBest(), "0.9 * 0.23 = 0.207 < 0.23");
-
-        Map<String, Double> saved = rule.state();
-        MovingAverageRule resumed = new MovingAverageRule(5);
-        resumed.restore(saved);
-
-        assertEquals(rule.update(3, 0.7, 0.9, 1e-3), resumed.update(3, 0.7, 0.9, 1e-3));
-        assertEquals(rule.state(), resumed.state());
+        // Replayed epochs are numbered from 1, so a resumed rule continues at epoch 7 for the straight run's 6.
+        EarlyStopping resumed = new EarlyStopping(0, 3, history);
+        List<Boolean> resumedStops = new ArrayList<>();
+        for (int epoch = 7; epoch <= 11; epoch++) {
+            double rate = epoch - 1 < 8 ? 1e-3 : 1e-7;
+            resumedStops.add(resumed.after(epoch, 0.5, 0.5 + 0.01 * Math.sin(epoch - 1), rate, Double.NaN).stop());
+        }
+        assertEquals(stops.subList(6, 11), resumedStops);
     }
 }

@@ -1,5 +1,6 @@
 package org.voxseg.core.training;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -113,7 +114,7 @@ class TrainerTest {
         }
         List<String> log = Files.readAllLines(dir.resolve("run").resolve(Trainer.LOG));
         assertEquals(7, log.size(), "header + 6 epochs");
-        assertEquals("epoch,train_loss,lr,dice_sphere,val_loss,val_dice,seconds", log.get(0));
+        assertEquals("epoch,train_loss,lr,val_loss,val_dice,dice_sphere,seconds", log.get(0));
     }
 
     @Test
@@ -184,5 +185,40 @@ class TrainerTest {
         assertEquals(straight.history().get("train_loss"), resumed.history().get("train_loss"));
         assertEquals(straight.history().get("val_dice"), resumed.history().get("val_dice"));
         assertEquals(4, resumed.epochs());
+    }
+
+    @Test
+    void periodicCheckpointsKeepTheNewestAndTheRunIsPlotted() throws IOException {
+        Path run = dir.resolve("periodic");
+        trainer(4, 1).periodicCheckpoints(1, 2).build().train(cases(0, 2), cases(100, 1), run, manager);
+
+        assertEquals(List.of(run.resolve("epoch_0003.ckpt"), run.resolve("epoch_0004.ckpt")),
+                new CheckpointSeries(run, 1, 2).periodic());
+        assertEquals(3, CheckpointFile.read(run.resolve("epoch_0003.ckpt")).epoch());
+        byte[] png = Files.readAllBytes(run.resolve(Trainer.PLOT));
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+    }
+
+    @Test
+    void pretrainedWeightsSeedMatchingParametersAndNameTheRest() throws IOException {
+        Path source = dir.resolve("source");
+        trainer(1, 2).build().train(cases(0, 2), cases(100, 1), source, manager);
+        UNet3d pretrained = new UNet3d(NetworkConfig.basic(2, 1, 8, 16));
+        pretrained.initialize(manager, DataType.FLOAT32, new Shape(1, 2, 16, 16, 16));
+        CheckpointFile.read(source.resolve(CheckpointSeries.FINAL)).loadWeightsInto(pretrained, manager);
+        UNet3d threeRegions = new UNet3d(NetworkConfig.basic(2, 3, 8, 16));
+        threeRegions.initialize(manager, DataType.FLOAT32, new Shape(1, 2, 16, 16, 16));
+
+        List<String> skipped = PretrainedWeights.copyMatching(pretrained, threeRegions);
+
+        assertEquals(List.of("output.weight", "output.bias"), skipped, "only the output convolution differs");
+        for (var p : threeRegions.getParameters()) {
+            String name = ParameterNames.readable(p.getKey());
+            if (!skipped.contains(name)) {
+                assertArrayEquals(pretrained.getParameters().get(p.getKey()).getArray().toFloatArray(),
+                        p.getValue().getArray().toFloatArray(), name);
+            }
+        }
     }
 }

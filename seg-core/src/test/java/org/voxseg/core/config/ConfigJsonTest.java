@@ -1,0 +1,98 @@
+package org.voxseg.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigJsonTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anEmptyConfigTakesTheDocumentedDefaults() throws IOException {
+        RunConfig config = read("{}");
+
+        assertEquals(List.of("flair", "t1", "t1ce", "t2"), config.dataset().channels());
+        assertEquals(List.of("WT", "TC", "ET"), config.dataset().regionNames());
+        assertEquals(4, config.model().inChannels());
+        assertEquals(3, config.model().outChannels());
+        assertEquals("adam", config.optimizer().name());
+        assertEquals(2, config.training().batchSize());
+        assertEquals(5, config.crossValidation().nFolds());
+        assertEquals(List.of(128, 128, 128), List.of(config.inference().roi()[0], config.inference().roi()[1],
+                config.inference().roi()[2]), "the window defaults to the patch");
+    }
+
+    @Test
+    void theResolvedConfigReadsBackToTheSameText() throws IOException {
+        RunConfig config = read("""
+                {"optimizer": {"name": "sgd", "lr": 0.01, "momentum": 0.99, "nesterov": true,
+                               "param_groups": [{"match": "encoder.*", "lr": 0.001}]},
+                 "scheduler": {"name": "cosine_restarts", "t_0": 5, "t_mult": 2, "step": "iteration"},
+                 "dataset": {"brats_root": "data", "preprocessing": {"target_spacing": [1, 1, 1.5]}},
+                 "training": {"patch_size": [64, 64, 48], "freeze": "encoder.*", "freeze_epochs": 2}}
+                """);
+        Path written = dir.resolve("resolved.json");
+        ConfigJson.write(written, config);
+
+        RunConfig again = RunConfig.read(written);
+
+        assertEquals(ConfigJson.text(config), ConfigJson.text(again));
+        assertEquals(dir.resolve("data").toString(), again.dataset().bratsRoot(), "paths resolved once");
+        assertEquals(5, again.scheduler().firstPeriod());
+        assertEquals(0.001, again.optimizer().parameterGroups().get(0).learningRate());
+    }
+
+    @Test
+    void aMisspeltKeyNamesItsSectionAndTheNearestValidKey() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class, () -> read("{\"training\": {\"epoch\": 3}}"));
+
+        assertTrue(e.getMessage().contains("unknown key 'epoch' in 'training'; did you mean 'epochs'?"),
+                e.getMessage());
+        assertTrue(e.getMessage().startsWith(dir.resolve("config.json").toString()), e.getMessage());
+    }
+
+    @Test
+    void aKeyFarFromEveryValidOneGetsNoSuggestion() {
+        ConfigException e = assertThrows(ConfigException.class, () -> read("{\"banana\": 1}"));
+
+        assertTrue(e.getMessage().contains("unknown key 'banana' (valid: cross_validation, dataset"), e.getMessage());
+        assertTrue(!e.getMessage().contains("did you mean"), e.getMessage());
+    }
+
+    @Test
+    void inconsistentSectionsAreExplained() {
+        ConfigException channels = assertThrows(ConfigException.class,
+                () -> read("{\"dataset\": {\"channels\": [\"t1\", \"t2\"]}}"));
+        ConfigException activation = assertThrows(ConfigException.class,
+                () -> read("{\"loss\": {\"activation\": \"softmax\"}}"));
+        ConfigException syntax = assertThrows(ConfigException.class, () -> read("{\"training\": {\"epochs\": }"));
+
+        assertTrue(channels.getMessage().contains("model.in_channels is 4 but dataset.channels names 2"),
+                channels.getMessage());
+        assertTrue(activation.getMessage().contains("does not fit nested regions (use sigmoid)"),
+                activation.getMessage());
+        assertTrue(syntax.getMessage().contains("line 1"), syntax.getMessage());
+    }
+
+    @Test
+    void editDistanceCountsSingleEdits() {
+        assertEquals(0, ConfigJson.editDistance("epochs", "epochs"));
+        assertEquals(1, ConfigJson.editDistance("epoch", "epochs"));
+        assertEquals(2, ConfigJson.editDistance("batch", "bench"));
+    }
+
+    private RunConfig read(String json) throws IOException {
+        Path file = dir.resolve("config.json");
+        Files.writeString(file, json);
+        return RunConfig.read(file);
+    }
+}

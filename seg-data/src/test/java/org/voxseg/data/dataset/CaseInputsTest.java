@@ -1,0 +1,53 @@
+package org.voxseg.data.dataset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.voxseg.data.synthetic.SyntheticBrats;
+
+class CaseInputsTest {
+
+    private static final List<String> CHANNELS = BratsLayout.DEFAULT_CHANNELS;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void writeCases() throws IOException {
+        new SyntheticBrats(new int[] {16, 16, 16}, 1).write(dir, 2);
+    }
+
+    @Test
+    void aRootGivesEveryCaseAndACaseFolderItsOwn() throws IOException {
+        assertEquals(2, CaseInputs.resolve(List.of(dir), CHANNELS).size());
+
+        List<CaseFiles> one = CaseInputs.resolve(List.of(dir.resolve("BraTS20_Synth_001")), CHANNELS);
+
+        assertEquals(1, one.size());
+        assertEquals("BraTS20_Synth_001", one.get(0).id());
+        assertEquals(4, one.get(0).images().size());
+    }
+
+    @Test
+    void explicitFilesAreOneCaseNamedWithoutTheChannelSuffix() throws IOException {
+        Path folder = dir.resolve("BraTS20_Synth_000");
+        List<Path> files = CHANNELS.stream().map(c -> folder.resolve("BraTS20_Synth_000_" + c + ".nii.gz")).toList();
+
+        List<CaseFiles> cases = CaseInputs.resolve(files, CHANNELS);
+
+        assertEquals("BraTS20_Synth_000", cases.get(0).id());
+        assertEquals(files, cases.get(0).images());
+        IOException tooFew = assertThrows(IOException.class, () -> CaseInputs.resolve(files.subList(0, 2), CHANNELS));
+        assertTrue(tooFew.getMessage().contains("expects 4 channels in this order: flair, t1, t1ce, t2"),
+                tooFew.getMessage());
+        assertThrows(NoSuchFileException.class, () -> CaseInputs.resolve(List.of(dir.resolve("nope")), CHANNELS));
+    }
+}
