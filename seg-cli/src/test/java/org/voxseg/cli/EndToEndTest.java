@@ -147,6 +147,42 @@ class EndToEndTest {
         assertEquals(1, predict.err().lines().count(), predict.err());
     }
 
+    @Test
+    void lrFindWritesItsCurveAndSuggestsARateInsideTheRange() throws IOException {
+        Path out = dir.resolve("lr");
+        CommandRun run = CommandRun.of("lr-find", "--config", config.toString(), "--output-dir", out.toString(),
+                "--iterations", "6", "--start-lr", "1e-4", "--end-lr", "1");
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> rows = Files.readAllLines(out.resolve("lr_finder.csv"));
+        assertEquals("lr,smoothed_loss", rows.get(0));
+        assertTrue(rows.size() >= 3 && rows.size() <= 7, rows.toString());
+        assertEquals(1e-4, Double.parseDouble(rows.get(1).split(",")[0]), 1e-10);
+        assertTrue(Files.size(out.resolve("lr_finder.png")) > 1000);
+        assertTrue(run.out().startsWith("suggested learning rate "), run.out());
+    }
+
+    @Test
+    void crossvalSetupWritesOneConfigPerFoldNamingItsFold() throws IOException {
+        Path out = dir.resolve("cv");
+        Path cvConfig = dir.resolve("cv.json");
+        Files.writeString(cvConfig, Files.readString(config).replace("\"validation_cases\": [\"BraTS20_Synth_004\"]",
+                "\"validation_cases\": []").replace("\"training\": {", "\"cross_validation\": {\"n_folds\": 3},\n"
+                + "  \"training\": {"));
+
+        CommandRun run = CommandRun.of("crossval", "--config", cvConfig.toString(), "--output-dir", out.toString(),
+                "--setup-only");
+
+        assertEquals(0, run.exitCode(), run.err());
+        for (int k = 0; k < 3; k++) {
+            Path fold = out.resolve("fold_" + k);
+            assertTrue(Files.readString(fold.resolve("config.json")).contains("\"fold\" : " + k));
+            assertEquals(Files.readString(out.resolve("split.json")), Files.readString(fold.resolve("split.json")));
+            assertTrue(run.out().contains("voxseg train --config " + fold.resolve("config.json")), run.out());
+        }
+        assertFalse(Files.exists(out.resolve("fold_0").resolve("latest.ckpt")), "setup only trains nothing");
+    }
+
     private static String file(Path folder, String channel) {
         return folder.resolve(folder.getFileName() + "_" + channel + ".nii.gz").toString();
     }

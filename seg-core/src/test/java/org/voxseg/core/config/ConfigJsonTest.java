@@ -84,6 +84,18 @@ class ConfigJsonTest {
     }
 
     @Test
+    void theExampleConfigsAreValid() throws IOException {
+        Path examples = Path.of("../examples/brats2020");
+        RunConfig real = RunConfig.read(examples.resolve("brats2020_config.json"));
+        RunConfig demo = RunConfig.read(examples.resolve("demo_config.json"));
+
+        assertEquals(examples.toAbsolutePath().resolve("data/MICCAI_BraTS2020_TrainingData").normalize().toString(),
+                real.dataset().bratsRoot());
+        assertTrue(real.model().deepSupervision());
+        assertEquals(List.of("WT", "TC", "ET"), demo.dataset().regionNames());
+    }
+
+    @Test
     void editDistanceCountsSingleEdits() {
         assertEquals(0, ConfigJson.editDistance("epochs", "epochs"));
         assertEquals(1, ConfigJson.editDistance("epoch", "epochs"));
