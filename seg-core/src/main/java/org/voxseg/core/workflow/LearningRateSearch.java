@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.RunConfig;
 import org.voxseg.core.config.TrainingConfig;
 import org.voxseg.core.loss.DeepSupervisionLoss;
@@ -30,7 +29,6 @@ import org.voxseg.data.sampling.Batch;
 import org.voxseg.data.sampling.BatchLoader;
 import org.voxseg.data.sampling.PatchSampler;
 import org.voxseg.data.sampling.SamplingCase;
-import org.voxseg.data.transform.Preprocessor;
 
 /**
  * The LR range test on a config's network, loss, optimiser and training batches (MONAI's LearningRateFinder
@@ -54,14 +52,10 @@ public final class LearningRateSearch {
     public LearningRateFinder.Result run(Path folder, NDManager parent) throws IOException {
         List<CaseFiles> cases = TrainingRun.validCases(config.dataset());
         Files.createDirectories(folder);
-        ModelDescription description = ModelDescription.of(config);
-        Path cacheFolder = config.dataset().cacheDir() != null ? Path.of(config.dataset().cacheDir())
-                : folder.resolve("cache");
-        PreprocessedCache cache = new PreprocessedCache(cacheFolder, description.preprocessingSettings());
+        PreprocessedCache cache = TrainingRun.cacheFor(config, folder);
         List<SamplingCase> samples = new ArrayList<>();
         for (CaseFiles entry : cases) {
-            Preprocessor.Result result = cache.get(entry).result();
-            samples.add(new SamplingCase(entry.id(), result.image(), result.labels().orElseThrow()));
+            samples.add(TrainingRun.prepare(cache, entry));
         }
         TrainingConfig training = config.training();
         int[] patch = training.patchSize();

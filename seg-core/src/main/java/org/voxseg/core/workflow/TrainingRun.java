@@ -61,9 +61,7 @@ public final class TrainingRun {
         ConfigJson.write(folder.resolve(RunFolder.CONFIG), config);
         ModelDescription description = ModelDescription.of(config);
         ConfigJson.write(folder.resolve(RunFolder.MODEL), description);
-        Path cacheFolder = config.dataset().cacheDir() != null ? Path.of(config.dataset().cacheDir())
-                : folder.resolve("cache");
-        PreprocessedCache cache = new PreprocessedCache(cacheFolder, description.preprocessingSettings());
+        PreprocessedCache cache = cacheFor(config, folder);
         Map<String, CaseFiles> byId = cases.stream().collect(Collectors.toMap(CaseFiles::id, Function.identity()));
         List<SamplingCase> training = prepare(fold.train(), byId, cache, 0, cases.size());
         List<SamplingCase> validation = prepare(fold.validation(), byId, cache, training.size(), cases.size());
@@ -107,6 +105,19 @@ public final class TrainingRun {
         return cases;
     }
 
+    /** The preprocessed-case cache of a config: its {@code cache_dir}, or {@code cache} in {@code folder}. */
+    static PreprocessedCache cacheFor(RunConfig config, Path folder) {
+        Path cacheFolder = config.dataset().cacheDir() != null ? Path.of(config.dataset().cacheDir())
+                : folder.resolve("cache");
+        return new PreprocessedCache(cacheFolder, ModelDescription.of(config).preprocessingSettings());
+    }
+
+    /** A case preprocessed (or read from the cache) for patch sampling. */
+    static SamplingCase prepare(PreprocessedCache cache, CaseFiles entry) throws IOException {
+        Preprocessor.Result result = cache.get(entry).result();
+        return new SamplingCase(entry.id(), result.image(), result.labels().orElseThrow());
+    }
+
     private SplitFile.Fold split(List<CaseFiles> cases) throws IOException {
         List<String> ids = cases.stream().map(CaseFiles::id).toList();
         Path file = folder.resolve(RunFolder.SPLIT);
@@ -125,8 +136,7 @@ public final class TrainingRun {
             int before, int total) throws IOException {
         List<SamplingCase> prepared = new ArrayList<>();
         for (String id : ids) {
-            Preprocessor.Result result = cache.get(byId.get(id)).result();
-            prepared.add(new SamplingCase(id, result.image(), result.labels().orElseThrow()));
+            prepared.add(prepare(cache, byId.get(id)));
             listener.casePrepared(id, before + prepared.size(), total);
         }
         return prepared;
