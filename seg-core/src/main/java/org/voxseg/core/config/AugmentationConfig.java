@@ -18,7 +18,7 @@ import org.voxseg.data.sampling.Zoom;
  * out.
  *
  * @param flip probability of mirroring, per axis
- * @param rotate90 probability of a quarter turn, per plane
+ * @param rotate90 probability of a quarter turn, per plane with equal patch sides
  * @param zoom probability of scaling the patch
  * @param zoomRange zoom factors drawn from [min, max]
  * @param scale probability of multiplying a channel's intensities
@@ -62,8 +62,11 @@ public record AugmentationConfig(double flip, double rotate90, double zoom, doub
         gammaRange = gammaRange.clone();
     }
 
-    /** The augmentation steps this section describes, in a fixed order: spatial first, then intensity. */
-    public AugmentationPipeline pipeline() {
+    /**
+     * The augmentation steps this section describes for patches of {@code patch} voxels, in a fixed order: spatial
+     * first, then intensity. Quarter turns only rotate planes whose two sides are equal, so patches keep their shape.
+     */
+    public AugmentationPipeline pipeline(int[] patch) {
         List<PatchAugmentation> steps = new ArrayList<>();
         if (flip > 0) {
             for (int axis = 0; axis < 3; axis++) {
@@ -71,9 +74,11 @@ public record AugmentationConfig(double flip, double rotate90, double zoom, doub
             }
         }
         if (rotate90 > 0) {
-            steps.add(new Rotate90(0, 1, rotate90));
-            steps.add(new Rotate90(0, 2, rotate90));
-            steps.add(new Rotate90(1, 2, rotate90));
+            for (int[] plane : new int[][] {{0, 1}, {0, 2}, {1, 2}}) {
+                if (patch[plane[0]] == patch[plane[1]]) {
+                    steps.add(new Rotate90(plane[0], plane[1], rotate90));
+                }
+            }
         }
         if (zoom > 0) {
             steps.add(new Zoom(zoom, zoomRange[0], zoomRange[1]));

@@ -70,7 +70,7 @@ public final class TrainingRun {
                 .loss(config.loss().build(), description.outputActivation())
                 .optimizer(config.optimizer()).schedule(config.scheduler())
                 .encoding(config.dataset().encoding(), config.dataset().regionNames())
-                .augmentation(settings.augmentation().pipeline()).settings(settings.settings())
+                .augmentation(settings.augmentation().pipeline(settings.patchSize())).settings(settings.settings())
                 .periodicCheckpoints(settings.checkpointEvery(), settings.keepLast())
                 .movingAverageStop(settings.movingAveragePatience()).loaderThreads(settings.loaderThreads())
                 .listener(listener);
