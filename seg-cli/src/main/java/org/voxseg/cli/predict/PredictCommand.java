@@ -115,8 +115,7 @@ public final class PredictCommand implements Callable<Integer> {
         List<DatasetProblem> problems = new DatasetValidator(segmenter.description().labels(), false)
                 .validate(cases);
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1)
-                    + " more problem(s))" : ""));
+            throw new ConfigException(DatasetProblem.summarise(problems));
         }
         return cases;
     }

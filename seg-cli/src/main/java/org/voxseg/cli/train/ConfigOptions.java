@@ -32,11 +32,13 @@ final class ConfigOptions {
     @Option(names = "--quiet", description = "No progress bars: one line per epoch, for logs.")
     boolean quiet;
 
-    /** The config with the command line's overrides; sets the compute threads before the engine loads. */
+    /**
+     * The config with the command line's overrides ({@code pretrained} null: keep the config's); sets the compute
+     * threads before the engine loads.
+     */
     RunConfig load(String pretrained) throws IOException {
         RunConfig config = RunConfig.read(this.config);
-        config = config.withTraining(config.training().with(epochs, batchSize, seed, threads,
-                pretrained == null ? null : pretrained));
+        config = config.withTraining(config.training().with(epochs, batchSize, seed, threads, pretrained));
         if (config.training().threads() > 0) {
             TorchRuntime.useThreads(config.training().threads());
         }

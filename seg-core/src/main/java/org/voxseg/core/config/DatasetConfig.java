@@ -86,6 +86,17 @@ public record DatasetConfig(String bratsRoot, String caseList, List<String> chan
                 labelHierarchy, regionNames, validationCases, resolve(folder, cacheDir), preprocessing);
     }
 
+    /** The folder of preprocessed cases: {@code cache_dir}, or {@code cache} in {@code runFolder}. */
+    public Path cacheFolder(Path runFolder) {
+        return cacheDir != null ? Path.of(cacheDir) : runFolder.resolve("cache");
+    }
+
+    /** This section with preprocessed cases cached in {@code folder}. */
+    public DatasetConfig withCacheDir(Path folder) {
+        return new DatasetConfig(bratsRoot, caseList, channels, labels, labelHierarchy, regionNames, validationCases,
+                folder.toString(), preprocessing);
+    }
+
     /**
      * The cases the section names.
      *

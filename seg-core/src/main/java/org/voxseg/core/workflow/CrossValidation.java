@@ -57,11 +57,7 @@ public final class CrossValidation {
         int folds = config.crossValidation().nFolds();
         Path splitFile = folder.resolve(RunFolder.SPLIT);
         SplitFile.loadOrCreate(splitFile, ids, folds, config.crossValidation().seed());
-        DatasetConfig dataset = config.dataset();
-        String cache = dataset.cacheDir() != null ? dataset.cacheDir() : folder.resolve("cache").toString();
-        DatasetConfig shared = DatasetConfig.of(dataset.bratsRoot(), dataset.caseList(), dataset.channels(),
-                dataset.labels(), dataset.labelHierarchy(), dataset.regionNames(), dataset.validationCases(), cache,
-                dataset.preprocessing());
+        DatasetConfig shared = config.dataset().withCacheDir(config.dataset().cacheFolder(folder));
         List<Path> foldFolders = new ArrayList<>();
         for (int k = 0; k < folds; k++) {
             Path foldFolder = Files.createDirectories(folder.resolve("fold_" + k));

@@ -99,17 +99,15 @@ public final class TrainingRun {
         }
         List<DatasetProblem> problems = new DatasetValidator(dataset.labels(), true).validate(cases);
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1)
-                    + " more problem(s))" : ""));
+            throw new ConfigException(DatasetProblem.summarise(problems));
         }
         return cases;
     }
 
     /** The preprocessed-case cache of a config: its {@code cache_dir}, or {@code cache} in {@code folder}. */
     static PreprocessedCache cacheFor(RunConfig config, Path folder) {
-        Path cacheFolder = config.dataset().cacheDir() != null ? Path.of(config.dataset().cacheDir())
-                : folder.resolve("cache");
-        return new PreprocessedCache(cacheFolder, ModelDescription.of(config).preprocessingSettings());
+        return new PreprocessedCache(config.dataset().cacheFolder(folder),
+                ModelDescription.of(config).preprocessingSettings());
     }
 
     /** A case preprocessed (or read from the cache) for patch sampling. */
