@@ -1,6 +1,7 @@
 package org.voxseg.core.engine;
 
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Access to DJL's PyTorch engine, always offline: libtorch comes from the {@code pytorch-native-cpu} jar on the
@@ -25,7 +26,20 @@ public final class TorchRuntime {
         if (System.getProperty(OFFLINE_PROPERTY) == null && System.getenv("DJL_OFFLINE") == null) {
             System.setProperty(OFFLINE_PROPERTY, "true");
         }
-        return Engine.getEngine(ENGINE_NAME);
+        Engine engine = Engine.getEngine(ENGINE_NAME);
+        disableGradients();
+        return engine;
+    }
+
+    /**
+     * Switches libtorch's autograd recording off for the calling thread. Grad mode is per thread and on by default,
+     * and DJL switches it off only on the thread that loads the engine; on any other thread (Fiji runs each command
+     * on a pool thread) inference would record graphs and the optimiser's in-place updates would fail with "a leaf
+     * Variable that requires grad is being used in an in-place operation". Gradient collectors switch it on for
+     * their scope and restore it.
+     */
+    public static void disableGradients() {
+        JniUtils.setGradMode(false);
     }
 
     /**

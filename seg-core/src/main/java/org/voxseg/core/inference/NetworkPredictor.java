@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.Objects;
+import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.loss.OutputActivation;
 
 /**
@@ -23,6 +24,7 @@ public final class NetworkPredictor implements Predictor {
 
     @Override
     public NDArray predict(NDArray windows) {
+        TorchRuntime.disableGradients();
         ParameterStore store = new ParameterStore(windows.getManager(), false);
         NDArray logits = network.forward(store, new NDList(windows), false).get(0);
         return activation.probabilities(logits);

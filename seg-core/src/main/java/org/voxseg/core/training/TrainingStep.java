@@ -1,6 +1,5 @@
 package org.voxseg.core.training;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -8,6 +7,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.Objects;
+import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.loss.DeepSupervisionLoss;
 import org.voxseg.core.optim.GradientClipping;
 import org.voxseg.core.optim.Optimizer;
@@ -45,7 +45,8 @@ public final class TrainingStep {
      */
     public double run(NDArray images, NDArray targets, double rate) {
         double value;
-        try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+        TorchRuntime.disableGradients(); // so the update below runs without autograd on any thread
+        try (GradientCollector collector = TorchRuntime.engine().newGradientCollector()) {
             NDArray total = loss.evaluate(network.forward(store, new NDList(images), true), targets);
             value = total.getFloat();
             if (!Double.isFinite(value)) {

@@ -3,17 +3,22 @@ package org.voxseg.core.training;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.voxseg.core.engine.TorchRuntime;
+import org.voxseg.core.inference.NetworkPredictor;
 import org.voxseg.core.loss.DeepSupervisionLoss;
 import org.voxseg.core.loss.DiceLoss;
 import org.voxseg.core.loss.OutputActivation;
@@ -48,6 +53,37 @@ class TrainingStepTest {
             assertEquals("the training loss became NaN", error.getMessage());
             Map<String, float[]> untouched = snapshot(net);
             after.forEach((name, values) -> assertArrayEquals(values, untouched.get(name), name));
+        }
+    }
+
+    @Test
+    void stepsAndPredictionsWorkOnThreadsOtherThanTheOneThatLoadedTheEngine() throws Exception {
+        try (NDManager manager = TorchRuntime.engine().newBaseManager();
+             Optimizer adam = OptimizerConfig.named("adam", 1e-2).build(manager)) {
+            UNet3d net = new UNet3d(NetworkConfig.basic(1, 1, 4, 8));
+            net.initialize(manager, DataType.FLOAT32, INPUT);
+            TrainingStep step = new TrainingStep(net, new DeepSupervisionLoss(DiceLoss.of(OutputActivation.SIGMOID),
+                    1), adam, Double.NaN, manager);
+            NDArray x = manager.randomNormal(INPUT);
+            NDArray targets = x.gt(0).toType(DataType.FLOAT32, false);
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            AtomicBoolean recordedGraph = new AtomicBoolean(true);
+
+            // libtorch's grad mode is per thread and on in a new thread, as on Fiji's command threads.
+            Thread worker = new Thread(() -> {
+                try {
+                    step.run(x, targets, 1e-2);
+                    JniUtils.setGradMode(true);
+                    recordedGraph.set(new NetworkPredictor(net, OutputActivation.SIGMOID).predict(x).hasGradient());
+                } catch (RuntimeException e) {
+                    failure.set(e);
+                }
+            });
+            worker.start();
+            worker.join();
+
+            assertNull(failure.get(), () -> String.valueOf(failure.get()));
+            assertFalse(recordedGraph.get(), "inference recorded an autograd graph");
         }
     }
 
