@@ -7,6 +7,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.voxseg.core.training.EpochSummary;
 import org.voxseg.core.training.TrainingListener;
 
 /**
@@ -74,16 +75,7 @@ public final class ConsoleProgress implements TrainingListener {
     @Override
     public void epochDone(int epoch, Map<String, Double> values, boolean best) {
         closeBar();
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch %d: loss %.4f", epoch,
-                values.get("train_loss")));
-        values.forEach((name, value) -> {
-            if ((name.equals("val_loss") || name.startsWith("dice_")) && !Double.isNaN(value)) {
-                line.append(String.format(Locale.ROOT, ", %s %.4f", name, value));
-            }
-        });
-        line.append(String.format(Locale.ROOT, ", lr %.3g, %.1f s%s", values.get("lr"), values.get("seconds"),
-                best ? ", best" : ""));
-        out.println(line);
+        out.println(EpochSummary.line(epoch, values, best));
         out.flush();
     }
 

@@ -1,9 +1,5 @@
 package org.voxseg.cli;
 
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -25,32 +21,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
-        commandLine.getErr().println("voxseg: " + describe(e));
+        commandLine.getErr().println("voxseg: " + FailureMessages.describe(e));
         if (verbose.getAsBoolean()) {
             e.printStackTrace(commandLine.getErr());
         }
         commandLine.getErr().flush();
         return FAILURE;
-    }
-
-    /** A one-line description of {@code e}, naming the file for the usual file-system failures. */
-    static String describe(Throwable e) {
-        String message = e.getMessage();
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder: " + message;
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied: " + message;
-        }
-        if (e instanceof NotDirectoryException) {
-            return "not a folder: " + message;
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "already exists: " + message;
-        }
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        return message.lines().findFirst().orElse(message);
     }
 }

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.voxseg.cli.ConsoleProgress;
-import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.InferenceConfig;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.inference.CasePredictor;
@@ -20,8 +19,7 @@ import org.voxseg.core.workflow.TrainedModel;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.CaseInputs;
 import org.voxseg.data.dataset.CaseLoader;
-import org.voxseg.data.dataset.DatasetProblem;
-import org.voxseg.data.dataset.DatasetValidator;
+import org.voxseg.data.dataset.NiftiFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -83,8 +81,9 @@ public final class PredictCommand implements Callable<Integer> {
                     loaded.add(TrainedModel.load(model, manager));
                 }
                 Segmenter segmenter = new Segmenter(loaded, settings(Segmenter.defaults(loaded)));
-                List<CaseFiles> cases = cases(segmenter);
-                boolean single = cases.size() == 1 && isNiftiName(output);
+                List<CaseFiles> cases = CaseInputs.resolveChecked(inputs, segmenter.description().channels(),
+                        segmenter.description().labels());
+                boolean single = cases.size() == 1 && NiftiFiles.stem(output).isPresent();
                 if (!single) {
                     Files.createDirectories(output);
                 }
@@ -107,19 +106,6 @@ public final class PredictCommand implements Callable<Integer> {
                 windowBatch != null ? windowBatch : defaults.swBatchSize(), tta || defaults.tta());
     }
 
-    private List<CaseFiles> cases(Segmenter segmenter) throws IOException {
-        List<CaseFiles> cases = CaseInputs.resolve(inputs, segmenter.description().channels());
-        if (cases.isEmpty()) {
-            throw new ConfigException(inputs + ": no cases found");
-        }
-        List<DatasetProblem> problems = new DatasetValidator(segmenter.description().labels(), false)
-                .validate(cases);
-        if (!problems.isEmpty()) {
-            throw new ConfigException(DatasetProblem.summarise(problems));
-        }
-        return cases;
-    }
-
     private void predict(Segmenter segmenter, CaseFiles entry, Path target, NDManager manager) throws IOException {
         CaseLoader.LoadedCase loaded = CaseLoader.load(entry);
         CasePredictor.Prediction prediction;
@@ -132,17 +118,12 @@ public final class PredictCommand implements Callable<Integer> {
         }
         segmenter.writeLabels(prediction, target);
         if (probabilities) {
-            String name = target.getFileName().toString().replaceFirst("\\.nii(\\.gz)?$", "");
+            String name = NiftiFiles.stem(target).orElseThrow();
             segmenter.writeProbabilities(prediction, target.resolveSibling(name + "_probabilities.nii.gz"));
         }
         if (!quiet) {
             out().println(entry.id() + " -> " + target);
         }
-    }
-
-    private static boolean isNiftiName(Path path) {
-        String name = path.getFileName().toString();
-        return name.endsWith(".nii.gz") || name.endsWith(".nii");
     }
 
     private PrintWriter out() {

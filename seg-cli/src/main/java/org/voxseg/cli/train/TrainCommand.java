@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.voxseg.cli.ConsoleProgress;
 import org.voxseg.core.config.RunConfig;
@@ -56,9 +55,7 @@ public final class TrainCommand implements Callable<Integer> {
         try (NDManager manager = TorchRuntime.engine().newBaseManager()) {
             outcome = new TrainingRun(config, options.outputDir, progress).run(manager);
         }
-        out().printf(Locale.ROOT, "trained %d epoch(s)%s; best mean validation Dice %.4f at epoch %d; run folder"
-                + " %s%n", outcome.epochs(), outcome.stoppedEarly() ? " (stopped early)" : "", outcome.bestDice(),
-                outcome.bestEpoch(), options.outputDir);
+        out().println(outcome.summary() + "; run folder " + options.outputDir);
         return 0;
     }
 

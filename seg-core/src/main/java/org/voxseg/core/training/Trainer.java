@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -102,6 +103,12 @@ public final class Trainer {
     /** What a run ended with. */
     public record Outcome(int epochs, double bestDice, int bestEpoch, Map<String, List<Double>> history,
             boolean stoppedEarly) {
+
+        /** For example {@code trained 12 epoch(s); best mean validation Dice 0.9120 at epoch 11}. */
+        public String summary() {
+            return String.format(Locale.ROOT, "trained %d epoch(s)%s; best mean validation Dice %.4f at epoch %d",
+                    epochs, stoppedEarly ? " (stopped early)" : "", bestDice, bestEpoch);
+        }
     }
 
     /**

@@ -45,6 +45,25 @@ public final class CaseInputs {
         return BratsLayout.discover(folder, channels);
     }
 
+    /**
+     * The cases {@code inputs} name, checked before prediction: files readable and 3-D, the channels of a case on one
+     * grid, values finite (label maps, where present, hold only {@code labels}).
+     *
+     * @throws IOException as {@link #resolve}, if no case is found, or naming the first problem and how many more
+     */
+    public static List<CaseFiles> resolveChecked(List<Path> inputs, List<String> channels, int[] labels)
+            throws IOException {
+        List<CaseFiles> cases = resolve(inputs, channels);
+        if (cases.isEmpty()) {
+            throw new IOException(inputs + ": no cases found");
+        }
+        List<DatasetProblem> problems = new DatasetValidator(labels, false).validate(cases);
+        if (!problems.isEmpty()) {
+            throw new IOException(DatasetProblem.summarise(problems));
+        }
+        return cases;
+    }
+
     private static CaseFiles explicitFiles(List<Path> files, List<String> channels) throws IOException {
         if (files.size() != channels.size()) {
             throw new IOException(files.size() + " input file(s) given; the model expects " + channels.size()

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Finding NIfTI files by stem: {@code stem.nii.gz} or {@code stem.nii}. */
-final class NiftiFiles {
+public final class NiftiFiles {
 
     static final String[] EXTENSIONS = {".nii.gz", ".nii"};
 
@@ -25,7 +25,7 @@ final class NiftiFiles {
     }
 
     /** The file name without {@code .nii.gz} or {@code .nii}, or empty if it has neither. */
-    static Optional<String> stem(Path file) {
+    public static Optional<String> stem(Path file) {
         String name = file.getFileName().toString();
         for (String extension : EXTENSIONS) {
             if (name.toLowerCase(Locale.ROOT).endsWith(extension)) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,5 +50,22 @@ class CaseInputsTest {
         assertTrue(tooFew.getMessage().contains("expects 4 channels in this order: flair, t1, t1ce, t2"),
                 tooFew.getMessage());
         assertThrows(NoSuchFileException.class, () -> CaseInputs.resolve(List.of(dir.resolve("nope")), CHANNELS));
+    }
+
+    @Test
+    void checkedResolutionNamesTheFirstProblemAndRefusesAnEmptyRoot() throws IOException {
+        int[] labels = {1, 2, 4};
+        assertEquals(2, CaseInputs.resolveChecked(List.of(dir), CHANNELS, labels).size());
+
+        Path broken = dir.resolve("BraTS20_Synth_001").resolve("BraTS20_Synth_001_t2.nii.gz");
+        Files.write(broken, new byte[] {1, 2, 3});
+        IOException problem = assertThrows(IOException.class,
+                () -> CaseInputs.resolveChecked(List.of(dir), CHANNELS, labels));
+        assertTrue(problem.getMessage().contains(broken.toString()), problem.getMessage());
+
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        IOException none = assertThrows(IOException.class,
+                () -> CaseInputs.resolveChecked(List.of(empty), CHANNELS, labels));
+        assertTrue(none.getMessage().endsWith("no cases found"), none.getMessage());
     }
 }
