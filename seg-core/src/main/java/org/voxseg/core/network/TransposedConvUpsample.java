@@ -13,12 +13,16 @@ import ai.djl.util.PairList;
 
 /**
  * A transposed convolution with kernel = stride (ConvTranspose3d(k = s, stride = s)), which DJL's PyTorch engine
- * lacks, built as a bias-free 1x1x1 convolution to {@code filters * sz * sy * sx} channels, a depth-to-space
- * rearrangement and a per-channel bias: the same parameters and the same result (DJL_NOTES.md). Output channel
+ * lacks, built as a 1x1x1 convolution to {@code filters * sz * sy * sx} channels and a depth-to-space
+ * rearrangement: the same parameters and the same result (DJL_NOTES.md). Output channel
  * {@code c * sz * sy * sx + a * sy * sx + b * sx + e} of the 1x1x1 convolution is ConvTranspose3d's weight
- * {@code [in, c, a, b, e]}.
+ * {@code [in, c, a, b, e]}; the per-channel bias, repeated for the {@code sz * sy * sx} sub-positions, runs inside
+ * the convolution kernel rather than as a separate pass over the upsampled volume.
  */
 final class TransposedConvUpsample extends AbstractBlock {
+
+    private static final Shape POINTWISE = new Shape(1, 1, 1);
+    private static final Shape NO_PADDING = new Shape(0, 0, 0);
 
     private final int filters;
     private final int[] factorXyz;
@@ -42,12 +46,14 @@ final class TransposedConvUpsample extends AbstractBlock {
         int sx = factorXyz[0];
         int sy = factorXyz[1];
         int sz = factorXyz[2];
-        NDArray y = expand.forward(store, inputs, training).singletonOrThrow()
+        NDArray weight = store.getValue(expand.getParameters().get("weight"), x.getDevice(), training);
+        NDArray repeatedBias = store.getValue(bias, x.getDevice(), training).repeat(0, (long) sz * sy * sx);
+        NDArray y = x.getNDArrayInternal().convolution(x, weight, repeatedBias, POINTWISE, NO_PADDING, POINTWISE, 1)
+                .singletonOrThrow()
                 .reshape(in.get(0), filters, sz, sy, sx, in.get(2), in.get(3), in.get(4))
                 .transpose(0, 1, 5, 2, 6, 3, 7, 4)
                 .reshape(in.get(0), filters, in.get(2) * sz, in.get(3) * sy, in.get(4) * sx);
-        NDArray b = store.getValue(bias, x.getDevice(), training).reshape(1, filters, 1, 1, 1);
-        return new NDList(y.add(b));
+        return new NDList(y);
     }
 
     @Override

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,23 @@ class BuildingBlocksTest {
             }
         }
         assertArrayEquals(expected, actual, 1e-5f);
+    }
+
+    @Test
+    void theTransposedConvolutionBiasLearnsFromEveryUpsampledVoxel() {
+        Layers layers = new Layers(NetworkConfig.basic(2, 3, 4, 8));
+        TransposedConvUpsample up = new TransposedConvUpsample(layers, 3, new int[] {2, 2, 2});
+        Shape shape = new Shape(1, 2, 2, 3, 2);
+        up.initialize(manager, DataType.FLOAT32, shape);
+        NDArray x = manager.randomNormal(shape);
+
+        try (GradientCollector collector = TorchRuntime.engine().newGradientCollector()) {
+            collector.backward(NetworkTestSupport.forward(up, manager, x, true).singletonOrThrow().sum());
+        }
+
+        // d(sum of outputs) / d(bias[c]) = the voxels of channel c: 2x3x2 input voxels, each upsampled 2x2x2.
+        float[] gradient = NetworkTestSupport.parameter(up, "bias").getGradient().toFloatArray();
+        assertArrayEquals(new float[] {96, 96, 96}, gradient, 1e-4f);
     }
 
     @Test
