@@ -2,7 +2,8 @@
 # Compares voxseg's U-Net training step and inference with PyTorch's on the same network, alternating the two
 # (this machine's speed drifts) and printing the median of each tool's per-round medians, their ratio and peak
 # memory. Needs the built jar (mvn -q -DskipTests package) and Debian's python3-torch (installed here if missing).
-# Usage: bench/network.sh [ROUNDS] [THREADS]   (default 3 rounds, 2 threads)
+# Usage: bench/network.sh [ROUNDS] [THREADS] [MODE PATCH ...]
+#   default: 3 rounds, 2 threads, "train 64" "train 96" "infer 128"; REPEATS and WARMUP (5, 2) set the runs per round.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
@@ -14,14 +15,22 @@ if ! /usr/bin/python3 -c 'import torch' 2>/dev/null; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cases=("train 64" "train 96" "infer 128")
+shift $(( $# < 2 ? $# : 2 ))
+if [ $# -gt 0 ]; then
+  cases=()
+  while [ $# -ge 2 ]; do cases+=("$1 $2"); shift 2; done
+else
+  cases=("train 64" "train 96" "infer 128")
+fi
+repeats=${REPEATS:-5}
+warmup=${WARMUP:-2}
 for round in $(seq 1 "$rounds"); do
   for c in "${cases[@]}"; do
     set -- $c
     java -Dai.djl.pytorch.num_threads="$threads" -Dai.djl.pytorch.num_interop_threads=1 -jar "$jar" \
-      bench network --mode "$1" --patch "$2" --repeats 5 --warmup 2 --json "$work/voxseg_$1_$2_$round.json"
-    /usr/bin/python3 bench/pytorch_reference.py --mode "$1" --patch "$2" --threads "$threads" --repeats 5 \
-      --warmup 2 --json "$work/pytorch_$1_$2_$round.json"
+      bench network --mode "$1" --patch "$2" --repeats "$repeats" --warmup "$warmup" --json "$work/voxseg_$1_$2_$round.json"
+    /usr/bin/python3 bench/pytorch_reference.py --mode "$1" --patch "$2" --threads "$threads" --repeats "$repeats" \
+      --warmup "$warmup" --json "$work/pytorch_$1_$2_$round.json"
   done
 done
 /usr/bin/python3 - "$work" "$rounds" "${cases[@]}" <<'PY'

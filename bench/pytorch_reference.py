@@ -8,6 +8,7 @@ The window mode is MONAI's sliding_window_inference (roi = patch, overlap 0.5, G
 per call) over a random 4 x 240 x 240 x 155 volume, written out here because MONAI is not a Debian package.
 
 Usage: /usr/bin/python3 bench/pytorch_reference.py --mode train|infer|window --patch 64 [--threads 2] [--json OUT]
+       [--profile TRACE.json]
 Needs Debian's python3-torch; used for comparison only, never at run time."""
 import argparse
 import json
@@ -109,6 +110,7 @@ def main():
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--warmup", type=int, default=1)
     parser.add_argument("--json")
+    parser.add_argument("--profile", help="after timing, profile one more run and write its Chrome trace here")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
@@ -145,6 +147,10 @@ def main():
         step()
         samples.append(time.perf_counter() - start)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    if args.profile:
+        with torch.autograd.profiler.profile(record_shapes=True) as profile:
+            step()
+        profile.export_chrome_trace(args.profile)
     parameters = sum(p.numel() for p in net.parameters())
     results = {"tool": "pytorch " + torch.__version__, "mode": args.mode, "input": list(shape),
                "parameters": parameters, "threads": args.threads, "repeats": args.repeats,

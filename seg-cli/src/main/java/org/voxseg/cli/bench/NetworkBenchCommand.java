@@ -6,8 +6,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -71,6 +73,11 @@ public final class NetworkBenchCommand implements Callable<Integer> {
             description = "Filters per level (default: ${DEFAULT-VALUE}, the DJL_NOTES reference network).")
     int[] filters;
 
+    @Option(names = "--profile", paramLabel = "TRACE.json",
+            description = "After timing, run once more under libtorch's profiler and write its Chrome trace (op "
+                    + "names, shapes, times; bench/profile_summary.py totals it per op).")
+    Path profile;
+
     @Mixin
     BenchRun run;
 
@@ -105,6 +112,11 @@ public final class NetworkBenchCommand implements Callable<Integer> {
                     TrainingStep training = new TrainingStep(net, new DeepSupervisionLoss(
                             DiceLoss.of(OutputActivation.SIGMOID), 1), adam, Double.NaN, manager);
                     timings = run.time(() -> step(manager, net, store, training, input, output));
+                    if (profile != null) {
+                        JniUtils.startProfile(false, true, false);
+                        step(manager, net, store, training, input, output);
+                        JniUtils.stopProfile(profile.toAbsolutePath().toString());
+                    }
                 }
                 flops = (mode == Mode.TRAIN ? 3 : 1) * FlopCount.forward(config, batch,
                         new int[] {patch, patch, patch});
