@@ -1,6 +1,7 @@
 package org.voxseg.cli.fiji;
 
 import ij.ImagePlus;
+import ij.measure.Calibration;
 import java.io.File;
 import java.io.IOException;
 import org.scijava.command.Command;
@@ -12,7 +13,8 @@ import org.voxseg.data.nifti.NiftiWriter;
 
 /**
  * Saves an image as .nii.gz in the geometry it was opened with (or its calibration's), as uint8, uint16, int16
- * (signed 16-bit calibration) or float32 after its ImageJ type. The file is written atomically.
+ * (signed 16-bit calibration) or float32 after its ImageJ type and calibration function. The file is written
+ * atomically.
  */
 @Plugin(type = Command.class, menuPath = FijiMenus.SAVE_NIFTI, headless = true)
 public final class SaveNiftiCommand extends FijiCommand {
@@ -30,10 +32,15 @@ public final class SaveNiftiCommand extends FijiCommand {
         log().info("voxseg: wrote " + file);
     }
 
+    /** The raw type for raw values; float32 where a calibration function turns them into other values. */
     private static NiftiDataType dataType(ImagePlus image) {
-        return switch (image.getBitDepth()) {
+        Calibration calibration = image.getCalibration();
+        if (image.getBitDepth() == 16 && calibration.isSigned16Bit()) {
+            return NiftiDataType.INT16;
+        }
+        return switch (calibration.calibrated() ? 32 : image.getBitDepth()) {
             case 8 -> NiftiDataType.UINT8;
-            case 16 -> image.getCalibration().isSigned16Bit() ? NiftiDataType.INT16 : NiftiDataType.UINT16;
+            case 16 -> NiftiDataType.UINT16;
             default -> NiftiDataType.FLOAT32;
         };
     }

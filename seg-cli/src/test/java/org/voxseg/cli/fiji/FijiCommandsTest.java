@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.ImagePlus;
 import ij.macro.Interpreter;
+import ij.process.ShortProcessor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -178,6 +179,23 @@ class FijiCommandsTest {
         assertEquals(NiftiDataType.UINT8, NiftiReader.readHeader(copy).datatype());
         assertEquals(NiftiReader.readHeader(original).geometry(), NiftiReader.readHeader(copy).geometry());
         assertArrayEquals(NiftiReader.read(original).volume().toArray(), NiftiReader.read(copy).volume().toArray());
+    }
+
+    @Test
+    void saveNiftiKeepsSignedSixteenBitValues() throws Exception {
+        ShortProcessor pixels = new ShortProcessor(3, 2);
+        pixels.set(0, 0, 32768 - 100);
+        pixels.set(2, 1, 32768 + 7);
+        ImagePlus signed = new ImagePlus("signed", pixels);
+        signed.getCalibration().setSigned16BitCalibration();
+        Path file = dir.resolve("signed.nii.gz");
+
+        CommandModule module = run(FijiMenus.SAVE_NIFTI, "image", signed, "file", file.toFile());
+
+        assertFalse(module.isCanceled(), module.getCancelReason());
+        assertEquals(NiftiDataType.INT16, NiftiReader.readHeader(file).datatype());
+        assertArrayEquals(new float[] {-100, -32768, -32768, -32768, -32768, 7},
+                NiftiReader.read(file).volume().toArray());
     }
 
     /**
