@@ -1,5 +1,6 @@
 package org.voxseg.core.training;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -46,7 +47,7 @@ public final class TrainingStep {
     public double run(NDArray images, NDArray targets, double rate) {
         double value;
         TorchRuntime.disableGradients(); // so the update below runs without autograd on any thread
-        try (GradientCollector collector = TorchRuntime.engine().newGradientCollector()) {
+        try (GradientCollector collector = Engine.getEngine(TorchRuntime.ENGINE_NAME).newGradientCollector()) {
             NDArray total = loss.evaluate(network.forward(store, new NDList(images), true), targets);
             value = total.getFloat();
             if (!Double.isFinite(value)) {
