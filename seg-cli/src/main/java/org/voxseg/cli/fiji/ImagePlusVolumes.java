@@ -4,6 +4,7 @@ import ij.CompositeImage;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
+import java.nio.FloatBuffer;
 import java.util.List;
 import org.voxseg.data.dataset.DatasetValidator;
 import org.voxseg.data.geometry.Geometry;
@@ -26,14 +27,15 @@ public final class ImagePlusVolumes {
         int width = volume.geometry().size(0);
         int height = volume.geometry().size(1);
         int depth = volume.geometry().size(2);
-        float[] values = volume.toArray();
-        int bitDepth = smallestExactBitDepth(values);
+        FloatBuffer values = volume.data();
+        ValueRange range = ValueRange.of(values);
         ImageStack stack = new ImageStack(width, height);
         int sliceSize = width * height;
+        float[] slice = new float[sliceSize];
         for (int k = 0; k < depth; k++) {
             for (int c = 0; c < volume.channels(); c++) {
-                int from = c * volume.voxelsPerChannel() + k * sliceSize;
-                stack.addSlice(null, slicePixels(values, from, sliceSize, bitDepth));
+                values.get(c * volume.voxelsPerChannel() + k * sliceSize, slice);
+                stack.addSlice(null, slicePixels(slice, range.bitDepth()));
             }
         }
         ImagePlus image = new ImagePlus(title, stack);
@@ -43,7 +45,7 @@ public final class ImagePlusVolumes {
             image.setOpenAsHyperStack(true);
             return new CompositeImage(image, IJ.GRAYSCALE);
         }
-        image.setDisplayRange(min(values), Math.max(max(values), min(values) + 1));
+        image.setDisplayRange(range.min(), Math.max(range.max(), range.min() + 1));
         return image;
     }
 
@@ -114,38 +116,50 @@ public final class ImagePlusVolumes {
         });
     }
 
-    /** 8 if every value is an integer in [0, 255], 16 if in [0, 65535], otherwise 32. */
-    private static int smallestExactBitDepth(float[] values) {
-        float max = 0;
-        for (float value : values) {
-            if (value < 0 || value != Math.rint(value)) {
+    /** The extremes of a volume's values and whether all are integers, from one pass. */
+    private record ValueRange(float min, float max, boolean integral) {
+
+        static ValueRange of(FloatBuffer values) {
+            float min = Float.POSITIVE_INFINITY;
+            float max = Float.NEGATIVE_INFINITY;
+            boolean integral = true;
+            for (int n = 0; n < values.limit(); n++) {
+                float value = values.get(n);
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+                integral &= value == Math.rint(value);
+            }
+            return values.limit() == 0 ? new ValueRange(0, 0, true) : new ValueRange(min, max, integral);
+        }
+
+        /** 8 if every value is an integer in [0, 255], 16 if in [0, 65535], otherwise 32. */
+        int bitDepth() {
+            if (!integral || min < 0) {
                 return 32;
             }
-            max = Math.max(max, value);
+            return max <= 255 ? 8 : max <= 65535 ? 16 : 32;
         }
-        return max <= 255 ? 8 : max <= 65535 ? 16 : 32;
     }
 
-    private static Object slicePixels(float[] values, int from, int size, int bitDepth) {
+    /** The slice as ImageJ pixels of {@code bitDepth} (a fresh array: ImageJ keeps it). */
+    private static Object slicePixels(float[] slice, int bitDepth) {
         switch (bitDepth) {
             case 8 -> {
-                byte[] pixels = new byte[size];
-                for (int n = 0; n < size; n++) {
-                    pixels[n] = (byte) values[from + n];
+                byte[] pixels = new byte[slice.length];
+                for (int n = 0; n < slice.length; n++) {
+                    pixels[n] = (byte) slice[n];
                 }
                 return pixels;
             }
             case 16 -> {
-                short[] pixels = new short[size];
-                for (int n = 0; n < size; n++) {
-                    pixels[n] = (short) values[from + n];
+                short[] pixels = new short[slice.length];
+                for (int n = 0; n < slice.length; n++) {
+                    pixels[n] = (short) slice[n];
                 }
                 return pixels;
             }
             default -> {
-                float[] pixels = new float[size];
-                System.arraycopy(values, from, pixels, 0, size);
-                return pixels;
+                return slice.clone();
             }
         }
     }
@@ -165,21 +179,5 @@ public final class ImagePlusVolumes {
             float[] floats = (float[]) pixels;
             System.arraycopy(floats, 0, values, offset, floats.length);
         }
-    }
-
-    private static float min(float[] values) {
-        float min = Float.POSITIVE_INFINITY;
-        for (float value : values) {
-            min = Math.min(min, value);
-        }
-        return values.length == 0 ? 0 : min;
-    }
-
-    private static float max(float[] values) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (float value : values) {
-            max = Math.max(max, value);
-        }
-        return values.length == 0 ? 0 : max;
     }
 }
