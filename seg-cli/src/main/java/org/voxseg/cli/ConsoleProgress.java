@@ -2,19 +2,19 @@ package org.voxseg.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.Map;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.voxseg.core.training.EpochSummary;
-import org.voxseg.core.training.TrainingListener;
+import org.voxseg.core.training.TrainingState;
+import org.voxseg.core.api.RunListener;
 
 /**
  * Training progress on the console: a progress bar per epoch (and for preprocessing) with the running loss and
  * rate, then one summary line per epoch. Quiet mode prints the summary lines only, for log files.
  */
-public final class ConsoleProgress implements TrainingListener {
+public final class ConsoleProgress implements RunListener {
 
     private final PrintWriter out;
     private final boolean quiet;
@@ -55,16 +55,16 @@ public final class ConsoleProgress implements TrainingListener {
     }
 
     @Override
-    public void stepDone(int iteration, double loss) {
-        lossSum += loss;
+    public void stepEnded(StepResult step) {
+        lossSum += step.loss();
         if (bar != null) {
-            bar.stepTo(iteration);
-            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f", lossSum / iteration));
+            bar.stepTo(step.iteration());
+            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f", lossSum / step.iteration()));
         }
     }
 
     @Override
-    public void validationStarted(int cases) {
+    public void validationStarted(int epoch, int cases) {
         if (bar != null) {
             bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f, validating %d case(s)",
                     lossSum / bar.getMax(), cases));
@@ -73,9 +73,9 @@ public final class ConsoleProgress implements TrainingListener {
     }
 
     @Override
-    public void epochDone(int epoch, Map<String, Double> values, boolean best) {
+    public void epochEnded(TrainingState state) {
         closeBar();
-        out.println(EpochSummary.line(epoch, values, best));
+        out.println(EpochSummary.line(state));
         out.flush();
     }
 

@@ -1,6 +1,7 @@
 package org.voxseg.cli;
 
 import java.util.function.BooleanSupplier;
+import org.voxseg.core.api.FailureMessages;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;

@@ -1,6 +1,5 @@
 package org.voxseg.cli.bench;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -20,14 +19,13 @@ import org.voxseg.core.inference.NetworkPredictor;
 import org.voxseg.core.inference.Predictor;
 import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.core.inference.WindowPlan;
-import org.voxseg.core.loss.DeepSupervisionLoss;
 import org.voxseg.core.loss.DiceLoss;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.network.FlopCount;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.network.UNet3d;
-import org.voxseg.core.optim.Optimizer;
 import org.voxseg.core.optim.OptimizerConfig;
+import org.voxseg.core.training.TrainingSetup;
 import org.voxseg.core.training.TrainingStep;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
@@ -70,7 +68,7 @@ public final class NetworkBenchCommand implements Callable<Integer> {
     int[] channels;
 
     @Option(names = "--filters", split = ",", defaultValue = "16,32,64,128",
-            description = "Filters per level (default: ${DEFAULT-VALUE}, the DJL_NOTES reference network).")
+            description = "Filters per level (default: ${DEFAULT-VALUE}, the reference network of docs/engine.md).")
     int[] filters;
 
     @Option(names = "--profile", paramLabel = "TRACE.json",
@@ -86,21 +84,20 @@ public final class NetworkBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Engine engine = TorchRuntime.engine();
-        engine.setRandomSeed(0);
         NetworkConfig config = NetworkConfig.basic(channels[0], channels[1], filters);
         Shape input = new Shape(batch, channels[0], patch, patch, patch);
         Shape output = new Shape(batch, channels[1], patch, patch, patch);
         long baseline = PeakMemory.currentBytes().orElse(0);
-        try (NDManager manager = engine.newBaseManager()) {
-            UNet3d net = new UNet3d(config);
-            net.initialize(manager, DataType.FLOAT32, input);
+        int[] roi = {patch, patch, patch};
+        try (NDManager manager = TorchRuntime.engine().newBaseManager();
+                TrainingSetup setup = TrainingSetup.create(config, batch, roi, DiceLoss.of(OutputActivation.SIGMOID),
+                        OptimizerConfig.named("adam", 1e-4), 0, manager)) {
+            UNet3d net = setup.network();
             long parameters = net.getParameters().stream().mapToLong(p -> p.getValue().getArray().size()).sum();
             ParameterStore store = new ParameterStore(manager, false);
             Timings timings;
             double flops;
             if (mode == Mode.WINDOW) {
-                int[] roi = {patch, patch, patch};
                 Volume image = randomVolume();
                 SlidingWindowInferer inferer = SlidingWindowInferer.gaussian(roi, 0.5);
                 Predictor predictor = new NetworkPredictor(net, OutputActivation.SIGMOID);
@@ -108,18 +105,14 @@ public final class NetworkBenchCommand implements Callable<Integer> {
                 int windows = new WindowPlan(volume, roi, 0.5).windows().size();
                 flops = windows * FlopCount.forward(config, 1, roi);
             } else {
-                try (Optimizer adam = OptimizerConfig.named("adam", 1e-4).build(manager)) {
-                    TrainingStep training = new TrainingStep(net, new DeepSupervisionLoss(
-                            DiceLoss.of(OutputActivation.SIGMOID), 1), adam, Double.NaN, manager);
-                    timings = run.time(() -> step(manager, net, store, training, input, output));
-                    if (profile != null) {
-                        JniUtils.startProfile(false, true, false);
-                        step(manager, net, store, training, input, output);
-                        JniUtils.stopProfile(profile.toAbsolutePath().toString());
-                    }
+                TrainingStep training = setup.step();
+                timings = run.time(() -> step(manager, net, store, training, input, output));
+                if (profile != null) {
+                    JniUtils.startProfile(false, true, false);
+                    step(manager, net, store, training, input, output);
+                    JniUtils.stopProfile(profile.toAbsolutePath().toString());
                 }
-                flops = (mode == Mode.TRAIN ? 3 : 1) * FlopCount.forward(config, batch,
-                        new int[] {patch, patch, patch});
+                flops = (mode == Mode.TRAIN ? 3 : 1) * FlopCount.forward(config, batch, roi);
             }
             report(timings, parameters, flops / timings.median() / 1e9, baseline, PeakMemory.peakBytes().orElse(0));
         }

@@ -1,9 +1,6 @@
 package org.voxseg.cli.bench;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,17 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.voxseg.core.engine.TorchRuntime;
-import org.voxseg.core.loss.DeepSupervisionLoss;
 import org.voxseg.core.loss.DiceLoss;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
-import org.voxseg.core.network.UNet3d;
-import org.voxseg.core.optim.Optimizer;
 import org.voxseg.core.optim.OptimizerConfig;
-import org.voxseg.core.training.TrainingStep;
+import org.voxseg.core.training.TrainingSetup;
 import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.sampling.AugmentationPipeline;
-import org.voxseg.data.sampling.Batch;
 import org.voxseg.data.sampling.BatchLoader;
 import org.voxseg.data.sampling.Flip;
 import org.voxseg.data.sampling.IntensityAugmentation;
@@ -73,8 +66,6 @@ public final class PipelineBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Engine engine = TorchRuntime.engine();
-        engine.setRandomSeed(0);
         List<SamplingCase> sources = new ArrayList<>();
         int[] shape = caseShape;
         for (int n = 0; n < cases; n++) {
@@ -91,26 +82,14 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                 new IntensityAugmentation(IntensityAugmentation.Kind.SCALE, 0.15, 0.75, 1.25),
                 new IntensityAugmentation(IntensityAugmentation.Kind.NOISE, 0.1, 0, 0.1),
                 new IntensityAugmentation(IntensityAugmentation.Kind.GAMMA, 0.3, 0.7, 1.5)));
-        NetworkConfig config = NetworkConfig.basic(4, 3, 16, 32, 64, 128);
-        Shape input = new Shape(batch, 4, patch, patch, patch);
-        DiceLoss dice = DiceLoss.of(OutputActivation.SIGMOID);
-        try (NDManager manager = engine.newBaseManager();
-             BatchLoader loader = BatchLoader.builder().cases(sources)
-                     .sampler(new PatchSampler(new int[] {patch, patch, patch}, 0.33)).augmentation(augmentation)
-                     .encoding(LabelEncoding.of(new int[] {2, 1, 4}, true)).batchSize(batch).seed(1)
-                     .threads(workers).build();
-             Optimizer adam = OptimizerConfig.named("adam", 1e-4).build(manager)) {
-            UNet3d net = new UNet3d(config);
-            net.initialize(manager, DataType.FLOAT32, input);
-            TrainingStep training = new TrainingStep(net, new DeepSupervisionLoss(dice, 1), adam, Double.NaN,
-                    manager);
-            Timings.Action step = () -> {
-                Batch next = loader.next();
-                try (NDManager scope = manager.newSubManager()) {
-                    training.run(scope.create(next.images(), new Shape(next.imageTensorShape())),
-                            scope.create(next.targets(), new Shape(next.targetTensorShape())), 1e-4);
-                }
-            };
+        int[] roi = {patch, patch, patch};
+        try (NDManager manager = TorchRuntime.engine().newBaseManager();
+                BatchLoader loader = BatchLoader.builder().cases(sources).sampler(new PatchSampler(roi, 0.33))
+                        .augmentation(augmentation).encoding(LabelEncoding.of(new int[] {2, 1, 4}, true))
+                        .batchSize(batch).seed(1).threads(workers).build();
+                TrainingSetup setup = TrainingSetup.create(NetworkConfig.basic(4, 3, 16, 32, 64, 128), batch, roi,
+                        DiceLoss.of(OutputActivation.SIGMOID), OptimizerConfig.named("adam", 1e-4), 0, manager)) {
+            Timings.Action step = () -> setup.step().run(loader.next(), 1e-4);
             for (int w = 0; w < run.warmup; w++) {
                 step.run();
             }

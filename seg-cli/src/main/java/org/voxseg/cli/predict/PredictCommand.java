@@ -1,25 +1,16 @@
 package org.voxseg.cli.predict;
 
-import ai.djl.ndarray.NDManager;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.voxseg.cli.ConsoleProgress;
-import org.voxseg.core.config.InferenceConfig;
-import org.voxseg.core.engine.TorchRuntime;
-import org.voxseg.core.inference.CasePredictor;
-import org.voxseg.core.workflow.Segmenter;
-import org.voxseg.core.workflow.TrainedModel;
-import org.voxseg.data.dataset.CaseFiles;
-import org.voxseg.data.dataset.CaseInputs;
-import org.voxseg.data.dataset.CaseLoader;
-import org.voxseg.data.dataset.NiftiFiles;
+import org.voxseg.core.api.InferenceOverrides;
+import org.voxseg.core.api.SegmentationListener;
+import org.voxseg.core.api.Segmenter;
+import org.voxseg.core.api.Voxseg;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,8 +43,9 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--sw-batch", paramLabel = "N", description = "Windows per forward pass (default: the model's).")
     Integer windowBatch;
 
-    @Option(names = "--tta", description = "Average the 8 mirrored predictions (8x slower).")
-    boolean tta;
+    @Option(names = "--tta", negatable = true, description = "Average the 8 mirrored predictions (8x slower); "
+            + "--no-tta switches it off (default: the model's).")
+    Boolean tta;
 
     @Option(names = "--probabilities", description = "Also write <case>_probabilities.nii.gz (4-D float32).")
     boolean probabilities;
@@ -69,60 +61,43 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threads != null) {
-            TorchRuntime.useThreads(threads);
-        }
         long started = System.nanoTime();
-        int written = 0;
-        try (NDManager manager = TorchRuntime.engine().newBaseManager()) {
-            List<TrainedModel> loaded = new ArrayList<>();
-            try {
-                for (Path model : models) {
-                    loaded.add(TrainedModel.load(model, manager));
-                }
-                Segmenter segmenter = new Segmenter(loaded, settings(Segmenter.defaults(loaded)));
-                List<CaseFiles> cases = CaseInputs.resolveChecked(inputs, segmenter.description().channels(),
-                        segmenter.description().labels());
-                boolean single = cases.size() == 1 && NiftiFiles.stem(output).isPresent();
-                if (!single) {
-                    Files.createDirectories(output);
-                }
-                for (CaseFiles entry : cases) {
-                    Path target = single ? output : output.resolve(entry.id() + ".nii.gz");
-                    predict(segmenter, entry, target, manager);
-                    written++;
-                }
-            } finally {
-                loaded.forEach(TrainedModel::close);
-            }
+        InferenceOverrides overrides = InferenceOverrides.builder().roi(roi).overlap(overlap).windowBatch(windowBatch)
+                .tta(tta).probabilities(probabilities).build();
+        List<Path> written;
+        try (Voxseg voxseg = Voxseg.builder().threads(threads == null ? 0 : threads).build();
+                Segmenter segmenter = voxseg.segmenter(models, overrides)) {
+            written = segmenter.segmentAll(inputs, output, new Progress());
         }
-        out().printf(Locale.ROOT, "wrote %d segmentation(s) to %s in %.1f s%n", written, output,
+        out().printf(Locale.ROOT, "wrote %d segmentation(s) to %s in %.1f s%n", written.size(), output,
                 (System.nanoTime() - started) / 1e9);
         return 0;
     }
 
-    private InferenceConfig settings(InferenceConfig defaults) {
-        return defaults.with(roi != null ? roi : defaults.roi(), overlap != null ? overlap : defaults.overlap(),
-                windowBatch != null ? windowBatch : defaults.swBatchSize(), tta || defaults.tta());
-    }
+    /** A progress bar per case, then the file it went to. */
+    private final class Progress implements SegmentationListener {
+        private ProgressBar bar;
 
-    private void predict(Segmenter segmenter, CaseFiles entry, Path target, NDManager manager) throws IOException {
-        CaseLoader.LoadedCase loaded = CaseLoader.load(entry);
-        CasePredictor.Prediction prediction;
-        try (ProgressBar bar = ConsoleProgress.bar(entry.id(), -1, quiet)) {
-            prediction = segmenter.segment(loaded.image(), manager, done -> {
-                if (bar != null) {
-                    bar.stepTo(done);
-                }
-            });
+        @Override
+        public void caseStarted(String caseId, int index, int total) {
+            bar = ConsoleProgress.bar(caseId, -1, quiet);
         }
-        segmenter.writeLabels(prediction, target);
-        if (probabilities) {
-            String name = NiftiFiles.stem(target).orElseThrow();
-            segmenter.writeProbabilities(prediction, target.resolveSibling(name + "_probabilities.nii.gz"));
+
+        @Override
+        public void windowsDone(int windows) {
+            if (bar != null) {
+                bar.stepTo(windows);
+            }
         }
-        if (!quiet) {
-            out().println(entry.id() + " -> " + target);
+
+        @Override
+        public void caseWritten(String caseId, Path file) {
+            if (bar != null) {
+                bar.close();
+            }
+            if (!quiet) {
+                out().println(caseId + " -> " + file);
+            }
         }
     }
 

@@ -3,7 +3,8 @@ package org.voxseg.cli.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.voxseg.core.config.RunConfig;
-import org.voxseg.core.engine.TorchRuntime;
+import org.voxseg.core.api.TrainingOverrides;
+import org.voxseg.core.api.Voxseg;
 import picocli.CommandLine.Option;
 
 /** Options of the commands that start from a config: the file, the output folder and the common overrides. */
@@ -33,15 +34,17 @@ final class ConfigOptions {
     boolean quiet;
 
     /**
-     * The config with the command line's overrides ({@code pretrained} null: keep the config's); sets the compute
-     * threads before the engine loads.
+     * The config with the command line's overrides and {@code extra} ones (pretrained weights, fold).
+     *
+     * @throws java.io.IOException naming the file and key if the config cannot be read
      */
-    RunConfig load(String pretrained) throws IOException {
-        RunConfig config = RunConfig.read(this.config);
-        config = config.withTraining(config.training().with(epochs, batchSize, seed, threads, pretrained));
-        if (config.training().threads() > 0) {
-            TorchRuntime.useThreads(config.training().threads());
-        }
-        return config;
+    RunConfig load(TrainingOverrides.Builder extra) throws IOException {
+        return extra.epochs(epochs).batchSize(batchSize).seed(seed).threads(threads).build()
+                .applyTo(RunConfig.read(config));
+    }
+
+    /** The entry point for a run of {@code resolved}, with its compute threads. */
+    static Voxseg voxseg(RunConfig resolved) {
+        return Voxseg.builder().threads(resolved.training().threads()).build();
     }
 }

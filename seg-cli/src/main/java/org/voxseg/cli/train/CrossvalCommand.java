@@ -1,15 +1,15 @@
 package org.voxseg.cli.train;
 
-import ai.djl.ndarray.NDManager;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.voxseg.cli.ConsoleProgress;
+import org.voxseg.core.api.TrainingOverrides;
+import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.RunConfig;
-import org.voxseg.core.engine.TorchRuntime;
-import org.voxseg.core.workflow.CrossValidation;
+import org.voxseg.core.api.CrossValidation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,18 +33,17 @@ public final class CrossvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunConfig config = options.load(null);
-        CrossValidation crossValidation = new CrossValidation(config, options.outputDir);
+        RunConfig config = options.load(TrainingOverrides.builder());
         if (setupOnly) {
-            List<Path> folds = crossValidation.setUp();
+            List<Path> folds = new CrossValidation(config, options.outputDir).setUp();
             folds.forEach(f -> out().println("voxseg train --config " + f.resolve("config.json")
                     + " --output-dir " + f));
             out().println("set up " + folds.size() + " folds in " + options.outputDir);
             return 0;
         }
         List<CrossValidation.FoldResult> results;
-        try (NDManager manager = TorchRuntime.engine().newBaseManager()) {
-            results = crossValidation.run(manager, new ConsoleProgress(out(), options.quiet));
+        try (Voxseg voxseg = ConfigOptions.voxseg(config)) {
+            results = voxseg.crossValidate(config, options.outputDir, new ConsoleProgress(out(), options.quiet));
         }
         double mean = results.stream().mapToDouble(CrossValidation.FoldResult::meanDice).average().orElse(Double.NaN);
         for (CrossValidation.FoldResult r : results) {

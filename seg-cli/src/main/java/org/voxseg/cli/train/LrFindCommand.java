@@ -1,13 +1,13 @@
 package org.voxseg.cli.train;
 
-import ai.djl.ndarray.NDManager;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.voxseg.core.api.TrainingOverrides;
+import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.RunConfig;
-import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.training.LearningRateFinder;
-import org.voxseg.core.workflow.LearningRateSearch;
+import org.voxseg.core.api.LearningRateSearch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,11 +36,11 @@ public final class LrFindCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunConfig config = options.load(null);
+        RunConfig config = options.load(TrainingOverrides.builder());
         LearningRateFinder finder = new LearningRateFinder(startRate, endRate, iterations, true, 0.05, 5);
         LearningRateFinder.Result result;
-        try (NDManager manager = TorchRuntime.engine().newBaseManager()) {
-            result = new LearningRateSearch(config, finder).run(options.outputDir, manager);
+        try (Voxseg voxseg = ConfigOptions.voxseg(config)) {
+            result = voxseg.findLearningRate(config, finder, options.outputDir);
         }
         out().printf(Locale.ROOT, "suggested learning rate %.3g (steepest descent of the smoothed loss over %d "
                 + "batches); %s and %s in %s%n", result.suggestion(), result.rates().size(), LearningRateSearch.CSV,

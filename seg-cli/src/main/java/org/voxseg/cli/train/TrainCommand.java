@@ -1,17 +1,16 @@
 package org.voxseg.cli.train;
 
-import ai.djl.ndarray.NDManager;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.voxseg.cli.ConsoleProgress;
+import org.voxseg.core.api.TrainingOverrides;
+import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.RunConfig;
-import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.training.CheckpointSeries;
-import org.voxseg.core.training.Trainer;
-import org.voxseg.core.workflow.TrainingRun;
+import org.voxseg.core.training.TrainingOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,18 +41,15 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunConfig config = options.load(pretrained == null ? null : Path.of(pretrained).toAbsolutePath().toString());
-        if (fold != null) {
-            config = config.withFold(fold);
-        }
+        RunConfig config = options.load(TrainingOverrides.builder().fold(fold)
+                .pretrained(pretrained == null ? null : Path.of(pretrained)));
         Path latest = options.outputDir.resolve(CheckpointSeries.LATEST);
         if (resume && !Files.exists(latest)) {
             throw new NoSuchFileException(latest + " (nothing to resume)");
         }
-        ConsoleProgress progress = new ConsoleProgress(out(), options.quiet);
-        Trainer.Outcome outcome;
-        try (NDManager manager = TorchRuntime.engine().newBaseManager()) {
-            outcome = new TrainingRun(config, options.outputDir, progress).run(manager);
+        TrainingOutcome outcome;
+        try (Voxseg voxseg = ConfigOptions.voxseg(config)) {
+            outcome = voxseg.train(config, options.outputDir, new ConsoleProgress(out(), options.quiet));
         }
         out().println(outcome.summary() + "; run folder " + options.outputDir);
         return 0;

@@ -52,14 +52,16 @@ public record RunConfig(NetworkConfig model, OptimizerConfig optimizer, LossConf
     }
 
     /**
-     * The config in {@code file}, with relative paths resolved against the file's folder.
+     * The config in {@code file}, with relative paths (the dataset's and {@code training.pretrained}) resolved
+     * against the file's folder, not the working directory.
      *
      * @throws ConfigException naming the file and key if the config is malformed
      */
     public static RunConfig read(Path file) throws IOException {
         RunConfig config = ConfigJson.read(file, RunConfig.class);
         Path folder = file.toAbsolutePath().getParent();
-        return config.withDataset(config.dataset.resolvedAgainst(folder));
+        return config.withDataset(config.dataset.resolvedAgainst(folder))
+                .withTraining(config.training.withPretrainedResolvedAgainst(folder));
     }
 
     /** This config with another dataset section. */

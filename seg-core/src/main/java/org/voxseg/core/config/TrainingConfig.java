@@ -2,7 +2,8 @@ package org.voxseg.core.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.voxseg.core.training.TrainingSettings;
+import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The config's {@code training} section: length, batches, seed, validation, early stopping, augmentation,
@@ -61,8 +62,13 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
 
     public TrainingConfig {
         patchSize = patchSize.clone();
-        settings(epochs, iterationsPerEpoch, batchSize, patchSize, foregroundFraction, seed, validateEvery,
-                validationOverlap, earlyStopPatience);
+        if (epochs < 1 || iterationsPerEpoch < 1 || batchSize < 1 || validateEvery < 1) {
+            throw new IllegalArgumentException("epochs, iterations, batch size and validation interval must be"
+                    + " positive");
+        }
+        if (patchSize.length != 3 || Arrays.stream(patchSize).anyMatch(n -> n < 1)) {
+            throw new IllegalArgumentException("patch needs three positive sizes: " + Arrays.toString(patchSize));
+        }
         if (freeze == null && freezeEpochs > 0) {
             throw new IllegalArgumentException("freeze_epochs needs freeze, the parameters to freeze");
         }
@@ -77,12 +83,6 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
         return patchSize.clone();
     }
 
-    /** The settings the training loop runs with. */
-    public TrainingSettings settings() {
-        return settings(epochs, iterationsPerEpoch, batchSize, patchSize, foregroundFraction, seed, validateEvery,
-                validationOverlap, earlyStopPatience);
-    }
-
     /** This section with the command line's overrides (null: keep). */
     public TrainingConfig with(Integer newEpochs, Integer newBatchSize, Long newSeed, Integer newThreads,
             String newPretrained) {
@@ -94,9 +94,14 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
                 newThreads != null ? newThreads : threads, loaderThreads);
     }
 
-    private static TrainingSettings settings(int epochs, int iterations, int batchSize, int[] patch,
-            double foregroundFraction, long seed, int validateEvery, double overlap, int patience) {
-        return new TrainingSettings(epochs, iterations, batchSize, patch, foregroundFraction, seed, validateEvery,
-                overlap, patience);
+    /** This section with a relative {@code pretrained} path taken as relative to {@code folder}. */
+    public TrainingConfig withPretrainedResolvedAgainst(Path folder) {
+        if (pretrained == null || Path.of(pretrained).isAbsolute()) {
+            return this;
+        }
+        return new TrainingConfig(epochs, iterationsPerEpoch, batchSize, patchSize, foregroundFraction, seed,
+                validateEvery, validationOverlap, earlyStopPatience, movingAveragePatience, augmentation, freeze,
+                freezeEpochs, folder.resolve(pretrained).normalize().toString(), checkpointEvery, keepLast, threads,
+                loaderThreads);
     }
 }

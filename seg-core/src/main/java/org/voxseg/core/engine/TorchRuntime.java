@@ -2,6 +2,7 @@ package org.voxseg.core.engine;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
 
 /**
  * Access to DJL's PyTorch engine, always offline: libtorch comes from the {@code pytorch-native-cpu} jar on the
@@ -23,12 +24,38 @@ public final class TorchRuntime {
      * @throws ai.djl.engine.EngineException if libtorch cannot be loaded
      */
     public static Engine engine() {
-        if (System.getProperty(OFFLINE_PROPERTY) == null && System.getenv("DJL_OFFLINE") == null) {
-            System.setProperty(OFFLINE_PROPERTY, "true");
-        }
-        Engine engine = Engine.getEngine(ENGINE_NAME);
+        Engine engine = Holder.ENGINE;
         disableGradients();
         return engine;
+    }
+
+    /** Loads the engine once, on first use; the one place voxseg asks DJL for it. */
+    private static final class Holder {
+        static final Engine ENGINE = load();
+
+        private static Engine load() {
+            if (System.getProperty(OFFLINE_PROPERTY) == null && System.getenv("DJL_OFFLINE") == null) {
+                System.setProperty(OFFLINE_PROPERTY, "true");
+            }
+            return Engine.getEngine(ENGINE_NAME);
+        }
+    }
+
+    /**
+     * A gradient collector for one backward pass; it switches autograd on for its scope and off again when closed.
+     * Unlike {@link #engine()} it leaves the calling thread's grad mode alone until then.
+     */
+    public static GradientCollector gradientCollector() {
+        return Holder.ENGINE.newGradientCollector();
+    }
+
+    /**
+     * Seeds libtorch's random generator (weight initialisation, dropout) from a 64-bit seed. DJL takes an
+     * {@code int}; casting would make seeds that differ only in their upper 32 bits equal, so the seed is mixed
+     * down to 32 bits instead ({@link Seeds#engineSeed}).
+     */
+    public static void seed(long seed) {
+        engine().setRandomSeed(Seeds.engineSeed(seed));
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.Arrays;
 /**
  * Group normalisation with a per-channel scale and shift (PyTorch's GroupNorm; instance norm when there are as many
  * groups as channels), which DJL lacks. Each (sample, group) is normalised over its voxels by running the native
- * batch-norm kernel on the input viewed as (1, N * groups, voxels), the lightest way found (DJL_NOTES.md).
+ * batch-norm kernel on the input viewed as (1, N * groups, voxels), the lightest way found (docs/engine.md).
  */
 public final class GroupNorm extends AbstractBlock {
 

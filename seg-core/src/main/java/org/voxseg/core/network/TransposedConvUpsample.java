@@ -14,7 +14,7 @@ import ai.djl.util.PairList;
 /**
  * A transposed convolution with kernel = stride (ConvTranspose3d(k = s, stride = s)), which DJL's PyTorch engine
  * lacks, built as a 1x1x1 convolution to {@code filters * sz * sy * sx} channels and a depth-to-space
- * rearrangement: the same parameters and the same result (DJL_NOTES.md). Output channel
+ * rearrangement: the same parameters and the same result (docs/engine.md). Output channel
  * {@code c * sz * sy * sx + a * sy * sx + b * sx + e} of the 1x1x1 convolution is ConvTranspose3d's weight
  * {@code [in, c, a, b, e]}; the per-channel bias, repeated for the {@code sz * sy * sx} sub-positions, runs inside
  * the convolution kernel rather than as a separate pass over the upsampled volume.

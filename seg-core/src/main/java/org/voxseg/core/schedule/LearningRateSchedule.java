@@ -21,6 +21,14 @@ public interface LearningRateSchedule {
      */
     void step(double metric);
 
+    /**
+     * Whether {@link #step} reads the metric: the loop then steps the schedule only after epochs that were
+     * validated, so epochs without a metric do not count as epochs without improvement.
+     */
+    default boolean needsMetric() {
+        return false;
+    }
+
     /** The state that, restored into a schedule built with the same settings, continues it exactly. */
     Map<String, Double> state();
 

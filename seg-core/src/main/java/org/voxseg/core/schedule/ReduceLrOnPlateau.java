@@ -47,6 +47,11 @@ public final class ReduceLrOnPlateau implements LearningRateSchedule {
     }
 
     @Override
+    public boolean needsMetric() {
+        return true;
+    }
+
+    @Override
     public double learningRate() {
         return rate;
     }

@@ -28,7 +28,7 @@ import org.voxseg.core.schedule.LearningRateSchedule;
  * @param epoch epochs completed
  * @param step optimiser steps completed (the next batch's index)
  * @param bestMetric the best monitored value so far (NaN before the first validation)
- * @param bestEpoch the epoch that reached it (-1 before)
+ * @param bestEpoch the epoch that reached it (0 before; -1 in files written by earlier versions)
  * @param history per-epoch series by name (e.g. train_loss, val_loss, lr, dice_WT)
  * @param scheduleState the schedule's state
  * @param optimizerState the optimiser's state
@@ -48,7 +48,14 @@ public record Checkpoint(int epoch, long step, double bestMetric, int bestEpoch,
         parameters = parameters.clone();
     }
 
-    /** The state of a run now. */
+    /** The state of a run now: its network, optimiser and schedule, and where it stands. */
+    public static Checkpoint capture(Block network, Optimizer optimizer, LearningRateSchedule schedule,
+            TrainingState state) throws IOException {
+        return capture(network, optimizer, schedule, state.epoch(), state.step(), state.bestDice(), state.bestEpoch(),
+                state.history().toSeries());
+    }
+
+    /** The state of a run now, with its position and histories given field by field. */
     public static Checkpoint capture(Block network, Optimizer optimizer, LearningRateSchedule schedule, int epoch,
             long step, double bestMetric, int bestEpoch, Map<String, List<Double>> history) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -61,6 +68,21 @@ public record Checkpoint(int epoch, long step, double bestMetric, int bestEpoch,
         }
         return new Checkpoint(epoch, step, bestMetric, bestEpoch, history, schedule.state(), optimizer.state(),
                 shapes, bytes.toByteArray());
+    }
+
+    /**
+     * Where the run stood, for a network with these output names.
+     *
+     * @throws IOException if the history does not fit the outputs (a checkpoint of another dataset)
+     */
+    public TrainingState state(List<String> outputs) throws IOException {
+        try {
+            // Checkpoints written before any validation mark the best epoch -1.
+            return new TrainingState(epoch, step, TrainingHistory.fromSeries(history, outputs), Math.max(0, bestEpoch));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the checkpoint's history does not fit outputs " + outputs + ": " + e.getMessage(),
+                    e);
+        }
     }
 
     /**

@@ -1,9 +1,8 @@
 package org.voxseg.core.training;
 
 import java.util.Locale;
-import java.util.Map;
 
-/** The one-line summary of an epoch that every front end prints: losses, Dice per region, lr, time, best mark. */
+/** The one-line summary of an epoch that every front end prints: losses, Dice per output, lr, time, best mark. */
 public final class EpochSummary {
 
     private EpochSummary() {
@@ -12,18 +11,25 @@ public final class EpochSummary {
     /**
      * For example {@code epoch 3: loss 0.4120, val_loss 0.3811, dice_WT 0.8102, lr 0.000300, 11.2 s, best}.
      *
-     * @param values the epoch's row of the training log, as {@link TrainingListener#epochDone} hears it
+     * @param result the epoch's record
+     * @param best whether its model is the best so far
      */
-    public static String line(int epoch, Map<String, Double> values, boolean best) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch %d: loss %.4f", epoch,
-                values.get("train_loss")));
-        values.forEach((name, value) -> {
-            if ((name.equals("val_loss") || name.startsWith("dice_")) && !Double.isNaN(value)) {
-                line.append(String.format(Locale.ROOT, ", %s %.4f", name, value));
-            }
+    public static String line(EpochResult result, boolean best) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch %d: loss %.4f", result.epoch(),
+                result.trainLoss()));
+        result.validation().ifPresent(scores -> {
+            line.append(String.format(Locale.ROOT, ", val_loss %.4f", scores.loss()));
+            scores.outputs().forEach(output -> line.append(String.format(Locale.ROOT, ", dice_%s %.4f",
+                    output.name(), output.dice())));
         });
-        line.append(String.format(Locale.ROOT, ", lr %.3g, %.1f s%s", values.get("lr"), values.get("seconds"),
+        line.append(String.format(Locale.ROOT, ", lr %.3g, %.1f s%s", result.learningRate(), result.seconds(),
                 best ? ", best" : ""));
         return line.toString();
+    }
+
+    /** The summary of {@code state}'s newest epoch. */
+    public static String line(TrainingState state) {
+        return line(state.latest().orElseThrow(() -> new IllegalArgumentException("no epoch trained yet")),
+                state.latestIsBest());
     }
 }

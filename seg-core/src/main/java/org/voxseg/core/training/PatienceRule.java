@@ -3,14 +3,14 @@ package org.voxseg.core.training;
 import java.util.List;
 
 /**
- * 3DUnetCNN's early stopping: before each epoch, stop if the best monitored value (its first occurrence) is at
- * least {@code patience} epochs old, or the last value is NaN. A pure function of the monitored history, which
- * checkpoints keep, so it needs no state of its own.
+ * 3DUnetCNN's early stopping on the validation Dice: stop if the best value (its first occurrence) is at least
+ * {@code patience} validations old, or the last value is NaN. Only validated epochs count, and the rule decides only
+ * after one. A pure function of the history, which checkpoints keep, so it needs no state of its own.
  *
- * @param patience epochs without a new best before stopping
+ * @param patience validations without a new best before stopping
  * @param higherIsBetter true for Dice-like metrics, false for losses
  */
-public record PatienceRule(int patience, boolean higherIsBetter) {
+public record PatienceRule(int patience, boolean higherIsBetter) implements StoppingRule {
 
     public PatienceRule {
         if (patience < 1) {
@@ -18,7 +18,13 @@ public record PatienceRule(int patience, boolean higherIsBetter) {
         }
     }
 
-    /** Whether to stop, given the monitored value of every epoch so far. */
+    @Override
+    public boolean shouldStop(TrainingHistory history) {
+        return history.latest().flatMap(EpochResult::validation).isPresent()
+                && shouldStop(history.validatedDice());
+    }
+
+    /** Whether to stop, given the monitored value of every validation so far. */
     public boolean shouldStop(List<Double> monitored) {
         if (monitored.isEmpty()) {
             return false;

@@ -1,9 +1,9 @@
 package org.voxseg.core.training;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -12,10 +12,12 @@ import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.loss.DeepSupervisionLoss;
 import org.voxseg.core.optim.GradientClipping;
 import org.voxseg.core.optim.Optimizer;
+import org.voxseg.data.sampling.Batch;
 
 /**
  * One optimiser step on a batch: forward in training mode, the (deep-supervised) loss, backward, gradient clipping
- * if configured, update. The training loop and the benchmarks run this same step, so what is timed is what trains.
+ * if configured, update. The training loop, the LR range test and the benchmarks run this same step, so what is
+ * timed is what trains.
  */
 public final class TrainingStep {
 
@@ -23,11 +25,12 @@ public final class TrainingStep {
     private final DeepSupervisionLoss loss;
     private final Optimizer optimizer;
     private final double clipGradNorm;
+    private final NDManager manager;
     private final ParameterStore store;
 
     /**
      * @param clipGradNorm the largest joint gradient norm, or NaN for no clipping
-     * @param manager the manager of the parameter store
+     * @param manager the manager of the parameter store; each batch is uploaded into a sub-manager of it
      */
     public TrainingStep(Block network, DeepSupervisionLoss loss, Optimizer optimizer, double clipGradNorm,
             NDManager manager) {
@@ -35,23 +38,47 @@ public final class TrainingStep {
         this.loss = Objects.requireNonNull(loss, "loss");
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         this.clipGradNorm = clipGradNorm;
+        this.manager = Objects.requireNonNull(manager, "manager");
         this.store = new ParameterStore(manager, false);
+    }
+
+    /** The network this step trains. */
+    public Block network() {
+        return network;
+    }
+
+    /** The optimiser this step updates with. */
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /**
+     * Uploads {@code batch} into a scope of its own, trains on it at learning rate {@code rate} and frees it.
+     *
+     * @return the batch's loss before the update
+     * @throws TrainingDivergedException if the loss is not finite; the parameters are then left untouched
+     */
+    public double run(Batch batch, double rate) {
+        try (NDManager scope = manager.newSubManager()) {
+            return run(scope.create(batch.images(), new Shape(batch.imageTensorShape())),
+                    scope.create(batch.targets(), new Shape(batch.targetTensorShape())), rate);
+        }
     }
 
     /**
      * Trains on {@code images} and {@code targets} (N, C, z, y, x) at learning rate {@code rate}.
      *
      * @return the batch's loss before the update
-     * @throws IllegalStateException if the loss is not finite; the parameters are then left untouched
+     * @throws TrainingDivergedException if the loss is not finite; the parameters are then left untouched
      */
     public double run(NDArray images, NDArray targets, double rate) {
         double value;
         TorchRuntime.disableGradients(); // so the update below runs without autograd on any thread
-        try (GradientCollector collector = Engine.getEngine(TorchRuntime.ENGINE_NAME).newGradientCollector()) {
+        try (GradientCollector collector = TorchRuntime.gradientCollector()) {
             NDArray total = loss.evaluate(network.forward(store, new NDList(images), true), targets);
             value = total.getFloat();
             if (!Double.isFinite(value)) {
-                throw new IllegalStateException("the training loss became " + value);
+                throw new TrainingDivergedException(-1, value);
             }
             collector.backward(total);
         }

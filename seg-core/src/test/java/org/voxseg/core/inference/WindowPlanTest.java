@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** The vectors of REFERENCE.md for MONAI's sliding_window_inference. */
+/** The vectors of docs/reference.md#sliding-window-inference for MONAI's sliding_window_inference. */
 class WindowPlanTest {
 
     @Test

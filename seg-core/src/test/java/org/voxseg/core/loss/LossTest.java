@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.voxseg.core.engine.TorchRuntime;
 
-/** Losses against values computed by hand from MONAI's and PyTorch's definitions (REFERENCE.md). */
+/** Losses against values computed by hand from MONAI's and PyTorch's definitions (docs/reference.md#losses). */
 class LossTest {
 
     private static final double S = 1e-5;

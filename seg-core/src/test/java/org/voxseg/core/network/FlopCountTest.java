@@ -24,7 +24,7 @@ class FlopCountTest {
 
     @Test
     void theReferenceNetworkAt64Is28point8Gflops() {
-        // Counted independently (level by level, in Python) for the DJL_NOTES reference network.
+        // Counted independently (level by level, in Python) for the reference network of docs/engine.md.
         double flops = FlopCount.forward(NetworkConfig.basic(4, 3, 16, 32, 64, 128), 1, new int[] {64, 64, 64});
 
         assertEquals(28.806479872e9, flops, 1e3);

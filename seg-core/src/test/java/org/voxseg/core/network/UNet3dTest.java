@@ -83,7 +83,7 @@ class UNet3dTest {
 
     @Test
     void parameterCountMatchesPytorchFormulas() {
-        // The reference network of DJL_NOTES.md: 4 -> 3 channels, base 16, 4 levels, instance norm, transposed conv.
+        // The reference network of docs/engine.md: 4 -> 3 channels, base 16, 4 levels, instance norm, transposed conv.
         int[] f = {16, 32, 64, 128};
         NetworkConfig config = NetworkConfig.basic(4, 3, f);
         UNet3d net = NetworkTestSupport.initialised(config, manager, new Shape(1, 4, 16, 16, 16));
@@ -106,7 +106,7 @@ class UNet3dTest {
             actual += p.getValue().getArray().size();
         }
         assertEquals(expected, actual);
-        assertEquals(1.40e6, actual, 0.01e6, "the 1.40 M-parameter network of DJL_NOTES.md");
+        assertEquals(1.40e6, actual, 0.01e6, "the 1.40 M-parameter network of docs/engine.md");
     }
 
     /** Conv3d(in, out, k, bias=False). */

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** Every vector of REFERENCE.md, and PyTorch's documented sequences for the other schedules. */
+/** Every vector of docs/reference.md, and PyTorch's documented sequences for the other schedules. */
 class LearningRateScheduleTest {
 
     /** The rate now, then after each of {@code steps - 1} steps (metric NaN). */

@@ -30,13 +30,18 @@ import org.voxseg.core.network.ParameterNames;
 import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.optim.Optimizer;
 import org.voxseg.core.optim.OptimizerConfig;
+import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.core.schedule.ConstantRate;
-import org.voxseg.core.schedule.ScheduleConfig;
+import org.voxseg.core.schedule.LearningRateSchedule;
+import org.voxseg.core.schedule.ReduceLrOnPlateau;
+import org.voxseg.core.schedule.SchedulePeriod;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.sampling.AugmentationPipeline;
+import org.voxseg.data.sampling.BatchLoader;
 import org.voxseg.data.sampling.Flip;
+import org.voxseg.data.sampling.PatchSampler;
 import org.voxseg.data.sampling.SamplingCase;
 import org.voxseg.data.volume.Volume;
 
@@ -44,6 +49,10 @@ import org.voxseg.data.volume.Volume;
 class TrainerTest {
 
     private static final int N = 24;
+    private static final int[] PATCH = {16, 16, 16};
+    private static final NetworkConfig NETWORK = NetworkConfig.basic(2, 1, 8, 16);
+    private static final LabelEncoding ENCODING = LabelEncoding.of(new int[] {1}, true);
+    private static final List<String> OUTPUTS = List.of("sphere");
 
     @TempDir
     Path dir;
@@ -91,28 +100,52 @@ class TrainerTest {
         return cases;
     }
 
-    private static Trainer.Builder trainer(int epochs, int iterations) {
-        return Trainer.builder()
-                .network(NetworkConfig.basic(2, 1, 8, 16))
-                .loss(DiceLoss.of(OutputActivation.SIGMOID), OutputActivation.SIGMOID)
-                .optimizer(OptimizerConfig.named("adam", 1e-2))
-                .schedule(ScheduleConfig.of(null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null))
-                .encoding(LabelEncoding.of(new int[] {1}, true), List.of("sphere"))
-                .augmentation(new AugmentationPipeline(List.of(new Flip(0, 0.5))))
-                .settings(new TrainingSettings(epochs, iterations, 2, new int[] {16, 16, 16}, 0.5, 7, 1, 0.5, 0));
+    /** A run of the sphere problem in {@code folder}, resumed if it holds latest.ckpt, as voxseg wires one. */
+    private final class Run {
+        final Path folder;
+        int epochs;
+        int iterations;
+        int validateEvery = 1;
+        FrozenParameters frozen = FrozenParameters.NONE;
+        CheckpointSeries checkpoints;
+        LearningRateSchedule schedule = new ConstantRate(1e-2);
+
+        Run(Path folder, int epochs, int iterations) {
+            this.folder = folder;
+            this.epochs = epochs;
+            this.iterations = iterations;
+            this.checkpoints = new CheckpointSeries(folder, 0, 0);
+        }
+
+        TrainingOutcome train(List<SamplingCase> training, List<SamplingCase> validation) throws IOException {
+            try (TrainingSetup setup = TrainingSetup.create(NETWORK, 2, PATCH, DiceLoss.of(OutputActivation.SIGMOID),
+                    OptimizerConfig.named("adam", 1e-2), 7, manager)) {
+                RunFolderRecorder recorder = new RunFolderRecorder(checkpoints, setup.network(), setup.optimizer(),
+                        schedule);
+                TrainingState start = recorder.resume(OUTPUTS, setup.manager()).orElse(TrainingState.start(OUTPUTS));
+                return Trainer.builder().step(setup.step()).schedule(schedule, SchedulePeriod.EPOCH)
+                        .batches(BatchLoader.builder().cases(training).sampler(new PatchSampler(PATCH, 0.5))
+                                .augmentation(new AugmentationPipeline(List.of(new Flip(0, 0.5))))
+                                .encoding(ENCODING).batchSize(2).seed(7))
+                        .validator(new SlidingWindowValidator(validation, SlidingWindowInferer.gaussian(PATCH, 0.5),
+                                OutputActivation.SIGMOID, ENCODING, DiceLoss.of(OutputActivation.SIGMOID), OUTPUTS))
+                        .length(epochs, iterations).validateEvery(validateEvery).seed(7).freeze(frozen)
+                        .listener(recorder).build().train(start, manager);
+            }
+        }
     }
 
     @Test
     void trainingDrivesTheValidationDiceAboveEightTenths() throws IOException {
-        Trainer.Outcome outcome = trainer(6, 8).build().train(cases(0, 4), cases(100, 1), dir.resolve("run"), manager);
+        TrainingOutcome outcome = new Run(dir.resolve("run"), 6, 8).train(cases(0, 4), cases(100, 1));
 
         assertTrue(outcome.bestDice() > 0.8, "best validation Dice " + outcome.bestDice() + ", history "
                 + outcome.history());
-        for (String file : new String[] {CheckpointSeries.LATEST, CheckpointSeries.BEST, CheckpointSeries.FINAL, Trainer.LOG}) {
+        for (String file : new String[] {CheckpointSeries.LATEST, CheckpointSeries.BEST, CheckpointSeries.FINAL,
+            RunFolderRecorder.LOG}) {
             assertTrue(Files.exists(dir.resolve("run").resolve(file)), file);
         }
-        List<String> log = Files.readAllLines(dir.resolve("run").resolve(Trainer.LOG));
+        List<String> log = Files.readAllLines(dir.resolve("run").resolve(RunFolderRecorder.LOG));
         assertEquals(7, log.size(), "header + 6 epochs");
         assertEquals("epoch,train_loss,lr,val_loss,val_dice,dice_sphere,seconds", log.get(0));
     }
@@ -121,10 +154,12 @@ class TrainerTest {
     void frozenParametersStayUntilTheirEpochsAreOver() throws IOException {
         Path oneEpoch = dir.resolve("one");
         Path twoEpochs = dir.resolve("two");
-        trainer(1, 2).freeze(Pattern.compile("encoder.*"), 1).build().train(cases(0, 2), cases(100, 1), oneEpoch,
-                manager);
-        trainer(2, 2).freeze(Pattern.compile("encoder.*"), 1).build().train(cases(0, 2), cases(100, 1), twoEpochs,
-                manager);
+        Run first = new Run(oneEpoch, 1, 2);
+        first.frozen = new FrozenParameters(Pattern.compile("encoder.*"), 1);
+        first.train(cases(0, 2), cases(100, 1));
+        Run second = new Run(twoEpochs, 2, 2);
+        second.frozen = first.frozen;
+        second.train(cases(0, 2), cases(100, 1));
 
         Map<String, float[]> initial = initialParameters();
         Map<String, float[]> afterOne = parameters(oneEpoch);
@@ -141,8 +176,8 @@ class TrainerTest {
 
     /** The network the trainer starts from: built the same way from the same seed. */
     private Map<String, float[]> initialParameters() {
-        TorchRuntime.engine().setRandomSeed(7);
-        UNet3d net = new UNet3d(NetworkConfig.basic(2, 1, 8, 16));
+        TorchRuntime.seed(7);
+        UNet3d net = new UNet3d(NETWORK);
         net.initialize(manager, DataType.FLOAT32, new Shape(2, 2, 16, 16, 16));
         Map<String, float[]> values = new HashMap<>();
         net.getParameters().forEach(p -> values.put(p.getKey(), p.getValue().getArray().toFloatArray()));
@@ -150,7 +185,7 @@ class TrainerTest {
     }
 
     private Map<String, float[]> parameters(Path run) throws IOException {
-        UNet3d net = new UNet3d(NetworkConfig.basic(2, 1, 8, 16));
+        UNet3d net = new UNet3d(NETWORK);
         net.initialize(manager, DataType.FLOAT32, new Shape(2, 2, 16, 16, 16));
         try (Optimizer adam = OptimizerConfig.named("adam", 1e-2).build(manager)) {
             CheckpointFile.read(run.resolve(CheckpointSeries.FINAL)).restoreInto(net, manager, adam, new ConstantRate(1e-2));
@@ -162,40 +197,41 @@ class TrainerTest {
 
     @Test
     void aPlateauScheduleCountsOnlyValidatedEpochs() throws IOException {
-        Trainer.Outcome outcome = trainer(3, 1)
-                .schedule(ScheduleConfig.of("reduce_on_plateau", null, null, null, null, null, "max", 0.5, 0, null,
-                        null, null, null, null, null, null, null, null, null))
-                .settings(new TrainingSettings(3, 1, 2, new int[] {16, 16, 16}, 0.5, 7, 2, 0.5, 0))
-                .build().train(cases(0, 2), cases(100, 1), dir.resolve("plateau"), manager);
+        Run run = new Run(dir.resolve("plateau"), 3, 1);
+        run.schedule = new ReduceLrOnPlateau(1e-2, ReduceLrOnPlateau.Mode.MAX, 0.5, 0, 1e-4, true, 0, 0);
+        run.validateEvery = 2;
+        TrainingOutcome outcome = run.train(cases(0, 2), cases(100, 1));
 
         // Epoch 1 is not validated: stepping the schedule with no metric would count a bad epoch and, with
         // patience 0, halve the rate for epoch 2.
-        assertEquals(List.of(0.01, 0.01), outcome.history().get("lr").subList(0, 2));
-        assertTrue(Double.isNaN(outcome.history().get("val_dice").get(0)));
+        assertEquals(List.of(0.01, 0.01), outcome.history().toSeries().get("lr").subList(0, 2));
+        assertTrue(Double.isNaN(outcome.history().toSeries().get("val_dice").get(0)));
     }
 
     @Test
     void aResumedRunEqualsAnUninterruptedOne() throws IOException {
-        Trainer.Outcome straight = trainer(4, 3).build().train(cases(0, 2), cases(100, 1), dir.resolve("straight"), manager);
+        TrainingOutcome straight = new Run(dir.resolve("straight"), 4, 3).train(cases(0, 2), cases(100, 1));
 
         Path interrupted = dir.resolve("interrupted");
-        trainer(2, 3).build().train(cases(0, 2), cases(100, 1), interrupted, manager);
-        Trainer.Outcome resumed = trainer(4, 3).build().train(cases(0, 2), cases(100, 1), interrupted, manager);
+        new Run(interrupted, 2, 3).train(cases(0, 2), cases(100, 1));
+        TrainingOutcome resumed = new Run(interrupted, 4, 3).train(cases(0, 2), cases(100, 1));
 
-        assertEquals(straight.history().get("train_loss"), resumed.history().get("train_loss"));
-        assertEquals(straight.history().get("val_dice"), resumed.history().get("val_dice"));
+        assertEquals(straight.history().toSeries().get("train_loss"), resumed.history().toSeries().get("train_loss"));
+        assertEquals(straight.history().toSeries().get("val_dice"), resumed.history().toSeries().get("val_dice"));
         assertEquals(4, resumed.epochs());
     }
 
     @Test
     void periodicCheckpointsKeepTheNewestAndTheRunIsPlotted() throws IOException {
         Path run = dir.resolve("periodic");
-        trainer(4, 1).periodicCheckpoints(1, 2).build().train(cases(0, 2), cases(100, 1), run, manager);
+        Run periodic = new Run(run, 4, 1);
+        periodic.checkpoints = new CheckpointSeries(run, 1, 2);
+        periodic.train(cases(0, 2), cases(100, 1));
 
         assertEquals(List.of(run.resolve("epoch_0003.ckpt"), run.resolve("epoch_0004.ckpt")),
                 new CheckpointSeries(run, 1, 2).periodic());
         assertEquals(3, CheckpointFile.read(run.resolve("epoch_0003.ckpt")).epoch());
-        byte[] png = Files.readAllBytes(run.resolve(Trainer.PLOT));
+        byte[] png = Files.readAllBytes(run.resolve(RunFolderRecorder.PLOT));
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
     }
@@ -203,8 +239,8 @@ class TrainerTest {
     @Test
     void pretrainedWeightsSeedMatchingParametersAndNameTheRest() throws IOException {
         Path source = dir.resolve("source");
-        trainer(1, 2).build().train(cases(0, 2), cases(100, 1), source, manager);
-        UNet3d pretrained = new UNet3d(NetworkConfig.basic(2, 1, 8, 16));
+        new Run(source, 1, 2).train(cases(0, 2), cases(100, 1));
+        UNet3d pretrained = new UNet3d(NETWORK);
         pretrained.initialize(manager, DataType.FLOAT32, new Shape(1, 2, 16, 16, 16));
         CheckpointFile.read(source.resolve(CheckpointSeries.FINAL)).loadWeightsInto(pretrained, manager);
         UNet3d threeRegions = new UNet3d(NetworkConfig.basic(2, 3, 8, 16));

@@ -48,7 +48,7 @@ class TrainingStepTest {
 
             assertFalse(Double.isNaN(loss));
             assertFalse(Arrays.equals(before.values().iterator().next(), after.values().iterator().next()));
-            IllegalStateException error = assertThrows(IllegalStateException.class,
+            TrainingDivergedException error = assertThrows(TrainingDivergedException.class,
                     () -> step.run(x.mul(Float.NaN), targets, 1e-2));
             assertEquals("the training loss became NaN", error.getMessage());
             Map<String, float[]> untouched = snapshot(net);

@@ -27,6 +27,12 @@ public sealed interface LabelEncoding permits RegionEncoding, OneHotEncoding {
     int channels();
 
     /**
+     * The first channel that marks foreground: 0 for regions, 1 for one-hot classes (channel 0 is background).
+     * Mean scores over the foreground start here, as nnU-Net's and MONAI's do.
+     */
+    int firstForegroundChannel();
+
+    /**
      * Encodes {@code voxels} label values from {@code labels} at {@code offset} into {@code channels()} blocks of
      * {@code voxels} values in {@code out} from {@code outOffset} (channel-major).
      *

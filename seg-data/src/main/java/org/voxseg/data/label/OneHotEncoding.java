@@ -27,6 +27,11 @@ public final class OneHotEncoding implements LabelEncoding {
     }
 
     @Override
+    public int firstForegroundChannel() {
+        return 1;
+    }
+
+    @Override
     public void encode(FloatBuffer labelValues, int offset, int voxels, float[] out, int outOffset) {
         Arrays.fill(out, outOffset, outOffset + channels() * voxels, 0f);
         for (int v = 0; v < voxels; v++) {

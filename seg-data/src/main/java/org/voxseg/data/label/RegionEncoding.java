@@ -31,6 +31,11 @@ public final class RegionEncoding implements LabelEncoding {
     }
 
     @Override
+    public int firstForegroundChannel() {
+        return 0;
+    }
+
+    @Override
     public void encode(FloatBuffer labelValues, int offset, int voxels, float[] out, int outOffset) {
         for (int v = 0; v < voxels; v++) {
             int index = LabelEncoding.indexOf(labels, labelValues.get(offset + v));

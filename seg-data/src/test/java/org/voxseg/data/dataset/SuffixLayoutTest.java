@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,5 +39,21 @@ class SuffixLayoutTest {
                 cases.get(1).images());
         assertEquals(labels.resolve("liver_7.nii"), cases.get(1).label().orElseThrow());
         assertTrue(cases.get(0).label().isEmpty());
+    }
+
+    @Test
+    void channelFileNamesUseAsciiDigitsInEveryLocale() throws IOException {
+        Path images = Files.createDirectories(root.resolve("imagesTs"));
+        TinyBrats.write(images.resolve("liver_3_0000.nii.gz"), TinyBrats.GRID, TinyBrats.channelValues(0),
+                NiftiDataType.INT16);
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("th-TH-u-nu-thai"));
+        try {
+            List<CaseFiles> cases = SuffixLayout.discover(images, Optional.empty(), 1);
+
+            assertEquals(List.of(images.resolve("liver_3_0000.nii.gz")), cases.get(0).images());
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.data.dataset.BratsLayout;
@@ -94,5 +95,16 @@ class SyntheticBratsTest {
         assertEquals(NiftiDataType.UINT8, NiftiReader.readHeader(cases.get(1).label().orElseThrow()).datatype());
         assertArrayEquals(NiftiReader.read(flair).volume().toArray(), NiftiReader.read(dir.resolve("b")
                 .resolve("BraTS20_Synth_001").resolve("BraTS20_Synth_001_flair.nii.gz")).volume().toArray());
+    }
+
+    @Test
+    void caseIdsUseAsciiDigitsInEveryLocale() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("th-TH-u-nu-thai"));
+        try {
+            assertEquals("BraTS20_Synth_012", new SyntheticBrats(SHAPE, 5).generate(12).id());
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }

@@ -1,0 +1,4 @@
+/**
+ * voxseg synth: writes a synthetic BraTS-like dataset.
+ */
+package org.voxseg.cli.data;

@@ -1,0 +1,122 @@
+package org.voxseg.core.api;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.voxseg.core.config.ConfigJson;
+import org.voxseg.core.config.DatasetConfig;
+import org.voxseg.core.config.RunConfig;
+import org.voxseg.core.training.TrainingOutcome;
+import org.voxseg.data.dataset.CaseFiles;
+import org.voxseg.data.dataset.SplitFile;
+import org.voxseg.data.io.AtomicFiles;
+
+/**
+ * k-fold cross-validation: one split for all folds ({@code split.json} in the output folder, copied into each fold),
+ * one run folder {@code fold_k/} per fold with a config naming its fold, a shared preprocessing cache, and a summary
+ * of every fold's best validation Dice ({@code crossval_summary.csv}). With setup only, the fold folders get their
+ * configs and split and nothing is trained, so folds can be trained on several machines
+ * ({@code voxseg train --config fold_k/config.json --output-dir fold_k}).
+ */
+public final class CrossValidation {
+
+    /** The summary's file name. */
+    public static final String SUMMARY = "crossval_summary.csv";
+
+    private final RunConfig config;
+    private final Path folder;
+
+    /** @param config the resolved config; its {@code cross_validation} section gives the folds */
+    public CrossValidation(RunConfig config, Path folder) {
+        this.config = config;
+        this.folder = folder;
+    }
+
+    /** One fold's result: the best validation Dice (mean and per output) and its epoch. */
+    public record FoldResult(int fold, int bestEpoch, double meanDice, List<Double> dicePerOutput) {
+    }
+
+    /**
+     * Writes the split and one folder per fold with its config.
+     *
+     * @return the fold folders
+     */
+    public List<Path> setUp() throws IOException {
+        List<CaseFiles> cases = new DatasetPreparation(config, folder).validCases();
+        Files.createDirectories(folder);
+        List<String> ids = cases.stream().map(CaseFiles::id).toList();
+        int folds = config.crossValidation().nFolds();
+        Path splitFile = folder.resolve(RunFolder.SPLIT);
+        SplitFile.loadOrCreate(splitFile, ids, folds, config.crossValidation().seed());
+        DatasetConfig shared = config.dataset().withCacheDir(config.dataset().cacheFolder(folder));
+        List<Path> foldFolders = new ArrayList<>();
+        for (int k = 0; k < folds; k++) {
+            Path foldFolder = Files.createDirectories(folder.resolve("fold_" + k));
+            Files.copy(splitFile, foldFolder.resolve(RunFolder.SPLIT), StandardCopyOption.REPLACE_EXISTING);
+            ConfigJson.write(foldFolder.resolve(RunFolder.CONFIG), config.withDataset(shared).withFold(k));
+            foldFolders.add(foldFolder);
+        }
+        return foldFolders;
+    }
+
+    /** Sets up and trains every fold in turn (each resumes if it has a checkpoint), then writes the summary. */
+    List<FoldResult> run(NDManager manager, RunListener listener) throws IOException {
+        List<Path> foldFolders = setUp();
+        List<FoldResult> results = new ArrayList<>();
+        for (int k = 0; k < foldFolders.size(); k++) {
+            Path foldFolder = foldFolders.get(k);
+            listener.note("fold " + k + " of " + foldFolders.size() + " in " + foldFolder);
+            RunConfig foldConfig = RunConfig.read(foldFolder.resolve(RunFolder.CONFIG));
+            TrainingOutcome outcome = new TrainingRun(foldConfig, foldFolder, listener).run(manager);
+            results.add(result(k, outcome));
+        }
+        writeSummary(results);
+        return results;
+    }
+
+    private static FoldResult result(int fold, TrainingOutcome outcome) {
+        List<Double> dice = outcome.bestEpoch() == 0
+                ? outcome.history().outputs().stream().map(name -> Double.NaN).toList()
+                : Arrays.stream(outcome.history().epoch(outcome.bestEpoch()).validation().orElseThrow().dice())
+                        .boxed().toList();
+        return new FoldResult(fold, outcome.bestEpoch(), outcome.bestDice(), dice);
+    }
+
+    private void writeSummary(List<FoldResult> results) throws IOException {
+        List<String> outputs = config.dataset().regionNames();
+        AtomicFiles.write(folder.resolve(SUMMARY), out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write("fold,best_epoch,mean_dice," + String.join(",", outputs.stream().map(n -> "dice_" + n)
+                    .toList()) + "\n");
+            double[] sums = new double[outputs.size() + 1];
+            for (FoldResult r : results) {
+                writer.write(r.fold() + "," + r.bestEpoch() + "," + format(r.meanDice()));
+                sums[0] += r.meanDice();
+                for (int c = 0; c < outputs.size(); c++) {
+                    writer.write("," + format(r.dicePerOutput().get(c)));
+                    sums[c + 1] += r.dicePerOutput().get(c);
+                }
+                writer.write("\n");
+            }
+            writer.write("mean,," + format(sums[0] / results.size()));
+            for (int c = 0; c < outputs.size(); c++) {
+                writer.write("," + format(sums[c + 1] / results.size()));
+            }
+            writer.write("\n");
+            writer.flush();
+        });
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.6f", value);
+    }
+}

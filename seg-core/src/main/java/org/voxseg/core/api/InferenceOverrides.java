@@ -1,0 +1,86 @@
+package org.voxseg.core.api;
+
+import java.util.Arrays;
+import org.voxseg.core.config.InferenceConfig;
+
+/**
+ * What a front end may change of a model's stored inference settings ({@code model.json}'s {@code inference}
+ * section) for one prediction: each setting left null keeps the model's. The command line, Fiji and Spark pass the
+ * same record, so the same options give the same label maps everywhere.
+ *
+ * @param roi the window along (x, y, z), or null
+ * @param overlap the fraction of a window shared with its neighbour, or null
+ * @param windowBatch windows per forward pass, or null
+ * @param tta whether to average the 8 mirrored predictions, or null
+ * @param probabilities whether to write {@code <case>_probabilities.nii.gz} beside each label map
+ */
+public record InferenceOverrides(int[] roi, Double overlap, Integer windowBatch, Boolean tta,
+        boolean probabilities) {
+
+    /** The model's settings unchanged, labels only. */
+    public static final InferenceOverrides NONE = builder().build();
+
+    public InferenceOverrides {
+        if (roi != null && roi.length != 3) {
+            throw new IllegalArgumentException("roi needs three sizes along (x, y, z), not " + Arrays.toString(roi));
+        }
+        roi = roi == null ? null : roi.clone();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public int[] roi() {
+        return roi == null ? null : roi.clone();
+    }
+
+    /** The model's settings with these overrides applied. */
+    public InferenceConfig applyTo(InferenceConfig model) {
+        return model.with(roi != null ? roi : model.roi(), overlap != null ? overlap : model.overlap(),
+                windowBatch != null ? windowBatch : model.swBatchSize(), tta != null ? tta : model.tta());
+    }
+
+    /** Collects overrides; nothing set keeps every model setting. */
+    public static final class Builder {
+        private int[] roi;
+        private Double overlap;
+        private Integer windowBatch;
+        private Boolean tta;
+        private boolean probabilities;
+
+        private Builder() {
+        }
+
+        public Builder roi(int[] window) {
+            this.roi = window;
+            return this;
+        }
+
+        public Builder overlap(Double fraction) {
+            this.overlap = fraction;
+            return this;
+        }
+
+        public Builder windowBatch(Integer windows) {
+            this.windowBatch = windows;
+            return this;
+        }
+
+        /** Mirror TTA on (true), off (false) or as the model says (null). */
+        public Builder tta(Boolean mirror) {
+            this.tta = mirror;
+            return this;
+        }
+
+        public Builder probabilities(boolean write) {
+            this.probabilities = write;
+            return this;
+        }
+
+        public InferenceOverrides build() {
+            return new InferenceOverrides(roi, overlap, windowBatch, tta, probabilities);
+        }
+    }
+}

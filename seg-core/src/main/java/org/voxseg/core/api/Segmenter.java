@@ -1,0 +1,181 @@
+package org.voxseg.core.api;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.voxseg.core.config.ConfigJson;
+import org.voxseg.core.config.InferenceConfig;
+import org.voxseg.core.config.ModelDescription;
+import org.voxseg.core.inference.CasePredictor;
+import org.voxseg.core.inference.EnsemblePredictor;
+import org.voxseg.core.inference.MirroredPredictor;
+import org.voxseg.core.inference.Predictor;
+import org.voxseg.data.dataset.CaseFiles;
+import org.voxseg.data.dataset.CaseInputs;
+import org.voxseg.data.dataset.CaseLoader;
+import org.voxseg.data.dataset.NiftiFiles;
+import org.voxseg.data.nifti.NiftiDataType;
+import org.voxseg.data.nifti.NiftiWriter;
+import org.voxseg.data.volume.Volume;
+
+/**
+ * Segments whole cases with one trained model or the mean of several (e.g. the folds of a cross-validation): the
+ * models' preprocessing, sliding window, optional mirror TTA, inverse preprocessing, decoding to the dataset's label
+ * values and postprocessing; writes label maps (and optionally probabilities) in the input's geometry, each through
+ * a temporary file renamed into place. Owns its models' native memory: close it.
+ */
+public final class Segmenter implements AutoCloseable {
+
+    private final List<TrainedModel> models;
+    private final ModelDescription description;
+    private final InferenceConfig settings;
+    private final boolean probabilities;
+    private final CasePredictor predictor;
+    private final NDManager manager;
+
+    private Segmenter(List<TrainedModel> models, InferenceOverrides overrides, NDManager manager) {
+        this.models = List.copyOf(models);
+        this.description = models.get(0).description();
+        this.manager = manager;
+        List<Predictor> members = new ArrayList<>();
+        for (TrainedModel model : models) {
+            requireCompatible(models.get(0), model);
+            members.add(model.predictor());
+        }
+        this.settings = overrides.applyTo(description.inference()).withDefaultRoi(description.patchSize());
+        this.probabilities = overrides.probabilities();
+        Predictor combined = members.size() == 1 ? members.get(0) : new EnsemblePredictor(members);
+        if (settings.tta()) {
+            combined = new MirroredPredictor(combined, MirroredPredictor.allFlips());
+        }
+        this.predictor = new CasePredictor(description.preprocessingSettings(), settings.inferer(), combined,
+                description.encoding(), settings.postprocessing(description.labels()));
+    }
+
+    /**
+     * Loads the models (run folders or checkpoints) into a scope of {@code parent}.
+     *
+     * @throws IOException if a model is missing or malformed
+     * @throws IllegalArgumentException if no model is given or the models do not agree
+     */
+    static Segmenter load(List<Path> runsOrCheckpoints, InferenceOverrides overrides, NDManager parent)
+            throws IOException {
+        if (runsOrCheckpoints.isEmpty()) {
+            throw new IllegalArgumentException("no model given");
+        }
+        NDManager manager = parent.newSubManager();
+        List<TrainedModel> loaded = new ArrayList<>();
+        try {
+            for (Path model : runsOrCheckpoints) {
+                loaded.add(TrainedModel.load(model, manager));
+            }
+            return new Segmenter(loaded, overrides, manager);
+        } catch (IOException | RuntimeException e) {
+            loaded.forEach(TrainedModel::close);
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** What the models expect and produce. */
+    public ModelDescription description() {
+        return description;
+    }
+
+    /** The inference settings in use: the first model's with the overrides applied. */
+    public InferenceConfig settings() {
+        return settings;
+    }
+
+    /** Segments one case (all channels, on its original grid). */
+    public CasePredictor.Prediction segment(Volume image) {
+        return segment(image, done -> { });
+    }
+
+    /**
+     * Segments one case (all channels, on its original grid), reporting windows done.
+     *
+     * @throws IllegalArgumentException if the image has another number of channels than the model expects
+     */
+    public CasePredictor.Prediction segment(Volume image, IntConsumer windowsDone) {
+        List<String> channels = description.channels();
+        if (image.channels() != channels.size()) {
+            throw new IllegalArgumentException("the model expects " + channels.size() + " channels ("
+                    + String.join(", ", channels) + "), the input has " + image.channels());
+        }
+        return predictor.predict(image, manager, windowsDone);
+    }
+
+    /**
+     * Segments the case whose channel files {@code entry} names and writes its label map to {@code output} (and its
+     * probabilities beside it when asked for).
+     */
+    public void segmentFile(CaseFiles entry, Path output, IntConsumer windowsDone) throws IOException {
+        CasePredictor.Prediction prediction = segment(CaseLoader.load(entry).image(), windowsDone);
+        writeLabels(prediction, output);
+        if (probabilities) {
+            String name = NiftiFiles.stem(output).orElseThrow();
+            writeProbabilities(prediction, output.resolveSibling(name + "_probabilities.nii.gz"));
+        }
+    }
+
+    /**
+     * Segments every case of {@code inputs} (a BraTS case folder, a folder of case folders, or the channel files of
+     * one case in the model's channel order): into {@code output} itself when it names a .nii.gz file and there is
+     * one case, else into {@code <output>/<case>.nii.gz}. Every input is checked before anything is written.
+     *
+     * @return the label maps written, in case order
+     * @throws IOException naming the first input that is missing, unreadable or does not fit the model
+     */
+    public List<Path> segmentAll(List<Path> inputs, Path output, SegmentationListener listener) throws IOException {
+        List<CaseFiles> cases = CaseInputs.resolveChecked(inputs, description.channels(), description.labels());
+        boolean single = cases.size() == 1 && NiftiFiles.stem(output).isPresent();
+        if (!single) {
+            Files.createDirectories(output);
+        }
+        List<Path> written = new ArrayList<>();
+        for (CaseFiles entry : cases) {
+            Path target = single ? output : output.resolve(entry.id() + ".nii.gz");
+            listener.caseStarted(entry.id(), written.size() + 1, cases.size());
+            segmentFile(entry, target, listener::windowsDone);
+            listener.caseWritten(entry.id(), target);
+            written.add(target);
+        }
+        return written;
+    }
+
+    /** Writes the label map as uint8 (int16 for labels above 255), in the input's geometry, atomically. */
+    public void writeLabels(CasePredictor.Prediction prediction, Path file) throws IOException {
+        boolean small = Arrays.stream(description.labels()).allMatch(label -> label >= 0 && label <= 255);
+        NiftiWriter.of(small ? NiftiDataType.UINT8 : NiftiDataType.INT16).withDescription("voxseg labels")
+                .write(prediction.labels(), file);
+    }
+
+    /** Writes the probabilities as a 4-D float32 image, one volume per output channel, atomically. */
+    public void writeProbabilities(CasePredictor.Prediction prediction, Path file) throws IOException {
+        NiftiWriter.of(NiftiDataType.FLOAT32).withDescription("voxseg probabilities " + String.join(" ",
+                description.outputNames())).write(prediction.probabilities(), file);
+    }
+
+    @Override
+    public void close() {
+        models.forEach(TrainedModel::close);
+        manager.close();
+    }
+
+    private static void requireCompatible(TrainedModel first, TrainedModel other) {
+        ModelDescription a = first.description();
+        ModelDescription b = other.description();
+        if (!a.channels().equals(b.channels()) || !Arrays.equals(a.labels(), b.labels())
+                || a.labelHierarchy() != b.labelHierarchy()
+                || !ConfigJson.text(a.preprocessing()).equals(ConfigJson.text(b.preprocessing()))) {
+            throw new IllegalArgumentException(other.checkpoint() + " does not fit " + first.checkpoint()
+                    + ": an ensemble needs the same channels, labels and preprocessing");
+        }
+    }
+}

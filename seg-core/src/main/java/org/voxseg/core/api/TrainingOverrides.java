@@ -1,0 +1,82 @@
+package org.voxseg.core.api;
+
+import java.nio.file.Path;
+import org.voxseg.core.config.RunConfig;
+import org.voxseg.core.config.TrainingConfig;
+
+/**
+ * What a front end may change of a config for one run: each setting left null keeps the config's. The command
+ * line and Fiji pass the same record.
+ *
+ * @param epochs epochs to train, or null
+ * @param batchSize patches per step, or null
+ * @param seed the run's seed, or null
+ * @param threads native compute threads, or null
+ * @param pretrained a run folder or checkpoint to start from (resolved against the working directory), or null
+ * @param fold the cross-validation fold to train, or null
+ */
+public record TrainingOverrides(Integer epochs, Integer batchSize, Long seed, Integer threads, Path pretrained,
+        Integer fold) {
+
+    /** The config unchanged. */
+    public static final TrainingOverrides NONE = builder().build();
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code config} with these overrides applied. */
+    public RunConfig applyTo(RunConfig config) {
+        TrainingConfig training = config.training().with(epochs, batchSize, seed, threads,
+                pretrained == null ? null : pretrained.toAbsolutePath().toString());
+        RunConfig changed = config.withTraining(training);
+        return fold == null ? changed : changed.withFold(fold);
+    }
+
+    /** Collects overrides; nothing set keeps the config as it is. */
+    public static final class Builder {
+        private Integer epochs;
+        private Integer batchSize;
+        private Long seed;
+        private Integer threads;
+        private Path pretrained;
+        private Integer fold;
+
+        private Builder() {
+        }
+
+        public Builder epochs(Integer count) {
+            this.epochs = count;
+            return this;
+        }
+
+        public Builder batchSize(Integer patches) {
+            this.batchSize = patches;
+            return this;
+        }
+
+        public Builder seed(Long runSeed) {
+            this.seed = runSeed;
+            return this;
+        }
+
+        public Builder threads(Integer count) {
+            this.threads = count;
+            return this;
+        }
+
+        public Builder pretrained(Path runOrCheckpoint) {
+            this.pretrained = runOrCheckpoint;
+            return this;
+        }
+
+        public Builder fold(Integer index) {
+            this.fold = index;
+            return this;
+        }
+
+        public TrainingOverrides build() {
+            return new TrainingOverrides(epochs, batchSize, seed, threads, pretrained, fold);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.voxseg.core.api;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.voxseg.core.config.ConfigException;
+import org.voxseg.core.config.ConfigJson;
+import org.voxseg.core.config.ModelDescription;
+import org.voxseg.core.config.RunConfig;
+import org.voxseg.core.config.TrainingConfig;
+import org.voxseg.core.inference.SlidingWindowInferer;
+import org.voxseg.core.loss.SegmentationLoss;
+import org.voxseg.core.schedule.LearningRateSchedule;
+import org.voxseg.core.schedule.SchedulePeriod;
+import org.voxseg.core.training.CheckpointSeries;
+import org.voxseg.core.training.FrozenParameters;
+import org.voxseg.core.training.MovingAverageRule;
+import org.voxseg.core.training.PatienceRule;
+import org.voxseg.core.training.PretrainedWeights;
+import org.voxseg.core.training.RunFolderRecorder;
+import org.voxseg.core.training.SlidingWindowValidator;
+import org.voxseg.core.training.Trainer;
+import org.voxseg.core.training.TrainingOutcome;
+import org.voxseg.core.training.TrainingSetup;
+import org.voxseg.core.training.TrainingState;
+import org.voxseg.data.dataset.CaseFiles;
+import org.voxseg.data.dataset.SplitFile;
+import org.voxseg.data.sampling.BatchLoader;
+import org.voxseg.data.sampling.PatchSampler;
+import org.voxseg.data.sampling.SamplingCase;
+
+/**
+ * One training run from a config into a self-describing run folder: finds and validates the cases, splits them
+ * (k-fold, stored as {@code split.json} and reused, or the config's fixed validation list), writes
+ * {@code config.json} (resolved) and {@code model.json}, preprocesses the cases through the cache, wires a
+ * {@link Trainer} with a {@link RunFolderRecorder} and trains, resuming when the folder has a {@code latest.ckpt}.
+ */
+final class TrainingRun {
+
+    private final RunConfig config;
+    private final Path folder;
+    private final RunListener listener;
+
+    /**
+     * @param config the resolved config (paths absolute)
+     * @param folder the run folder
+     */
+    TrainingRun(RunConfig config, Path folder, RunListener listener) {
+        this.config = config;
+        this.folder = folder;
+        this.listener = listener;
+    }
+
+    /**
+     * Trains.
+     *
+     * @throws ConfigException if the dataset has problems (the first is named, with their count)
+     * @throws IOException if files cannot be read or written
+     */
+    TrainingOutcome run(NDManager manager) throws IOException {
+        SegmentationLoss loss = config.loss().build();
+        DatasetPreparation data = new DatasetPreparation(config, folder);
+        List<CaseFiles> cases = data.validCases();
+        Files.createDirectories(folder);
+        SplitFile.Fold fold = split(cases);
+        ConfigJson.write(folder.resolve(RunFolder.CONFIG), config);
+        ModelDescription description = ModelDescription.of(config);
+        ConfigJson.write(folder.resolve(RunFolder.MODEL), description);
+        Map<String, CaseFiles> byId = cases.stream().collect(Collectors.toMap(CaseFiles::id, Function.identity()));
+        List<SamplingCase> training = data.prepare(fold.train().stream().map(byId::get).toList(), listener, 0,
+                cases.size());
+        List<SamplingCase> validation = data.prepare(fold.validation().stream().map(byId::get).toList(), listener,
+                training.size(), cases.size());
+        TrainingConfig settings = config.training();
+        try (TrainingSetup setup = TrainingSetup.create(config.model(), settings.batchSize(), settings.patchSize(),
+                loss, config.optimizer(), settings.seed(), manager)) {
+            LearningRateSchedule schedule = schedule();
+            RunFolderRecorder recorder = new RunFolderRecorder(new CheckpointSeries(folder,
+                    settings.checkpointEvery(), settings.keepLast()), setup.network(), setup.optimizer(), schedule);
+            List<String> outputs = config.dataset().regionNames();
+            TrainingState start = recorder.resume(outputs, setup.manager()).orElse(null);
+            if (start != null) {
+                listener.note("resuming " + folder + " after epoch " + start.epoch());
+            } else {
+                start = TrainingState.start(outputs);
+                loadPretrained(setup, manager);
+            }
+            Trainer trainer = trainer(setup, schedule, training, validation, loss, description).listener(recorder)
+                    .listener(listener).build();
+            return trainer.train(start, manager);
+        }
+    }
+
+    private LearningRateSchedule schedule() {
+        TrainingConfig settings = config.training();
+        long totalSteps = config.scheduler().perIteration()
+                ? (long) settings.epochs() * settings.iterationsPerEpoch() : settings.epochs();
+        return config.scheduler().build(config.optimizer().learningRate(), totalSteps);
+    }
+
+    private Trainer.Builder trainer(TrainingSetup setup, LearningRateSchedule schedule, List<SamplingCase> training,
+            List<SamplingCase> validation, SegmentationLoss loss, ModelDescription description) {
+        TrainingConfig settings = config.training();
+        int[] patch = settings.patchSize();
+        Trainer.Builder trainer = Trainer.builder().step(setup.step())
+                .schedule(schedule, config.scheduler().perIteration() ? SchedulePeriod.ITERATION : SchedulePeriod.EPOCH)
+                .batches(BatchLoader.builder().cases(training)
+                        .sampler(new PatchSampler(patch, settings.foregroundFraction()))
+                        .augmentation(settings.augmentation().pipeline(patch)).encoding(description.encoding())
+                        .batchSize(settings.batchSize()).threads(settings.loaderThreads()).seed(settings.seed()))
+                .validator(new SlidingWindowValidator(validation,
+                        SlidingWindowInferer.gaussian(patch, settings.validationOverlap()),
+                        description.outputActivation(), description.encoding(), loss, description.outputNames()))
+                .length(settings.epochs(), settings.iterationsPerEpoch()).validateEvery(settings.validateEvery())
+                .seed(settings.seed());
+        if (settings.freeze() != null) {
+            trainer.freeze(new FrozenParameters(Pattern.compile(settings.freeze()), settings.freezeEpochs()));
+        }
+        if (settings.earlyStopPatience() > 0) {
+            trainer.stopWhen(new PatienceRule(settings.earlyStopPatience(), true));
+        }
+        if (settings.movingAveragePatience() > 0) {
+            MovingAverageRule movingAverage = new MovingAverageRule(settings.movingAveragePatience());
+            trainer.stopWhen(movingAverage).bestModel(movingAverage);
+        }
+        return trainer;
+    }
+
+    /** Seeds a new run with the matching weights of the configured pretrained model, if there is one. */
+    private void loadPretrained(TrainingSetup setup, NDManager manager) throws IOException {
+        if (config.training().pretrained() == null) {
+            return;
+        }
+        try (TrainedModel pretrained = TrainedModel.load(Path.of(config.training().pretrained()), manager)) {
+            List<String> skipped = PretrainedWeights.copyMatching(pretrained.network(), setup.network());
+            listener.note("pretrained weights loaded" + (skipped.isEmpty() ? " for every parameter"
+                    : "; left initialised: " + String.join(", ", skipped)));
+        }
+    }
+
+    private SplitFile.Fold split(List<CaseFiles> cases) throws IOException {
+        List<String> ids = cases.stream().map(CaseFiles::id).toList();
+        Path file = folder.resolve(RunFolder.SPLIT);
+        List<String> fixed = config.dataset().validationCases();
+        if (!fixed.isEmpty()) {
+            SplitFile split = SplitFile.fixed(ids, fixed);
+            ConfigJson.write(file, split);
+            return split.fold(0);
+        }
+        SplitFile split = SplitFile.loadOrCreate(file, ids, config.crossValidation().nFolds(),
+                config.crossValidation().seed());
+        return split.fold(config.crossValidation().fold());
+    }
+}

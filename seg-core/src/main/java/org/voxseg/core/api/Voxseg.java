@@ -1,0 +1,112 @@
+package org.voxseg.core.api;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.voxseg.core.config.RunConfig;
+import org.voxseg.core.engine.TorchRuntime;
+import org.voxseg.core.training.LearningRateFinder;
+import org.voxseg.core.training.TrainingOutcome;
+
+/**
+ * voxseg from Java, with no command line or Fiji: train from a config into a run folder, cross-validate, run the LR
+ * range test, and segment volumes, files or folders with trained models. It owns the engine's set-up (threads,
+ * device) and a native memory scope that every run and segmenter it starts lives in; close it to free them.
+ *
+ * <pre>{@code
+ * try (Voxseg voxseg = Voxseg.builder().threads(4).build()) {
+ *     voxseg.train(RunConfig.read(config), runFolder, RunListener.NONE);
+ *     try (Segmenter segmenter = voxseg.segmenter(List.of(runFolder), InferenceOverrides.NONE)) {
+ *         segmenter.segmentAll(List.of(cases), outputFolder, SegmentationListener.NONE);
+ *     }
+ * }
+ * }</pre>
+ */
+public final class Voxseg implements AutoCloseable {
+
+    private final NDManager manager;
+
+    private Voxseg(Device device) {
+        this.manager = device == null ? TorchRuntime.engine().newBaseManager()
+                : TorchRuntime.engine().newBaseManager(device);
+    }
+
+    /** A builder with the engine's defaults: its thread count and its default device. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Trains one run of {@code config} in {@code runFolder}, resuming from its {@code latest.ckpt} if it has one.
+     *
+     * @throws org.voxseg.core.config.ConfigException if the dataset has problems
+     * @throws IOException if files cannot be read or written
+     */
+    public TrainingOutcome train(RunConfig config, Path runFolder, RunListener listener) throws IOException {
+        return new TrainingRun(config, runFolder, listener).run(manager);
+    }
+
+    /** Trains every fold of {@code config}'s cross-validation into {@code folder/fold_k} and summarises them. */
+    public List<CrossValidation.FoldResult> crossValidate(RunConfig config, Path folder, RunListener listener)
+            throws IOException {
+        return new CrossValidation(config, folder).run(manager, listener);
+    }
+
+    /** Runs the LR range test on {@code config}'s network and data, writing its CSV and plot into {@code folder}. */
+    public LearningRateFinder.Result findLearningRate(RunConfig config, LearningRateFinder finder, Path folder)
+            throws IOException {
+        return new LearningRateSearch(config, finder).run(folder, manager);
+    }
+
+    /**
+     * A segmenter with the models of these run folders or checkpoints (several are averaged), their stored
+     * inference settings changed by {@code overrides}. Close it when done.
+     *
+     * @throws IOException if a model is missing or malformed
+     */
+    public Segmenter segmenter(List<Path> runsOrCheckpoints, InferenceOverrides overrides) throws IOException {
+        return Segmenter.load(runsOrCheckpoints, overrides, manager);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    /** Chooses threads and device before the engine starts. */
+    public static final class Builder {
+        private int threads;
+        private Device device;
+
+        private Builder() {
+        }
+
+        /**
+         * Native compute threads (0: the engine's default). libtorch reads this once, when it first loads in the
+         * process; later values are ignored.
+         */
+        public Builder threads(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("threads must not be negative: " + count);
+            }
+            this.threads = count;
+            return this;
+        }
+
+        /** The device every array lives on (default: the engine's default device). */
+        public Builder device(Device target) {
+            this.device = target;
+            return this;
+        }
+
+        /** Starts the engine (loading libtorch on first use) and opens the scope. */
+        public Voxseg build() {
+            if (threads > 0) {
+                TorchRuntime.useThreads(threads);
+            }
+            return new Voxseg(device);
+        }
+    }
+}

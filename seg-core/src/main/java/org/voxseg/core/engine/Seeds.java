@@ -1,0 +1,33 @@
+package org.voxseg.core.engine;
+
+/**
+ * Derives the 32-bit seeds libtorch takes from voxseg's 64-bit seeds. A cast would keep only the low 32 bits, so
+ * seeds 7 and 7 + 2^32 would train identical networks; SplitMix64's finaliser spreads every input bit over the
+ * result instead.
+ */
+public final class Seeds {
+
+    private Seeds() {
+    }
+
+    /** The engine seed for a run seeded with {@code seed}. */
+    public static int engineSeed(long seed) {
+        return (int) (mix(seed) >>> 32);
+    }
+
+    /**
+     * The engine seed for optimiser step {@code step} of a run seeded with {@code seed}: a function of both alone, so
+     * a resumed run draws the same random numbers (dropout) at every step as an uninterrupted one.
+     */
+    public static int stepSeed(long seed, long step) {
+        return engineSeed(mix(seed) + step);
+    }
+
+    /** SplitMix64's finaliser (Steele, Lea and Flood 2014): a bijection on 64-bit values with good avalanche. */
+    private static long mix(long value) {
+        long z = value + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,74 @@
+package org.voxseg.core.training;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.voxseg.core.optim.Optimizer;
+import org.voxseg.core.schedule.LearningRateSchedule;
+
+/**
+ * Keeps a run in its folder, as a listener of the {@link Trainer}: after every epoch the checkpoints of a
+ * {@link CheckpointSeries}, {@code training_log.csv} and {@code progress.png}; {@code final.ckpt} at the end. Every
+ * file goes through a temporary file renamed into place. {@link #resume} continues a run from its
+ * {@code latest.ckpt}.
+ */
+public final class RunFolderRecorder implements TrainingListener {
+
+    /** The training log's file name. */
+    public static final String LOG = "training_log.csv";
+    /** The progress plot's file name. */
+    public static final String PLOT = "progress.png";
+
+    private final CheckpointSeries checkpoints;
+    private final Block network;
+    private final Optimizer optimizer;
+    private final LearningRateSchedule schedule;
+
+    /** Records the training of {@code network} with {@code optimizer} and {@code schedule} into a series. */
+    public RunFolderRecorder(CheckpointSeries checkpoints, Block network, Optimizer optimizer,
+            LearningRateSchedule schedule) {
+        this.checkpoints = checkpoints;
+        this.network = network;
+        this.optimizer = optimizer;
+        this.schedule = schedule;
+    }
+
+    /**
+     * Restores the network, optimiser and schedule from the folder's {@code latest.ckpt}, if it has one.
+     *
+     * @param outputs the run's output names
+     * @return where the run stood, or empty for a new run
+     * @throws IOException if the checkpoint cannot be read or does not fit the network
+     */
+    public Optional<TrainingState> resume(List<String> outputs, NDManager manager) throws IOException {
+        Path latest = checkpoints.latest();
+        if (!Files.exists(latest)) {
+            return Optional.empty();
+        }
+        Checkpoint checkpoint = CheckpointFile.read(latest);
+        checkpoint.restoreInto(network, manager, optimizer, schedule);
+        return Optional.of(checkpoint.state(outputs));
+    }
+
+    @Override
+    public void trainingStarted(TrainingState state, int epochs) throws IOException {
+        Files.createDirectories(checkpoints.folder());
+    }
+
+    @Override
+    public void epochEnded(TrainingState state) throws IOException {
+        checkpoints.afterEpoch(Checkpoint.capture(network, optimizer, schedule, state), state.latestIsBest());
+        var series = state.history().toSeries();
+        TrainingLog.write(checkpoints.folder().resolve(LOG), series);
+        ProgressPlot.write(checkpoints.folder().resolve(PLOT), series);
+    }
+
+    @Override
+    public void trainingEnded(TrainingOutcome outcome) throws IOException {
+        checkpoints.atEnd(Checkpoint.capture(network, optimizer, schedule, outcome.state()));
+    }
+}

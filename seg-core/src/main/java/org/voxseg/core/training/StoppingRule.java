@@ -1,0 +1,12 @@
+package org.voxseg.core.training;
+
+/**
+ * A rule the {@link Trainer} consults after every epoch: should the run stop here? Rules are functions of the
+ * history, which checkpoints keep, so a resumed run stops exactly where an uninterrupted one would.
+ */
+@FunctionalInterface
+public interface StoppingRule {
+
+    /** Whether to stop after the newest epoch of {@code history}. */
+    boolean shouldStop(TrainingHistory history);
+}

@@ -1,0 +1,40 @@
+package org.voxseg.core.training;
+
+/**
+ * The training loss stopped being a finite number: the run diverged (a learning rate too high, bad data). The
+ * parameters are left as they were before the failing step, and a run folder keeps its last good checkpoint. The LR
+ * range test treats this, and only this, as the end of the usable range.
+ */
+public final class TrainingDivergedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long step;
+    private final double loss;
+
+    /**
+     * @param step the optimiser step that failed (0-based), or -1 when the caller does not count steps
+     * @param loss the loss it produced (NaN or infinite)
+     */
+    public TrainingDivergedException(long step, double loss) {
+        super("the training loss became " + loss
+                + (step >= 0 ? " at step " + step + "; the last good checkpoint is kept" : ""));
+        this.step = step;
+        this.loss = loss;
+    }
+
+    /** The optimiser step that failed, or -1. */
+    public long step() {
+        return step;
+    }
+
+    /** The non-finite loss. */
+    public double loss() {
+        return loss;
+    }
+
+    /** The same failure, placed at {@code newStep} of a run. */
+    public TrainingDivergedException atStep(long newStep) {
+        return new TrainingDivergedException(newStep, loss);
+    }
+}

@@ -1,0 +1,81 @@
+package org.voxseg.core.training;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import org.voxseg.core.engine.TorchRuntime;
+import org.voxseg.core.loss.DeepSupervisionLoss;
+import org.voxseg.core.loss.SegmentationLoss;
+import org.voxseg.core.network.NetworkConfig;
+import org.voxseg.core.network.UNet3d;
+import org.voxseg.core.optim.Optimizer;
+import org.voxseg.core.optim.OptimizerConfig;
+
+/**
+ * A freshly initialised U-Net with its optimiser and {@link TrainingStep}, in a native scope of their own: the
+ * wiring that training runs, the LR range test and the benchmarks share. The network's initial weights are a
+ * function of the seed. Close it to free the network and the optimiser's state.
+ */
+public final class TrainingSetup implements AutoCloseable {
+
+    private final NDManager manager;
+    private final UNet3d network;
+    private final Optimizer optimizer;
+    private final TrainingStep step;
+
+    private TrainingSetup(NDManager manager, UNet3d network, Optimizer optimizer, TrainingStep step) {
+        this.manager = manager;
+        this.network = network;
+        this.optimizer = optimizer;
+        this.step = step;
+    }
+
+    /**
+     * Builds and initialises {@code architecture} for batches of {@code batchSize} patches of {@code patch} voxels
+     * along (x, y, z), seeded with {@code seed}, with {@code loss} (deep-supervised when the network has extra
+     * outputs) and the optimiser {@code optimizer} describes.
+     */
+    public static TrainingSetup create(NetworkConfig architecture, int batchSize, int[] patch,
+            SegmentationLoss loss, OptimizerConfig optimizer, long seed, NDManager parent) {
+        NDManager manager = parent.newSubManager();
+        try {
+            TorchRuntime.seed(seed);
+            UNet3d network = new UNet3d(architecture);
+            network.initialize(manager, DataType.FLOAT32,
+                    new Shape(batchSize, architecture.inChannels(), patch[2], patch[1], patch[0]));
+            Optimizer updates = optimizer.build(manager);
+            TrainingStep step = new TrainingStep(network, new DeepSupervisionLoss(loss, architecture.trainingOutputs()),
+                    updates, optimizer.clipGradNorm(), manager);
+            return new TrainingSetup(manager, network, updates, step);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** The network being trained. */
+    public UNet3d network() {
+        return network;
+    }
+
+    /** The optimiser, whose state checkpoints keep. */
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** The step that trains the network on a batch. */
+    public TrainingStep step() {
+        return step;
+    }
+
+    /** The scope the network and optimiser live in. */
+    public NDManager manager() {
+        return manager;
+    }
+
+    @Override
+    public void close() {
+        optimizer.close();
+        manager.close();
+    }
+}

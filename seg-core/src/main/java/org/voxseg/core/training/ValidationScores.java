@@ -1,0 +1,28 @@
+package org.voxseg.core.training;
+
+import java.util.List;
+
+/**
+ * What a validation measured: the training loss evaluated on the stitched whole-case predictions, and the Dice of
+ * each output channel, averaged over the validation cases.
+ *
+ * @param loss the configured training loss on the validation cases' predictions
+ * @param outputs the Dice per output channel, in output order
+ * @param meanDice the mean Dice over the foreground outputs: the value that picks the best model (for one-hot
+ *     classes the background channel is left out, as nnU-Net and MONAI do)
+ */
+public record ValidationScores(double loss, List<OutputDice> outputs, double meanDice) {
+
+    /** The Dice of one output channel (a region such as WT, or a class). */
+    public record OutputDice(String name, double dice) {
+    }
+
+    public ValidationScores {
+        outputs = List.copyOf(outputs);
+    }
+
+    /** The Dice per output channel, in output order. */
+    public double[] dice() {
+        return outputs.stream().mapToDouble(OutputDice::dice).toArray();
+    }
+}

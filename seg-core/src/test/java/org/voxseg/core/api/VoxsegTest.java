@@ -1,0 +1,146 @@
+package org.voxseg.core.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.voxseg.core.config.RunConfig;
+import org.voxseg.core.inference.CasePredictor;
+import org.voxseg.core.training.CheckpointSeries;
+import org.voxseg.core.training.RunFolderRecorder;
+import org.voxseg.core.training.TrainingListener;
+import org.voxseg.core.training.TrainingOutcome;
+import org.voxseg.core.training.TrainingState;
+import org.voxseg.core.training.ValidationScores;
+import org.voxseg.data.dataset.CaseFiles;
+import org.voxseg.data.dataset.CaseInputs;
+import org.voxseg.data.dataset.CaseLoader;
+import org.voxseg.data.nifti.NiftiReader;
+
+/** The headless API on a tiny synthetic dataset: one run trained once, then resumed, listened to and segmented. */
+class VoxsegTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Voxseg voxseg;
+    private static Path run;
+    private static final List<String> EVENTS = new ArrayList<>();
+
+    @BeforeAll
+    static void trainOneEpoch() throws IOException {
+        voxseg = Voxseg.builder().threads(2).build();
+        TinyDataset.cases(dir.resolve("data/train"), 5, 1);
+        TinyDataset.cases(dir.resolve("unseen"), 1, 99);
+        run = dir.resolve("run");
+        RunConfig config = RunConfig.read(TinyDataset.config(dir.resolve("data/config.json"), "train", 1, ""));
+        voxseg.train(config, run, new Recording());
+    }
+
+    @AfterAll
+    static void close() {
+        voxseg.close();
+    }
+
+    /** Writes down the events it hears, in order. */
+    private static final class Recording implements RunListener {
+        @Override
+        public void casePrepared(String caseId, int done, int total) {
+            EVENTS.add("prepared " + done + "/" + total);
+        }
+
+        @Override
+        public void trainingStarted(TrainingState state, int epochs) {
+            EVENTS.add("started at " + state.epoch() + " of " + epochs);
+        }
+
+        @Override
+        public void stepEnded(TrainingListener.StepResult step) {
+            EVENTS.add("step " + step.epoch() + "." + step.iteration());
+        }
+
+        @Override
+        public void validationStarted(int epoch, int cases) {
+            EVENTS.add("validating " + cases);
+        }
+
+        @Override
+        public void epochEnded(TrainingState state) {
+            EVENTS.add("epoch " + state.epoch() + " dice " + state.latest().orElseThrow().validation().orElseThrow()
+                    .outputs().stream().map(ValidationScores.OutputDice::name).toList());
+        }
+
+        @Override
+        public void trainingEnded(TrainingOutcome outcome) {
+            EVENTS.add("ended after " + outcome.epochs());
+        }
+    }
+
+    @Test
+    void aRunFolderHoldsEverythingAndListenersHearTypedEventsInOrder() {
+        for (String file : List.of(RunFolder.CONFIG, RunFolder.MODEL, RunFolder.SPLIT, CheckpointSeries.LATEST,
+                CheckpointSeries.BEST, CheckpointSeries.FINAL, RunFolderRecorder.LOG, RunFolderRecorder.PLOT)) {
+            assertTrue(Files.isRegularFile(run.resolve(file)), file);
+        }
+        assertEquals(List.of("prepared 1/5", "prepared 2/5", "prepared 3/5", "prepared 4/5", "prepared 5/5",
+                "started at 0 of 1", "step 1.1", "step 1.2", "validating 1", "epoch 1 dice [WT, TC, ET]",
+                "ended after 1"), EVENTS);
+    }
+
+    @Test
+    void aFinishedRunResumesWithoutTrainingAgain() throws IOException {
+        Path config = dir.resolve("run/config.json");
+        TrainingOutcome again = voxseg.train(RunConfig.read(config), run, RunListener.NONE);
+
+        assertEquals(1, again.epochs());
+        assertEquals(1, again.history().size());
+    }
+
+    @Test
+    void aSegmenterSegmentsAVolumeAFileAndAFolderAlike() throws IOException {
+        Path unseen = dir.resolve("unseen");
+        CaseFiles entry = CaseInputs.resolve(List.of(unseen), List.of("flair", "t1", "t1ce", "t2")).get(0);
+        try (Segmenter segmenter = voxseg.segmenter(List.of(run),
+                InferenceOverrides.builder().probabilities(true).build())) {
+            CasePredictor.Prediction inMemory = segmenter.segment(CaseLoader.load(entry).image());
+            Path single = dir.resolve("single.nii.gz");
+            List<Path> written = segmenter.segmentAll(List.of(unseen), single, SegmentationListener.NONE);
+
+            assertEquals(List.of(single), written);
+            assertEquals(inMemory.labels().data(), NiftiReader.read(single).volume().data(),
+                    "the file holds the label map that segmenting the volume gives");
+            assertTrue(Files.isRegularFile(dir.resolve("single_probabilities.nii.gz")));
+        }
+    }
+
+    @Test
+    void overridesChangeOnlyWhatTheyName() throws IOException {
+        try (Segmenter model = voxseg.segmenter(List.of(run), InferenceOverrides.NONE);
+                Segmenter changed = voxseg.segmenter(List.of(run),
+                        InferenceOverrides.builder().overlap(0.75).tta(true).build())) {
+            assertEquals(0.5, model.settings().overlap(), "the config's default overlap, from model.json");
+            assertFalse(model.settings().tta());
+            assertEquals(0.75, changed.settings().overlap());
+            assertTrue(changed.settings().tta());
+            assertEquals(model.settings().swBatchSize(), changed.settings().swBatchSize());
+        }
+    }
+
+    @Test
+    void aModelThatIsNotThereIsNamed() {
+        Path missing = dir.resolve("no-such-run");
+        IOException error = assertThrows(IOException.class,
+                () -> voxseg.segmenter(List.of(missing), InferenceOverrides.NONE));
+        assertTrue(error.getMessage().contains("no-such-run"), error.getMessage());
+    }
+}

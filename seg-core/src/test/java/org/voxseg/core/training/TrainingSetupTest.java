@@ -1,0 +1,44 @@
+package org.voxseg.core.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import ai.djl.ndarray.NDManager;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.voxseg.core.engine.TorchRuntime;
+import org.voxseg.core.loss.DiceLoss;
+import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.core.network.NetworkConfig;
+import org.voxseg.core.optim.OptimizerConfig;
+
+class TrainingSetupTest {
+
+    private NDManager manager;
+
+    @BeforeEach
+    void open() {
+        manager = TorchRuntime.engine().newBaseManager();
+    }
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
+
+    private float[] firstWeights(long seed) {
+        try (TrainingSetup setup = TrainingSetup.create(NetworkConfig.basic(1, 1, 4, 8), 1, new int[] {8, 8, 8},
+                DiceLoss.of(OutputActivation.SIGMOID), OptimizerConfig.named("adam", 1e-3), seed, manager)) {
+            return setup.network().getParameters().valueAt(0).getArray().toFloatArray();
+        }
+    }
+
+    @Test
+    void theInitialWeightsAreAFunctionOfTheWholeSeed() {
+        assertArrayEquals(firstWeights(7), firstWeights(7));
+        assertFalse(Arrays.equals(firstWeights(7), firstWeights(7 + (1L << 32))),
+                "seeds that differ only above bit 32 must not give the same network");
+    }
+}

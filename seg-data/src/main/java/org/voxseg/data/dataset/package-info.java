@@ -1,0 +1,5 @@
+/**
+ * Finding the cases of a dataset (BraTS folders, nnU-Net-style suffixes, JSON case lists), loading their channels into
+ * one volume, checking the whole dataset before training, and the stored cross-validation split.
+ */
+package org.voxseg.data.dataset;
