@@ -1,8 +1,6 @@
 package org.voxseg.core.api;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,10 +38,7 @@ public final class TrainedModel implements AutoCloseable {
         ModelDescription description = ModelDescription.read(RunFolder.modelDescription(checkpoint));
         NDManager manager = parent.newSubManager();
         try {
-            UNet3d network = new UNet3d(description.model());
-            int[] patch = description.patchSize();
-            network.initialize(manager, DataType.FLOAT32,
-                    new Shape(1, description.model().inChannels(), patch[2], patch[1], patch[0]));
+            UNet3d network = UNet3d.initialized(description.model(), manager, 1, description.patchSize());
             try {
                 CheckpointFile.read(checkpoint).loadWeightsInto(network, manager);
             } catch (IOException e) {

@@ -36,6 +36,17 @@ public final class UNet3d extends AbstractBlock {
     private final List<Block> supervisionHeads = new ArrayList<>();
     private final Block output;
 
+    /**
+     * A network of {@code config} with its parameters initialised in {@code manager} for batches of
+     * {@code batchSize} patches of {@code patch} voxels along (x, y, z).
+     */
+    public static UNet3d initialized(NetworkConfig config, NDManager manager, int batchSize, int[] patch) {
+        UNet3d network = new UNet3d(config);
+        network.initialize(manager, DataType.FLOAT32,
+                new Shape(batchSize, config.inChannels(), patch[2], patch[1], patch[0]));
+        return network;
+    }
+
     public UNet3d(NetworkConfig config) {
         super(VERSION);
         this.config = config;

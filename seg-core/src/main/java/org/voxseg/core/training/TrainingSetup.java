@@ -1,8 +1,6 @@
 package org.voxseg.core.training;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.loss.DeepSupervisionLoss;
 import org.voxseg.core.loss.SegmentationLoss;
@@ -40,9 +38,7 @@ public final class TrainingSetup implements AutoCloseable {
         NDManager manager = parent.newSubManager();
         try {
             TorchRuntime.seed(seed);
-            UNet3d network = new UNet3d(architecture);
-            network.initialize(manager, DataType.FLOAT32,
-                    new Shape(batchSize, architecture.inChannels(), patch[2], patch[1], patch[0]));
+            UNet3d network = UNet3d.initialized(architecture, manager, batchSize, patch);
             Optimizer updates = optimizer.build(manager);
             TrainingStep step = new TrainingStep(network, new DeepSupervisionLoss(loss, architecture.trainingOutputs()),
                     updates, optimizer.clipGradNorm(), manager);
