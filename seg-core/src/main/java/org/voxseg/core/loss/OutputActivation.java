@@ -22,7 +22,10 @@ public enum OutputActivation {
         };
     }
 
-    /** {@code x} without channel 0 (MONAI's {@code include_background=False}); {@code x} itself if it has one channel. */
+    /**
+     * {@code x} without channel 0 (MONAI's {@code include_background=False}); {@code x} itself if it has one
+     * channel.
+     */
     static NDArray withoutBackground(NDArray x) {
         return x.getShape().get(1) > 1 ? x.get(new NDIndex(":, 1:")) : x;
     }

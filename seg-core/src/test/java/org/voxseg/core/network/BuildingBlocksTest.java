@@ -46,7 +46,8 @@ class BuildingBlocksTest {
 
         float[] actual = NetworkTestSupport.forward(up, manager, x, false).singletonOrThrow().toFloatArray();
 
-        // ConvTranspose3d(k = s, stride = s): out[co, z*sz + a, y*sy + b, x*sx + e] = sum_ci x[ci, z, y, x] W[ci, co, a, b, e]
+        // ConvTranspose3d(k = s, stride = s):
+        //     out[co, z*sz + a, y*sy + b, x*sx + e] = sum_ci x[ci, z, y, x] W[ci, co, a, b, e]
         float[] w = NetworkTestSupport.parameter(up, "expand_weight").toFloatArray();  // (out * sz*sy*sx, in)
         float[] bias = {0.5f, -1f, 2f};
         float[] input = x.toFloatArray();

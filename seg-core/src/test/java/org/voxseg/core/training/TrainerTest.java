@@ -109,7 +109,8 @@ class TrainerTest {
 
         assertTrue(outcome.bestDice() > 0.8, "best validation Dice " + outcome.bestDice() + ", history "
                 + outcome.history());
-        for (String file : new String[] {CheckpointSeries.LATEST, CheckpointSeries.BEST, CheckpointSeries.FINAL, Trainer.LOG}) {
+        String[] files = {CheckpointSeries.LATEST, CheckpointSeries.BEST, CheckpointSeries.FINAL, Trainer.LOG};
+        for (String file : files) {
             assertTrue(Files.exists(dir.resolve("run").resolve(file)), file);
         }
         List<String> log = Files.readAllLines(dir.resolve("run").resolve(Trainer.LOG));
@@ -153,7 +154,8 @@ class TrainerTest {
         UNet3d net = new UNet3d(NetworkConfig.basic(2, 1, 8, 16));
         net.initialize(manager, DataType.FLOAT32, new Shape(2, 2, 16, 16, 16));
         try (Optimizer adam = OptimizerConfig.named("adam", 1e-2).build(manager)) {
-            CheckpointFile.read(run.resolve(CheckpointSeries.FINAL)).restoreInto(net, manager, adam, new ConstantRate(1e-2));
+            CheckpointFile.read(run.resolve(CheckpointSeries.FINAL))
+                    .restoreInto(net, manager, adam, new ConstantRate(1e-2));
         }
         Map<String, float[]> values = new HashMap<>();
         net.getParameters().forEach(p -> values.put(p.getKey(), p.getValue().getArray().toFloatArray()));
@@ -176,7 +178,8 @@ class TrainerTest {
 
     @Test
     void aResumedRunEqualsAnUninterruptedOne() throws IOException {
-        Trainer.Outcome straight = trainer(4, 3).build().train(cases(0, 2), cases(100, 1), dir.resolve("straight"), manager);
+        Trainer.Outcome straight = trainer(4, 3).build()
+                .train(cases(0, 2), cases(100, 1), dir.resolve("straight"), manager);
 
         Path interrupted = dir.resolve("interrupted");
         trainer(2, 3).build().train(cases(0, 2), cases(100, 1), interrupted, manager);
