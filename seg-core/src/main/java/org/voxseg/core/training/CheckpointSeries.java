@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -43,7 +44,8 @@ public record CheckpointSeries(Path folder, int every, int keepLast) {
             CheckpointFile.write(folder.resolve(BEST), checkpoint);
         }
         if (every > 0 && checkpoint.epoch() % every == 0) {
-            CheckpointFile.write(folder.resolve(String.format("epoch_%04d.ckpt", checkpoint.epoch())), checkpoint);
+            String name = String.format(Locale.ROOT, "epoch_%04d.ckpt", checkpoint.epoch());
+            CheckpointFile.write(folder.resolve(name), checkpoint);
             prune();
         }
     }

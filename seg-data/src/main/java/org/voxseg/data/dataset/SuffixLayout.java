@@ -6,6 +6,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -48,7 +49,7 @@ public final class SuffixLayout {
         for (String id : ids) {
             List<Path> images = new ArrayList<>();
             for (int c = 0; c < channels; c++) {
-                String stem = String.format("%s_%04d", id, c);
+                String stem = String.format(Locale.ROOT, "%s_%04d", id, c);
                 images.add(NiftiFiles.find(imagesDir, stem)
                         .orElse(imagesDir.resolve(stem + NiftiFiles.EXTENSIONS[0])));
             }

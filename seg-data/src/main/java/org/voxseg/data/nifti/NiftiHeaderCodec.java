@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Decodes NIfTI-1 and NIfTI-2 headers from bytes (validating every field that decides how voxels are read) and
@@ -261,7 +262,7 @@ final class NiftiHeaderCodec {
     private static String printable(String s) {
         StringBuilder out = new StringBuilder();
         for (char ch : s.toCharArray()) {
-            out.append(ch >= 32 && ch < 127 ? String.valueOf(ch) : String.format("\\x%02x", (int) ch));
+            out.append(ch >= 32 && ch < 127 ? String.valueOf(ch) : String.format(Locale.ROOT, "\\x%02x", (int) ch));
         }
         return out.toString();
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.voxseg.data.dataset.BratsLayout;
 import org.voxseg.data.geometry.Affine;
@@ -88,7 +89,7 @@ public record SyntheticBrats(int[] shape, long seed) {
                 }
             }
         }
-        String id = String.format("BraTS20_Synth_%03d", index);
+        String id = String.format(Locale.ROOT, "BraTS20_Synth_%03d", index);
         return new Case(id, Volume.wrap(grid, 4, image), Volume.wrap(grid, 1, labels));
     }
 
