@@ -11,10 +11,11 @@ import org.voxseg.core.engine.TorchRuntime;
  * test method or in a {@code @BeforeEach}, {@code @AfterEach} or {@code @BeforeAll} method of a class annotated
  * {@code @ExtendWith(NdManagerExtension.class)}.
  *
- * <p>The manager belongs to the scope it was asked for in, and is closed (with every array it still holds) when
- * that scope ends: asked for by a test method or its {@code @BeforeEach} and {@code @AfterEach} methods, it is one
- * manager per test, closed after the test's {@code @AfterEach} methods; asked for by a {@code @BeforeAll} method, it
- * is one manager for the test class, closed after its {@code @AfterAll} methods.
+ * <p>The manager belongs to the scope it was first asked for in, and is closed (with every array it still holds)
+ * when that scope ends: asked for by a test method or its {@code @BeforeEach} and {@code @AfterEach} methods, it is
+ * one manager per test, closed after the test's {@code @AfterEach} methods; asked for by a {@code @BeforeAll}
+ * method, it is one manager for the test class, closed after its {@code @AfterAll} methods, and the tests of that
+ * class get the same one.
  *
  * <p>The manager comes from {@link TorchRuntime#engine()}, which also switches libtorch's gradient recording off for
  * the calling thread (tests switch it on where they need it, with a gradient collector), as the set-up that each
