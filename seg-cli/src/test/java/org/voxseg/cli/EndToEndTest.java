@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.data.nifti.NiftiDataType;
@@ -21,6 +22,7 @@ import org.voxseg.data.nifti.NiftiReader;
  * The main job through the command line on a tiny synthetic dataset: synth, train 3 epochs, predict the held-out
  * cases, evaluate; and the error paths a user meets first.
  */
+@Tag("slow")
 class EndToEndTest {
 
     @TempDir

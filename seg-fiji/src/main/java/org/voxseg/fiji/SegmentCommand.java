@@ -51,8 +51,8 @@ public final class SegmentCommand extends FijiCommand {
                     + "stored with the model.")
     private String overlap = "";
 
-    @Parameter(label = "Mirror test-time augmentation (8x slower)", choices = {Mirroring.MODEL, Mirroring.ON,
-            Mirroring.OFF})
+    @Parameter(label = "Mirror test-time augmentation (8x slower)",
+            choices = {Mirroring.MODEL, Mirroring.ON, Mirroring.OFF})
     private String tta = Mirroring.MODEL;
 
     @Parameter(label = "Save labels as (.nii.gz)", style = FileWidget.SAVE_STYLE, required = false, persist = false)
@@ -66,10 +66,12 @@ public final class SegmentCommand extends FijiCommand {
 
     @Override
     protected void execute() throws IOException {
-        InferenceOverrides overrides = InferenceOverrides.builder().overlap(overlap())
-                .tta(Mirroring.parse(tta)).build();
+        InferenceOverrides.Builder overrides = InferenceOverrides.builder().overlap(overlap());
+        if (!Mirroring.MODEL.equals(tta)) {
+            overrides.tta(Mirroring.ON.equals(tta));
+        }
         try (Voxseg voxseg = Voxseg.builder().build();
-                Segmenter segmenter = voxseg.segmenter(List.of(model.toPath()), overrides)) {
+                Segmenter segmenter = voxseg.segmenter(List.of(model.toPath()), overrides.build())) {
             NamedVolume named = readInput(segmenter.description());
             requireVolume(named);
             status.showStatus("voxseg: segmenting " + named.name());
@@ -104,15 +106,6 @@ public final class SegmentCommand extends FijiCommand {
         static final String OFF = "off";
 
         private Mirroring() {
-        }
-
-        /** The override a choice means: null keeps the model's. */
-        static Boolean parse(String choice) {
-            return switch (choice) {
-                case ON -> Boolean.TRUE;
-                case OFF -> Boolean.FALSE;
-                default -> null;
-            };
         }
     }
 

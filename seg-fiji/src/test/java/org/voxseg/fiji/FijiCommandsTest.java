@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
@@ -38,6 +39,7 @@ import org.voxseg.data.synthetic.SyntheticBrats;
  * the annotation processor writes), run through the CommandService with pre- and postprocessing. A tiny model is
  * trained with "Train from Config", then "Segment 3D Volume" runs on files and on open images.
  */
+@Tag("slow")
 class FijiCommandsTest {
 
     private static final String CASE = "BraTS20_Synth_000";

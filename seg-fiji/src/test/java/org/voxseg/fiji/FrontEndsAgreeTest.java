@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
@@ -28,6 +29,7 @@ import picocli.CommandLine;
  * label map: with nothing set both use model.json's overlap and mirroring; with overlap and mirroring switched off
  * explicitly both do so too.
  */
+@Tag("slow")
 class FrontEndsAgreeTest {
 
     @TempDir

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /** Options every benchmark shares (repeats, warm-up, JSON output) and the timing and saving that go with them. */
 final class BenchRun {
 
-    @Option(names = "--repeats", defaultValue = "5", description = "Timed runs of each operation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeats", defaultValue = "5",
+            description = "Timed runs of each operation (default: ${DEFAULT-VALUE}).")
     int repeats;
 
     @Option(names = "--warmup", defaultValue = "1", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")

@@ -119,7 +119,8 @@ public final class PreprocessBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "preprocess 4x%dx%dx%d -> %s: median %.3f s; cached reload median %.3f s;"
                 + " peak RSS %.0f MB (%.0f MB before), %d runs each%n", shape[0], shape[1], shape[2],
-                result.geometry().shapeText(), fresh.median(), cached.median(), peak / 1e6, baseline / 1e6, run.repeats);
+                result.geometry().shapeText(), fresh.median(), cached.median(), peak / 1e6, baseline / 1e6,
+                run.repeats);
         out.flush();
         run.save(results);
     }

@@ -35,7 +35,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     boolean regions;
 
     @Option(names = "--empty", defaultValue = "brats", paramLabel = "brats|monai",
-            description = "Score when both masks are empty: brats (1) or monai (undefined) (default: ${DEFAULT-VALUE}).")
+            description = "Score when both masks are empty: brats (1) or monai (undefined)"
+                    + " (default: ${DEFAULT-VALUE}).")
     String empty;
 
     @Option(names = "--output", paramLabel = "CSV", description = "Write per-case scores here (and a summary beside).")

@@ -32,7 +32,8 @@ public record DiceLoss(OutputActivation activation, boolean includeBackground, b
         NDArray truth = o.sum(squaredPred ? o.g().square() : o.g());
         NDArray score;
         if (jaccard) {
-            score = intersection.add((float) smoothNr).div(predicted.add(truth).sub(intersection).add((float) smoothDr));
+            score = intersection.add((float) smoothNr)
+                    .div(predicted.add(truth).sub(intersection).add((float) smoothDr));
         } else {
             score = intersection.mul(2).add((float) smoothNr).div(predicted.add(truth).add((float) smoothDr));
         }

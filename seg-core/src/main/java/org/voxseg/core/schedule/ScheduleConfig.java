@@ -64,7 +64,8 @@ public record ScheduleConfig(String name, @JsonProperty("step") String per, long
     public ScheduleConfig {
         milestones = milestones.clone();
         if (!per.equals("epoch") && !per.equals("iteration")) {
-            throw new IllegalArgumentException("scheduler step must be \"epoch\" or \"iteration\", not \"" + per + "\"");
+            throw new IllegalArgumentException(
+                    "scheduler step must be \"epoch\" or \"iteration\", not \"" + per + "\"");
         }
     }
 

@@ -44,8 +44,8 @@ public record CheckpointSeries(Path folder, int every, int keepLast) {
             CheckpointFile.write(folder.resolve(BEST), checkpoint);
         }
         if (every > 0 && checkpoint.epoch() % every == 0) {
-            Path periodic = folder.resolve(String.format(Locale.ROOT, "epoch_%04d.ckpt", checkpoint.epoch()));
-            CheckpointFile.write(periodic, checkpoint);
+            String name = String.format(Locale.ROOT, "epoch_%04d.ckpt", checkpoint.epoch());
+            CheckpointFile.write(folder.resolve(name), checkpoint);
             prune();
         }
     }

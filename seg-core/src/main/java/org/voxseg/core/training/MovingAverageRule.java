@@ -35,7 +35,7 @@ public record MovingAverageRule(int patience) implements StoppingRule, BestModel
     private Replay replay(TrainingHistory history) {
         Replay replay = new Replay();
         history.epochs().stream().filter(e -> e.validation().isPresent()).forEach(replay::update);
-        replay.stopAtLatest &= history.latest().flatMap(EpochResult::validation).isPresent();
+        replay.stopAtLatest = replay.stopAtLatest && history.latest().flatMap(EpochResult::validation).isPresent();
         return replay;
     }
 

@@ -18,11 +18,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.data.nifti.NiftiReader;
 
 /** The README's "Use from Java" program, compiled from the README itself and run on a tiny synthetic dataset. */
+@Tag("slow")
 class ReadmeExampleTest {
 
     @TempDir

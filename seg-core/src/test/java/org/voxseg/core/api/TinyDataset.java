@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.voxseg.data.synthetic.SyntheticBrats;
 
 /** A synthetic BraTS folder of a few 32x32x24 cases and a config that trains a tiny U-Net on it in seconds. */
@@ -25,7 +26,7 @@ final class TinyDataset {
      */
     static Path config(Path file, String trainRoot, int epochs, String extra) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, """
+        Files.writeString(file, String.format(Locale.ROOT, """
                 {
                   "model": {"in_channels": 4, "out_channels": 3, "filters": [4, 8]},
                   "optimizer": {"name": "adam", "lr": 0.01},
@@ -34,7 +35,7 @@ final class TinyDataset {
                   "training": {"epochs": %d, "iterations_per_epoch": 2, "batch_size": 2, "patch_size": [16, 16, 16],
                                "foreground_fraction": 0.5, "seed": 7}%s
                 }
-                """.formatted(trainRoot, VALIDATION_CASE, epochs, extra.isEmpty() ? "" : ",\n  " + extra));
+                """, trainRoot, VALIDATION_CASE, epochs, extra.isEmpty() ? "" : ",\n  " + extra));
         return file;
     }
 }

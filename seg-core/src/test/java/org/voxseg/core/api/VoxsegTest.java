@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.core.config.RunConfig;
@@ -28,6 +29,7 @@ import org.voxseg.data.dataset.CaseLoader;
 import org.voxseg.data.nifti.NiftiReader;
 
 /** The headless API on a tiny synthetic dataset: one run trained once, then resumed, listened to and segmented. */
+@Tag("slow")
 class VoxsegTest {
 
     @TempDir

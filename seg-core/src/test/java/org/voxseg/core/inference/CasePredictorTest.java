@@ -10,12 +10,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv3d;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.core.testing.NdManagerExtension;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.label.LabelEncoding;
@@ -29,6 +29,7 @@ import org.voxseg.data.transform.PreprocessingSettings;
 import org.voxseg.data.volume.Volume;
 
 /** From input file to output file: preprocessing, sliding window, inverse, decoding, writing. */
+@ExtendWith(NdManagerExtension.class)
 class CasePredictorTest {
 
     /** Oblique and left-handed, 1.2 x 1.5 x 2.5 mm voxels. */
@@ -44,13 +45,8 @@ class CasePredictorTest {
     private NDManager manager;
 
     @BeforeEach
-    void open() {
-        manager = TorchRuntime.engine().newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
+    void open(NDManager manager) {
+        this.manager = manager;
     }
 
     /** A head of intensity 100 with a tumour of 200, both ellipsoids away from the volume's border. */

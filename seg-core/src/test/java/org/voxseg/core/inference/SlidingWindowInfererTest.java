@@ -10,14 +10,15 @@ import ai.djl.nn.convolutional.Conv3d;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.voxseg.core.engine.TorchRuntime;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.voxseg.core.testing.NdManagerExtension;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
 
+@ExtendWith(NdManagerExtension.class)
 class SlidingWindowInfererTest {
 
     /** Not a multiple of the roi anywhere, and smaller than it along z (padded). */
@@ -27,13 +28,8 @@ class SlidingWindowInfererTest {
     private NDManager manager;
 
     @BeforeEach
-    void open() {
-        manager = TorchRuntime.engine().newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
+    void open(NDManager manager) {
+        this.manager = manager;
     }
 
     private static Volume randomImage(int channels) {

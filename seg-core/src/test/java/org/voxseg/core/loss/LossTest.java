@@ -10,25 +10,21 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.voxseg.core.engine.TorchRuntime;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.voxseg.core.testing.NdManagerExtension;
 
 /** Losses against values computed by hand from MONAI's and PyTorch's definitions (docs/reference.md#losses). */
+@ExtendWith(NdManagerExtension.class)
 class LossTest {
 
     private static final double S = 1e-5;
     private NDManager manager;
 
     @BeforeEach
-    void open() {
-        manager = TorchRuntime.engine().newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
+    void open(NDManager manager) {
+        this.manager = manager;
     }
 
     private NDArray tensor(long[] shape, float... values) {

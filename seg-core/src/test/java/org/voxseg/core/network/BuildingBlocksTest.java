@@ -8,25 +8,22 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.voxseg.core.engine.TorchRuntime;
+import org.voxseg.core.testing.NdManagerExtension;
 
 /** The replacements for what DJL's PyTorch engine lacks: transposed convolution, trilinear, group norm. */
+@ExtendWith(NdManagerExtension.class)
 class BuildingBlocksTest {
 
     private NDManager manager;
 
     @BeforeEach
-    void open() {
+    void open(NDManager manager) {
         TorchRuntime.engine().setRandomSeed(11);
-        manager = TorchRuntime.engine().newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
+        this.manager = manager;
     }
 
     @Test
@@ -46,7 +43,8 @@ class BuildingBlocksTest {
 
         float[] actual = NetworkTestSupport.forward(up, manager, x, false).singletonOrThrow().toFloatArray();
 
-        // ConvTranspose3d(k = s, stride = s): out[co, z*sz + a, y*sy + b, x*sx + e] = sum_ci x[ci, z, y, x] W[ci, co, a, b, e]
+        // ConvTranspose3d(k = s, stride = s):
+        //     out[co, z*sz + a, y*sy + b, x*sx + e] = sum_ci x[ci, z, y, x] W[ci, co, a, b, e]
         float[] w = NetworkTestSupport.parameter(up, "expand_weight").toFloatArray();  // (out * sz*sy*sx, in)
         float[] bias = {0.5f, -1f, 2f};
         float[] input = x.toFloatArray();

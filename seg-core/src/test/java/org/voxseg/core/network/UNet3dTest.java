@@ -20,14 +20,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.loss.DeepSupervisionLoss;
 import org.voxseg.core.loss.DiceLoss;
 import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.core.testing.NdManagerExtension;
 
+@ExtendWith(NdManagerExtension.class)
 class UNet3dTest {
 
     private static final int[][] ISOTROPIC = {{1, 1, 1}, {2, 2, 2}, {2, 2, 2}};
@@ -36,15 +38,10 @@ class UNet3dTest {
     private NDManager manager;
 
     @BeforeEach
-    void open() {
+    void open(NDManager manager) {
         engine = TorchRuntime.engine();
         engine.setRandomSeed(3);
-        manager = engine.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
+        this.manager = manager;
     }
 
     @Test

@@ -21,31 +21,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.loss.DiceLoss;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.network.UNet3d;
+import org.voxseg.core.testing.NdManagerExtension;
 
 /** Novograd against the paper's update rule, and parameter groups with their own rates. */
+@ExtendWith(NdManagerExtension.class)
 class NovogradAndGroupsTest {
 
     private Engine engine;
     private NDManager manager;
 
     @BeforeEach
-    void open() {
+    void open(NDManager manager) {
         engine = TorchRuntime.engine();
         engine.setRandomSeed(5);
-        manager = engine.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
+        this.manager = manager;
     }
 
     private PairList<String, Parameter> single(float... values) {
@@ -109,6 +107,7 @@ class NovogradAndGroupsTest {
     }
 
     @Test
+    @Tag("slow")
     void novogradTrainsATinyNetwork() {
         NetworkConfig config = NetworkConfig.basic(1, 1, 4, 8);
         Shape input = new Shape(2, 1, 8, 8, 8);

@@ -11,8 +11,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.junit.jupiter.api.Test;
-import org.voxseg.core.engine.TorchRuntime;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.voxseg.core.testing.NdManagerExtension;
 
+@ExtendWith(NdManagerExtension.class)
 class OptimizerConfigTest {
 
     private static OptimizerConfig read(String json) throws JsonProcessingException {
@@ -30,26 +32,23 @@ class OptimizerConfigTest {
     }
 
     @Test
-    void buildsEachOptimizer() throws JsonProcessingException {
-        try (NDManager manager = TorchRuntime.engine().newBaseManager()) {
-            try (Optimizer sgd = read("{\"name\": \"sgd\", \"lr\": 0.01, \"momentum\": 0.99, \"nesterov\": true}")
-                    .build(manager)) {
-                assertInstanceOf(Sgd.class, sgd);
-            }
-            try (Optimizer adamW = read("{\"name\": \"adamw\"}").build(manager)) {
-                assertInstanceOf(Adam.class, adamW);
-            }
-            assertThrows(IllegalArgumentException.class, () -> read("{\"name\": \"lamb\"}").build(manager));
+    void buildsEachOptimizer(NDManager manager) throws JsonProcessingException {
+        try (Optimizer sgd = read("{\"name\": \"sgd\", \"lr\": 0.01, \"momentum\": 0.99, \"nesterov\": true}")
+                .build(manager)) {
+            assertInstanceOf(Sgd.class, sgd);
         }
+        try (Optimizer adamW = read("{\"name\": \"adamw\"}").build(manager)) {
+            assertInstanceOf(Adam.class, adamW);
+        }
+        assertThrows(IllegalArgumentException.class, () -> read("{\"name\": \"lamb\"}").build(manager));
     }
 
     @Test
-    void novogradDefaultsAreMonais() throws JsonProcessingException {
+    void novogradDefaultsAreMonais(NDManager manager) throws JsonProcessingException {
         OptimizerConfig novograd = read("{\"name\": \"novograd\"}");
         assertArrayEquals(new double[] {0.9, 0.98}, novograd.betas());
         assertEquals(1e-3, novograd.learningRate());
-        try (NDManager manager = TorchRuntime.engine().newBaseManager();
-             Optimizer optimizer = novograd.build(manager)) {
+        try (Optimizer optimizer = novograd.build(manager)) {
             assertInstanceOf(Novograd.class, optimizer);
         }
     }

@@ -11,12 +11,14 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.util.PairList;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.voxseg.core.engine.TorchRuntime;
+import org.voxseg.core.testing.NdManagerExtension;
 
 /** Updates against independent double-precision versions of PyTorch's formulas; state restores bit for bit. */
+@ExtendWith(NdManagerExtension.class)
 class OptimizerTest {
 
     private static final float[] START = {1.0f, -2.0f, 0.5f};
@@ -27,14 +29,9 @@ class OptimizerTest {
     private Engine engine;
 
     @BeforeEach
-    void open() {
+    void open(NDManager manager) {
         engine = TorchRuntime.engine();
-        manager = engine.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
+        this.manager = manager;
     }
 
     private PairList<String, Parameter> parameters(float[] values) {

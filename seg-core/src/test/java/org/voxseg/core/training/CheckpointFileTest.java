@@ -21,9 +21,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.loss.DiceLoss;
@@ -35,7 +35,9 @@ import org.voxseg.core.optim.OptimizerConfig;
 import org.voxseg.core.schedule.LearningRateSchedule;
 import org.voxseg.core.schedule.ReduceLrOnPlateau;
 import org.voxseg.core.schedule.WarmupCosine;
+import org.voxseg.core.testing.NdManagerExtension;
 
+@ExtendWith(NdManagerExtension.class)
 class CheckpointFileTest {
 
     private static final NetworkConfig CONFIG = NetworkConfig.basic(1, 1, 4, 8);
@@ -48,14 +50,9 @@ class CheckpointFileTest {
     private NDManager manager;
 
     @BeforeEach
-    void open() {
+    void open(NDManager manager) {
         engine = TorchRuntime.engine();
-        manager = engine.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
+        this.manager = manager;
     }
 
     private UNet3d network(int seed) {

@@ -22,8 +22,8 @@ class CheckpointSeriesTest {
         Locale.setDefault(Locale.forLanguageTag("th-TH-u-nu-thai"));
         try {
             CheckpointSeries series = new CheckpointSeries(dir, 1, 0);
-            series.afterEpoch(new Checkpoint(3, 3, 0.5, 3, Map.of(), Map.of(), new OptimizerState(Map.of(), Map.of()), Map.of(),
-                    new byte[0]), false);
+            OptimizerState noState = new OptimizerState(Map.of(), Map.of());
+            series.afterEpoch(new Checkpoint(3, 3, 0.5, 3, Map.of(), Map.of(), noState, Map.of(), new byte[0]), false);
 
             assertEquals(List.of(dir.resolve("epoch_0003.ckpt")), series.periodic());
         } finally {

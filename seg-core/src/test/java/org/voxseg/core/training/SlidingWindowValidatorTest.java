@@ -6,15 +6,15 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.voxseg.core.engine.TorchRuntime;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.voxseg.core.inference.Predictor;
 import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.core.loss.CrossEntropyLoss;
 import org.voxseg.core.loss.DiceLoss;
 import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.core.testing.NdManagerExtension;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.label.LabelEncoding;
@@ -22,6 +22,7 @@ import org.voxseg.data.sampling.SamplingCase;
 import org.voxseg.data.volume.Volume;
 
 /** Validation scores on an 8^3 case whose first half (along x) is label 1, against predictors of fixed output. */
+@ExtendWith(NdManagerExtension.class)
 class SlidingWindowValidatorTest {
 
     private static final int N = 8;
@@ -30,13 +31,8 @@ class SlidingWindowValidatorTest {
     private NDManager manager;
 
     @BeforeEach
-    void open() {
-        manager = TorchRuntime.engine().newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
+    void open(NDManager testManager) {
+        this.manager = testManager;
     }
 
     private static SamplingCase halfForeground() {

@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.loss.DiceLoss;
@@ -35,6 +36,7 @@ import org.voxseg.core.schedule.ConstantRate;
 import org.voxseg.core.schedule.LearningRateSchedule;
 import org.voxseg.core.schedule.ReduceLrOnPlateau;
 import org.voxseg.core.schedule.SchedulePeriod;
+import org.voxseg.core.testing.NdManagerExtension;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.label.LabelEncoding;
@@ -46,6 +48,8 @@ import org.voxseg.data.sampling.SamplingCase;
 import org.voxseg.data.volume.Volume;
 
 /** The training loop on a tiny problem: 2 channels, 24^3, a bright sphere to segment. */
+@ExtendWith(NdManagerExtension.class)
+@Tag("slow")
 class TrainerTest {
 
     private static final int N = 24;
@@ -60,13 +64,8 @@ class TrainerTest {
     private NDManager manager;
 
     @BeforeEach
-    void open() {
-        manager = TorchRuntime.engine().newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
+    void open(NDManager manager) {
+        this.manager = manager;
     }
 
     /** Two noisy channels with a sphere brighter in both; the label map marks the sphere. */
@@ -188,7 +187,8 @@ class TrainerTest {
         UNet3d net = new UNet3d(NETWORK);
         net.initialize(manager, DataType.FLOAT32, new Shape(2, 2, 16, 16, 16));
         try (Optimizer adam = OptimizerConfig.named("adam", 1e-2).build(manager)) {
-            CheckpointFile.read(run.resolve(CheckpointSeries.FINAL)).restoreInto(net, manager, adam, new ConstantRate(1e-2));
+            CheckpointFile.read(run.resolve(CheckpointSeries.FINAL))
+                    .restoreInto(net, manager, adam, new ConstantRate(1e-2));
         }
         Map<String, float[]> values = new HashMap<>();
         net.getParameters().forEach(p -> values.put(p.getKey(), p.getValue().getArray().toFloatArray()));

@@ -5,27 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.voxseg.core.engine.TorchRuntime;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.voxseg.core.loss.DiceLoss;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.optim.OptimizerConfig;
+import org.voxseg.core.testing.NdManagerExtension;
 
+@ExtendWith(NdManagerExtension.class)
 class TrainingSetupTest {
 
     private NDManager manager;
 
     @BeforeEach
-    void open() {
-        manager = TorchRuntime.engine().newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
+    void open(NDManager testManager) {
+        this.manager = testManager;
     }
 
     private float[] firstWeights(long seed) {

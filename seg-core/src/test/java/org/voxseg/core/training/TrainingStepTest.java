@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.voxseg.core.engine.TorchRuntime;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.voxseg.core.inference.NetworkPredictor;
 import org.voxseg.core.loss.DeepSupervisionLoss;
 import org.voxseg.core.loss.DiceLoss;
@@ -26,15 +26,16 @@ import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.optim.Optimizer;
 import org.voxseg.core.optim.OptimizerConfig;
+import org.voxseg.core.testing.NdManagerExtension;
 
+@ExtendWith(NdManagerExtension.class)
 class TrainingStepTest {
 
     private static final Shape INPUT = new Shape(1, 1, 8, 8, 8);
 
     @Test
-    void aStepUpdatesTheNetworkAndANonFiniteLossLeavesItUntouched() {
-        try (NDManager manager = TorchRuntime.engine().newBaseManager();
-             Optimizer adam = OptimizerConfig.named("adam", 1e-2).build(manager)) {
+    void aStepUpdatesTheNetworkAndANonFiniteLossLeavesItUntouched(NDManager manager) {
+        try (Optimizer adam = OptimizerConfig.named("adam", 1e-2).build(manager)) {
             UNet3d net = new UNet3d(NetworkConfig.basic(1, 1, 4, 8));
             net.initialize(manager, DataType.FLOAT32, INPUT);
             TrainingStep step = new TrainingStep(net, new DeepSupervisionLoss(DiceLoss.of(OutputActivation.SIGMOID),
@@ -57,9 +58,8 @@ class TrainingStepTest {
     }
 
     @Test
-    void stepsAndPredictionsWorkOnThreadsOtherThanTheOneThatLoadedTheEngine() throws Exception {
-        try (NDManager manager = TorchRuntime.engine().newBaseManager();
-             Optimizer adam = OptimizerConfig.named("adam", 1e-2).build(manager)) {
+    void stepsAndPredictionsWorkOnThreadsOtherThanTheOneThatLoadedTheEngine(NDManager manager) throws Exception {
+        try (Optimizer adam = OptimizerConfig.named("adam", 1e-2).build(manager)) {
             UNet3d net = new UNet3d(NetworkConfig.basic(1, 1, 4, 8));
             net.initialize(manager, DataType.FLOAT32, INPUT);
             TrainingStep step = new TrainingStep(net, new DeepSupervisionLoss(DiceLoss.of(OutputActivation.SIGMOID),

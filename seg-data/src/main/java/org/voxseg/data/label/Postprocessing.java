@@ -125,7 +125,10 @@ public final class Postprocessing {
             return this;
         }
 
-        /** The BraTS rule: if fewer than {@code threshold} voxels are {@code label}, they become {@code replacement}. */
+        /**
+         * The BraTS rule: if fewer than {@code threshold} voxels are {@code label}, they become
+         * {@code replacement}.
+         */
         public Builder replaceSmallLabel(int label, int threshold, int replacement) {
             this.smallLabel = label;
             this.smallLabelThreshold = threshold;

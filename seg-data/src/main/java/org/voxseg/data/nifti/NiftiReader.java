@@ -99,7 +99,8 @@ public final class NiftiReader {
     private static NiftiHeader readHeader(Path file, InputStream in) throws IOException {
         byte[] first4 = in.readNBytes(4);
         if (first4.length < 4) {
-            throw new NiftiFormatException(file, "not a NIfTI file: " + first4.length + " bytes, shorter than a header");
+            throw new NiftiFormatException(file,
+                    "not a NIfTI file: " + first4.length + " bytes, shorter than a header");
         }
         NiftiHeaderCodec.Layout layout = NiftiHeaderCodec.detect(file, first4);
         byte[] bytes = new byte[layout.headerBytes()];

@@ -12,8 +12,8 @@ public final class Boxes {
      * Copies a box of {@code size} voxels from {@code src} (shape {@code srcShape}) at {@code srcStart} into
      * {@code dst} (shape {@code dstShape}) at {@code dstStart}, for each of {@code channels} channels.
      */
-    public static void copy(FloatBuffer src, int[] srcShape, int[] srcStart, float[] dst, int[] dstShape, int[] dstStart,
-            int[] size, int channels) {
+    public static void copy(FloatBuffer src, int[] srcShape, int[] srcStart, float[] dst, int[] dstShape,
+            int[] dstStart, int[] size, int channels) {
         int srcChannel = srcShape[0] * srcShape[1] * srcShape[2];
         int dstChannel = dstShape[0] * dstShape[1] * dstShape[2];
         for (int c = 0; c < channels; c++) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.SuppressForbidden;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
 
@@ -139,6 +140,7 @@ class NiftiRoundTripTest {
     }
 
     @Test
+    @SuppressForbidden("measures allocation with com.sun.management.ThreadMXBean (HotSpot and OpenJDK)")
     void channelsStreamIntoOneArrayWithoutFurtherCopies() throws IOException {
         Geometry geometry = Geometry.of(new int[] {128, 128, 64}, OBLIQUE);
         int voxels = geometry.voxelCount();
