@@ -20,6 +20,7 @@ import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.CaseInputs;
 import org.voxseg.data.dataset.CaseLoader;
 import org.voxseg.data.dataset.NiftiFiles;
+import org.voxseg.data.grid.Extent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -102,7 +103,7 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     private InferenceConfig settings(InferenceConfig defaults) {
-        return defaults.with(roi != null ? roi : defaults.roi(), overlap != null ? overlap : defaults.overlap(),
+        return defaults.with(roi != null ? Extent.of(roi) : defaults.roi(), overlap != null ? overlap : defaults.overlap(),
                 windowBatch != null ? windowBatch : defaults.swBatchSize(), tta || defaults.tta());
     }
 

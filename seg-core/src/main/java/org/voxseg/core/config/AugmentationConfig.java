@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
+import org.voxseg.data.grid.Extent;
 import org.voxseg.data.sampling.AugmentationPipeline;
 import org.voxseg.data.sampling.Flip;
 import org.voxseg.data.sampling.IntensityAugmentation;
@@ -66,7 +67,7 @@ public record AugmentationConfig(double flip, double rotate90, double zoom, doub
      * The augmentation steps this section describes for patches of {@code patch} voxels, in a fixed order: spatial
      * first, then intensity. Quarter turns only rotate planes whose two sides are equal, so patches keep their shape.
      */
-    public AugmentationPipeline pipeline(int[] patch) {
+    public AugmentationPipeline pipeline(Extent patch) {
         List<PatchAugmentation> steps = new ArrayList<>();
         if (flip > 0) {
             for (int axis = 0; axis < 3; axis++) {
@@ -75,7 +76,7 @@ public record AugmentationConfig(double flip, double rotate90, double zoom, doub
         }
         if (rotate90 > 0) {
             for (int[] plane : new int[][] {{0, 1}, {0, 2}, {1, 2}}) {
-                if (patch[plane[0]] == patch[plane[1]]) {
+                if (patch.get(plane[0]) == patch.get(plane[1])) {
                     steps.add(new Rotate90(plane[0], plane[1], rotate90));
                 }
             }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.voxseg.core.inference.SlidingWindowInferer;
+import org.voxseg.data.grid.Extent;
 import org.voxseg.data.label.Postprocessing;
 
 /**
@@ -22,12 +23,12 @@ import org.voxseg.data.label.Postprocessing;
  * @param keepLargestComponent keep only the largest connected component of the foreground
  * @param enhancingThreshold BraTS rule: if fewer voxels than this are label 4, they become 1 (0: off)
  */
-public record InferenceConfig(int[] roi, double overlap, int swBatchSize, String mode, double sigmaScale,
+public record InferenceConfig(Extent roi, double overlap, int swBatchSize, String mode, double sigmaScale,
         boolean tta, int minComponentSize, boolean keepLargestComponent, int enhancingThreshold) {
 
     /** Reads the section; absent fields: training patch, overlap 0.5, Gaussian, no TTA, no postprocessing. */
     @JsonCreator
-    public static InferenceConfig of(@JsonProperty("roi") int[] roi, @JsonProperty("overlap") Double overlap,
+    public static InferenceConfig of(@JsonProperty("roi") Extent roi, @JsonProperty("overlap") Double overlap,
             @JsonProperty("sw_batch_size") Integer swBatchSize, @JsonProperty("mode") String mode,
             @JsonProperty("sigma_scale") Double sigmaScale, @JsonProperty("tta") Boolean tta,
             @JsonProperty("min_component_size") Integer minComponentSize,
@@ -41,28 +42,22 @@ public record InferenceConfig(int[] roi, double overlap, int swBatchSize, String
     }
 
     public InferenceConfig {
-        if (roi != null && roi.length != 3) {
-            throw new IllegalArgumentException("roi needs three sizes along (x, y, z)");
+        if (roi != null && !roi.isPositive()) {
+            throw new IllegalArgumentException("roi needs three positive sizes along (x, y, z)");
         }
-        roi = roi == null ? null : roi.clone();
         if (!List.of("gaussian", "constant").contains(mode)) {
             throw new IllegalArgumentException("mode must be \"gaussian\" or \"constant\", not \"" + mode + "\"");
         }
     }
 
-    @Override
-    public int[] roi() {
-        return roi == null ? null : roi.clone();
-    }
-
     /** This section with the window set to {@code patch} where none is given. */
-    public InferenceConfig withDefaultRoi(int[] patch) {
+    public InferenceConfig withDefaultRoi(Extent patch) {
         return roi != null ? this : new InferenceConfig(patch, overlap, swBatchSize, mode, sigmaScale, tta,
                 minComponentSize, keepLargestComponent, enhancingThreshold);
     }
 
     /** This section with other window, overlap, batch and TTA settings (from the command line). */
-    public InferenceConfig with(int[] window, double windowOverlap, int batchSize, boolean mirror) {
+    public InferenceConfig with(Extent window, double windowOverlap, int batchSize, boolean mirror) {
         return new InferenceConfig(window, windowOverlap, batchSize, mode, sigmaScale, mirror, minComponentSize,
                 keepLargestComponent, enhancingThreshold);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
+import org.voxseg.data.grid.Extent;
 import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.transform.PreprocessingSettings;
 
@@ -28,7 +29,7 @@ import org.voxseg.data.transform.PreprocessingSettings;
  * @param inference default sliding-window and postprocessing settings
  */
 public record ModelDescription(int format, NetworkConfig model, String activation, List<String> channels,
-        int[] labels, boolean labelHierarchy, List<String> outputNames, int[] patchSize,
+        int[] labels, boolean labelHierarchy, List<String> outputNames, Extent patchSize,
         PreprocessingConfig preprocessing, InferenceConfig inference) {
 
     /** The format this version writes and reads. */
@@ -43,7 +44,7 @@ public record ModelDescription(int format, NetworkConfig model, String activatio
             @JsonProperty(value = "labels", required = true) int[] labels,
             @JsonProperty(value = "label_hierarchy", required = true) boolean labelHierarchy,
             @JsonProperty(value = "output_names", required = true) List<String> outputNames,
-            @JsonProperty(value = "patch_size", required = true) int[] patchSize,
+            @JsonProperty(value = "patch_size", required = true) Extent patchSize,
             @JsonProperty(value = "preprocessing", required = true) PreprocessingConfig preprocessing,
             @JsonProperty(value = "inference", required = true) InferenceConfig inference) {
         return new ModelDescription(format, model, activation, channels, labels, labelHierarchy, outputNames,
@@ -58,7 +59,6 @@ public record ModelDescription(int format, NetworkConfig model, String activatio
         channels = List.copyOf(channels);
         labels = labels.clone();
         outputNames = List.copyOf(outputNames);
-        patchSize = patchSize.clone();
         inference = inference.withDefaultRoi(patchSize);
         if (channels.size() != model.inChannels()) {
             throw new IllegalArgumentException(channels.size() + " channel names for a network of "
@@ -69,7 +69,8 @@ public record ModelDescription(int format, NetworkConfig model, String activatio
     /** The description of the network that {@code config} trains. */
     public static ModelDescription of(RunConfig config) {
         DatasetConfig dataset = config.dataset();
-        return new ModelDescription(FORMAT, config.model(), config.loss().activation(), dataset.channels(),
+        return new ModelDescription(FORMAT, config.model(), config.loss().activation().name().toLowerCase(Locale.ROOT),
+                dataset.channels(),
                 dataset.labels(), dataset.labelHierarchy(), dataset.regionNames(), config.training().patchSize(),
                 dataset.preprocessing(), config.inference());
     }
@@ -82,11 +83,6 @@ public record ModelDescription(int format, NetworkConfig model, String activatio
     @Override
     public int[] labels() {
         return labels.clone();
-    }
-
-    @Override
-    public int[] patchSize() {
-        return patchSize.clone();
     }
 
     /** How output channels become label values. */

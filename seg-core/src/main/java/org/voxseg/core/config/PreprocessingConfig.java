@@ -2,8 +2,9 @@ package org.voxseg.core.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Arrays;
 import java.util.List;
+import org.voxseg.data.grid.Extent;
+import org.voxseg.data.grid.Spacing;
 import org.voxseg.data.transform.ForegroundCrop;
 import org.voxseg.data.transform.IntensityNormalization;
 import org.voxseg.data.transform.PreprocessingSettings;
@@ -24,8 +25,8 @@ import org.voxseg.data.transform.PreprocessingSettings;
  * @param clipPercentiles clip masked values to these two percentiles before the z-score, or null
  */
 public record PreprocessingConfig(boolean cropForeground, double cropThreshold, boolean cropPercentile,
-        int cropMargin, double[] targetSpacing, int[] targetShape, String normalization, boolean channelWise,
-        double[] clipPercentiles) {
+        int cropMargin, Spacing targetSpacing, Extent targetShape, String normalization, boolean channelWise,
+        List<Double> clipPercentiles) {
 
     /** The normalisations {@link #settings} knows. */
     public static final List<String> NORMALIZATIONS = List.of("zscore_nonzero", "zscore", "none");
@@ -35,9 +36,9 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
     public static PreprocessingConfig of(@JsonProperty("crop_foreground") Boolean cropForeground,
             @JsonProperty("crop_threshold") Double cropThreshold,
             @JsonProperty("crop_percentile") Boolean cropPercentile, @JsonProperty("crop_margin") Integer cropMargin,
-            @JsonProperty("target_spacing") double[] targetSpacing, @JsonProperty("target_shape") int[] targetShape,
+            @JsonProperty("target_spacing") Spacing targetSpacing, @JsonProperty("target_shape") Extent targetShape,
             @JsonProperty("normalization") String normalization, @JsonProperty("channel_wise") Boolean channelWise,
-            @JsonProperty("clip_percentiles") double[] clipPercentiles) {
+            @JsonProperty("clip_percentiles") List<Double> clipPercentiles) {
         return new PreprocessingConfig(cropForeground == null || cropForeground,
                 cropThreshold == null ? 0 : cropThreshold, cropPercentile != null && cropPercentile,
                 cropMargin == null ? 0 : cropMargin, targetSpacing, targetShape,
@@ -46,9 +47,9 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
     }
 
     public PreprocessingConfig {
-        targetSpacing = copyOf3(targetSpacing, "target_spacing");
-        targetShape = targetShape == null ? null : Arrays.stream(copyOf3(Arrays.stream(targetShape)
-                .asDoubleStream().toArray(), "target_shape")).mapToInt(v -> (int) v).toArray();
+        if (targetShape != null && !targetShape.isPositive()) {
+            throw new IllegalArgumentException("target_shape needs three positive values along (x, y, z)");
+        }
         if (targetSpacing != null && targetShape != null) {
             throw new IllegalArgumentException("give target_spacing or target_shape, not both");
         }
@@ -56,35 +57,20 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
             throw new IllegalArgumentException("unknown normalization '" + normalization + "'; known: "
                     + NORMALIZATIONS);
         }
-        if (clipPercentiles != null && clipPercentiles.length != 2) {
+        if (clipPercentiles != null && clipPercentiles.size() != 2) {
             throw new IllegalArgumentException("clip_percentiles needs two values, low and high");
         }
-        clipPercentiles = clipPercentiles == null ? null : clipPercentiles.clone();
+        clipPercentiles = clipPercentiles == null ? null : List.copyOf(clipPercentiles);
         if (cropMargin < 0) {
             throw new IllegalArgumentException("crop_margin must not be negative: " + cropMargin);
         }
-    }
-
-    @Override
-    public double[] targetSpacing() {
-        return targetSpacing == null ? null : targetSpacing.clone();
-    }
-
-    @Override
-    public int[] targetShape() {
-        return targetShape == null ? null : targetShape.clone();
-    }
-
-    @Override
-    public double[] clipPercentiles() {
-        return clipPercentiles == null ? null : clipPercentiles.clone();
     }
 
     /**
      * The preprocessing this section describes, padding results to at least {@code minShape} (the patch) and to
      * multiples of {@code divisor} (the network's total stride).
      */
-    public PreprocessingSettings settings(int[] minShape, int divisor) {
+    public PreprocessingSettings settings(Extent minShape, int divisor) {
         PreprocessingSettings.Builder builder = PreprocessingSettings.builder().padding(minShape, divisor);
         if (cropForeground) {
             builder.foregroundCrop(cropPercentile ? ForegroundCrop.abovePercentile(cropThreshold, cropMargin)
@@ -100,18 +86,8 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
             IntensityNormalization zScore = IntensityNormalization.zScore(normalization.equals("zscore_nonzero"),
                     channelWise);
             builder.normalization(clipPercentiles == null ? zScore
-                    : zScore.withClipping(clipPercentiles[0], clipPercentiles[1]));
+                    : zScore.withClipping(clipPercentiles.get(0), clipPercentiles.get(1)));
         }
         return builder.build();
-    }
-
-    private static double[] copyOf3(double[] values, String key) {
-        if (values == null) {
-            return null;
-        }
-        if (values.length != 3 || Arrays.stream(values).anyMatch(v -> !(v > 0))) {
-            throw new IllegalArgumentException(key + " needs three positive values along (x, y, z)");
-        }
-        return values.clone();
     }
 }

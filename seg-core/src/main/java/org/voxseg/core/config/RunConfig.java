@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.voxseg.core.loss.LossConfig;
+import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.optim.OptimizerConfig;
 import org.voxseg.core.schedule.ScheduleConfig;
@@ -27,8 +29,9 @@ public record RunConfig(NetworkConfig model, OptimizerConfig optimizer, LossConf
             @JsonProperty("training") TrainingConfig training,
             @JsonProperty("cross_validation") CrossValidationConfig crossValidation,
             @JsonProperty("inference") InferenceConfig inference) {
-        return new RunConfig(orDefault(model, NetworkConfig.class), orDefault(optimizer, OptimizerConfig.class),
-                orDefault(loss, LossConfig.class), orDefault(scheduler, ScheduleConfig.class),
+        return new RunConfig(orDefault(model, NetworkConfig.class),
+                optimizer != null ? optimizer : OptimizerConfig.defaults(), loss != null ? loss : LossConfig.defaults(),
+                scheduler != null ? scheduler : ScheduleConfig.defaults(),
                 orDefault(dataset, DatasetConfig.class), orDefault(training, TrainingConfig.class),
                 orDefault(crossValidation, CrossValidationConfig.class), orDefault(inference, InferenceConfig.class));
     }
@@ -43,9 +46,10 @@ public record RunConfig(NetworkConfig model, OptimizerConfig optimizer, LossConf
             throw new IllegalArgumentException("model.out_channels is " + model.outChannels() + " but the dataset's "
                     + "labels give " + outputs + " output channels " + dataset.regionNames());
         }
-        boolean softmax = loss.activation().equals("softmax");
+        boolean softmax = loss.activation() == OutputActivation.SOFTMAX;
         if (softmax == dataset.labelHierarchy()) {
-            throw new IllegalArgumentException("loss.activation '" + loss.activation() + "' does not fit "
+            throw new IllegalArgumentException("loss.activation '" + loss.activation().name().toLowerCase(Locale.ROOT)
+                    + "' does not fit "
                     + (dataset.labelHierarchy() ? "nested regions (use sigmoid)" : "one-hot classes (use softmax)"));
         }
         inference = inference.withDefaultRoi(training.patchSize());

@@ -3,6 +3,7 @@ package org.voxseg.core.config;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.voxseg.core.training.TrainingSettings;
+import org.voxseg.data.grid.Extent;
 
 /**
  * The config's {@code training} section: length, batches, seed, validation, early stopping, augmentation,
@@ -28,7 +29,7 @@ import org.voxseg.core.training.TrainingSettings;
  * @param threads native compute threads (0: the engine's default)
  * @param loaderThreads threads preparing batches
  */
-public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, int[] patchSize,
+public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, Extent patchSize,
         double foregroundFraction, long seed, int validateEvery, double validationOverlap, int earlyStopPatience,
         int movingAveragePatience, AugmentationConfig augmentation, String freeze, int freezeEpochs,
         String pretrained, int checkpointEvery, int keepLast, int threads, int loaderThreads) {
@@ -37,7 +38,7 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
     @JsonCreator
     public static TrainingConfig of(@JsonProperty("epochs") Integer epochs,
             @JsonProperty("iterations_per_epoch") Integer iterationsPerEpoch,
-            @JsonProperty("batch_size") Integer batchSize, @JsonProperty("patch_size") int[] patchSize,
+            @JsonProperty("batch_size") Integer batchSize, @JsonProperty("patch_size") Extent patchSize,
             @JsonProperty("foreground_fraction") Double foregroundFraction, @JsonProperty("seed") Long seed,
             @JsonProperty("validate_every") Integer validateEvery,
             @JsonProperty("validation_overlap") Double validationOverlap,
@@ -48,7 +49,7 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
             @JsonProperty("checkpoint_every") Integer checkpointEvery, @JsonProperty("keep_last") Integer keepLast,
             @JsonProperty("threads") Integer threads, @JsonProperty("loader_threads") Integer loaderThreads) {
         return new TrainingConfig(epochs == null ? 1000 : epochs, iterationsPerEpoch == null ? 250 : iterationsPerEpoch,
-                batchSize == null ? 2 : batchSize, patchSize == null ? new int[] {128, 128, 128} : patchSize,
+                batchSize == null ? 2 : batchSize, patchSize == null ? Extent.cube(128) : patchSize,
                 foregroundFraction == null ? 0.33 : foregroundFraction, seed == null ? 42 : seed,
                 validateEvery == null ? 1 : validateEvery, validationOverlap == null ? 0.25 : validationOverlap,
                 earlyStopPatience == null ? 0 : earlyStopPatience,
@@ -60,7 +61,6 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
     }
 
     public TrainingConfig {
-        patchSize = patchSize.clone();
         settings(epochs, iterationsPerEpoch, batchSize, patchSize, foregroundFraction, seed, validateEvery,
                 validationOverlap, earlyStopPatience);
         if (freeze == null && freezeEpochs > 0) {
@@ -70,11 +70,6 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
             throw new IllegalArgumentException("checkpoint_every, keep_last, threads and moving_average_patience must"
                     + " not be negative, loader_threads must be positive");
         }
-    }
-
-    @Override
-    public int[] patchSize() {
-        return patchSize.clone();
     }
 
     /** The settings the training loop runs with. */
@@ -94,7 +89,7 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
                 newThreads != null ? newThreads : threads, loaderThreads);
     }
 
-    private static TrainingSettings settings(int epochs, int iterations, int batchSize, int[] patch,
+    private static TrainingSettings settings(int epochs, int iterations, int batchSize, Extent patch,
             double foregroundFraction, long seed, int validateEvery, double overlap, int patience) {
         return new TrainingSettings(epochs, iterations, batchSize, patch, foregroundFraction, seed, validateEvery,
                 overlap, patience);

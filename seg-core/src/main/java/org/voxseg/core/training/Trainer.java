@@ -120,7 +120,7 @@ public final class Trainer {
             throws IOException {
         Files.createDirectories(runFolder);
         Engine engine = Engine.getEngine("PyTorch");
-        int[] patch = settings.patch();
+        int[] patch = settings.patch().toArray();
         Shape inputShape = new Shape(settings.batchSize(), network.inChannels(), patch[2], patch[1], patch[0]);
         CheckpointSeries checkpoints = new CheckpointSeries(runFolder, checkpointEvery, keepLast);
         try (NDManager manager = parent.newSubManager()) {
@@ -185,7 +185,7 @@ public final class Trainer {
         EarlyStopping stopping = new EarlyStopping(settings.earlyStopPatience(), movingAveragePatience, state.history);
         boolean stopped = false;
         try (BatchLoader loader = BatchLoader.builder().cases(training)
-                .sampler(new PatchSampler(settings.patch(), settings.foregroundFraction()))
+                .sampler(new PatchSampler(settings.patch().toArray(), settings.foregroundFraction()))
                 .augmentation(augmentation).encoding(encoding).batchSize(settings.batchSize())
                 .threads(loaderThreads).seed(settings.seed()).firstBatch(state.step).build()) {
             while (state.epoch < settings.epochs() && !stopped) {

@@ -1,6 +1,6 @@
 package org.voxseg.core.training;
 
-import java.util.Arrays;
+import org.voxseg.data.grid.Extent;
 
 /**
  * How long and on what a {@link Trainer} trains: epochs of a number of iterations, batches of patches (with a
@@ -16,22 +16,23 @@ import java.util.Arrays;
  * @param overlap sliding-window overlap for validation
  * @param earlyStopPatience patience of the 3DUnetCNN rule on the validation Dice, 0 for none
  */
-public record TrainingSettings(int epochs, int iterationsPerEpoch, int batchSize, int[] patch,
+public record TrainingSettings(int epochs, int iterationsPerEpoch, int batchSize, Extent patch,
         double foregroundFraction, long seed, int validateEvery, double overlap, int earlyStopPatience) {
 
     public TrainingSettings {
-        patch = patch.clone();
         if (epochs < 1 || iterationsPerEpoch < 1 || batchSize < 1 || validateEvery < 1) {
             throw new IllegalArgumentException("epochs, iterations, batch size and validation interval must be"
                     + " positive");
         }
-        if (patch.length != 3 || Arrays.stream(patch).anyMatch(n -> n < 1)) {
-            throw new IllegalArgumentException("patch needs three positive sizes: " + Arrays.toString(patch));
+        if (!patch.isPositive()) {
+            throw new IllegalArgumentException("patch needs three positive sizes: " + patch);
         }
     }
 
-    @Override
-    public int[] patch() {
-        return patch.clone();
+    /** The settings with the patch given as {@code [x, y, z]}. */
+    public TrainingSettings(int epochs, int iterationsPerEpoch, int batchSize, int[] patch, double foregroundFraction,
+            long seed, int validateEvery, double overlap, int earlyStopPatience) {
+        this(epochs, iterationsPerEpoch, batchSize, Extent.of(patch), foregroundFraction, seed, validateEvery,
+                overlap, earlyStopPatience);
     }
 }

@@ -95,7 +95,7 @@ public final class Segmenter {
         ModelDescription b = other.description();
         if (!a.channels().equals(b.channels()) || !Arrays.equals(a.labels(), b.labels())
                 || a.labelHierarchy() != b.labelHierarchy()
-                || !ConfigJson.text(a.preprocessing()).equals(ConfigJson.text(b.preprocessing()))) {
+                || !a.preprocessing().equals(b.preprocessing())) {
             throw new IllegalArgumentException(other.checkpoint() + " does not fit " + first.checkpoint()
                     + ": an ensemble needs the same channels, labels and preprocessing");
         }

@@ -41,7 +41,7 @@ public final class TrainedModel implements AutoCloseable {
         NDManager manager = parent.newSubManager();
         try {
             UNet3d network = new UNet3d(description.model());
-            int[] patch = description.patchSize();
+            int[] patch = description.patchSize().toArray();
             network.initialize(manager, DataType.FLOAT32,
                     new Shape(1, description.model().inChannels(), patch[2], patch[1], patch[0]));
             try {

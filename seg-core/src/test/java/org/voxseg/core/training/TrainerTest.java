@@ -31,6 +31,7 @@ import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.optim.Optimizer;
 import org.voxseg.core.optim.OptimizerConfig;
 import org.voxseg.core.schedule.ConstantRate;
+import org.voxseg.core.schedule.ReduceLrOnPlateau;
 import org.voxseg.core.schedule.ScheduleConfig;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
@@ -96,8 +97,7 @@ class TrainerTest {
                 .network(NetworkConfig.basic(2, 1, 8, 16))
                 .loss(DiceLoss.of(OutputActivation.SIGMOID), OutputActivation.SIGMOID)
                 .optimizer(OptimizerConfig.named("adam", 1e-2))
-                .schedule(ScheduleConfig.of(null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null))
+                .schedule(ScheduleConfig.defaults())
                 .encoding(LabelEncoding.of(new int[] {1}, true), List.of("sphere"))
                 .augmentation(new AugmentationPipeline(List.of(new Flip(0, 0.5))))
                 .settings(new TrainingSettings(epochs, iterations, 2, new int[] {16, 16, 16}, 0.5, 7, 1, 0.5, 0));
@@ -163,8 +163,8 @@ class TrainerTest {
     @Test
     void aPlateauScheduleCountsOnlyValidatedEpochs() throws IOException {
         Trainer.Outcome outcome = trainer(3, 1)
-                .schedule(ScheduleConfig.of("reduce_on_plateau", null, null, null, null, null, "max", 0.5, 0, null,
-                        null, null, null, null, null, null, null, null, null))
+                .schedule(ScheduleConfig.ReduceOnPlateau.builder().mode(ReduceLrOnPlateau.Mode.MAX).factor(0.5)
+                        .patience(0).build())
                 .settings(new TrainingSettings(3, 1, 2, new int[] {16, 16, 16}, 0.5, 7, 2, 0.5, 0))
                 .build().train(cases(0, 2), cases(100, 1), dir.resolve("plateau"), manager);
 
