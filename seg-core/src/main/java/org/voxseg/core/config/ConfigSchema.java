@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.voxseg.core.loss.LossConfig;
+import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.optim.Betas;
 import org.voxseg.core.optim.OptimizerConfig;
 import org.voxseg.core.optim.ParameterGroup;
@@ -152,6 +153,8 @@ final class ConfigSchema {
             for (Class<?> family : List.of(LossConfig.class, OptimizerConfig.class, ScheduleConfig.class)) {
                 sections.addAll(List.of(family.getPermittedSubclasses()));
             }
+            sections.addAll(List.of(RunConfig.class, NetworkConfig.class, DatasetConfig.class, PreprocessingConfig.class,
+                    TrainingConfig.class, AugmentationConfig.class, CrossValidationConfig.class, InferenceConfig.class));
             return Set.copyOf(sections);
         }
     }

@@ -40,7 +40,7 @@ public final class FlopCount {
             // channels) and interpolating modes (to filters channels), written as FLOPs per output voxel.
             int[] stride = strides[level + 1];
             long factor = (long) stride[0] * stride[1] * stride[2];
-            flops += "transposed".equals(config.upsampling())
+            flops += config.upsampling() == NetworkConfig.Upsampling.TRANSPOSED
                     ? 2.0 * filters[level + 1] * filters[level] * voxels
                     : 2.0 * filters[level + 1] * filters[level] * voxels / factor;
             flops += convolutions(config, 2 * filters[level], filters[level], kernel, voxels);

@@ -1,73 +1,92 @@
 package org.voxseg.core.network;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The config's {@code model} section and the architecture part of {@code model.json}: everything needed to rebuild
- * the same U-Net to load saved parameters. Sizes per level are given along (x, y, z), like patch shapes.
+ * the same U-Net to load saved parameters. Sizes per level are given along (x, y, z), like patch shapes. Defaults
+ * (nnU-Net-like: strides 1 then 2, kernels 3, instance norm, leaky ReLU 0.01, transposed-convolution upsampling,
+ * two convolutions per block) live in {@link Builder}.
  *
  * @param inChannels input channels (modalities)
  * @param outChannels output channels (regions or classes)
  * @param filters feature channels per level, e.g. [32, 64, 128, 256, 320]
  * @param strides down-sampling per level along (x, y, z); level 0 is usually [1, 1, 1]
  * @param kernelSizes convolution kernel per level along (x, y, z), odd sizes
- * @param norm "instance", "group" or "batch"
+ * @param norm the normalisation layer
  * @param groups groups of group normalisation
- * @param activation "relu" or "leaky_relu"
+ * @param activation the nonlinearity
  * @param negativeSlope leaky ReLU's slope
- * @param upsampling "transposed" (k = stride, as 1x1x1 conv + depth-to-space), "nearest" or "trilinear"
+ * @param upsampling how the decoder upsamples
  * @param residual residual blocks instead of plain convolution stacks
  * @param deepSupervision extra outputs from the coarser decoder levels while training
  * @param dropout dropout probability after each convolution (0 for none)
  * @param convsPerLevel convolutions per block
  */
 public record NetworkConfig(int inChannels, int outChannels, int[] filters, int[][] strides, int[][] kernelSizes,
-        String norm, int groups, String activation, double negativeSlope, String upsampling, boolean residual,
+        Norm norm, int groups, Activation activation, double negativeSlope, Upsampling upsampling, boolean residual,
         boolean deepSupervision, double dropout, int convsPerLevel) {
 
-    /** Normalisations, activations and upsampling modes the network knows. */
-    public static final List<String> NORMS = List.of("instance", "group", "batch");
-    public static final List<String> ACTIVATIONS = List.of("relu", "leaky_relu");
-    public static final List<String> UPSAMPLINGS = List.of("transposed", "nearest", "trilinear");
+    /** The normalisation after each convolution (config values {@code instance}, {@code group}, {@code batch}). */
+    public enum Norm {
+        INSTANCE,
+        GROUP,
+        BATCH;
 
-    /**
-     * Reads a model section; absent fields take nnU-Net-like defaults (strides 1 then 2, kernels 3, instance norm,
-     * leaky ReLU 0.01, transposed-convolution upsampling, two convolutions per block).
-     */
-    @JsonCreator
-    public static NetworkConfig of(@JsonProperty("in_channels") Integer inChannels,
-            @JsonProperty("out_channels") Integer outChannels, @JsonProperty("filters") int[] filters,
-            @JsonProperty("strides") int[][] strides, @JsonProperty("kernel_sizes") int[][] kernelSizes,
-            @JsonProperty("norm") String norm, @JsonProperty("groups") Integer groups,
-            @JsonProperty("activation") String activation, @JsonProperty("negative_slope") Double negativeSlope,
-            @JsonProperty("upsampling") String upsampling, @JsonProperty("residual") Boolean residual,
-            @JsonProperty("deep_supervision") Boolean deepSupervision, @JsonProperty("dropout") Double dropout,
-            @JsonProperty("convs_per_level") Integer convsPerLevel) {
-        int[] levels = filters == null ? new int[] {32, 64, 128, 256, 320} : filters;
-        return new NetworkConfig(inChannels == null ? 4 : inChannels, outChannels == null ? 3 : outChannels, levels,
-                strides == null ? defaultStrides(levels.length) : strides,
-                kernelSizes == null ? cubes(levels.length, 3) : kernelSizes, norm == null ? "instance" : norm,
-                groups == null ? 8 : groups, activation == null ? "leaky_relu" : activation,
-                negativeSlope == null ? 0.01 : negativeSlope, upsampling == null ? "transposed" : upsampling,
-                residual != null && residual, deepSupervision != null && deepSupervision,
-                dropout == null ? 0 : dropout, convsPerLevel == null ? 2 : convsPerLevel);
+        /** The norm a config value names, e.g. {@code instance}. */
+        public static Norm of(String name) {
+            return choice("norm", name, values());
+        }
     }
 
-    /** A network with the defaults of {@link #of} for everything but the channels and filters. */
+    /** The nonlinearity after each normalisation (config values {@code relu}, {@code leaky_relu}). */
+    public enum Activation {
+        RELU,
+        LEAKY_RELU;
+
+        /** The activation a config value names, e.g. {@code leaky_relu}. */
+        public static Activation of(String name) {
+            return choice("activation", name, values());
+        }
+    }
+
+    /**
+     * How the decoder upsamples: {@code transposed} (k = stride, as 1x1x1 conv + depth-to-space), {@code nearest} or
+     * {@code trilinear}.
+     */
+    public enum Upsampling {
+        TRANSPOSED,
+        NEAREST,
+        TRILINEAR;
+
+        /** The upsampling a config value names, e.g. {@code transposed}. */
+        public static Upsampling of(String name) {
+            return choice("upsampling", name, values());
+        }
+    }
+
+    /** A builder with the defaults for everything. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A network with the defaults for everything but the channels and filters. */
     public static NetworkConfig basic(int inChannels, int outChannels, int... filters) {
-        return of(inChannels, outChannels, filters, null, null, null, null, null, null, null, null, null, null,
-                null);
+        return builder().inChannels(inChannels).outChannels(outChannels).filters(filters).build();
     }
 
     public NetworkConfig {
         filters = filters.clone();
         strides = deepCopy(strides);
         kernelSizes = deepCopy(kernelSizes);
-        validate(inChannels, outChannels, filters, strides, kernelSizes, norm, groups, activation, upsampling,
-                dropout, convsPerLevel);
+        if (norm == null || activation == null || upsampling == null) {
+            throw new IllegalArgumentException("norm, activation and upsampling must be given");
+        }
+        validate(inChannels, outChannels, filters, strides, kernelSizes, norm, groups, upsampling, dropout,
+                convsPerLevel);
     }
 
     @Override
@@ -106,8 +125,8 @@ public record NetworkConfig(int inChannels, int outChannels, int[] filters, int[
         return deepSupervision ? levels() - 1 : 1;
     }
 
-    private static void validate(int in, int out, int[] filters, int[][] strides, int[][] kernels, String norm,
-            int groups, String activation, String upsampling, double dropout, int convs) {
+    private static void validate(int in, int out, int[] filters, int[][] strides, int[][] kernels, Norm norm,
+            int groups, Upsampling upsampling, double dropout, int convs) {
         if (in < 1 || out < 1 || filters.length < 2) {
             throw new IllegalArgumentException("a U-Net needs channels in and out and at least 2 levels of filters");
         }
@@ -124,28 +143,31 @@ public record NetworkConfig(int inChannels, int outChannels, int[] filters, int[
                     throw new IllegalArgumentException("level " + level + ": strides must be positive and kernel"
                             + " sizes odd: " + Arrays.toString(strides[level]) + " " + Arrays.toString(kernels[level]));
                 }
-                if ("trilinear".equals(upsampling) && level > 0 && strides[level][d] > 2) {
+                if (upsampling == Upsampling.TRILINEAR && level > 0 && strides[level][d] > 2) {
                     throw new IllegalArgumentException("trilinear upsampling supports strides of 1 or 2, not "
                             + Arrays.toString(strides[level]));
                 }
             }
-            if ("group".equals(norm) && filters[level] % groups != 0) {
+            if (norm == Norm.GROUP && filters[level] % groups != 0) {
                 throw new IllegalArgumentException("group norm: " + filters[level] + " filters are not divisible by "
                         + groups + " groups");
             }
         }
-        checkChoice("norm", norm, NORMS);
-        checkChoice("activation", activation, ACTIVATIONS);
-        checkChoice("upsampling", upsampling, UPSAMPLINGS);
         if (!(dropout >= 0 && dropout < 1) || convs < 1) {
             throw new IllegalArgumentException("dropout must be in [0, 1) and convs_per_level positive");
         }
     }
 
-    private static void checkChoice(String field, String value, List<String> choices) {
-        if (!choices.contains(value)) {
-            throw new IllegalArgumentException("unknown " + field + " '" + value + "'; known: " + choices);
+    private static <E extends Enum<E>> E choice(String key, String name, E[] values) {
+        List<String> names = new ArrayList<>();
+        for (E value : values) {
+            String lower = value.name().toLowerCase(Locale.ROOT);
+            if (lower.equals(name)) {
+                return value;
+            }
+            names.add(lower);
         }
+        throw new IllegalArgumentException("unknown " + key + " '" + name + "'; known: " + names);
     }
 
     private static int[][] defaultStrides(int levels) {
@@ -168,5 +190,105 @@ public record NetworkConfig(int inChannels, int outChannels, int[] filters, int[
             copy[i] = values[i].clone();
         }
         return copy;
+    }
+
+    /** Collects a model section; every field starts at its default. */
+    public static final class Builder {
+        private int inChannels = 4;
+        private int outChannels = 3;
+        private int[] filters = {32, 64, 128, 256, 320};
+        private int[][] strides;
+        private int[][] kernelSizes;
+        private Norm norm = Norm.INSTANCE;
+        private int groups = 8;
+        private Activation activation = Activation.LEAKY_RELU;
+        private double negativeSlope = 0.01;
+        private Upsampling upsampling = Upsampling.TRANSPOSED;
+        private boolean residual;
+        private boolean deepSupervision;
+        private double dropout;
+        private int convsPerLevel = 2;
+
+        private Builder() {
+        }
+
+        public Builder inChannels(int value) {
+            inChannels = value;
+            return this;
+        }
+
+        public Builder outChannels(int value) {
+            outChannels = value;
+            return this;
+        }
+
+        public Builder filters(int... value) {
+            filters = value.clone();
+            return this;
+        }
+
+        /** Strides per level; by default 1 at level 0 and 2 below. */
+        public Builder strides(int[][] value) {
+            strides = value == null ? null : deepCopy(value);
+            return this;
+        }
+
+        /** Kernel sizes per level; by default 3 everywhere. */
+        public Builder kernelSizes(int[][] value) {
+            kernelSizes = value == null ? null : deepCopy(value);
+            return this;
+        }
+
+        public Builder norm(Norm value) {
+            norm = value;
+            return this;
+        }
+
+        public Builder groups(int value) {
+            groups = value;
+            return this;
+        }
+
+        public Builder activation(Activation value) {
+            activation = value;
+            return this;
+        }
+
+        public Builder negativeSlope(double value) {
+            negativeSlope = value;
+            return this;
+        }
+
+        public Builder upsampling(Upsampling value) {
+            upsampling = value;
+            return this;
+        }
+
+        public Builder residual(boolean value) {
+            residual = value;
+            return this;
+        }
+
+        public Builder deepSupervision(boolean value) {
+            deepSupervision = value;
+            return this;
+        }
+
+        public Builder dropout(double value) {
+            dropout = value;
+            return this;
+        }
+
+        public Builder convsPerLevel(int value) {
+            convsPerLevel = value;
+            return this;
+        }
+
+        public NetworkConfig build() {
+            return new NetworkConfig(inChannels, outChannels, filters,
+                    strides != null ? strides : defaultStrides(filters.length),
+                    kernelSizes != null ? kernelSizes : cubes(filters.length, 3), norm, groups, activation,
+                    negativeSlope, upsampling, residual, deepSupervision, dropout, convsPerLevel);
+        }
     }
 }

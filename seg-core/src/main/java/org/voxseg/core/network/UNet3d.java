@@ -68,9 +68,9 @@ public final class UNet3d extends AbstractBlock {
 
     private Block upsampler(Layers layers, int filters, int[] factorXyz) {
         return switch (config.upsampling()) {
-            case "transposed" -> new TransposedConvUpsample(layers, filters, factorXyz);
-            case "nearest" -> new InterpolatingUpsample(layers, filters, factorXyz, false);
-            default -> new InterpolatingUpsample(layers, filters, factorXyz, true);
+            case TRANSPOSED -> new TransposedConvUpsample(layers, filters, factorXyz);
+            case NEAREST -> new InterpolatingUpsample(layers, filters, factorXyz, false);
+            case TRILINEAR -> new InterpolatingUpsample(layers, filters, factorXyz, true);
         };
     }
 

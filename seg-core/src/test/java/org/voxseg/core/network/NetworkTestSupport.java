@@ -16,8 +16,10 @@ final class NetworkTestSupport {
 
     static NetworkConfig config(int in, int out, int[] filters, int[][] strides, String norm, String upsampling,
             boolean residual, boolean deepSupervision) {
-        return NetworkConfig.of(in, out, filters, strides, null, norm, 4, null, null, upsampling, residual,
-                deepSupervision, null, null);
+        return NetworkConfig.builder().inChannels(in).outChannels(out).filters(filters).strides(strides)
+                .norm(NetworkConfig.Norm.of(norm)).groups(4)
+                .upsampling(NetworkConfig.Upsampling.of(upsampling))
+                .residual(residual).deepSupervision(deepSupervision).build();
     }
 
     static UNet3d initialised(NetworkConfig config, NDManager manager, Shape input) {

@@ -162,8 +162,7 @@ class UNet3dTest {
 
     @Test
     void dropoutActsOnlyWhileTraining() {
-        NetworkConfig config = NetworkConfig.of(1, 1, new int[] {4, 8}, null, null, null, null, null, null, null,
-                null, null, 0.5, null);
+        NetworkConfig config = NetworkConfig.builder().inChannels(1).outChannels(1).filters(4, 8).dropout(0.5).build();
         Shape input = new Shape(1, 1, 8, 8, 8);
         UNet3d net = NetworkTestSupport.initialised(config, manager, input);
         NDArray x = manager.randomNormal(input);
