@@ -103,7 +103,8 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     private InferenceConfig settings(InferenceConfig defaults) {
-        return defaults.with(roi != null ? Extent.of(roi) : defaults.roi(), overlap != null ? overlap : defaults.overlap(),
+        return defaults.with(roi != null ? Extent.of(roi) : defaults.roi(),
+                overlap != null ? overlap : defaults.overlap(),
                 windowBatch != null ? windowBatch : defaults.swBatchSize(), tta || defaults.tta());
     }
 

@@ -165,7 +165,8 @@ public record AugmentationConfig(double flip, double rotate90, double zoom, List
         }
 
         public AugmentationConfig build() {
-            return new AugmentationConfig(flip, rotate90, zoom, zoomRange, scale, scaleRange, shift, shiftRange, noise, noiseStd,
+            return new AugmentationConfig(flip, rotate90, zoom, zoomRange, scale, scaleRange, shift, shiftRange, noise,
+                    noiseStd,
                     gamma, gammaRange);
         }
     }

@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
 import org.voxseg.data.io.AtomicFiles;
 
 /**
- * Reads and writes voxseg's JSON files (configs, {@code model.json}) with one mapper: snake_case keys, unknown keys
- * refused, errors turned into one line that names the file, the key's path and, for a misspelt key, the nearest
- * valid one.
+ * Reads and writes voxseg's JSON files (configs, {@code model.json}) with one mapper (see {@link ConfigSchema}):
+ * snake_case keys, unknown keys and names refused, errors turned into one line that names the file, the key's path
+ * and, for a misspelt key, name or value, the nearest valid one. Defaults live in each section's builder.
  */
 public final class ConfigJson {
 
@@ -51,15 +51,6 @@ public final class ConfigJson {
      */
     public static <T> T parse(String text, Class<T> type) throws JsonProcessingException {
         return MAPPER.readValue(text, type);
-    }
-
-    /** The object of {@code type} that an empty JSON object gives: every field at its default. */
-    public static <T> T defaults(Class<T> type) {
-        try {
-            return MAPPER.readValue("{}", type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(type.getSimpleName() + " has no defaults: " + e.getOriginalMessage(), e);
-        }
     }
 
     /** Writes {@code value} as indented JSON through a temporary file renamed into place. */

@@ -153,8 +153,9 @@ final class ConfigSchema {
             for (Class<?> family : List.of(LossConfig.class, OptimizerConfig.class, ScheduleConfig.class)) {
                 sections.addAll(List.of(family.getPermittedSubclasses()));
             }
-            sections.addAll(List.of(RunConfig.class, NetworkConfig.class, DatasetConfig.class, PreprocessingConfig.class,
-                    TrainingConfig.class, AugmentationConfig.class, CrossValidationConfig.class, InferenceConfig.class));
+            sections.addAll(List.of(RunConfig.class, NetworkConfig.class, DatasetConfig.class,
+                    PreprocessingConfig.class, TrainingConfig.class, AugmentationConfig.class,
+                    CrossValidationConfig.class, InferenceConfig.class));
             return Set.copyOf(sections);
         }
     }

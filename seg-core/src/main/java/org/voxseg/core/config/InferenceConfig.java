@@ -1,8 +1,8 @@
 package org.voxseg.core.config;
 
 import java.util.HashMap;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import org.voxseg.core.inference.BlendMode;
 import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.data.grid.Extent;
@@ -134,7 +134,8 @@ public record InferenceConfig(Extent roi, double overlap, int swBatchSize, Blend
         }
 
         public InferenceConfig build() {
-            return new InferenceConfig(roi, overlap, swBatchSize, mode, sigmaScale, tta, minComponentSize, keepLargestComponent,
+            return new InferenceConfig(roi, overlap, swBatchSize, mode, sigmaScale, tta, minComponentSize,
+                    keepLargestComponent,
                     enhancingThreshold);
         }
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.data.grid.Extent;
@@ -19,7 +18,7 @@ import org.voxseg.data.transform.PreprocessingSettings;
  *
  * @param format the file format's version
  * @param model the architecture
- * @param activation "sigmoid" (nested regions) or "softmax" (classes)
+ * @param activation sigmoid (nested regions) or softmax (classes)
  * @param channels input channel names in order, e.g. flair, t1, t1ce, t2
  * @param labels label values written to predictions, e.g. [2, 1, 4]
  * @param labelHierarchy outputs are nested regions rather than one-hot classes
@@ -28,7 +27,7 @@ import org.voxseg.data.transform.PreprocessingSettings;
  * @param preprocessing the preprocessing applied before the network
  * @param inference default sliding-window and postprocessing settings
  */
-public record ModelDescription(int format, NetworkConfig model, String activation, List<String> channels,
+public record ModelDescription(int format, NetworkConfig model, OutputActivation activation, List<String> channels,
         int[] labels, boolean labelHierarchy, List<String> outputNames, Extent patchSize,
         PreprocessingConfig preprocessing, InferenceConfig inference) {
 
@@ -39,7 +38,7 @@ public record ModelDescription(int format, NetworkConfig model, String activatio
     @JsonCreator
     public static ModelDescription of(@JsonProperty(value = "format", required = true) int format,
             @JsonProperty(value = "model", required = true) NetworkConfig model,
-            @JsonProperty(value = "activation", required = true) String activation,
+            @JsonProperty(value = "activation", required = true) OutputActivation activation,
             @JsonProperty(value = "channels", required = true) List<String> channels,
             @JsonProperty(value = "labels", required = true) int[] labels,
             @JsonProperty(value = "label_hierarchy", required = true) boolean labelHierarchy,
@@ -69,8 +68,7 @@ public record ModelDescription(int format, NetworkConfig model, String activatio
     /** The description of the network that {@code config} trains. */
     public static ModelDescription of(RunConfig config) {
         DatasetConfig dataset = config.dataset();
-        return new ModelDescription(FORMAT, config.model(), config.loss().activation().name().toLowerCase(Locale.ROOT),
-                dataset.channels(),
+        return new ModelDescription(FORMAT, config.model(), config.loss().activation(), dataset.channels(),
                 dataset.labels(), dataset.labelHierarchy(), dataset.regionNames(), config.training().patchSize(),
                 dataset.preprocessing(), config.inference());
     }
@@ -92,7 +90,7 @@ public record ModelDescription(int format, NetworkConfig model, String activatio
 
     /** The activation that turns network outputs into probabilities. */
     public OutputActivation outputActivation() {
-        return OutputActivation.valueOf(activation.toUpperCase(Locale.ROOT));
+        return activation;
     }
 
     /** The preprocessing that prediction repeats. */

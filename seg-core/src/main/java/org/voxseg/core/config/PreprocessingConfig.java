@@ -136,7 +136,8 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
         }
 
         public PreprocessingConfig build() {
-            return new PreprocessingConfig(cropForeground, cropThreshold, cropPercentile, cropMargin, targetSpacing, targetShape,
+            return new PreprocessingConfig(cropForeground, cropThreshold, cropPercentile, cropMargin, targetSpacing,
+                    targetShape,
                     normalization, channelWise, clipPercentiles);
         }
     }

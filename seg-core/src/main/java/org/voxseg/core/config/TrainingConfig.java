@@ -187,8 +187,10 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
         }
 
         public TrainingConfig build() {
-            return new TrainingConfig(epochs, iterationsPerEpoch, batchSize, patchSize, foregroundFraction, seed, validateEvery,
-                    validationOverlap, earlyStopPatience, movingAveragePatience, augmentation, freeze, freezeEpochs, pretrained,
+            return new TrainingConfig(epochs, iterationsPerEpoch, batchSize, patchSize, foregroundFraction, seed,
+                    validateEvery,
+                    validationOverlap, earlyStopPatience, movingAveragePatience, augmentation, freeze, freezeEpochs,
+                            pretrained,
                     checkpointEvery, keepLast, threads, loaderThreads);
         }
     }

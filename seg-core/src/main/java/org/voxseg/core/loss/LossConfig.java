@@ -34,7 +34,8 @@ public sealed interface LossConfig {
     }
 
     /** Soft Dice ({@code dice}, MONAI's {@code DiceLoss}). */
-    record Dice(OutputActivation activation, boolean includeBackground, boolean squaredPred, double smoothNr, double smoothDr, boolean batch) implements LossConfig {
+    record Dice(OutputActivation activation, boolean includeBackground, boolean squaredPred, double smoothNr,
+            double smoothDr, boolean batch) implements LossConfig {
 
         public Dice {
             Objects.requireNonNull(activation, "activation");
@@ -100,7 +101,8 @@ public sealed interface LossConfig {
     }
 
     /** Soft Jaccard ({@code jaccard}, MONAI's {@code DiceLoss(jaccard=True)}). */
-    record Jaccard(OutputActivation activation, boolean includeBackground, boolean squaredPred, double smoothNr, double smoothDr, boolean batch) implements LossConfig {
+    record Jaccard(OutputActivation activation, boolean includeBackground, boolean squaredPred, double smoothNr,
+            double smoothDr, boolean batch) implements LossConfig {
 
         public Jaccard {
             Objects.requireNonNull(activation, "activation");
@@ -166,7 +168,8 @@ public sealed interface LossConfig {
     }
 
     /** Tversky ({@code tversky}): {@code alpha} weighs false positives, {@code beta} false negatives. */
-    record Tversky(OutputActivation activation, boolean includeBackground, double alpha, double beta, double smoothNr, double smoothDr, boolean batch) implements LossConfig {
+    record Tversky(OutputActivation activation, boolean includeBackground, double alpha, double beta, double smoothNr,
+            double smoothDr, boolean batch) implements LossConfig {
 
         public Tversky {
             Objects.requireNonNull(activation, "activation");
@@ -322,7 +325,8 @@ public sealed interface LossConfig {
     }
 
     /** Dice plus cross-entropy ({@code dice_bce}, or {@code dice_ce}), weighted by the lambdas. */
-    record DiceCrossEntropy(OutputActivation activation, boolean includeBackground, boolean squaredPred, double smoothNr, double smoothDr, boolean batch, double lambdaDice, double lambdaCe) implements LossConfig {
+    record DiceCrossEntropy(OutputActivation activation, boolean includeBackground, boolean squaredPred,
+            double smoothNr, double smoothDr, boolean batch, double lambdaDice, double lambdaCe) implements LossConfig {
 
         public DiceCrossEntropy {
             Objects.requireNonNull(activation, "activation");
@@ -339,7 +343,8 @@ public sealed interface LossConfig {
 
         @Override
         public SegmentationLoss build() {
-            return new WeightedSum(List.of(new DiceLoss(activation, includeBackground, squaredPred, smoothNr, smoothDr, batch, false), new CrossEntropyLoss(activation)),
+            return new WeightedSum(List.of(new DiceLoss(activation, includeBackground, squaredPred, smoothNr, smoothDr,
+                    batch, false), new CrossEntropyLoss(activation)),
                     new double[] {lambdaDice, lambdaCe});
         }
 
@@ -395,13 +400,16 @@ public sealed interface LossConfig {
             }
 
             public DiceCrossEntropy build() {
-                return new DiceCrossEntropy(activation, includeBackground, squaredPred, smoothNr, smoothDr, batch, lambdaDice, lambdaCe);
+                return new DiceCrossEntropy(activation, includeBackground, squaredPred, smoothNr, smoothDr, batch,
+                        lambdaDice, lambdaCe);
             }
         }
     }
 
     /** Dice plus focal loss ({@code dice_focal}), weighted by the lambdas. */
-    record DiceFocal(OutputActivation activation, boolean includeBackground, boolean squaredPred, double smoothNr, double smoothDr, boolean batch, double gamma, double alpha, double lambdaDice, double lambdaCe) implements LossConfig {
+    record DiceFocal(OutputActivation activation, boolean includeBackground, boolean squaredPred, double smoothNr,
+            double smoothDr, boolean batch, double gamma, double alpha, double lambdaDice,
+            double lambdaCe) implements LossConfig {
 
         public DiceFocal {
             Objects.requireNonNull(activation, "activation");
@@ -418,7 +426,8 @@ public sealed interface LossConfig {
 
         @Override
         public SegmentationLoss build() {
-            return new WeightedSum(List.of(new DiceLoss(activation, includeBackground, squaredPred, smoothNr, smoothDr, batch, false), new FocalLoss(activation, gamma, alpha)),
+            return new WeightedSum(List.of(new DiceLoss(activation, includeBackground, squaredPred, smoothNr, smoothDr,
+                    batch, false), new FocalLoss(activation, gamma, alpha)),
                     new double[] {lambdaDice, lambdaCe});
         }
 
@@ -486,7 +495,8 @@ public sealed interface LossConfig {
             }
 
             public DiceFocal build() {
-                return new DiceFocal(activation, includeBackground, squaredPred, smoothNr, smoothDr, batch, gamma, alpha, lambdaDice, lambdaCe);
+                return new DiceFocal(activation, includeBackground, squaredPred, smoothNr, smoothDr, batch, gamma,
+                        alpha, lambdaDice, lambdaCe);
             }
         }
     }

@@ -59,7 +59,8 @@ public sealed interface OptimizerConfig {
     }
 
     /** Adam with L2 weight decay ({@code adam}). */
-    record AdamSettings(double learningRate, Betas betas, double epsilon, double weightDecay, double clipGradNorm, List<ParameterGroup> parameterGroups) implements OptimizerConfig {
+    record AdamSettings(double learningRate, Betas betas, double epsilon, double weightDecay, double clipGradNorm,
+            List<ParameterGroup> parameterGroups) implements OptimizerConfig {
 
         public AdamSettings {
             validate(learningRate, parameterGroups);
@@ -78,7 +79,8 @@ public sealed interface OptimizerConfig {
 
         @Override
         public Optimizer build(NDManager manager) {
-            return new Adam(manager, new UpdatePlan(learningRate, weightDecay, parameterGroups), betas.beta1(), betas.beta2(), epsilon, false);
+            return new Adam(manager, new UpdatePlan(learningRate, weightDecay, parameterGroups), betas.beta1(),
+                    betas.beta2(), epsilon, false);
         }
 
         /** Builds {@link AdamSettings} with PyTorch's defaults. */
@@ -127,7 +129,8 @@ public sealed interface OptimizerConfig {
     }
 
     /** Adam with decoupled weight decay ({@code adamw}, decay 0.01 by default). */
-    record AdamWSettings(double learningRate, Betas betas, double epsilon, double weightDecay, double clipGradNorm, List<ParameterGroup> parameterGroups) implements OptimizerConfig {
+    record AdamWSettings(double learningRate, Betas betas, double epsilon, double weightDecay, double clipGradNorm,
+            List<ParameterGroup> parameterGroups) implements OptimizerConfig {
 
         public AdamWSettings {
             validate(learningRate, parameterGroups);
@@ -146,7 +149,8 @@ public sealed interface OptimizerConfig {
 
         @Override
         public Optimizer build(NDManager manager) {
-            return new Adam(manager, new UpdatePlan(learningRate, weightDecay, parameterGroups), betas.beta1(), betas.beta2(), epsilon, true);
+            return new Adam(manager, new UpdatePlan(learningRate, weightDecay, parameterGroups), betas.beta1(),
+                    betas.beta2(), epsilon, true);
         }
 
         /** Builds {@link AdamWSettings} with PyTorch's defaults. */
@@ -195,7 +199,8 @@ public sealed interface OptimizerConfig {
     }
 
     /** Stochastic gradient descent with optional (Nesterov) momentum ({@code sgd}). */
-    record SgdSettings(double learningRate, double momentum, double dampening, boolean nesterov, double weightDecay, double clipGradNorm, List<ParameterGroup> parameterGroups) implements OptimizerConfig {
+    record SgdSettings(double learningRate, double momentum, double dampening, boolean nesterov, double weightDecay,
+            double clipGradNorm, List<ParameterGroup> parameterGroups) implements OptimizerConfig {
 
         public SgdSettings {
             validate(learningRate, parameterGroups);
@@ -213,7 +218,8 @@ public sealed interface OptimizerConfig {
 
         @Override
         public Optimizer build(NDManager manager) {
-            return new Sgd(manager, new UpdatePlan(learningRate, weightDecay, parameterGroups), momentum, dampening, nesterov);
+            return new Sgd(manager, new UpdatePlan(learningRate, weightDecay, parameterGroups), momentum, dampening,
+                    nesterov);
         }
 
         /** Builds {@link SgdSettings} with PyTorch's defaults. */
@@ -262,13 +268,16 @@ public sealed interface OptimizerConfig {
             }
 
             public SgdSettings build() {
-                return new SgdSettings(learningRate, momentum, dampening, nesterov, weightDecay, clipGradNorm, parameterGroups);
+                return new SgdSettings(learningRate, momentum, dampening, nesterov, weightDecay, clipGradNorm,
+                        parameterGroups);
             }
         }
     }
 
     /** Novograd ({@code novograd}, MONAI's betas 0.9, 0.98). */
-    record NovogradSettings(double learningRate, Betas betas, double epsilon, double weightDecay, boolean gradientAveraging, boolean amsgrad, double clipGradNorm, List<ParameterGroup> parameterGroups) implements OptimizerConfig {
+    record NovogradSettings(double learningRate, Betas betas, double epsilon, double weightDecay,
+            boolean gradientAveraging, boolean amsgrad, double clipGradNorm,
+            List<ParameterGroup> parameterGroups) implements OptimizerConfig {
 
         public NovogradSettings {
             validate(learningRate, parameterGroups);
@@ -287,7 +296,8 @@ public sealed interface OptimizerConfig {
 
         @Override
         public Optimizer build(NDManager manager) {
-            return new Novograd(manager, new UpdatePlan(learningRate, weightDecay, parameterGroups), betas.beta1(), betas.beta2(), epsilon, gradientAveraging, amsgrad);
+            return new Novograd(manager, new UpdatePlan(learningRate, weightDecay, parameterGroups), betas.beta1(),
+                    betas.beta2(), epsilon, gradientAveraging, amsgrad);
         }
 
         /** Builds {@link NovogradSettings} with MONAI's defaults. */
@@ -342,7 +352,8 @@ public sealed interface OptimizerConfig {
             }
 
             public NovogradSettings build() {
-                return new NovogradSettings(learningRate, betas, epsilon, weightDecay, gradientAveraging, amsgrad, clipGradNorm, parameterGroups);
+                return new NovogradSettings(learningRate, betas, epsilon, weightDecay, gradientAveraging, amsgrad,
+                        clipGradNorm, parameterGroups);
             }
         }
     }

@@ -63,7 +63,8 @@ public final class LearningRateSearch {
         try (NDManager manager = parent.newSubManager();
                 BatchLoader loader = BatchLoader.builder().cases(samples)
                         .sampler(new PatchSampler(patch, training.foregroundFraction()))
-                        .augmentation(training.augmentation().pipeline(training.patchSize())).encoding(config.dataset().encoding())
+                        .augmentation(training.augmentation().pipeline(training.patchSize()))
+                        .encoding(config.dataset().encoding())
                         .batchSize(training.batchSize()).seed(training.seed()).build()) {
             Engine.getEngine("PyTorch").setRandomSeed((int) training.seed());
             UNet3d net = new UNet3d(config.model());
