@@ -74,8 +74,10 @@ public final class ConfigJson {
             String where = location(unknown, 1);
             String suggestion = nearest(key, unknown.getKnownPropertyIds())
                     .map(name -> "; did you mean '" + name + "'?").orElse("");
+            String variant = VariantNames.nameOf(unknown.getReferringClass()).map(name -> "name '" + name + "'; ")
+                    .orElse("");
             return "unknown key '" + key + "'" + (where.isEmpty() ? "" : " in '" + where + "'") + suggestion
-                    + " (valid: " + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    + " (" + variant + "valid: " + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", ")) + ")";
         }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {

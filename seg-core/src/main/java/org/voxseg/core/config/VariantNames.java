@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.jsontype.impl.TypeIdResolverBase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.voxseg.core.loss.LossConfig;
 import org.voxseg.core.optim.OptimizerConfig;
 import org.voxseg.core.schedule.ScheduleConfig;
@@ -93,6 +94,27 @@ public final class VariantNames extends TypeIdResolverBase {
     @Override
     public JsonTypeInfo.Id getMechanism() {
         return JsonTypeInfo.Id.CUSTOM;
+    }
+
+    /**
+     * The name of the variant that {@code type} (a variant record or its builder) reads, for messages about a key
+     * the variant does not have; the first name where a variant has aliases.
+     */
+    static Optional<String> nameOf(Class<?> type) {
+        if (type == null) {
+            return Optional.empty();
+        }
+        Class<?> variant = type.getSimpleName().equals("Builder") && type.getEnclosingClass() != null
+                ? type.getEnclosingClass() : type;
+        for (Map<String, Class<?>> family : List.of(LOSSES, OPTIMIZERS, SCHEDULES)) {
+            for (String name : family == LOSSES ? LossConfig.NAMES : family == OPTIMIZERS ? OptimizerConfig.NAMES
+                    : ScheduleConfig.NAMES) {
+                if (family.get(name) == variant) {
+                    return Optional.of(name);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Map<String, Class<?>> names(Object... pairs) {

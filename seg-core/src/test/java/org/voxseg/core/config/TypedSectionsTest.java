@@ -42,7 +42,8 @@ class TypedSectionsTest {
 
         assertTrue(e.getMessage().startsWith(dir.resolve("config.json").toString()), e.getMessage());
         assertTrue(e.getMessage().contains("unknown key 'patience' in 'scheduler'"), e.getMessage());
-        assertTrue(e.getMessage().contains("warmup_steps"), "lists the schedule's own keys: " + e.getMessage());
+        assertTrue(e.getMessage().contains("(name 'warmup_cosine'; valid: cycles, end_lr, step, warmup_multiplier,"
+                + " warmup_steps)"), "lists the schedule's own keys: " + e.getMessage());
     }
 
     @Test
