@@ -13,9 +13,9 @@ public final class FlopCount {
 
     /** Forward-pass FLOPs for an input of {@code batch} x channels x (x, y, z) voxels. */
     public static double forward(NetworkConfig config, int batch, int[] inputXyz) {
-        int[] filters = config.filters();
-        int[][] strides = config.strides();
-        int[][] kernels = config.kernelSizes();
+        int[] filters = config.filtersArray();
+        int[][] strides = config.stridesArray();
+        int[][] kernels = config.kernelSizesArray();
         double flops = 0;
         long[] size = {inputXyz[0], inputXyz[1], inputXyz[2]};
         long[][] levelSize = new long[config.levels()][];

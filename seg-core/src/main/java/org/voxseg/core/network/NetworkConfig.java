@@ -2,8 +2,10 @@ package org.voxseg.core.network;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.voxseg.data.grid.Extent;
 
 /**
  * The config's {@code model} section and the architecture part of {@code model.json}: everything needed to rebuild
@@ -26,7 +28,8 @@ import java.util.Locale;
  * @param dropout dropout probability after each convolution (0 for none)
  * @param convsPerLevel convolutions per block
  */
-public record NetworkConfig(int inChannels, int outChannels, int[] filters, int[][] strides, int[][] kernelSizes,
+public record NetworkConfig(int inChannels, int outChannels, List<Integer> filters, List<Extent> strides,
+        List<Extent> kernelSizes,
         Norm norm, int groups, Activation activation, double negativeSlope, Upsampling upsampling, boolean residual,
         boolean deepSupervision, double dropout, int convsPerLevel) {
 
@@ -75,46 +78,47 @@ public record NetworkConfig(int inChannels, int outChannels, int[] filters, int[
 
     /** A network with the defaults for everything but the channels and filters. */
     public static NetworkConfig basic(int inChannels, int outChannels, int... filters) {
-        return builder().inChannels(inChannels).outChannels(outChannels).filters(filters).build();
+        return builder().inChannels(inChannels).outChannels(outChannels)
+                .filters(Arrays.stream(filters).boxed().toList()).build();
     }
 
     public NetworkConfig {
-        filters = filters.clone();
-        strides = deepCopy(strides);
-        kernelSizes = deepCopy(kernelSizes);
+        filters = List.copyOf(filters);
+        strides = List.copyOf(strides);
+        kernelSizes = List.copyOf(kernelSizes);
         if (norm == null || activation == null || upsampling == null) {
             throw new IllegalArgumentException("norm, activation and upsampling must be given");
         }
-        validate(inChannels, outChannels, filters, strides, kernelSizes, norm, groups, upsampling, dropout,
-                convsPerLevel);
+        validate(inChannels, outChannels, filtersArray(filters), triples(strides), triples(kernelSizes), norm, groups,
+                upsampling, dropout, convsPerLevel);
     }
 
-    @Override
-    public int[] filters() {
-        return filters.clone();
+    /** The filters per level as an array, for the network's loops. */
+    public int[] filtersArray() {
+        return filtersArray(filters);
     }
 
-    @Override
-    public int[][] strides() {
-        return deepCopy(strides);
+    /** The strides per level as {@code [level][axis]}, for the network's loops. */
+    public int[][] stridesArray() {
+        return triples(strides);
     }
 
-    @Override
-    public int[][] kernelSizes() {
-        return deepCopy(kernelSizes);
+    /** The kernel sizes per level as {@code [level][axis]}, for the network's loops. */
+    public int[][] kernelSizesArray() {
+        return triples(kernelSizes);
     }
 
     /** The number of resolution levels. */
     public int levels() {
-        return filters.length;
+        return filters.size();
     }
 
     /** The product of the strides along (x, y, z): input sizes must be multiples of it. */
     public int[] totalStride() {
         int[] total = {1, 1, 1};
-        for (int[] stride : strides) {
+        for (Extent stride : strides) {
             for (int d = 0; d < 3; d++) {
-                total[d] *= stride[d];
+                total[d] *= stride.get(d);
             }
         }
         return total;
@@ -135,9 +139,6 @@ public record NetworkConfig(int inChannels, int outChannels, int[] filters, int[
                     + filters.length + "), not " + strides.length + " strides and " + kernels.length + " kernels");
         }
         for (int level = 0; level < filters.length; level++) {
-            if (strides[level].length != 3 || kernels[level].length != 3) {
-                throw new IllegalArgumentException("level " + level + ": strides and kernel sizes are (x, y, z)");
-            }
             for (int d = 0; d < 3; d++) {
                 if (strides[level][d] < 1 || kernels[level][d] < 1 || kernels[level][d] % 2 == 0) {
                     throw new IllegalArgumentException("level " + level + ": strides must be positive and kernel"
@@ -170,35 +171,35 @@ public record NetworkConfig(int inChannels, int outChannels, int[] filters, int[
         throw new IllegalArgumentException("unknown " + key + " '" + name + "'; known: " + names);
     }
 
-    private static int[][] defaultStrides(int levels) {
-        int[][] strides = cubes(levels, 2);
-        strides[0] = new int[] {1, 1, 1};
+    private static List<Extent> defaultStrides(int levels) {
+        List<Extent> strides = new ArrayList<>(cubes(levels, 2));
+        strides.set(0, Extent.cube(1));
         return strides;
     }
 
-    private static int[][] cubes(int levels, int size) {
-        int[][] out = new int[levels][];
-        for (int level = 0; level < levels; level++) {
-            out[level] = new int[] {size, size, size};
-        }
-        return out;
+    private static List<Extent> cubes(int levels, int size) {
+        return Collections.nCopies(levels, Extent.cube(size));
     }
 
-    private static int[][] deepCopy(int[][] values) {
-        int[][] copy = new int[values.length][];
-        for (int i = 0; i < values.length; i++) {
-            copy[i] = values[i].clone();
+    private static int[] filtersArray(List<Integer> filters) {
+        return filters.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int[][] triples(List<Extent> values) {
+        int[][] out = new int[values.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i).toArray();
         }
-        return copy;
+        return out;
     }
 
     /** Collects a model section; every field starts at its default. */
     public static final class Builder {
         private int inChannels = 4;
         private int outChannels = 3;
-        private int[] filters = {32, 64, 128, 256, 320};
-        private int[][] strides;
-        private int[][] kernelSizes;
+        private List<Integer> filters = List.of(32, 64, 128, 256, 320);
+        private List<Extent> strides;
+        private List<Extent> kernelSizes;
         private Norm norm = Norm.INSTANCE;
         private int groups = 8;
         private Activation activation = Activation.LEAKY_RELU;
@@ -222,20 +223,20 @@ public record NetworkConfig(int inChannels, int outChannels, int[] filters, int[
             return this;
         }
 
-        public Builder filters(int... value) {
-            filters = value.clone();
+        public Builder filters(List<Integer> value) {
+            filters = value;
             return this;
         }
 
         /** Strides per level; by default 1 at level 0 and 2 below. */
-        public Builder strides(int[][] value) {
-            strides = value == null ? null : deepCopy(value);
+        public Builder strides(List<Extent> value) {
+            strides = value;
             return this;
         }
 
         /** Kernel sizes per level; by default 3 everywhere. */
-        public Builder kernelSizes(int[][] value) {
-            kernelSizes = value == null ? null : deepCopy(value);
+        public Builder kernelSizes(List<Extent> value) {
+            kernelSizes = value;
             return this;
         }
 
@@ -286,8 +287,8 @@ public record NetworkConfig(int inChannels, int outChannels, int[] filters, int[
 
         public NetworkConfig build() {
             return new NetworkConfig(inChannels, outChannels, filters,
-                    strides != null ? strides : defaultStrides(filters.length),
-                    kernelSizes != null ? kernelSizes : cubes(filters.length, 3), norm, groups, activation,
+                    strides != null ? strides : defaultStrides(filters.size()),
+                    kernelSizes != null ? kernelSizes : cubes(filters.size(), 3), norm, groups, activation,
                     negativeSlope, upsampling, residual, deepSupervision, dropout, convsPerLevel);
         }
     }

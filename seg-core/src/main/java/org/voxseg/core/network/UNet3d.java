@@ -40,9 +40,9 @@ public final class UNet3d extends AbstractBlock {
         super(VERSION);
         this.config = config;
         Layers layers = new Layers(config);
-        int[] filters = config.filters();
-        int[][] strides = config.strides();
-        int[][] kernels = config.kernelSizes();
+        int[] filters = config.filtersArray();
+        int[][] strides = config.stridesArray();
+        int[][] kernels = config.kernelSizesArray();
         int channels = config.inChannels();
         for (int level = 0; level < config.levels(); level++) {
             encoder.add(addChildBlock("encoder" + level, new ConvStage(layers, config, channels, filters[level],

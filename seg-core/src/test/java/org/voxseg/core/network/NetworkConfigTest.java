@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.voxseg.core.config.ConfigJson;
+import org.voxseg.data.grid.Extent;
 
 class NetworkConfigTest {
 
@@ -16,8 +18,8 @@ class NetworkConfigTest {
         NetworkConfig config = ConfigJson.parse("{\"in_channels\": 4, \"out_channels\": 3, \"filters\": [8, 16, 32],"
                 + " \"norm\": \"group\", \"groups\": 4, \"deep_supervision\": true}", NetworkConfig.class);
 
-        assertArrayEquals(new int[][] {{1, 1, 1}, {2, 2, 2}, {2, 2, 2}}, config.strides());
-        assertArrayEquals(new int[][] {{3, 3, 3}, {3, 3, 3}, {3, 3, 3}}, config.kernelSizes());
+        assertArrayEquals(new int[][] {{1, 1, 1}, {2, 2, 2}, {2, 2, 2}}, config.stridesArray());
+        assertArrayEquals(new int[][] {{3, 3, 3}, {3, 3, 3}, {3, 3, 3}}, config.kernelSizesArray());
         assertEquals(NetworkConfig.Activation.LEAKY_RELU, config.activation());
         assertEquals(NetworkConfig.Upsampling.TRANSPOSED, config.upsampling());
         assertArrayEquals(new int[] {4, 4, 4}, config.totalStride());
@@ -26,9 +28,10 @@ class NetworkConfigTest {
 
     @Test
     void writtenAsModelJsonItRebuildsTheSameConfiguration() throws Exception {
-        NetworkConfig config = NetworkConfig.builder().inChannels(2).outChannels(5).filters(8, 16, 24)
-                .strides(new int[][] {{1, 1, 1}, {2, 2, 1}, {2, 2, 2}})
-                .kernelSizes(new int[][] {{3, 3, 1}, {3, 3, 3}, {3, 3, 3}}).norm(NetworkConfig.Norm.BATCH).groups(8)
+        NetworkConfig config = NetworkConfig.builder().inChannels(2).outChannels(5).filters(List.of(8, 16, 24))
+                .strides(List.of(new Extent(1, 1, 1), new Extent(2, 2, 1), new Extent(2, 2, 2)))
+                .kernelSizes(List.of(new Extent(3, 3, 1), Extent.cube(3), Extent.cube(3)))
+                .norm(NetworkConfig.Norm.BATCH).groups(8)
                 .activation(NetworkConfig.Activation.RELU).negativeSlope(0.0)
                 .upsampling(NetworkConfig.Upsampling.NEAREST).residual(true).deepSupervision(false).dropout(0.1)
                 .convsPerLevel(3).build();
@@ -38,7 +41,7 @@ class NetworkConfigTest {
 
         assertEquals(json, ConfigJson.text(back));
         assertTrue(json.contains("\"norm\" : \"batch\"") && json.contains("\"upsampling\" : \"nearest\""), json);
-        assertArrayEquals(config.strides(), back.strides());
+        assertArrayEquals(config.stridesArray(), back.stridesArray());
         assertEquals(config.dropout(), back.dropout());
         assertEquals(3, back.convsPerLevel());
     }

@@ -20,6 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,7 +163,8 @@ class UNet3dTest {
 
     @Test
     void dropoutActsOnlyWhileTraining() {
-        NetworkConfig config = NetworkConfig.builder().inChannels(1).outChannels(1).filters(4, 8).dropout(0.5).build();
+        NetworkConfig config = NetworkConfig.builder().inChannels(1).outChannels(1).filters(List.of(4, 8)).dropout(0.5)
+                .build();
         Shape input = new Shape(1, 1, 8, 8, 8);
         UNet3d net = NetworkTestSupport.initialised(config, manager, input);
         NDArray x = manager.randomNormal(input);
