@@ -29,6 +29,7 @@ import org.voxseg.core.training.TrainingSetup;
 import org.voxseg.core.training.TrainingStep;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.grid.Extent;
 import org.voxseg.data.volume.Volume;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,8 +91,8 @@ public final class NetworkBenchCommand implements Callable<Integer> {
         long baseline = PeakMemory.currentBytes().orElse(0);
         int[] roi = {patch, patch, patch};
         try (NDManager manager = TorchRuntime.engine().newBaseManager();
-                TrainingSetup setup = TrainingSetup.create(config, batch, roi, DiceLoss.of(OutputActivation.SIGMOID),
-                        OptimizerConfig.named("adam", 1e-4), 0, manager)) {
+                TrainingSetup setup = TrainingSetup.create(config, batch, Extent.of(roi),
+                        DiceLoss.of(OutputActivation.SIGMOID), OptimizerConfig.named("adam", 1e-4), 0, manager)) {
             UNet3d net = setup.network();
             long parameters = net.getParameters().stream().mapToLong(p -> p.getValue().getArray().size()).sum();
             ParameterStore store = new ParameterStore(manager, false);

@@ -14,6 +14,7 @@ import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.optim.OptimizerConfig;
 import org.voxseg.core.training.TrainingSetup;
+import org.voxseg.data.grid.Extent;
 import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.sampling.AugmentationPipeline;
 import org.voxseg.data.sampling.BatchLoader;
@@ -87,8 +88,9 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                 BatchLoader loader = BatchLoader.builder().cases(sources).sampler(new PatchSampler(roi, 0.33))
                         .augmentation(augmentation).encoding(LabelEncoding.of(new int[] {2, 1, 4}, true))
                         .batchSize(batch).seed(1).threads(workers).build();
-                TrainingSetup setup = TrainingSetup.create(NetworkConfig.basic(4, 3, 16, 32, 64, 128), batch, roi,
-                        DiceLoss.of(OutputActivation.SIGMOID), OptimizerConfig.named("adam", 1e-4), 0, manager)) {
+                TrainingSetup setup = TrainingSetup.create(NetworkConfig.basic(4, 3, 16, 32, 64, 128), batch,
+                        Extent.of(roi), DiceLoss.of(OutputActivation.SIGMOID), OptimizerConfig.named("adam", 1e-4), 0,
+                        manager)) {
             Timings.Action step = () -> setup.step().run(loader.next(), 1e-4);
             for (int w = 0; w < run.warmup; w++) {
                 step.run();

@@ -11,6 +11,7 @@ import org.voxseg.core.api.InferenceOverrides;
 import org.voxseg.core.api.SegmentationListener;
 import org.voxseg.core.api.Segmenter;
 import org.voxseg.core.api.Voxseg;
+import org.voxseg.data.grid.Extent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,8 +63,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
-        InferenceOverrides overrides = InferenceOverrides.builder().roi(roi).overlap(overlap).windowBatch(windowBatch)
-                .tta(tta).probabilities(probabilities).build();
+        InferenceOverrides overrides = InferenceOverrides.builder().roi(roi == null ? null : Extent.of(roi))
+                .overlap(overlap).windowBatch(windowBatch).tta(tta).probabilities(probabilities).build();
         List<Path> written;
         try (Voxseg voxseg = Voxseg.builder().threads(threads == null ? 0 : threads).build();
                 Segmenter segmenter = voxseg.segmenter(models, overrides)) {

@@ -1,7 +1,7 @@
 package org.voxseg.core.api;
 
-import java.util.Arrays;
 import org.voxseg.core.config.InferenceConfig;
+import org.voxseg.data.grid.Extent;
 
 /**
  * What a front end may change of a model's stored inference settings ({@code model.json}'s {@code inference}
@@ -14,26 +14,14 @@ import org.voxseg.core.config.InferenceConfig;
  * @param tta whether to average the 8 mirrored predictions, or null
  * @param probabilities whether to write {@code <case>_probabilities.nii.gz} beside each label map
  */
-public record InferenceOverrides(int[] roi, Double overlap, Integer windowBatch, Boolean tta,
+public record InferenceOverrides(Extent roi, Double overlap, Integer windowBatch, Boolean tta,
         boolean probabilities) {
 
     /** The model's settings unchanged, labels only. */
     public static final InferenceOverrides NONE = builder().build();
 
-    public InferenceOverrides {
-        if (roi != null && roi.length != 3) {
-            throw new IllegalArgumentException("roi needs three sizes along (x, y, z), not " + Arrays.toString(roi));
-        }
-        roi = roi == null ? null : roi.clone();
-    }
-
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public int[] roi() {
-        return roi == null ? null : roi.clone();
     }
 
     /** The model's settings with these overrides applied. */
@@ -44,7 +32,7 @@ public record InferenceOverrides(int[] roi, Double overlap, Integer windowBatch,
 
     /** Collects overrides; nothing set keeps every model setting. */
     public static final class Builder {
-        private int[] roi;
+        private Extent roi;
         private Double overlap;
         private Integer windowBatch;
         private Boolean tta;
@@ -53,7 +41,7 @@ public record InferenceOverrides(int[] roi, Double overlap, Integer windowBatch,
         private Builder() {
         }
 
-        public Builder roi(int[] window) {
+        public Builder roi(Extent window) {
             this.roi = window;
             return this;
         }

@@ -17,6 +17,7 @@ import org.voxseg.core.training.ProgressPlot;
 import org.voxseg.core.training.TrainingDivergedException;
 import org.voxseg.core.training.TrainingSetup;
 import org.voxseg.data.dataset.CaseFiles;
+import org.voxseg.data.grid.Extent;
 import org.voxseg.data.io.AtomicFiles;
 import org.voxseg.data.sampling.BatchLoader;
 import org.voxseg.data.sampling.PatchSampler;
@@ -48,13 +49,14 @@ public final class LearningRateSearch {
         Files.createDirectories(folder);
         List<SamplingCase> samples = data.prepare(cases, RunListener.NONE, 0, cases.size());
         TrainingConfig training = config.training();
-        int[] patch = training.patchSize();
+        Extent patch = training.patchSize();
         LearningRateFinder.Result result;
         try (TrainingSetup setup = TrainingSetup.create(config.model(), training.batchSize(), patch, loss,
                 config.optimizer(), training.seed(), manager);
                 BatchLoader loader = BatchLoader.builder().cases(samples)
-                        .sampler(new PatchSampler(patch, training.foregroundFraction()))
-                        .augmentation(training.augmentation().pipeline(patch)).encoding(config.dataset().encoding())
+                        .sampler(new PatchSampler(patch.toArray(), training.foregroundFraction()))
+                        .augmentation(training.augmentation().pipeline(patch))
+                        .encoding(config.dataset().encoding())
                         .batchSize(training.batchSize()).seed(training.seed()).build()) {
             result = finder.run(rate -> {
                 try {

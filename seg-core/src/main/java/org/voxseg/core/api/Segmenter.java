@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
-import org.voxseg.core.config.ConfigJson;
 import org.voxseg.core.config.InferenceConfig;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.inference.CasePredictor;
@@ -173,7 +172,7 @@ public final class Segmenter implements AutoCloseable {
         ModelDescription b = other.description();
         if (!a.channels().equals(b.channels()) || !Arrays.equals(a.labels(), b.labels())
                 || a.labelHierarchy() != b.labelHierarchy()
-                || !ConfigJson.text(a.preprocessing()).equals(ConfigJson.text(b.preprocessing()))) {
+                || !a.preprocessing().equals(b.preprocessing())) {
             throw new IllegalArgumentException(other.checkpoint() + " does not fit " + first.checkpoint()
                     + ": an ensemble needs the same channels, labels and preprocessing");
         }

@@ -31,6 +31,7 @@ import org.voxseg.core.training.TrainingSetup;
 import org.voxseg.core.training.TrainingState;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.SplitFile;
+import org.voxseg.data.grid.Extent;
 import org.voxseg.data.sampling.BatchLoader;
 import org.voxseg.data.sampling.PatchSampler;
 import org.voxseg.data.sampling.SamplingCase;
@@ -107,11 +108,11 @@ final class TrainingRun {
     private Trainer.Builder trainer(TrainingSetup setup, LearningRateSchedule schedule, List<SamplingCase> training,
             List<SamplingCase> validation, SegmentationLoss loss, ModelDescription description) {
         TrainingConfig settings = config.training();
-        int[] patch = settings.patchSize();
+        Extent patch = settings.patchSize();
         Trainer.Builder trainer = Trainer.builder().step(setup.step())
                 .schedule(schedule, config.scheduler().perIteration() ? SchedulePeriod.ITERATION : SchedulePeriod.EPOCH)
                 .batches(BatchLoader.builder().cases(training)
-                        .sampler(new PatchSampler(patch, settings.foregroundFraction()))
+                        .sampler(new PatchSampler(patch.toArray(), settings.foregroundFraction()))
                         .augmentation(settings.augmentation().pipeline(patch)).encoding(description.encoding())
                         .batchSize(settings.batchSize()).threads(settings.loaderThreads()).seed(settings.seed()))
                 .validator(new SlidingWindowValidator(validation,

@@ -1,9 +1,8 @@
 package org.voxseg.core.config;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
+import org.voxseg.data.grid.Extent;
 import org.voxseg.data.sampling.AugmentationPipeline;
 import org.voxseg.data.sampling.Flip;
 import org.voxseg.data.sampling.IntensityAugmentation;
@@ -30,43 +29,33 @@ import org.voxseg.data.sampling.Zoom;
  * @param gamma probability of a gamma curve
  * @param gammaRange gamma exponents
  */
-public record AugmentationConfig(double flip, double rotate90, double zoom, double[] zoomRange, double scale,
-        double[] scaleRange, double shift, double[] shiftRange, double noise, double[] noiseStd, double gamma,
-        double[] gammaRange) {
+public record AugmentationConfig(double flip, double rotate90, double zoom, List<Double> zoomRange, double scale,
+        List<Double> scaleRange, double shift, List<Double> shiftRange, double noise, List<Double> noiseStd,
+        double gamma, List<Double> gammaRange) {
 
-    /** Reads the section; absent fields: flips 0.5 per axis, intensity scale and shift 0.15, nothing else. */
-    @JsonCreator
-    public static AugmentationConfig of(@JsonProperty("flip") Double flip, @JsonProperty("rotate90") Double rotate90,
-            @JsonProperty("zoom") Double zoom, @JsonProperty("zoom_range") double[] zoomRange,
-            @JsonProperty("scale") Double scale, @JsonProperty("scale_range") double[] scaleRange,
-            @JsonProperty("shift") Double shift, @JsonProperty("shift_range") double[] shiftRange,
-            @JsonProperty("noise") Double noise, @JsonProperty("noise_std") double[] noiseStd,
-            @JsonProperty("gamma") Double gamma, @JsonProperty("gamma_range") double[] gammaRange) {
-        return new AugmentationConfig(flip == null ? 0.5 : flip, rotate90 == null ? 0 : rotate90,
-                zoom == null ? 0 : zoom, orDefault(zoomRange, 0.85, 1.25), scale == null ? 0.15 : scale,
-                orDefault(scaleRange, 0.9, 1.1), shift == null ? 0.15 : shift, orDefault(shiftRange, -0.1, 0.1),
-                noise == null ? 0 : noise, orDefault(noiseStd, 0, 0.1), gamma == null ? 0 : gamma,
-                orDefault(gammaRange, 0.7, 1.5));
+    /** A builder with the defaults: flips 0.5 per axis, intensity scale and shift 0.15, nothing else. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     public AugmentationConfig {
-        for (double[] range : List.of(zoomRange, scaleRange, shiftRange, noiseStd, gammaRange)) {
-            if (range.length != 2) {
+        for (List<Double> range : List.of(zoomRange, scaleRange, shiftRange, noiseStd, gammaRange)) {
+            if (range.size() != 2) {
                 throw new IllegalArgumentException("augmentation ranges are [min, max]");
             }
         }
-        zoomRange = zoomRange.clone();
-        scaleRange = scaleRange.clone();
-        shiftRange = shiftRange.clone();
-        noiseStd = noiseStd.clone();
-        gammaRange = gammaRange.clone();
+        zoomRange = List.copyOf(zoomRange);
+        scaleRange = List.copyOf(scaleRange);
+        shiftRange = List.copyOf(shiftRange);
+        noiseStd = List.copyOf(noiseStd);
+        gammaRange = List.copyOf(gammaRange);
     }
 
     /**
      * The augmentation steps this section describes for patches of {@code patch} voxels, in a fixed order: spatial
      * first, then intensity. Quarter turns only rotate planes whose two sides are equal, so patches keep their shape.
      */
-    public AugmentationPipeline pipeline(int[] patch) {
+    public AugmentationPipeline pipeline(Extent patch) {
         List<PatchAugmentation> steps = new ArrayList<>();
         if (flip > 0) {
             for (int axis = 0; axis < 3; axis++) {
@@ -75,13 +64,13 @@ public record AugmentationConfig(double flip, double rotate90, double zoom, doub
         }
         if (rotate90 > 0) {
             for (int[] plane : new int[][] {{0, 1}, {0, 2}, {1, 2}}) {
-                if (patch[plane[0]] == patch[plane[1]]) {
+                if (patch.get(plane[0]) == patch.get(plane[1])) {
                     steps.add(new Rotate90(plane[0], plane[1], rotate90));
                 }
             }
         }
         if (zoom > 0) {
-            steps.add(new Zoom(zoom, zoomRange[0], zoomRange[1]));
+            steps.add(new Zoom(zoom, zoomRange.get(0), zoomRange.get(1)));
         }
         addIntensity(steps, Kind.SCALE, scale, scaleRange);
         addIntensity(steps, Kind.SHIFT, shift, shiftRange);
@@ -90,38 +79,95 @@ public record AugmentationConfig(double flip, double rotate90, double zoom, doub
         return new AugmentationPipeline(steps);
     }
 
-    private static void addIntensity(List<PatchAugmentation> steps, Kind kind, double probability, double[] range) {
+    private static void addIntensity(List<PatchAugmentation> steps, Kind kind, double probability,
+            List<Double> range) {
         if (probability > 0) {
-            steps.add(new IntensityAugmentation(kind, probability, range[0], range[1]));
+            steps.add(new IntensityAugmentation(kind, probability, range.get(0), range.get(1)));
         }
     }
 
-    @Override
-    public double[] zoomRange() {
-        return zoomRange.clone();
-    }
+    /** Collects an augmentation section. */
+    public static final class Builder {
+        private double flip = 0.5;
+        private double rotate90;
+        private double zoom;
+        private List<Double> zoomRange = List.of(0.85, 1.25);
+        private double scale = 0.15;
+        private List<Double> scaleRange = List.of(0.9, 1.1);
+        private double shift = 0.15;
+        private List<Double> shiftRange = List.of(-0.1, 0.1);
+        private double noise;
+        private List<Double> noiseStd = List.of(0.0, 0.1);
+        private double gamma;
+        private List<Double> gammaRange = List.of(0.7, 1.5);
 
-    @Override
-    public double[] scaleRange() {
-        return scaleRange.clone();
-    }
+        private Builder() {
+        }
 
-    @Override
-    public double[] shiftRange() {
-        return shiftRange.clone();
-    }
+        public Builder flip(double value) {
+            flip = value;
+            return this;
+        }
 
-    @Override
-    public double[] noiseStd() {
-        return noiseStd.clone();
-    }
+        public Builder rotate90(double value) {
+            rotate90 = value;
+            return this;
+        }
 
-    @Override
-    public double[] gammaRange() {
-        return gammaRange.clone();
-    }
+        public Builder zoom(double value) {
+            zoom = value;
+            return this;
+        }
 
-    private static double[] orDefault(double[] range, double min, double max) {
-        return range == null ? new double[] {min, max} : range;
+        public Builder zoomRange(List<Double> value) {
+            zoomRange = value;
+            return this;
+        }
+
+        public Builder scale(double value) {
+            scale = value;
+            return this;
+        }
+
+        public Builder scaleRange(List<Double> value) {
+            scaleRange = value;
+            return this;
+        }
+
+        public Builder shift(double value) {
+            shift = value;
+            return this;
+        }
+
+        public Builder shiftRange(List<Double> value) {
+            shiftRange = value;
+            return this;
+        }
+
+        public Builder noise(double value) {
+            noise = value;
+            return this;
+        }
+
+        public Builder noiseStd(List<Double> value) {
+            noiseStd = value;
+            return this;
+        }
+
+        public Builder gamma(double value) {
+            gamma = value;
+            return this;
+        }
+
+        public Builder gammaRange(List<Double> value) {
+            gammaRange = value;
+            return this;
+        }
+
+        public AugmentationConfig build() {
+            return new AugmentationConfig(flip, rotate90, zoom, zoomRange, scale, scaleRange, shift, shiftRange, noise,
+                    noiseStd,
+                    gamma, gammaRange);
+        }
     }
 }

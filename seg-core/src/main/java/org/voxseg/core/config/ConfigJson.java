@@ -1,11 +1,9 @@
 package org.voxseg.core.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
@@ -13,23 +11,22 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.voxseg.data.io.AtomicFiles;
 
 /**
- * Reads and writes voxseg's JSON files (configs, {@code model.json}) with one mapper: snake_case keys, unknown keys
- * refused, errors turned into one line that names the file, the key's path and, for a misspelt key, the nearest
- * valid one.
+ * Reads and writes voxseg's JSON files (configs, {@code model.json}) with one mapper (see {@link ConfigSchema}):
+ * snake_case keys, unknown keys and names refused, errors turned into one line that names the file, the key's path
+ * and, for a misspelt key, name or value, the nearest valid one. Defaults live in each section's builder.
  */
 public final class ConfigJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = ConfigSchema.mapper();
 
     private ConfigJson() {
     }
@@ -48,13 +45,12 @@ public final class ConfigJson {
         }
     }
 
-    /** The object of {@code type} that an empty JSON object gives: every field at its default. */
-    public static <T> T defaults(Class<T> type) {
-        try {
-            return MAPPER.readValue("{}", type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(type.getSimpleName() + " has no defaults: " + e.getOriginalMessage(), e);
-        }
+    /**
+     * The object of {@code type} in the JSON {@code text}, read with the config schema; for tests and callers that
+     * hold a section as text. Jackson's exceptions are passed on as they are.
+     */
+    public static <T> T parse(String text, Class<T> type) throws JsonProcessingException {
+        return MAPPER.readValue(text, type);
     }
 
     /** Writes {@code value} as indented JSON through a temporary file renamed into place. */
@@ -78,9 +74,26 @@ public final class ConfigJson {
             String where = location(unknown, 1);
             String suggestion = nearest(key, unknown.getKnownPropertyIds())
                     .map(name -> "; did you mean '" + name + "'?").orElse("");
+            String variant = VariantNames.nameOf(unknown.getReferringClass()).map(name -> "name '" + name + "'; ")
+                    .orElse("");
             return "unknown key '" + key + "'" + (where.isEmpty() ? "" : " in '" + where + "'") + suggestion
-                    + " (valid: " + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    + " (" + variant + "valid: " + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", ")) + ")";
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownNameException name && e instanceof JsonMappingException mapping) {
+                String where = location(mapping, 0);
+                return "'" + (where.isEmpty() ? "" : where + ".") + "name': " + name.getMessage();
+            }
+        }
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+            List<Object> known = Arrays.stream(format.getTargetType().getEnumConstants())
+                    .map(c -> (Object) c.toString().toLowerCase(Locale.ROOT)).toList();
+            String value = String.valueOf(format.getValue());
+            return "'" + location(format, 0) + "': unknown value '" + value + "'"
+                    + nearest(value, known).map(name -> "; did you mean '" + name + "'?").orElse("")
+                    + " (valid: " + known.stream().map(Object::toString).collect(Collectors.joining(", ")) + ")";
         }
         if (e instanceof ValueInstantiationException invalid && invalid.getCause() != null) {
             String where = location(invalid, 0);

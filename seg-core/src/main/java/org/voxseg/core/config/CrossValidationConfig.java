@@ -1,7 +1,5 @@
 package org.voxseg.core.config;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The config's {@code cross_validation} section: how the cases are split into folds (seeded, stored as
@@ -14,12 +12,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record CrossValidationConfig(int nFolds, long seed, int fold) {
 
-    /** Reads the section; absent fields: 5 folds, seed 42, fold 0. */
-    @JsonCreator
-    public static CrossValidationConfig of(@JsonProperty("n_folds") Integer nFolds, @JsonProperty("seed") Long seed,
-            @JsonProperty("fold") Integer fold) {
-        return new CrossValidationConfig(nFolds == null ? 5 : nFolds, seed == null ? 42 : seed,
-                fold == null ? 0 : fold);
+    /** A builder with the defaults: 5 folds, seed 42, fold 0. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     public CrossValidationConfig {
@@ -34,5 +29,34 @@ public record CrossValidationConfig(int nFolds, long seed, int fold) {
     /** This section with another fold. */
     public CrossValidationConfig withFold(int newFold) {
         return new CrossValidationConfig(nFolds, seed, newFold);
+    }
+
+    /** Collects a cross_validation section. */
+    public static final class Builder {
+        private int nFolds = 5;
+        private long seed = 42;
+        private int fold;
+
+        private Builder() {
+        }
+
+        public Builder nFolds(int value) {
+            nFolds = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder fold(int value) {
+            fold = value;
+            return this;
+        }
+
+        public CrossValidationConfig build() {
+            return new CrossValidationConfig(nFolds, seed, fold);
+        }
     }
 }

@@ -1,7 +1,5 @@
 package org.voxseg.core.config;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,21 +33,9 @@ public record DatasetConfig(String bratsRoot, String caseList, List<String> chan
     private static final int[] BRATS_LABELS = {2, 1, 4};
     private static final List<String> BRATS_REGIONS = List.of("WT", "TC", "ET");
 
-    /** Reads the section; absent fields: BraTS channels, labels [2, 1, 4] as the regions WT, TC, ET. */
-    @JsonCreator
-    public static DatasetConfig of(@JsonProperty("brats_root") String bratsRoot,
-            @JsonProperty("case_list") String caseList, @JsonProperty("channels") List<String> channels,
-            @JsonProperty("labels") int[] labels, @JsonProperty("label_hierarchy") Boolean labelHierarchy,
-            @JsonProperty("region_names") List<String> regionNames,
-            @JsonProperty("validation_cases") List<String> validationCases,
-            @JsonProperty("cache_dir") String cacheDir,
-            @JsonProperty("preprocessing") PreprocessingConfig preprocessing) {
-        int[] values = labels == null ? BRATS_LABELS : labels;
-        boolean hierarchy = labelHierarchy == null || labelHierarchy;
-        return new DatasetConfig(bratsRoot, caseList, channels == null ? BratsLayout.DEFAULT_CHANNELS : channels,
-                values, hierarchy, regionNames == null ? defaultNames(values, hierarchy) : regionNames,
-                validationCases == null ? List.of() : validationCases, cacheDir,
-                preprocessing == null ? ConfigJson.defaults(PreprocessingConfig.class) : preprocessing);
+    /** A builder with the defaults: BraTS channels, labels [2, 1, 4] as the nested regions WT, TC, ET. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     public DatasetConfig {
@@ -129,5 +115,72 @@ public record DatasetConfig(String bratsRoot, String caseList, List<String> chan
             names.add("label_" + label);
         }
         return names;
+    }
+
+    /** Collects a dataset section; region names default to the labels'. */
+    public static final class Builder {
+        private String bratsRoot;
+        private String caseList;
+        private List<String> channels = BratsLayout.DEFAULT_CHANNELS;
+        private int[] labels = BRATS_LABELS.clone();
+        private boolean labelHierarchy = true;
+        private List<String> regionNames;
+        private List<String> validationCases = List.of();
+        private String cacheDir;
+        private PreprocessingConfig preprocessing = PreprocessingConfig.builder().build();
+
+        private Builder() {
+        }
+
+        public Builder bratsRoot(String value) {
+            bratsRoot = value;
+            return this;
+        }
+
+        public Builder caseList(String value) {
+            caseList = value;
+            return this;
+        }
+
+        public Builder channels(List<String> value) {
+            channels = value;
+            return this;
+        }
+
+        public Builder labels(int[] value) {
+            labels = value;
+            return this;
+        }
+
+        public Builder labelHierarchy(boolean value) {
+            labelHierarchy = value;
+            return this;
+        }
+
+        public Builder regionNames(List<String> value) {
+            regionNames = value;
+            return this;
+        }
+
+        public Builder validationCases(List<String> value) {
+            validationCases = value;
+            return this;
+        }
+
+        public Builder cacheDir(String value) {
+            cacheDir = value;
+            return this;
+        }
+
+        public Builder preprocessing(PreprocessingConfig value) {
+            preprocessing = value;
+            return this;
+        }
+
+        public DatasetConfig build() {
+            return new DatasetConfig(bratsRoot, caseList, channels, labels, labelHierarchy,
+                    regionNames != null ? regionNames : defaultNames(labels, labelHierarchy), validationCases, cacheDir,
+                    preprocessing);
+        }
     }
 }

@@ -1,11 +1,11 @@
 package org.voxseg.core.config;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.voxseg.core.inference.BlendMode;
 import org.voxseg.core.inference.SlidingWindowInferer;
+import org.voxseg.data.grid.Extent;
 import org.voxseg.data.label.Postprocessing;
 
 /**
@@ -15,54 +15,36 @@ import org.voxseg.data.label.Postprocessing;
  * @param roi window size along (x, y, z), or null for the training patch
  * @param overlap fraction of overlap between windows
  * @param swBatchSize windows per forward pass
- * @param mode "gaussian" or "constant" blending
+ * @param mode Gaussian or constant blending
  * @param sigmaScale the Gaussian's sigma as a fraction of the window
  * @param tta average the 8 mirrored predictions
  * @param minComponentSize remove components of any label smaller than this many voxels (0: keep all)
  * @param keepLargestComponent keep only the largest connected component of the foreground
  * @param enhancingThreshold BraTS rule: if fewer voxels than this are label 4, they become 1 (0: off)
  */
-public record InferenceConfig(int[] roi, double overlap, int swBatchSize, String mode, double sigmaScale,
+public record InferenceConfig(Extent roi, double overlap, int swBatchSize, BlendMode mode, double sigmaScale,
         boolean tta, int minComponentSize, boolean keepLargestComponent, int enhancingThreshold) {
 
-    /** Reads the section; absent fields: training patch, overlap 0.5, Gaussian, no TTA, no postprocessing. */
-    @JsonCreator
-    public static InferenceConfig of(@JsonProperty("roi") int[] roi, @JsonProperty("overlap") Double overlap,
-            @JsonProperty("sw_batch_size") Integer swBatchSize, @JsonProperty("mode") String mode,
-            @JsonProperty("sigma_scale") Double sigmaScale, @JsonProperty("tta") Boolean tta,
-            @JsonProperty("min_component_size") Integer minComponentSize,
-            @JsonProperty("keep_largest_component") Boolean keepLargestComponent,
-            @JsonProperty("enhancing_threshold") Integer enhancingThreshold) {
-        return new InferenceConfig(roi, overlap == null ? 0.5 : overlap, swBatchSize == null ? 1 : swBatchSize,
-                mode == null ? "gaussian" : mode, sigmaScale == null ? 0.125 : sigmaScale, tta != null && tta,
-                minComponentSize == null ? 0 : minComponentSize,
-                keepLargestComponent != null && keepLargestComponent,
-                enhancingThreshold == null ? 0 : enhancingThreshold);
+    /** A builder with the defaults: training patch, overlap 0.5, Gaussian, no TTA, no postprocessing. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     public InferenceConfig {
-        if (roi != null && roi.length != 3) {
-            throw new IllegalArgumentException("roi needs three sizes along (x, y, z)");
+        if (roi != null && !roi.isPositive()) {
+            throw new IllegalArgumentException("roi needs three positive sizes along (x, y, z)");
         }
-        roi = roi == null ? null : roi.clone();
-        if (!List.of("gaussian", "constant").contains(mode)) {
-            throw new IllegalArgumentException("mode must be \"gaussian\" or \"constant\", not \"" + mode + "\"");
-        }
-    }
-
-    @Override
-    public int[] roi() {
-        return roi == null ? null : roi.clone();
+        Objects.requireNonNull(mode, "mode");
     }
 
     /** This section with the window set to {@code patch} where none is given. */
-    public InferenceConfig withDefaultRoi(int[] patch) {
+    public InferenceConfig withDefaultRoi(Extent patch) {
         return roi != null ? this : new InferenceConfig(patch, overlap, swBatchSize, mode, sigmaScale, tta,
                 minComponentSize, keepLargestComponent, enhancingThreshold);
     }
 
     /** This section with other window, overlap, batch and TTA settings (from the command line). */
-    public InferenceConfig with(int[] window, double windowOverlap, int batchSize, boolean mirror) {
+    public InferenceConfig with(Extent window, double windowOverlap, int batchSize, boolean mirror) {
         return new InferenceConfig(window, windowOverlap, batchSize, mode, sigmaScale, mirror, minComponentSize,
                 keepLargestComponent, enhancingThreshold);
     }
@@ -72,7 +54,7 @@ public record InferenceConfig(int[] roi, double overlap, int swBatchSize, String
         if (roi == null) {
             throw new IllegalStateException("no window size: use withDefaultRoi first");
         }
-        return new SlidingWindowInferer(roi, overlap, swBatchSize, mode.equals("gaussian"), sigmaScale);
+        return new SlidingWindowInferer(roi, overlap, swBatchSize, mode == BlendMode.GAUSSIAN, sigmaScale);
     }
 
     /** The clean-up of label maps this section describes, for a dataset with these labels. */
@@ -89,5 +71,72 @@ public record InferenceConfig(int[] roi, double overlap, int swBatchSize, String
             builder.replaceSmallLabel(4, enhancingThreshold, 1);
         }
         return builder.build();
+    }
+
+    /** Collects an inference section. */
+    public static final class Builder {
+        private Extent roi;
+        private double overlap = 0.5;
+        private int swBatchSize = 1;
+        private BlendMode mode = BlendMode.GAUSSIAN;
+        private double sigmaScale = 0.125;
+        private boolean tta;
+        private int minComponentSize;
+        private boolean keepLargestComponent;
+        private int enhancingThreshold;
+
+        private Builder() {
+        }
+
+        public Builder roi(Extent value) {
+            roi = value;
+            return this;
+        }
+
+        public Builder overlap(double value) {
+            overlap = value;
+            return this;
+        }
+
+        public Builder swBatchSize(int value) {
+            swBatchSize = value;
+            return this;
+        }
+
+        public Builder mode(BlendMode value) {
+            mode = value;
+            return this;
+        }
+
+        public Builder sigmaScale(double value) {
+            sigmaScale = value;
+            return this;
+        }
+
+        public Builder tta(boolean value) {
+            tta = value;
+            return this;
+        }
+
+        public Builder minComponentSize(int value) {
+            minComponentSize = value;
+            return this;
+        }
+
+        public Builder keepLargestComponent(boolean value) {
+            keepLargestComponent = value;
+            return this;
+        }
+
+        public Builder enhancingThreshold(int value) {
+            enhancingThreshold = value;
+            return this;
+        }
+
+        public InferenceConfig build() {
+            return new InferenceConfig(roi, overlap, swBatchSize, mode, sigmaScale, tta, minComponentSize,
+                    keepLargestComponent,
+                    enhancingThreshold);
+        }
     }
 }

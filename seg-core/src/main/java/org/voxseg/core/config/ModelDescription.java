@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
+import org.voxseg.data.grid.Extent;
 import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.transform.PreprocessingSettings;
 
@@ -18,7 +18,7 @@ import org.voxseg.data.transform.PreprocessingSettings;
  *
  * @param format the file format's version
  * @param model the architecture
- * @param activation "sigmoid" (nested regions) or "softmax" (classes)
+ * @param activation sigmoid (nested regions) or softmax (classes)
  * @param channels input channel names in order, e.g. flair, t1, t1ce, t2
  * @param labels label values written to predictions, e.g. [2, 1, 4]
  * @param labelHierarchy outputs are nested regions rather than one-hot classes
@@ -27,8 +27,8 @@ import org.voxseg.data.transform.PreprocessingSettings;
  * @param preprocessing the preprocessing applied before the network
  * @param inference default sliding-window and postprocessing settings
  */
-public record ModelDescription(int format, NetworkConfig model, String activation, List<String> channels,
-        int[] labels, boolean labelHierarchy, List<String> outputNames, int[] patchSize,
+public record ModelDescription(int format, NetworkConfig model, OutputActivation activation, List<String> channels,
+        int[] labels, boolean labelHierarchy, List<String> outputNames, Extent patchSize,
         PreprocessingConfig preprocessing, InferenceConfig inference) {
 
     /** The format this version writes and reads. */
@@ -38,12 +38,12 @@ public record ModelDescription(int format, NetworkConfig model, String activatio
     @JsonCreator
     public static ModelDescription of(@JsonProperty(value = "format", required = true) int format,
             @JsonProperty(value = "model", required = true) NetworkConfig model,
-            @JsonProperty(value = "activation", required = true) String activation,
+            @JsonProperty(value = "activation", required = true) OutputActivation activation,
             @JsonProperty(value = "channels", required = true) List<String> channels,
             @JsonProperty(value = "labels", required = true) int[] labels,
             @JsonProperty(value = "label_hierarchy", required = true) boolean labelHierarchy,
             @JsonProperty(value = "output_names", required = true) List<String> outputNames,
-            @JsonProperty(value = "patch_size", required = true) int[] patchSize,
+            @JsonProperty(value = "patch_size", required = true) Extent patchSize,
             @JsonProperty(value = "preprocessing", required = true) PreprocessingConfig preprocessing,
             @JsonProperty(value = "inference", required = true) InferenceConfig inference) {
         return new ModelDescription(format, model, activation, channels, labels, labelHierarchy, outputNames,
@@ -58,7 +58,6 @@ public record ModelDescription(int format, NetworkConfig model, String activatio
         channels = List.copyOf(channels);
         labels = labels.clone();
         outputNames = List.copyOf(outputNames);
-        patchSize = patchSize.clone();
         inference = inference.withDefaultRoi(patchSize);
         if (channels.size() != model.inChannels()) {
             throw new IllegalArgumentException(channels.size() + " channel names for a network of "
@@ -84,11 +83,6 @@ public record ModelDescription(int format, NetworkConfig model, String activatio
         return labels.clone();
     }
 
-    @Override
-    public int[] patchSize() {
-        return patchSize.clone();
-    }
-
     /** How output channels become label values. */
     public LabelEncoding encoding() {
         return LabelEncoding.of(labels, labelHierarchy);
@@ -96,7 +90,7 @@ public record ModelDescription(int format, NetworkConfig model, String activatio
 
     /** The activation that turns network outputs into probabilities. */
     public OutputActivation outputActivation() {
-        return OutputActivation.valueOf(activation.toUpperCase(Locale.ROOT));
+        return activation;
     }
 
     /** The preprocessing that prediction repeats. */

@@ -1,9 +1,9 @@
 package org.voxseg.core.config;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import org.voxseg.data.grid.Extent;
+import org.voxseg.data.grid.Spacing;
 import org.voxseg.data.transform.ForegroundCrop;
 import org.voxseg.data.transform.IntensityNormalization;
 import org.voxseg.data.transform.PreprocessingSettings;
@@ -19,72 +19,42 @@ import org.voxseg.data.transform.PreprocessingSettings;
  * @param cropMargin voxels kept around the box
  * @param targetSpacing resample to this spacing in mm along (x, y, z), or null
  * @param targetShape resample to this shape along (x, y, z), or null
- * @param normalization "zscore_nonzero" (MONAI nonzero=True), "zscore" or "none"
+ * @param normalization z-score over non-zero voxels (MONAI nonzero=True), over all voxels, or none
  * @param channelWise normalisation statistics per channel
  * @param clipPercentiles clip masked values to these two percentiles before the z-score, or null
  */
 public record PreprocessingConfig(boolean cropForeground, double cropThreshold, boolean cropPercentile,
-        int cropMargin, double[] targetSpacing, int[] targetShape, String normalization, boolean channelWise,
-        double[] clipPercentiles) {
+        int cropMargin, Spacing targetSpacing, Extent targetShape, IntensityNormalization.Kind normalization,
+        boolean channelWise, List<Double> clipPercentiles) {
 
-    /** The normalisations {@link #settings} knows. */
-    public static final List<String> NORMALIZATIONS = List.of("zscore_nonzero", "zscore", "none");
 
-    /** Reads the section; absent fields: crop above 0 with no margin, no resampling, channel-wise non-zero z-score. */
-    @JsonCreator
-    public static PreprocessingConfig of(@JsonProperty("crop_foreground") Boolean cropForeground,
-            @JsonProperty("crop_threshold") Double cropThreshold,
-            @JsonProperty("crop_percentile") Boolean cropPercentile, @JsonProperty("crop_margin") Integer cropMargin,
-            @JsonProperty("target_spacing") double[] targetSpacing, @JsonProperty("target_shape") int[] targetShape,
-            @JsonProperty("normalization") String normalization, @JsonProperty("channel_wise") Boolean channelWise,
-            @JsonProperty("clip_percentiles") double[] clipPercentiles) {
-        return new PreprocessingConfig(cropForeground == null || cropForeground,
-                cropThreshold == null ? 0 : cropThreshold, cropPercentile != null && cropPercentile,
-                cropMargin == null ? 0 : cropMargin, targetSpacing, targetShape,
-                normalization == null ? "zscore_nonzero" : normalization, channelWise == null || channelWise,
-                clipPercentiles);
+    /** A builder with the defaults: crop above 0 with no margin, no resampling, channel-wise non-zero z-score. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     public PreprocessingConfig {
-        targetSpacing = copyOf3(targetSpacing, "target_spacing");
-        targetShape = targetShape == null ? null : Arrays.stream(copyOf3(Arrays.stream(targetShape)
-                .asDoubleStream().toArray(), "target_shape")).mapToInt(v -> (int) v).toArray();
+        if (targetShape != null && !targetShape.isPositive()) {
+            throw new IllegalArgumentException("target_shape needs three positive values along (x, y, z)");
+        }
         if (targetSpacing != null && targetShape != null) {
             throw new IllegalArgumentException("give target_spacing or target_shape, not both");
         }
-        if (!NORMALIZATIONS.contains(normalization)) {
-            throw new IllegalArgumentException("unknown normalization '" + normalization + "'; known: "
-                    + NORMALIZATIONS);
-        }
-        if (clipPercentiles != null && clipPercentiles.length != 2) {
+        Objects.requireNonNull(normalization, "normalization");
+        if (clipPercentiles != null && clipPercentiles.size() != 2) {
             throw new IllegalArgumentException("clip_percentiles needs two values, low and high");
         }
-        clipPercentiles = clipPercentiles == null ? null : clipPercentiles.clone();
+        clipPercentiles = clipPercentiles == null ? null : List.copyOf(clipPercentiles);
         if (cropMargin < 0) {
             throw new IllegalArgumentException("crop_margin must not be negative: " + cropMargin);
         }
-    }
-
-    @Override
-    public double[] targetSpacing() {
-        return targetSpacing == null ? null : targetSpacing.clone();
-    }
-
-    @Override
-    public int[] targetShape() {
-        return targetShape == null ? null : targetShape.clone();
-    }
-
-    @Override
-    public double[] clipPercentiles() {
-        return clipPercentiles == null ? null : clipPercentiles.clone();
     }
 
     /**
      * The preprocessing this section describes, padding results to at least {@code minShape} (the patch) and to
      * multiples of {@code divisor} (the network's total stride).
      */
-    public PreprocessingSettings settings(int[] minShape, int divisor) {
+    public PreprocessingSettings settings(Extent minShape, int divisor) {
         PreprocessingSettings.Builder builder = PreprocessingSettings.builder().padding(minShape, divisor);
         if (cropForeground) {
             builder.foregroundCrop(cropPercentile ? ForegroundCrop.abovePercentile(cropThreshold, cropMargin)
@@ -96,22 +66,79 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
         if (targetShape != null) {
             builder.targetShape(targetShape);
         }
-        if (!normalization.equals("none")) {
-            IntensityNormalization zScore = IntensityNormalization.zScore(normalization.equals("zscore_nonzero"),
-                    channelWise);
+        if (normalization != IntensityNormalization.Kind.NONE) {
+            IntensityNormalization zScore = IntensityNormalization.zScore(
+                    normalization == IntensityNormalization.Kind.ZSCORE_NONZERO, channelWise);
             builder.normalization(clipPercentiles == null ? zScore
-                    : zScore.withClipping(clipPercentiles[0], clipPercentiles[1]));
+                    : zScore.withClipping(clipPercentiles.get(0), clipPercentiles.get(1)));
         }
         return builder.build();
     }
 
-    private static double[] copyOf3(double[] values, String key) {
-        if (values == null) {
-            return null;
+    /** Collects a preprocessing section. */
+    public static final class Builder {
+        private boolean cropForeground = true;
+        private double cropThreshold;
+        private boolean cropPercentile;
+        private int cropMargin;
+        private Spacing targetSpacing;
+        private Extent targetShape;
+        private IntensityNormalization.Kind normalization = IntensityNormalization.Kind.ZSCORE_NONZERO;
+        private boolean channelWise = true;
+        private List<Double> clipPercentiles;
+
+        private Builder() {
         }
-        if (values.length != 3 || Arrays.stream(values).anyMatch(v -> !(v > 0))) {
-            throw new IllegalArgumentException(key + " needs three positive values along (x, y, z)");
+
+        public Builder cropForeground(boolean value) {
+            cropForeground = value;
+            return this;
         }
-        return values.clone();
+
+        public Builder cropThreshold(double value) {
+            cropThreshold = value;
+            return this;
+        }
+
+        public Builder cropPercentile(boolean value) {
+            cropPercentile = value;
+            return this;
+        }
+
+        public Builder cropMargin(int value) {
+            cropMargin = value;
+            return this;
+        }
+
+        public Builder targetSpacing(Spacing value) {
+            targetSpacing = value;
+            return this;
+        }
+
+        public Builder targetShape(Extent value) {
+            targetShape = value;
+            return this;
+        }
+
+        public Builder normalization(IntensityNormalization.Kind value) {
+            normalization = value;
+            return this;
+        }
+
+        public Builder channelWise(boolean value) {
+            channelWise = value;
+            return this;
+        }
+
+        public Builder clipPercentiles(List<Double> value) {
+            clipPercentiles = value;
+            return this;
+        }
+
+        public PreprocessingConfig build() {
+            return new PreprocessingConfig(cropForeground, cropThreshold, cropPercentile, cropMargin, targetSpacing,
+                    targetShape,
+                    normalization, channelWise, clipPercentiles);
+        }
     }
 }

@@ -1,10 +1,10 @@
 package org.voxseg.core.config;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.voxseg.core.loss.LossConfig;
+import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.optim.OptimizerConfig;
 import org.voxseg.core.schedule.ScheduleConfig;
@@ -19,18 +19,9 @@ public record RunConfig(NetworkConfig model, OptimizerConfig optimizer, LossConf
         DatasetConfig dataset, TrainingConfig training, CrossValidationConfig crossValidation,
         InferenceConfig inference) {
 
-    /** Reads a config; absent sections take their defaults. */
-    @JsonCreator
-    public static RunConfig of(@JsonProperty("model") NetworkConfig model,
-            @JsonProperty("optimizer") OptimizerConfig optimizer, @JsonProperty("loss") LossConfig loss,
-            @JsonProperty("scheduler") ScheduleConfig scheduler, @JsonProperty("dataset") DatasetConfig dataset,
-            @JsonProperty("training") TrainingConfig training,
-            @JsonProperty("cross_validation") CrossValidationConfig crossValidation,
-            @JsonProperty("inference") InferenceConfig inference) {
-        return new RunConfig(orDefault(model, NetworkConfig.class), orDefault(optimizer, OptimizerConfig.class),
-                orDefault(loss, LossConfig.class), orDefault(scheduler, ScheduleConfig.class),
-                orDefault(dataset, DatasetConfig.class), orDefault(training, TrainingConfig.class),
-                orDefault(crossValidation, CrossValidationConfig.class), orDefault(inference, InferenceConfig.class));
+    /** A builder with every section at its defaults. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     public RunConfig {
@@ -43,9 +34,10 @@ public record RunConfig(NetworkConfig model, OptimizerConfig optimizer, LossConf
             throw new IllegalArgumentException("model.out_channels is " + model.outChannels() + " but the dataset's "
                     + "labels give " + outputs + " output channels " + dataset.regionNames());
         }
-        boolean softmax = loss.activation().equals("softmax");
+        boolean softmax = loss.activation() == OutputActivation.SOFTMAX;
         if (softmax == dataset.labelHierarchy()) {
-            throw new IllegalArgumentException("loss.activation '" + loss.activation() + "' does not fit "
+            throw new IllegalArgumentException("loss.activation '" + loss.activation().name().toLowerCase(Locale.ROOT)
+                    + "' does not fit "
                     + (dataset.labelHierarchy() ? "nested regions (use sigmoid)" : "one-hot classes (use softmax)"));
         }
         inference = inference.withDefaultRoi(training.patchSize());
@@ -80,7 +72,62 @@ public record RunConfig(NetworkConfig model, OptimizerConfig optimizer, LossConf
         return new RunConfig(model, optimizer, loss, scheduler, dataset, newTraining, crossValidation, inference);
     }
 
-    private static <T> T orDefault(T section, Class<T> type) {
-        return section != null ? section : ConfigJson.defaults(type);
+    /** Collects a config; absent sections take their defaults. */
+    public static final class Builder {
+        private NetworkConfig model = NetworkConfig.builder().build();
+        private OptimizerConfig optimizer = OptimizerConfig.defaults();
+        private LossConfig loss = LossConfig.defaults();
+        private ScheduleConfig scheduler = ScheduleConfig.defaults();
+        private DatasetConfig dataset = DatasetConfig.builder().build();
+        private TrainingConfig training = TrainingConfig.builder().build();
+        private CrossValidationConfig crossValidation = CrossValidationConfig.builder().build();
+        private InferenceConfig inference = InferenceConfig.builder().build();
+
+        private Builder() {
+        }
+
+        public Builder model(NetworkConfig value) {
+            model = value;
+            return this;
+        }
+
+        public Builder optimizer(OptimizerConfig value) {
+            optimizer = value;
+            return this;
+        }
+
+        public Builder loss(LossConfig value) {
+            loss = value;
+            return this;
+        }
+
+        public Builder scheduler(ScheduleConfig value) {
+            scheduler = value;
+            return this;
+        }
+
+        public Builder dataset(DatasetConfig value) {
+            dataset = value;
+            return this;
+        }
+
+        public Builder training(TrainingConfig value) {
+            training = value;
+            return this;
+        }
+
+        public Builder crossValidation(CrossValidationConfig value) {
+            crossValidation = value;
+            return this;
+        }
+
+        public Builder inference(InferenceConfig value) {
+            inference = value;
+            return this;
+        }
+
+        public RunConfig build() {
+            return new RunConfig(model, optimizer, loss, scheduler, dataset, training, crossValidation, inference);
+        }
     }
 }

@@ -1,9 +1,7 @@
 package org.voxseg.core.config;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
-import java.util.Arrays;
+import org.voxseg.data.grid.Extent;
 
 /**
  * The config's {@code training} section: length, batches, seed, validation, early stopping, augmentation,
@@ -29,45 +27,20 @@ import java.util.Arrays;
  * @param threads native compute threads (0: the engine's default)
  * @param loaderThreads threads preparing batches
  */
-public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, int[] patchSize,
+public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, Extent patchSize,
         double foregroundFraction, long seed, int validateEvery, double validationOverlap, int earlyStopPatience,
         int movingAveragePatience, AugmentationConfig augmentation, String freeze, int freezeEpochs,
         String pretrained, int checkpointEvery, int keepLast, int threads, int loaderThreads) {
 
-    /** Reads the section; absent fields: nnU-Net-like (1000 epochs of 250 steps of 2 patches of 128^3). */
-    @JsonCreator
-    public static TrainingConfig of(@JsonProperty("epochs") Integer epochs,
-            @JsonProperty("iterations_per_epoch") Integer iterationsPerEpoch,
-            @JsonProperty("batch_size") Integer batchSize, @JsonProperty("patch_size") int[] patchSize,
-            @JsonProperty("foreground_fraction") Double foregroundFraction, @JsonProperty("seed") Long seed,
-            @JsonProperty("validate_every") Integer validateEvery,
-            @JsonProperty("validation_overlap") Double validationOverlap,
-            @JsonProperty("early_stop_patience") Integer earlyStopPatience,
-            @JsonProperty("moving_average_patience") Integer movingAveragePatience,
-            @JsonProperty("augmentation") AugmentationConfig augmentation, @JsonProperty("freeze") String freeze,
-            @JsonProperty("freeze_epochs") Integer freezeEpochs, @JsonProperty("pretrained") String pretrained,
-            @JsonProperty("checkpoint_every") Integer checkpointEvery, @JsonProperty("keep_last") Integer keepLast,
-            @JsonProperty("threads") Integer threads, @JsonProperty("loader_threads") Integer loaderThreads) {
-        return new TrainingConfig(epochs == null ? 1000 : epochs, iterationsPerEpoch == null ? 250 : iterationsPerEpoch,
-                batchSize == null ? 2 : batchSize, patchSize == null ? new int[] {128, 128, 128} : patchSize,
-                foregroundFraction == null ? 0.33 : foregroundFraction, seed == null ? 42 : seed,
-                validateEvery == null ? 1 : validateEvery, validationOverlap == null ? 0.25 : validationOverlap,
-                earlyStopPatience == null ? 0 : earlyStopPatience,
-                movingAveragePatience == null ? 0 : movingAveragePatience,
-                augmentation == null ? ConfigJson.defaults(AugmentationConfig.class) : augmentation, freeze,
-                freezeEpochs == null ? 0 : freezeEpochs, pretrained, checkpointEvery == null ? 0 : checkpointEvery,
-                keepLast == null ? 0 : keepLast, threads == null ? 0 : threads,
-                loaderThreads == null ? 1 : loaderThreads);
+    /** A builder with the defaults: nnU-Net-like, 1000 epochs of 250 steps of 2 patches of 128^3. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     public TrainingConfig {
-        patchSize = patchSize.clone();
         if (epochs < 1 || iterationsPerEpoch < 1 || batchSize < 1 || validateEvery < 1) {
             throw new IllegalArgumentException("epochs, iterations, batch size and validation interval must be"
                     + " positive");
-        }
-        if (patchSize.length != 3 || Arrays.stream(patchSize).anyMatch(n -> n < 1)) {
-            throw new IllegalArgumentException("patch needs three positive sizes: " + Arrays.toString(patchSize));
         }
         if (freeze == null && freezeEpochs > 0) {
             throw new IllegalArgumentException("freeze_epochs needs freeze, the parameters to freeze");
@@ -76,11 +49,6 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
             throw new IllegalArgumentException("checkpoint_every, keep_last, threads and moving_average_patience must"
                     + " not be negative, loader_threads must be positive");
         }
-    }
-
-    @Override
-    public int[] patchSize() {
-        return patchSize.clone();
     }
 
     /** This section with the command line's overrides (null: keep). */
@@ -103,5 +71,128 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
                 validateEvery, validationOverlap, earlyStopPatience, movingAveragePatience, augmentation, freeze,
                 freezeEpochs, folder.resolve(pretrained).normalize().toString(), checkpointEvery, keepLast, threads,
                 loaderThreads);
+    }
+
+    /** Collects a training section. */
+    public static final class Builder {
+        private int epochs = 1000;
+        private int iterationsPerEpoch = 250;
+        private int batchSize = 2;
+        private Extent patchSize = Extent.cube(128);
+        private double foregroundFraction = 0.33;
+        private long seed = 42;
+        private int validateEvery = 1;
+        private double validationOverlap = 0.25;
+        private int earlyStopPatience;
+        private int movingAveragePatience;
+        private AugmentationConfig augmentation = AugmentationConfig.builder().build();
+        private String freeze;
+        private int freezeEpochs;
+        private String pretrained;
+        private int checkpointEvery;
+        private int keepLast;
+        private int threads;
+        private int loaderThreads = 1;
+
+        private Builder() {
+        }
+
+        public Builder epochs(int value) {
+            epochs = value;
+            return this;
+        }
+
+        public Builder iterationsPerEpoch(int value) {
+            iterationsPerEpoch = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder patchSize(Extent value) {
+            patchSize = value;
+            return this;
+        }
+
+        public Builder foregroundFraction(double value) {
+            foregroundFraction = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder validateEvery(int value) {
+            validateEvery = value;
+            return this;
+        }
+
+        public Builder validationOverlap(double value) {
+            validationOverlap = value;
+            return this;
+        }
+
+        public Builder earlyStopPatience(int value) {
+            earlyStopPatience = value;
+            return this;
+        }
+
+        public Builder movingAveragePatience(int value) {
+            movingAveragePatience = value;
+            return this;
+        }
+
+        public Builder augmentation(AugmentationConfig value) {
+            augmentation = value;
+            return this;
+        }
+
+        public Builder freeze(String value) {
+            freeze = value;
+            return this;
+        }
+
+        public Builder freezeEpochs(int value) {
+            freezeEpochs = value;
+            return this;
+        }
+
+        public Builder pretrained(String value) {
+            pretrained = value;
+            return this;
+        }
+
+        public Builder checkpointEvery(int value) {
+            checkpointEvery = value;
+            return this;
+        }
+
+        public Builder keepLast(int value) {
+            keepLast = value;
+            return this;
+        }
+
+        public Builder threads(int value) {
+            threads = value;
+            return this;
+        }
+
+        public Builder loaderThreads(int value) {
+            loaderThreads = value;
+            return this;
+        }
+
+        public TrainingConfig build() {
+            return new TrainingConfig(epochs, iterationsPerEpoch, batchSize, patchSize, foregroundFraction, seed,
+                    validateEvery,
+                    validationOverlap, earlyStopPatience, movingAveragePatience, augmentation, freeze, freezeEpochs,
+                            pretrained,
+                    checkpointEvery, keepLast, threads, loaderThreads);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.grid.Extent;
 import org.voxseg.data.volume.Boxes;
 import org.voxseg.data.volume.Volume;
 
@@ -23,24 +24,28 @@ import org.voxseg.data.volume.Volume;
  * @param gaussian Gaussian rather than constant blending
  * @param sigmaScale the Gaussian's sigma as a fraction of the window size
  */
-public record SlidingWindowInferer(int[] roi, double overlap, int batchSize, boolean gaussian, double sigmaScale) {
+public record SlidingWindowInferer(Extent roi, double overlap, int batchSize, boolean gaussian, double sigmaScale) {
 
     public SlidingWindowInferer {
-        roi = roi.clone();
         if (batchSize < 1) {
             throw new IllegalArgumentException("window batch size must be positive: " + batchSize);
         }
-        new WindowPlan(new int[] {1, 1, 1}, roi, overlap);
+        new WindowPlan(new int[] {1, 1, 1}, roi.toArray(), overlap);
+    }
+
+    /** The inferer with windows of {@code roi} voxels, given as {@code [x, y, z]}. */
+    public SlidingWindowInferer(int[] roi, double overlap, int batchSize, boolean gaussian, double sigmaScale) {
+        this(Extent.of(roi), overlap, batchSize, gaussian, sigmaScale);
     }
 
     /** MONAI's defaults for overlap 0.5: Gaussian blending with sigma 0.125 of the window, one window a batch. */
-    public static SlidingWindowInferer gaussian(int[] roi, double overlap) {
+    public static SlidingWindowInferer gaussian(Extent roi, double overlap) {
         return new SlidingWindowInferer(roi, overlap, 1, true, 0.125);
     }
 
-    @Override
-    public int[] roi() {
-        return roi.clone();
+    /** As {@link #gaussian(Extent, double)}, the window given as {@code [x, y, z]}. */
+    public static SlidingWindowInferer gaussian(int[] roi, double overlap) {
+        return gaussian(Extent.of(roi), overlap);
     }
 
     /** The outputs of {@code predictor} over all of {@code image}, on its grid. */
@@ -52,6 +57,7 @@ public record SlidingWindowInferer(int[] roi, double overlap, int batchSize, boo
      * As {@link #infer(Volume, Predictor, NDManager)}, reporting the number of windows done after each batch.
      */
     public Volume infer(Volume image, Predictor predictor, NDManager manager, IntConsumer progress) {
+        int[] roi = this.roi.toArray();
         Geometry grid = image.geometry();
         WindowPlan plan = new WindowPlan(grid.shape(), roi, overlap);
         int[] padded = plan.paddedShape();
@@ -108,6 +114,7 @@ public record SlidingWindowInferer(int[] roi, double overlap, int batchSize, boo
     /** Adds one window's weighted outputs and its weights into the padded accumulators. */
     private void accumulate(float[] predicted, int offset, int outputs, int[] start, int[] padded, float[] weights,
             float[] sums, float[] weightSum) {
+        int[] roi = this.roi.toArray();
         int roiVoxels = weights.length;
         int paddedVoxels = padded[0] * padded[1] * padded[2];
         int at = 0;

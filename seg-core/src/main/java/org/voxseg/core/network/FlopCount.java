@@ -13,9 +13,9 @@ public final class FlopCount {
 
     /** Forward-pass FLOPs for an input of {@code batch} x channels x (x, y, z) voxels. */
     public static double forward(NetworkConfig config, int batch, int[] inputXyz) {
-        int[] filters = config.filters();
-        int[][] strides = config.strides();
-        int[][] kernels = config.kernelSizes();
+        int[] filters = config.filtersArray();
+        int[][] strides = config.stridesArray();
+        int[][] kernels = config.kernelSizesArray();
         double flops = 0;
         long[] size = {inputXyz[0], inputXyz[1], inputXyz[2]};
         long[][] levelSize = new long[config.levels()][];
@@ -40,7 +40,7 @@ public final class FlopCount {
             // channels) and interpolating modes (to filters channels), written as FLOPs per output voxel.
             int[] stride = strides[level + 1];
             long factor = (long) stride[0] * stride[1] * stride[2];
-            flops += "transposed".equals(config.upsampling())
+            flops += config.upsampling() == NetworkConfig.Upsampling.TRANSPOSED
                     ? 2.0 * filters[level + 1] * filters[level] * voxels
                     : 2.0 * filters[level + 1] * filters[level] * voxels / factor;
             flops += convolutions(config, 2 * filters[level], filters[level], kernel, voxels);

@@ -34,15 +34,15 @@ final class Layers {
     /** The configured normalisation over {@code channels}. */
     Block normalisation(int channels) {
         return switch (config.norm()) {
-            case "instance" -> GroupNorm.instance(channels);
-            case "group" -> new GroupNorm(channels, config.groups());
-            default -> BatchNorm.builder().optAxis(1).build();
+            case INSTANCE -> GroupNorm.instance(channels);
+            case GROUP -> new GroupNorm(channels, config.groups());
+            case BATCH -> BatchNorm.builder().optAxis(1).build();
         };
     }
 
     /** The configured activation. */
     NDArray activate(NDArray x) {
-        return "relu".equals(config.activation()) ? Activation.relu(x)
+        return config.activation() == NetworkConfig.Activation.RELU ? Activation.relu(x)
                 : Activation.leakyRelu(x, (float) config.negativeSlope());
     }
 

@@ -1,101 +1,124 @@
 package org.voxseg.core.network;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import org.voxseg.data.grid.Extent;
 
 /**
  * The config's {@code model} section and the architecture part of {@code model.json}: everything needed to rebuild
- * the same U-Net to load saved parameters. Sizes per level are given along (x, y, z), like patch shapes.
+ * the same U-Net to load saved parameters. Sizes per level are given along (x, y, z), like patch shapes. Defaults
+ * (nnU-Net-like: strides 1 then 2, kernels 3, instance norm, leaky ReLU 0.01, transposed-convolution upsampling,
+ * two convolutions per block) live in {@link Builder}.
  *
  * @param inChannels input channels (modalities)
  * @param outChannels output channels (regions or classes)
  * @param filters feature channels per level, e.g. [32, 64, 128, 256, 320]
  * @param strides down-sampling per level along (x, y, z); level 0 is usually [1, 1, 1]
  * @param kernelSizes convolution kernel per level along (x, y, z), odd sizes
- * @param norm "instance", "group" or "batch"
+ * @param norm the normalisation layer
  * @param groups groups of group normalisation
- * @param activation "relu" or "leaky_relu"
+ * @param activation the nonlinearity
  * @param negativeSlope leaky ReLU's slope
- * @param upsampling "transposed" (k = stride, as 1x1x1 conv + depth-to-space), "nearest" or "trilinear"
+ * @param upsampling how the decoder upsamples
  * @param residual residual blocks instead of plain convolution stacks
  * @param deepSupervision extra outputs from the coarser decoder levels while training
  * @param dropout dropout probability after each convolution (0 for none)
  * @param convsPerLevel convolutions per block
  */
-public record NetworkConfig(int inChannels, int outChannels, int[] filters, int[][] strides, int[][] kernelSizes,
-        String norm, int groups, String activation, double negativeSlope, String upsampling, boolean residual,
+public record NetworkConfig(int inChannels, int outChannels, List<Integer> filters, List<Extent> strides,
+        List<Extent> kernelSizes,
+        Norm norm, int groups, Activation activation, double negativeSlope, Upsampling upsampling, boolean residual,
         boolean deepSupervision, double dropout, int convsPerLevel) {
 
-    /** Normalisations, activations and upsampling modes the network knows. */
-    public static final List<String> NORMS = List.of("instance", "group", "batch");
-    public static final List<String> ACTIVATIONS = List.of("relu", "leaky_relu");
-    public static final List<String> UPSAMPLINGS = List.of("transposed", "nearest", "trilinear");
+    /** The normalisation after each convolution (config values {@code instance}, {@code group}, {@code batch}). */
+    public enum Norm {
+        INSTANCE,
+        GROUP,
+        BATCH;
 
-    /**
-     * Reads a model section; absent fields take nnU-Net-like defaults (strides 1 then 2, kernels 3, instance norm,
-     * leaky ReLU 0.01, transposed-convolution upsampling, two convolutions per block).
-     */
-    @JsonCreator
-    public static NetworkConfig of(@JsonProperty("in_channels") Integer inChannels,
-            @JsonProperty("out_channels") Integer outChannels, @JsonProperty("filters") int[] filters,
-            @JsonProperty("strides") int[][] strides, @JsonProperty("kernel_sizes") int[][] kernelSizes,
-            @JsonProperty("norm") String norm, @JsonProperty("groups") Integer groups,
-            @JsonProperty("activation") String activation, @JsonProperty("negative_slope") Double negativeSlope,
-            @JsonProperty("upsampling") String upsampling, @JsonProperty("residual") Boolean residual,
-            @JsonProperty("deep_supervision") Boolean deepSupervision, @JsonProperty("dropout") Double dropout,
-            @JsonProperty("convs_per_level") Integer convsPerLevel) {
-        int[] levels = filters == null ? new int[] {32, 64, 128, 256, 320} : filters;
-        return new NetworkConfig(inChannels == null ? 4 : inChannels, outChannels == null ? 3 : outChannels, levels,
-                strides == null ? defaultStrides(levels.length) : strides,
-                kernelSizes == null ? cubes(levels.length, 3) : kernelSizes, norm == null ? "instance" : norm,
-                groups == null ? 8 : groups, activation == null ? "leaky_relu" : activation,
-                negativeSlope == null ? 0.01 : negativeSlope, upsampling == null ? "transposed" : upsampling,
-                residual != null && residual, deepSupervision != null && deepSupervision,
-                dropout == null ? 0 : dropout, convsPerLevel == null ? 2 : convsPerLevel);
+        /** The norm a config value names, e.g. {@code instance}. */
+        public static Norm of(String name) {
+            return choice("norm", name, values());
+        }
     }
 
-    /** A network with the defaults of {@link #of} for everything but the channels and filters. */
+    /** The nonlinearity after each normalisation (config values {@code relu}, {@code leaky_relu}). */
+    public enum Activation {
+        RELU,
+        LEAKY_RELU;
+
+        /** The activation a config value names, e.g. {@code leaky_relu}. */
+        public static Activation of(String name) {
+            return choice("activation", name, values());
+        }
+    }
+
+    /**
+     * How the decoder upsamples: {@code transposed} (k = stride, as 1x1x1 conv + depth-to-space), {@code nearest} or
+     * {@code trilinear}.
+     */
+    public enum Upsampling {
+        TRANSPOSED,
+        NEAREST,
+        TRILINEAR;
+
+        /** The upsampling a config value names, e.g. {@code transposed}. */
+        public static Upsampling of(String name) {
+            return choice("upsampling", name, values());
+        }
+    }
+
+    /** A builder with the defaults for everything. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A network with the defaults for everything but the channels and filters. */
     public static NetworkConfig basic(int inChannels, int outChannels, int... filters) {
-        return of(inChannels, outChannels, filters, null, null, null, null, null, null, null, null, null, null,
-                null);
+        return builder().inChannels(inChannels).outChannels(outChannels)
+                .filters(Arrays.stream(filters).boxed().toList()).build();
     }
 
     public NetworkConfig {
-        filters = filters.clone();
-        strides = deepCopy(strides);
-        kernelSizes = deepCopy(kernelSizes);
-        validate(inChannels, outChannels, filters, strides, kernelSizes, norm, groups, activation, upsampling,
-                dropout, convsPerLevel);
+        filters = List.copyOf(filters);
+        strides = List.copyOf(strides);
+        kernelSizes = List.copyOf(kernelSizes);
+        if (norm == null || activation == null || upsampling == null) {
+            throw new IllegalArgumentException("norm, activation and upsampling must be given");
+        }
+        validate(inChannels, outChannels, filtersArray(filters), triples(strides), triples(kernelSizes), norm, groups,
+                upsampling, dropout, convsPerLevel);
     }
 
-    @Override
-    public int[] filters() {
-        return filters.clone();
+    /** The filters per level as an array, for the network's loops. */
+    public int[] filtersArray() {
+        return filtersArray(filters);
     }
 
-    @Override
-    public int[][] strides() {
-        return deepCopy(strides);
+    /** The strides per level as {@code [level][axis]}, for the network's loops. */
+    public int[][] stridesArray() {
+        return triples(strides);
     }
 
-    @Override
-    public int[][] kernelSizes() {
-        return deepCopy(kernelSizes);
+    /** The kernel sizes per level as {@code [level][axis]}, for the network's loops. */
+    public int[][] kernelSizesArray() {
+        return triples(kernelSizes);
     }
 
     /** The number of resolution levels. */
     public int levels() {
-        return filters.length;
+        return filters.size();
     }
 
     /** The product of the strides along (x, y, z): input sizes must be multiples of it. */
     public int[] totalStride() {
         int[] total = {1, 1, 1};
-        for (int[] stride : strides) {
+        for (Extent stride : strides) {
             for (int d = 0; d < 3; d++) {
-                total[d] *= stride[d];
+                total[d] *= stride.get(d);
             }
         }
         return total;
@@ -106,8 +129,8 @@ public record NetworkConfig(int inChannels, int outChannels, int[] filters, int[
         return deepSupervision ? levels() - 1 : 1;
     }
 
-    private static void validate(int in, int out, int[] filters, int[][] strides, int[][] kernels, String norm,
-            int groups, String activation, String upsampling, double dropout, int convs) {
+    private static void validate(int in, int out, int[] filters, int[][] strides, int[][] kernels, Norm norm,
+            int groups, Upsampling upsampling, double dropout, int convs) {
         if (in < 1 || out < 1 || filters.length < 2) {
             throw new IllegalArgumentException("a U-Net needs channels in and out and at least 2 levels of filters");
         }
@@ -116,57 +139,157 @@ public record NetworkConfig(int inChannels, int outChannels, int[] filters, int[
                     + filters.length + "), not " + strides.length + " strides and " + kernels.length + " kernels");
         }
         for (int level = 0; level < filters.length; level++) {
-            if (strides[level].length != 3 || kernels[level].length != 3) {
-                throw new IllegalArgumentException("level " + level + ": strides and kernel sizes are (x, y, z)");
-            }
             for (int d = 0; d < 3; d++) {
                 if (strides[level][d] < 1 || kernels[level][d] < 1 || kernels[level][d] % 2 == 0) {
                     throw new IllegalArgumentException("level " + level + ": strides must be positive and kernel"
                             + " sizes odd: " + Arrays.toString(strides[level]) + " " + Arrays.toString(kernels[level]));
                 }
-                if ("trilinear".equals(upsampling) && level > 0 && strides[level][d] > 2) {
+                if (upsampling == Upsampling.TRILINEAR && level > 0 && strides[level][d] > 2) {
                     throw new IllegalArgumentException("trilinear upsampling supports strides of 1 or 2, not "
                             + Arrays.toString(strides[level]));
                 }
             }
-            if ("group".equals(norm) && filters[level] % groups != 0) {
+            if (norm == Norm.GROUP && filters[level] % groups != 0) {
                 throw new IllegalArgumentException("group norm: " + filters[level] + " filters are not divisible by "
                         + groups + " groups");
             }
         }
-        checkChoice("norm", norm, NORMS);
-        checkChoice("activation", activation, ACTIVATIONS);
-        checkChoice("upsampling", upsampling, UPSAMPLINGS);
         if (!(dropout >= 0 && dropout < 1) || convs < 1) {
             throw new IllegalArgumentException("dropout must be in [0, 1) and convs_per_level positive");
         }
     }
 
-    private static void checkChoice(String field, String value, List<String> choices) {
-        if (!choices.contains(value)) {
-            throw new IllegalArgumentException("unknown " + field + " '" + value + "'; known: " + choices);
+    private static <E extends Enum<E>> E choice(String key, String name, E[] values) {
+        List<String> names = new ArrayList<>();
+        for (E value : values) {
+            String lower = value.name().toLowerCase(Locale.ROOT);
+            if (lower.equals(name)) {
+                return value;
+            }
+            names.add(lower);
         }
+        throw new IllegalArgumentException("unknown " + key + " '" + name + "'; known: " + names);
     }
 
-    private static int[][] defaultStrides(int levels) {
-        int[][] strides = cubes(levels, 2);
-        strides[0] = new int[] {1, 1, 1};
+    private static List<Extent> defaultStrides(int levels) {
+        List<Extent> strides = new ArrayList<>(cubes(levels, 2));
+        strides.set(0, Extent.cube(1));
         return strides;
     }
 
-    private static int[][] cubes(int levels, int size) {
-        int[][] out = new int[levels][];
-        for (int level = 0; level < levels; level++) {
-            out[level] = new int[] {size, size, size};
+    private static List<Extent> cubes(int levels, int size) {
+        return Collections.nCopies(levels, Extent.cube(size));
+    }
+
+    private static int[] filtersArray(List<Integer> filters) {
+        return filters.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int[][] triples(List<Extent> values) {
+        int[][] out = new int[values.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i).toArray();
         }
         return out;
     }
 
-    private static int[][] deepCopy(int[][] values) {
-        int[][] copy = new int[values.length][];
-        for (int i = 0; i < values.length; i++) {
-            copy[i] = values[i].clone();
+    /** Collects a model section; every field starts at its default. */
+    public static final class Builder {
+        private int inChannels = 4;
+        private int outChannels = 3;
+        private List<Integer> filters = List.of(32, 64, 128, 256, 320);
+        private List<Extent> strides;
+        private List<Extent> kernelSizes;
+        private Norm norm = Norm.INSTANCE;
+        private int groups = 8;
+        private Activation activation = Activation.LEAKY_RELU;
+        private double negativeSlope = 0.01;
+        private Upsampling upsampling = Upsampling.TRANSPOSED;
+        private boolean residual;
+        private boolean deepSupervision;
+        private double dropout;
+        private int convsPerLevel = 2;
+
+        private Builder() {
         }
-        return copy;
+
+        public Builder inChannels(int value) {
+            inChannels = value;
+            return this;
+        }
+
+        public Builder outChannels(int value) {
+            outChannels = value;
+            return this;
+        }
+
+        public Builder filters(List<Integer> value) {
+            filters = value;
+            return this;
+        }
+
+        /** Strides per level; by default 1 at level 0 and 2 below. */
+        public Builder strides(List<Extent> value) {
+            strides = value;
+            return this;
+        }
+
+        /** Kernel sizes per level; by default 3 everywhere. */
+        public Builder kernelSizes(List<Extent> value) {
+            kernelSizes = value;
+            return this;
+        }
+
+        public Builder norm(Norm value) {
+            norm = value;
+            return this;
+        }
+
+        public Builder groups(int value) {
+            groups = value;
+            return this;
+        }
+
+        public Builder activation(Activation value) {
+            activation = value;
+            return this;
+        }
+
+        public Builder negativeSlope(double value) {
+            negativeSlope = value;
+            return this;
+        }
+
+        public Builder upsampling(Upsampling value) {
+            upsampling = value;
+            return this;
+        }
+
+        public Builder residual(boolean value) {
+            residual = value;
+            return this;
+        }
+
+        public Builder deepSupervision(boolean value) {
+            deepSupervision = value;
+            return this;
+        }
+
+        public Builder dropout(double value) {
+            dropout = value;
+            return this;
+        }
+
+        public Builder convsPerLevel(int value) {
+            convsPerLevel = value;
+            return this;
+        }
+
+        public NetworkConfig build() {
+            return new NetworkConfig(inChannels, outChannels, filters,
+                    strides != null ? strides : defaultStrides(filters.size()),
+                    kernelSizes != null ? kernelSizes : cubes(filters.size(), 3), norm, groups, activation,
+                    negativeSlope, upsampling, residual, deepSupervision, dropout, convsPerLevel);
+        }
     }
 }

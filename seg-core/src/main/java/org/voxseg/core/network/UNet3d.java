@@ -14,6 +14,7 @@ import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.voxseg.data.grid.Extent;
 
 /**
  * A configurable 3D U-Net (nnU-Net's plain or residual encoder-decoder): per level a convolution stage (strided
@@ -40,10 +41,10 @@ public final class UNet3d extends AbstractBlock {
      * A network of {@code config} with its parameters initialised in {@code manager} for batches of
      * {@code batchSize} patches of {@code patch} voxels along (x, y, z).
      */
-    public static UNet3d initialized(NetworkConfig config, NDManager manager, int batchSize, int[] patch) {
+    public static UNet3d initialized(NetworkConfig config, NDManager manager, int batchSize, Extent patch) {
         UNet3d network = new UNet3d(config);
         network.initialize(manager, DataType.FLOAT32,
-                new Shape(batchSize, config.inChannels(), patch[2], patch[1], patch[0]));
+                new Shape(batchSize, config.inChannels(), patch.z(), patch.y(), patch.x()));
         return network;
     }
 
@@ -51,9 +52,9 @@ public final class UNet3d extends AbstractBlock {
         super(VERSION);
         this.config = config;
         Layers layers = new Layers(config);
-        int[] filters = config.filters();
-        int[][] strides = config.strides();
-        int[][] kernels = config.kernelSizes();
+        int[] filters = config.filtersArray();
+        int[][] strides = config.stridesArray();
+        int[][] kernels = config.kernelSizesArray();
         int channels = config.inChannels();
         for (int level = 0; level < config.levels(); level++) {
             encoder.add(addChildBlock("encoder" + level, new ConvStage(layers, config, channels, filters[level],
@@ -79,9 +80,9 @@ public final class UNet3d extends AbstractBlock {
 
     private Block upsampler(Layers layers, int filters, int[] factorXyz) {
         return switch (config.upsampling()) {
-            case "transposed" -> new TransposedConvUpsample(layers, filters, factorXyz);
-            case "nearest" -> new InterpolatingUpsample(layers, filters, factorXyz, false);
-            default -> new InterpolatingUpsample(layers, filters, factorXyz, true);
+            case TRANSPOSED -> new TransposedConvUpsample(layers, filters, factorXyz);
+            case NEAREST -> new InterpolatingUpsample(layers, filters, factorXyz, false);
+            case TRILINEAR -> new InterpolatingUpsample(layers, filters, factorXyz, true);
         };
     }
 

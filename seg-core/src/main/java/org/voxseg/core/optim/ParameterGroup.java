@@ -1,9 +1,5 @@
 package org.voxseg.core.optim;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.voxseg.core.network.ParameterNames;
@@ -18,8 +14,7 @@ import org.voxseg.core.network.ParameterNames;
  * @param learningRate the group's base learning rate
  * @param weightDecay the group's weight decay, or NaN for the optimizer's
  */
-public record ParameterGroup(@JsonSerialize(using = ToStringSerializer.class) Pattern match,
-        @JsonProperty("lr") double learningRate, double weightDecay) {
+public record ParameterGroup(Pattern match, double learningRate, double weightDecay) {
 
     public ParameterGroup {
         Objects.requireNonNull(match, "match");
@@ -29,10 +24,7 @@ public record ParameterGroup(@JsonSerialize(using = ToStringSerializer.class) Pa
     }
 
     /** Reads a group from the config. */
-    @JsonCreator
-    public static ParameterGroup of(@JsonProperty(value = "match", required = true) String match,
-            @JsonProperty(value = "lr", required = true) double learningRate,
-            @JsonProperty("weight_decay") Double weightDecay) {
+    public static ParameterGroup of(String match, double learningRate, Double weightDecay) {
         return new ParameterGroup(Pattern.compile(match), learningRate, weightDecay == null ? Double.NaN
                 : weightDecay);
     }

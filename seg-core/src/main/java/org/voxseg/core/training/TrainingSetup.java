@@ -8,6 +8,7 @@ import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.optim.Optimizer;
 import org.voxseg.core.optim.OptimizerConfig;
+import org.voxseg.data.grid.Extent;
 
 /**
  * A freshly initialised U-Net with its optimiser and {@link TrainingStep}, in a native scope of their own: the
@@ -33,7 +34,7 @@ public final class TrainingSetup implements AutoCloseable {
      * along (x, y, z), seeded with {@code seed}, with {@code loss} (deep-supervised when the network has extra
      * outputs) and the optimiser {@code optimizer} describes.
      */
-    public static TrainingSetup create(NetworkConfig architecture, int batchSize, int[] patch,
+    public static TrainingSetup create(NetworkConfig architecture, int batchSize, Extent patch,
             SegmentationLoss loss, OptimizerConfig optimizer, long seed, NDManager parent) {
         NDManager manager = parent.newSubManager();
         try {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxseg.core.schedule.ScheduleConfig;
 
 class ConfigJsonTest {
 
@@ -27,8 +28,8 @@ class ConfigJsonTest {
         assertEquals("adam", config.optimizer().name());
         assertEquals(2, config.training().batchSize());
         assertEquals(5, config.crossValidation().nFolds());
-        assertEquals(List.of(128, 128, 128), List.of(config.inference().roi()[0], config.inference().roi()[1],
-                config.inference().roi()[2]), "the window defaults to the patch");
+        assertEquals(List.of(128, 128, 128), List.of(config.inference().roi().x(), config.inference().roi().y(),
+                config.inference().roi().z()), "the window defaults to the patch");
     }
 
     @Test
@@ -47,7 +48,7 @@ class ConfigJsonTest {
 
         assertEquals(ConfigJson.text(config), ConfigJson.text(again));
         assertEquals(dir.resolve("data").toString(), again.dataset().bratsRoot(), "paths resolved once");
-        assertEquals(5, again.scheduler().firstPeriod());
+        assertEquals(5, ((ScheduleConfig.CosineRestarts) again.scheduler()).firstPeriod());
         assertEquals(0.001, again.optimizer().parameterGroups().get(0).learningRate());
     }
 

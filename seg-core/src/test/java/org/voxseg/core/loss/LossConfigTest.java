@@ -6,16 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.junit.jupiter.api.Test;
+import org.voxseg.core.config.ConfigJson;
 
 class LossConfigTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static LossConfig read(String json) throws JsonProcessingException {
-        return JSON.readValue(json, LossConfig.class);
+        return ConfigJson.parse(json, LossConfig.class);
     }
 
     @Test
@@ -47,6 +46,6 @@ class LossConfigTest {
         IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
                 () -> read("{\"name\": \"dise\"}").build());
         assertTrue(name.getMessage().startsWith("unknown loss 'dise'; known: [dice, jaccard"), name.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> read("{\"activation\": \"relu\"}").build());
+        assertThrows(InvalidFormatException.class, () -> read("{\"activation\": \"relu\"}").build());
     }
 }

@@ -7,6 +7,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import java.util.Arrays;
+import org.voxseg.data.grid.Extent;
 
 /** Builds and runs small networks for tests. */
 final class NetworkTestSupport {
@@ -16,8 +18,12 @@ final class NetworkTestSupport {
 
     static NetworkConfig config(int in, int out, int[] filters, int[][] strides, String norm, String upsampling,
             boolean residual, boolean deepSupervision) {
-        return NetworkConfig.of(in, out, filters, strides, null, norm, 4, null, null, upsampling, residual,
-                deepSupervision, null, null);
+        return NetworkConfig.builder().inChannels(in).outChannels(out)
+                .filters(Arrays.stream(filters).boxed().toList())
+                .strides(strides == null ? null : Arrays.stream(strides).map(Extent::of).toList())
+                .norm(NetworkConfig.Norm.of(norm)).groups(4)
+                .upsampling(NetworkConfig.Upsampling.of(upsampling))
+                .residual(residual).deepSupervision(deepSupervision).build();
     }
 
     static UNet3d initialised(NetworkConfig config, NDManager manager, Shape input) {

@@ -20,6 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -159,8 +160,8 @@ class UNet3dTest {
 
     @Test
     void dropoutActsOnlyWhileTraining() {
-        NetworkConfig config = NetworkConfig.of(1, 1, new int[] {4, 8}, null, null, null, null, null, null, null,
-                null, null, 0.5, null);
+        NetworkConfig config = NetworkConfig.builder().inChannels(1).outChannels(1).filters(List.of(4, 8)).dropout(0.5)
+                .build();
         Shape input = new Shape(1, 1, 8, 8, 8);
         UNet3d net = NetworkTestSupport.initialised(config, manager, input);
         NDArray x = manager.randomNormal(input);

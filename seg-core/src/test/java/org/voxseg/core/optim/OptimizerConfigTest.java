@@ -8,25 +8,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.voxseg.core.config.ConfigJson;
 import org.voxseg.core.testing.NdManagerExtension;
 
 @ExtendWith(NdManagerExtension.class)
 class OptimizerConfigTest {
 
     private static OptimizerConfig read(String json) throws JsonProcessingException {
-        return new ObjectMapper().readValue(json, OptimizerConfig.class);
+        return ConfigJson.parse(json, OptimizerConfig.class);
     }
 
     @Test
     void defaultsArePytorchs() throws JsonProcessingException {
-        OptimizerConfig adam = read("{}");
+        OptimizerConfig.AdamSettings adam = (OptimizerConfig.AdamSettings) read("{}");
         assertEquals("adam", adam.name());
         assertEquals(1e-3, adam.learningRate());
-        assertArrayEquals(new double[] {0.9, 0.999}, adam.betas());
+        assertArrayEquals(new double[] {0.9, 0.999}, adam.betas().toArray());
         assertTrue(Double.isNaN(adam.clipGradNorm()));
         assertEquals(0.01, read("{\"name\": \"adamw\"}").weightDecay());
     }
@@ -45,8 +45,8 @@ class OptimizerConfigTest {
 
     @Test
     void novogradDefaultsAreMonais(NDManager manager) throws JsonProcessingException {
-        OptimizerConfig novograd = read("{\"name\": \"novograd\"}");
-        assertArrayEquals(new double[] {0.9, 0.98}, novograd.betas());
+        OptimizerConfig.NovogradSettings novograd = (OptimizerConfig.NovogradSettings) read("{\"name\": \"novograd\"}");
+        assertArrayEquals(new double[] {0.9, 0.98}, novograd.betas().toArray());
         assertEquals(1e-3, novograd.learningRate());
         try (Optimizer optimizer = novograd.build(manager)) {
             assertInstanceOf(Novograd.class, optimizer);

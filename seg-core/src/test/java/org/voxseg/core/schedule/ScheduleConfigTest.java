@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import org.junit.jupiter.api.Test;
+import org.voxseg.core.config.ConfigJson;
 
 class ScheduleConfigTest {
 
     private static ScheduleConfig read(String json) throws JsonProcessingException {
-        return new ObjectMapper().readValue(json, ScheduleConfig.class);
+        return ConfigJson.parse(json, ScheduleConfig.class);
     }
 
     @Test
@@ -48,7 +48,7 @@ class ScheduleConfigTest {
     @Test
     void stepUnitIsEpochOrIteration() throws JsonProcessingException {
         assertTrue(read("{\"step\": \"iteration\"}").perIteration());
-        assertThrows(ValueInstantiationException.class, () -> read("{\"step\": \"batch\"}"));
+        assertThrows(InvalidFormatException.class, () -> read("{\"step\": \"batch\"}"));
     }
 
     @Test

@@ -39,6 +39,7 @@ import org.voxseg.core.schedule.SchedulePeriod;
 import org.voxseg.core.testing.NdManagerExtension;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.grid.Extent;
 import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.sampling.AugmentationPipeline;
 import org.voxseg.data.sampling.BatchLoader;
@@ -53,7 +54,7 @@ import org.voxseg.data.volume.Volume;
 class TrainerTest {
 
     private static final int N = 24;
-    private static final int[] PATCH = {16, 16, 16};
+    private static final Extent PATCH = Extent.cube(16);
     private static final NetworkConfig NETWORK = NetworkConfig.basic(2, 1, 8, 16);
     private static final LabelEncoding ENCODING = LabelEncoding.of(new int[] {1}, true);
     private static final List<String> OUTPUTS = List.of("sphere");
@@ -123,7 +124,7 @@ class TrainerTest {
                         schedule);
                 TrainingState start = recorder.resume(OUTPUTS, setup.manager()).orElse(TrainingState.start(OUTPUTS));
                 return Trainer.builder().step(setup.step()).schedule(schedule, SchedulePeriod.EPOCH)
-                        .batches(BatchLoader.builder().cases(training).sampler(new PatchSampler(PATCH, 0.5))
+                        .batches(BatchLoader.builder().cases(training).sampler(new PatchSampler(PATCH.toArray(), 0.5))
                                 .augmentation(new AugmentationPipeline(List.of(new Flip(0, 0.5))))
                                 .encoding(ENCODING).batchSize(2).seed(7))
                         .validator(new SlidingWindowValidator(validation, SlidingWindowInferer.gaussian(PATCH, 0.5),

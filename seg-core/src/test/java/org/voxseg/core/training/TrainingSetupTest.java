@@ -13,6 +13,7 @@ import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.optim.OptimizerConfig;
 import org.voxseg.core.testing.NdManagerExtension;
+import org.voxseg.data.grid.Extent;
 
 @ExtendWith(NdManagerExtension.class)
 class TrainingSetupTest {
@@ -25,7 +26,7 @@ class TrainingSetupTest {
     }
 
     private float[] firstWeights(long seed) {
-        try (TrainingSetup setup = TrainingSetup.create(NetworkConfig.basic(1, 1, 4, 8), 1, new int[] {8, 8, 8},
+        try (TrainingSetup setup = TrainingSetup.create(NetworkConfig.basic(1, 1, 4, 8), 1, Extent.cube(8),
                 DiceLoss.of(OutputActivation.SIGMOID), OptimizerConfig.named("adam", 1e-3), seed, manager)) {
             return setup.network().getParameters().valueAt(0).getArray().toFloatArray();
         }

@@ -77,13 +77,13 @@ final class CacheEntryCodec {
 
         static StepData of(GridStep step) {
             if (step instanceof Crop c) {
-                return new StepData("crop", c.start(), c.size());
+                return new StepData("crop", c.start().toArray(), c.size().toArray());
             }
             if (step instanceof Pad p) {
-                return new StepData("pad", p.before(), p.after());
+                return new StepData("pad", p.before().toArray(), p.after().toArray());
             }
             Resample r = (Resample) step;
-            return new StepData("resample", r.shape(), null);
+            return new StepData("resample", r.shape().toArray(), null);
         }
 
         GridStep toStep() throws IOException {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.geometry.GridChecks;
 import org.voxseg.data.nifti.NiftiFormatException;
 import org.voxseg.data.nifti.NiftiHeader;
 import org.voxseg.data.nifti.NiftiReader;
@@ -44,7 +45,7 @@ public final class CaseLoader {
             grids.put(labelFile.get().toString(), header3d(labelFile.get()).geometry());
         }
         try {
-            Geometry.requireSameGrid(grids, DatasetValidator.GRID_TOLERANCE);
+            GridChecks.requireSameGrid(grids, DatasetValidator.GRID_TOLERANCE);
         } catch (IllegalArgumentException e) {
             throw new IOException("case " + entry.id() + ": " + e.getMessage(), e);
         }

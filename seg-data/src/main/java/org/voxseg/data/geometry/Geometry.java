@@ -1,7 +1,6 @@
 package org.voxseg.data.geometry;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,8 +28,8 @@ public final class Geometry {
     private final Affine affine;
 
     private Geometry(Builder b) {
-        this.shape = checkShape(b.shape);
-        this.spacing = checkSpacing(b.spacing);
+        this.shape = GridChecks.checkShape(b.shape);
+        this.spacing = GridChecks.checkSpacing(b.spacing);
         this.qform = Objects.requireNonNull(b.qform, "qform");
         this.sform = Objects.requireNonNull(b.sform, "sform");
         this.qformCode = b.qformCode;
@@ -163,28 +162,6 @@ public final class Geometry {
         return Optional.empty();
     }
 
-    /**
-     * Checks that named volumes (e.g. the modalities of one case) share one grid, comparing each with the first.
-     *
-     * @param geometries geometries by name, in a stable order
-     * @param tolerance largest difference allowed between affine elements, in world units
-     * @throws IllegalArgumentException naming the first volume that disagrees and how
-     */
-    public static void requireSameGrid(Map<String, Geometry> geometries, double tolerance) {
-        Map.Entry<String, Geometry> reference = null;
-        for (Map.Entry<String, Geometry> entry : geometries.entrySet()) {
-            if (reference == null) {
-                reference = entry;
-                continue;
-            }
-            Optional<String> difference = entry.getValue().describeDifference(reference.getValue(), tolerance);
-            if (difference.isPresent()) {
-                throw new IllegalArgumentException(entry.getKey() + " is not on the grid of " + reference.getKey()
-                        + ": " + difference.get());
-            }
-        }
-    }
-
     /** The shape as "nx x ny x nz". */
     public String shapeText() {
         return shape[0] + "x" + shape[1] + "x" + shape[2];
@@ -212,31 +189,6 @@ public final class Geometry {
     public String toString() {
         return "Geometry[shape=" + shapeText() + ", spacing=" + Arrays.toString(spacing) + ", affine=" + affine
                 + ", qform_code=" + qformCode + ", sform_code=" + sformCode + "]";
-    }
-
-    private static int[] checkShape(int[] shape) {
-        if (shape == null || shape.length != 3) {
-            throw new IllegalArgumentException("shape must have 3 dimensions: " + Arrays.toString(shape));
-        }
-        for (int n : shape) {
-            if (n < 1) {
-                throw new IllegalArgumentException("shape must be positive: " + Arrays.toString(shape));
-            }
-        }
-        Math.multiplyExact(Math.multiplyExact(shape[0], shape[1]), shape[2]);
-        return shape.clone();
-    }
-
-    private static double[] checkSpacing(double[] spacing) {
-        if (spacing == null || spacing.length != 3) {
-            throw new IllegalArgumentException("spacing must have 3 values: " + Arrays.toString(spacing));
-        }
-        for (double s : spacing) {
-            if (!(s > 0) || !Double.isFinite(s)) {
-                throw new IllegalArgumentException("spacing must be positive and finite: " + Arrays.toString(spacing));
-            }
-        }
-        return spacing.clone();
     }
 
     /** Collects the fields of a {@link Geometry}; qform and sform default to the identity with code 0. */

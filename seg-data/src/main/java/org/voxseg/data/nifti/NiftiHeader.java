@@ -30,7 +30,7 @@ public final class NiftiHeader {
     private final String intentName;
     private final String description;
 
-    private NiftiHeader(Builder b) {
+    NiftiHeader(NiftiHeaderBuilder b) {
         this.version = b.version;
         this.byteOrder = Objects.requireNonNull(b.byteOrder, "byteOrder");
         this.dims = b.dims.clone();
@@ -54,8 +54,8 @@ public final class NiftiHeader {
     }
 
     /** A builder with NIfTI-1, little-endian, float32 and no scaling as defaults. */
-    public static Builder builder() {
-        return new Builder();
+    public static NiftiHeaderBuilder builder() {
+        return new NiftiHeaderBuilder();
     }
 
     /** 1 for NIfTI-1 (348-byte header), 2 for NIfTI-2 (540 bytes). */
@@ -238,104 +238,5 @@ public final class NiftiHeader {
         return "NiftiHeader[nifti" + version + ", dims=" + Arrays.toString(dims) + ", " + datatype.label()
                 + ", pixdim=" + Arrays.toString(pixdim) + ", qform_code=" + qformCode + ", sform_code=" + sformCode
                 + "]";
-    }
-
-    /** Collects header fields; see the accessors of {@link NiftiHeader} for their meaning. */
-    public static final class Builder {
-        private int version = 1;
-        private ByteOrder byteOrder = ByteOrder.LITTLE_ENDIAN;
-        private long[] dims = {1, 1, 1};
-        private NiftiDataType datatype = NiftiDataType.FLOAT32;
-        private double[] pixdim = {1, 1, 1, 1, 1, 1, 1, 1};
-        private long voxOffset = 352;
-        private double sclSlope = 1;
-        private double sclInter;
-        private int qformCode;
-        private int sformCode;
-        private double[] quatern = new double[3];
-        private double[] qoffset = new double[3];
-        private double[][] srow = {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}};
-        private int xyztUnits = Geometry.UNITS_MM_SEC;
-        private int intentCode;
-        private String intentName = "";
-        private String description = "";
-
-        private Builder() {
-        }
-
-        public Builder version(int version) {
-            this.version = version;
-            return this;
-        }
-
-        public Builder byteOrder(ByteOrder byteOrder) {
-            this.byteOrder = byteOrder;
-            return this;
-        }
-
-        public Builder dims(long[] dims) {
-            this.dims = dims.clone();
-            return this;
-        }
-
-        public Builder datatype(NiftiDataType datatype) {
-            this.datatype = datatype;
-            return this;
-        }
-
-        /** All eight pixdim values, pixdim[0] being qfac. */
-        public Builder pixdim(double[] pixdim) {
-            if (pixdim.length != 8) {
-                throw new IllegalArgumentException("pixdim has 8 values, not " + pixdim.length);
-            }
-            this.pixdim = pixdim.clone();
-            return this;
-        }
-
-        public Builder voxOffset(long voxOffset) {
-            this.voxOffset = voxOffset;
-            return this;
-        }
-
-        public Builder scaling(double slope, double intercept) {
-            this.sclSlope = slope;
-            this.sclInter = intercept;
-            return this;
-        }
-
-        /** The qform: quaternion (b, c, d), qoffset and its code; voxel size and qfac come from pixdim. */
-        public Builder qform(double[] quaternion, double[] offset, int code) {
-            this.quatern = quaternion.clone();
-            this.qoffset = offset.clone();
-            this.qformCode = code;
-            return this;
-        }
-
-        /** The sform rows srow_x, srow_y, srow_z and its code. */
-        public Builder sform(double[][] rows, int code) {
-            this.srow = new double[][] {rows[0].clone(), rows[1].clone(), rows[2].clone()};
-            this.sformCode = code;
-            return this;
-        }
-
-        public Builder xyztUnits(int xyztUnits) {
-            this.xyztUnits = xyztUnits;
-            return this;
-        }
-
-        public Builder intent(int code, String name) {
-            this.intentCode = code;
-            this.intentName = name;
-            return this;
-        }
-
-        public Builder description(String description) {
-            this.description = description;
-            return this;
-        }
-
-        public NiftiHeader build() {
-            return new NiftiHeader(this);
-        }
     }
 }

@@ -60,7 +60,7 @@ public final class NiftiWriter {
      */
     public void write(Volume volume, Path file) throws IOException {
         NiftiHeader header = headerFor(volume);
-        byte[] headerBytes = NiftiHeaderCodec.encodeNifti1(header);
+        byte[] headerBytes = NiftiHeaderEncoder.encodeNifti1(header);
         AtomicFiles.write(file, raw -> {
             OutputStream out = isGzipName(file) ? new FastGzipOutputStream(raw) : raw;
             OutputStream buffered = new BufferedOutputStream(out, STREAM_BUFFER_BYTES);

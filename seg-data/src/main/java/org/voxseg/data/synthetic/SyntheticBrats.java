@@ -10,6 +10,7 @@ import java.util.Random;
 import org.voxseg.data.dataset.BratsLayout;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.grid.Extent;
 import org.voxseg.data.nifti.NiftiDataType;
 import org.voxseg.data.nifti.NiftiWriter;
 import org.voxseg.data.volume.Volume;
@@ -23,7 +24,7 @@ import org.voxseg.data.volume.Volume;
  * @param shape voxels along (x, y, z)
  * @param seed case {@code n} depends only on the seed and n
  */
-public record SyntheticBrats(int[] shape, long seed) {
+public record SyntheticBrats(Extent shape, long seed) {
 
     /** Label values, as in BraTS. */
     public static final int OEDEMA = 2;
@@ -39,15 +40,14 @@ public record SyntheticBrats(int[] shape, long seed) {
     };
 
     public SyntheticBrats {
-        shape = shape.clone();
-        if (shape.length != 3 || shape[0] < 16 || shape[1] < 16 || shape[2] < 16) {
+        if (shape.x() < 16 || shape.y() < 16 || shape.z() < 16) {
             throw new IllegalArgumentException("a synthetic case needs at least 16 voxels along each of 3 axes");
         }
     }
 
-    @Override
-    public int[] shape() {
-        return shape.clone();
+    /** Cases of {@code shape} voxels, given as {@code [x, y, z]}. */
+    public SyntheticBrats(int[] shape, long seed) {
+        this(Extent.of(shape), seed);
     }
 
     /** One case's modalities (four channels in BraTS order) and label map, on one grid. */
@@ -56,6 +56,7 @@ public record SyntheticBrats(int[] shape, long seed) {
 
     /** Case {@code index}, named {@code BraTS20_Synth_NNN}. */
     public Case generate(int index) {
+        int[] shape = this.shape.toArray();
         Random random = new Random(seed * 1_000_003L + index);
         Geometry grid = Geometry.of(shape, obliqueAffine(random));
         int voxels = grid.voxelCount();
@@ -130,7 +131,7 @@ public record SyntheticBrats(int[] shape, long seed) {
                 new double[] {-cos * spacing[0], sin * spacing[1], 0, 0},
                 new double[] {-sin * spacing[0], -cos * spacing[1], 0, 0},
                 new double[] {0, 0, spacing[2], 0});
-        double[] centre = rotated.apply(shape[0] / 2.0, shape[1] / 2.0, shape[2] / 2.0);
+        double[] centre = rotated.apply(shape.x() / 2.0, shape.y() / 2.0, shape.z() / 2.0);
         return Affine.fromRows(
                 new double[] {-cos * spacing[0], sin * spacing[1], 0, -centre[0]},
                 new double[] {-sin * spacing[0], -cos * spacing[1], 0, -centre[1]},

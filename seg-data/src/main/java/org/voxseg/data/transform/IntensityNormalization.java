@@ -16,6 +16,16 @@ import org.voxseg.data.volume.Volume;
  */
 public record IntensityNormalization(boolean nonzero, boolean channelWise, double clipLow, double clipHigh) {
 
+    /**
+     * The normalisations a config names (values {@code zscore_nonzero}, MONAI's {@code nonzero=True};
+     * {@code zscore}; {@code none}).
+     */
+    public enum Kind {
+        ZSCORE_NONZERO,
+        ZSCORE,
+        NONE
+    }
+
     public IntensityNormalization {
         if (Double.isNaN(clipLow) != Double.isNaN(clipHigh) || clipLow > clipHigh) {
             throw new IllegalArgumentException("clipping needs both percentiles, low <= high: " + clipLow + ", "

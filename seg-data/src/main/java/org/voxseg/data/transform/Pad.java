@@ -1,7 +1,8 @@
 package org.voxseg.data.transform;
 
-import java.util.Arrays;
+import java.util.Objects;
 import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.grid.Extent;
 import org.voxseg.data.volume.Boxes;
 import org.voxseg.data.volume.Volume;
 
@@ -11,17 +12,16 @@ import org.voxseg.data.volume.Volume;
  * @param before voxels added before the first voxel along each axis
  * @param after voxels added after the last voxel along each axis
  */
-public record Pad(int[] before, int[] after) implements GridStep {
+public record Pad(Extent before, Extent after) implements GridStep {
 
     public Pad {
-        before = before.clone();
-        after = after.clone();
-        for (int d = 0; d < 3; d++) {
-            if (before[d] < 0 || after[d] < 0) {
-                throw new IllegalArgumentException("padding must not be negative: before "
-                        + Arrays.toString(before) + ", after " + Arrays.toString(after));
-            }
-        }
+        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(after, "after");
+    }
+
+    /** The padding of {@code before} and {@code after} voxels, both {@code [x, y, z]}. */
+    public Pad(int[] before, int[] after) {
+        this(Extent.of(before), Extent.of(after));
     }
 
     /**
@@ -43,19 +43,9 @@ public record Pad(int[] before, int[] after) implements GridStep {
         return new Pad(before, after);
     }
 
-    @Override
-    public int[] before() {
-        return before.clone();
-    }
-
-    @Override
-    public int[] after() {
-        return after.clone();
-    }
-
     /** Whether the step adds no voxel. */
     public boolean isEmpty() {
-        return Arrays.stream(before).allMatch(n -> n == 0) && Arrays.stream(after).allMatch(n -> n == 0);
+        return before.isZero() && after.isZero();
     }
 
     @Override
@@ -63,10 +53,10 @@ public record Pad(int[] before, int[] after) implements GridStep {
         int[] shape = before.shape();
         int[] padded = new int[3];
         for (int d = 0; d < 3; d++) {
-            padded[d] = shape[d] + this.before[d] + after[d];
+            padded[d] = shape[d] + this.before.get(d) + after.get(d);
         }
         return before.mapped(padded, new double[] {1, 1, 1},
-                new double[] {-this.before[0], -this.before[1], -this.before[2]});
+                new double[] {-this.before.x(), -this.before.y(), -this.before.z()});
     }
 
     @Override
@@ -74,30 +64,15 @@ public record Pad(int[] before, int[] after) implements GridStep {
         Geometry padded = map(volume.geometry());
         float[] out = new float[volume.channels() * padded.voxelCount()];
         int[] shape = volume.geometry().shape();
-        Boxes.copy(volume.data(), shape, new int[3], out, padded.shape(), before, shape, volume.channels());
+        Boxes.copy(volume.data(), shape, new int[3], out, padded.shape(), before.toArray(), shape, volume.channels());
         return Volume.wrap(padded, volume.channels(), out);
     }
 
     @Override
     public Volume invert(Volume volume, Geometry before, Interpolation interpolation) {
         float[] out = new float[volume.channels() * before.voxelCount()];
-        Boxes.copy(volume.data(), volume.geometry().shape(), this.before, out, before.shape(), new int[3],
+        Boxes.copy(volume.data(), volume.geometry().shape(), this.before.toArray(), out, before.shape(), new int[3],
                 before.shape(), volume.channels());
         return Volume.wrap(before, volume.channels(), out);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Pad p && Arrays.equals(before, p.before) && Arrays.equals(after, p.after);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * Arrays.hashCode(before) + Arrays.hashCode(after);
-    }
-
-    @Override
-    public String toString() {
-        return "Pad[before=" + Arrays.toString(before) + ", after=" + Arrays.toString(after) + "]";
     }
 }

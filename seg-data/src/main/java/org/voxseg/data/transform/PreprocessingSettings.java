@@ -1,32 +1,33 @@
 package org.voxseg.data.transform;
 
-import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
+import org.voxseg.data.grid.Extent;
+import org.voxseg.data.grid.Spacing;
 
 /**
  * What preprocessing does to a case: foreground crop, resampling to a spacing or a shape, intensity
- * normalisation, and padding to a minimum shape divisible by the network's total stride. Immutable; see
- * {@link #builder()}.
+ * normalisation, and padding to a minimum shape divisible by the network's total stride. A value: equal settings are
+ * equal, and {@link #toString} is a canonical one-line description used in cache keys. See {@link #builder()}.
+ *
+ * @param foregroundCrop the crop to the foreground's box, or null for none
+ * @param targetSpacing resample to about this spacing (nnU-Net style), or null
+ * @param targetShape resample to exactly this shape (3DUnetCNN's {@code desired_shape}), or null
+ * @param normalization the intensity normalisation, or null for none
+ * @param minShape the smallest shape the result may have (e.g. the training patch size)
+ * @param divisor every axis of the result is a multiple of this (the network's total stride)
  */
-public final class PreprocessingSettings {
+public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targetSpacing, Extent targetShape,
+        IntensityNormalization normalization, Extent minShape, int divisor) {
 
-    private final ForegroundCrop foregroundCrop;
-    private final double[] targetSpacing;
-    private final int[] targetShape;
-    private final IntensityNormalization normalization;
-    private final int[] minShape;
-    private final int divisor;
-
-    private PreprocessingSettings(Builder b) {
-        if (b.targetSpacing != null && b.targetShape != null) {
+    public PreprocessingSettings {
+        if (targetSpacing != null && targetShape != null) {
             throw new IllegalArgumentException("resample to a spacing or to a shape, not both");
         }
-        this.foregroundCrop = b.foregroundCrop;
-        this.targetSpacing = b.targetSpacing == null ? null : b.targetSpacing.clone();
-        this.targetShape = b.targetShape == null ? null : b.targetShape.clone();
-        this.normalization = b.normalization;
-        this.minShape = b.minShape.clone();
-        this.divisor = b.divisor;
+        Objects.requireNonNull(minShape, "minShape");
+        if (divisor < 1) {
+            throw new IllegalArgumentException("divisor must be positive: " + divisor);
+        }
     }
 
     /** A builder that does nothing until told: no crop, no resampling, no normalisation, no padding. */
@@ -34,57 +35,41 @@ public final class PreprocessingSettings {
         return new Builder();
     }
 
-    public Optional<ForegroundCrop> foregroundCrop() {
+    /** The foreground crop, if any. */
+    public Optional<ForegroundCrop> crop() {
         return Optional.ofNullable(foregroundCrop);
     }
 
-    public Optional<double[]> targetSpacing() {
-        return Optional.ofNullable(targetSpacing).map(double[]::clone);
+    /** The spacing to resample to, if any. */
+    public Optional<Spacing> spacing() {
+        return Optional.ofNullable(targetSpacing);
     }
 
-    public Optional<int[]> targetShape() {
-        return Optional.ofNullable(targetShape).map(int[]::clone);
+    /** The shape to resample to, if any. */
+    public Optional<Extent> shape() {
+        return Optional.ofNullable(targetShape);
     }
 
-    public Optional<IntensityNormalization> normalization() {
+    /** The intensity normalisation, if any. */
+    public Optional<IntensityNormalization> intensityNormalization() {
         return Optional.ofNullable(normalization);
-    }
-
-    /** The smallest shape the result may have (e.g. the training patch size). */
-    public int[] minShape() {
-        return minShape.clone();
-    }
-
-    /** Every axis of the result is a multiple of this (the network's total stride). */
-    public int divisor() {
-        return divisor;
     }
 
     /** A canonical one-line description: equal settings give equal text (used in cache keys). */
     @Override
     public String toString() {
-        return "PreprocessingSettings[crop=" + foregroundCrop + ", spacing=" + Arrays.toString(targetSpacing)
-                + ", shape=" + Arrays.toString(targetShape) + ", normalization=" + normalization + ", minShape="
-                + Arrays.toString(minShape) + ", divisor=" + divisor + "]";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof PreprocessingSettings other && toString().equals(other.toString());
-    }
-
-    @Override
-    public int hashCode() {
-        return toString().hashCode();
+        return "PreprocessingSettings[crop=" + foregroundCrop + ", spacing=" + targetSpacing + ", shape="
+                + targetShape + ", normalization=" + normalization + ", minShape=" + minShape + ", divisor="
+                + divisor + "]";
     }
 
     /** Collects preprocessing settings. */
     public static final class Builder {
         private ForegroundCrop foregroundCrop;
-        private double[] targetSpacing;
-        private int[] targetShape;
+        private Spacing targetSpacing;
+        private Extent targetShape;
         private IntensityNormalization normalization;
-        private int[] minShape = {1, 1, 1};
+        private Extent minShape = Extent.cube(1);
         private int divisor = 1;
 
         private Builder() {
@@ -96,15 +81,25 @@ public final class PreprocessingSettings {
         }
 
         /** Resample to about this voxel spacing (nnU-Net style). */
-        public Builder targetSpacing(double[] spacing) {
-            this.targetSpacing = spacing.clone();
+        public Builder targetSpacing(Spacing spacing) {
+            this.targetSpacing = spacing;
             return this;
         }
 
+        /** Resample to about this voxel spacing, given as {@code [x, y, z]}. */
+        public Builder targetSpacing(double[] spacing) {
+            return targetSpacing(Spacing.of(spacing));
+        }
+
         /** Resample to exactly this shape (3DUnetCNN's {@code desired_shape}). */
-        public Builder targetShape(int[] shape) {
-            this.targetShape = shape.clone();
+        public Builder targetShape(Extent shape) {
+            this.targetShape = shape;
             return this;
+        }
+
+        /** Resample to exactly this shape, given as {@code [x, y, z]}. */
+        public Builder targetShape(int[] shape) {
+            return targetShape(Extent.of(shape));
         }
 
         public Builder normalization(IntensityNormalization normalization) {
@@ -113,14 +108,20 @@ public final class PreprocessingSettings {
         }
 
         /** Pad to at least {@code shape}, and to multiples of {@code divisor}. */
-        public Builder padding(int[] shape, int divisor) {
-            this.minShape = shape.clone();
+        public Builder padding(Extent shape, int divisor) {
+            this.minShape = shape;
             this.divisor = divisor;
             return this;
         }
 
+        /** Pad to at least {@code shape}, given as {@code [x, y, z]}, and to multiples of {@code divisor}. */
+        public Builder padding(int[] shape, int divisor) {
+            return padding(Extent.of(shape), divisor);
+        }
+
         public PreprocessingSettings build() {
-            return new PreprocessingSettings(this);
+            return new PreprocessingSettings(foregroundCrop, targetSpacing, targetShape, normalization, minShape,
+                    divisor);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.voxseg.data.grid.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
 
@@ -41,9 +42,9 @@ public final class Preprocessor {
         Volume current = image;
         Optional<Volume> currentLabels = labels;
 
-        if (settings.foregroundCrop().isPresent()) {
-            Crop crop = settings.foregroundCrop().get().boxOf(current);
-            if (!Arrays.equals(crop.size(), current.geometry().shape())) {
+        if (settings.crop().isPresent()) {
+            Crop crop = settings.crop().get().boxOf(current);
+            if (!crop.size().equals(Extent.of(current.geometry().shape()))) {
                 steps.add(crop);
             }
         }
@@ -53,10 +54,10 @@ public final class Preprocessor {
             current = step.apply(current, Interpolation.LINEAR);
             currentLabels = currentLabels.map(l -> step.apply(l, Interpolation.NEAREST));
         }
-        if (settings.normalization().isPresent()) {
-            current = settings.normalization().get().apply(current);
+        if (settings.intensityNormalization().isPresent()) {
+            current = settings.intensityNormalization().get().apply(current);
         }
-        Pad pad = Pad.toFit(current.geometry().shape(), settings.minShape(), settings.divisor());
+        Pad pad = Pad.toFit(current.geometry().shape(), settings.minShape().toArray(), settings.divisor());
         if (!pad.isEmpty()) {
             steps.add(pad);
             current = pad.apply(current, Interpolation.LINEAR);
@@ -68,8 +69,8 @@ public final class Preprocessor {
     /** The resampling the settings ask for, on the grid left by the steps so far; none if it changes nothing. */
     private Optional<Resample> resampling(List<GridStep> steps, Volume image) {
         Geometry geometry = new PreprocessingRecord(image.geometry(), steps).result();
-        Optional<Resample> resample = settings.targetShape().map(Resample::new)
-                .or(() -> settings.targetSpacing().map(spacing -> Resample.toSpacing(geometry, spacing)));
-        return resample.filter(r -> !Arrays.equals(r.shape(), geometry.shape()));
+        Optional<Resample> resample = settings.shape().map(Resample::new)
+                .or(() -> settings.spacing().map(spacing -> Resample.toSpacing(geometry, spacing)));
+        return resample.filter(r -> !r.shape().equals(Extent.of(geometry.shape())));
     }
 }

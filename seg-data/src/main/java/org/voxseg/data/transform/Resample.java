@@ -3,6 +3,8 @@ package org.voxseg.data.transform;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.grid.Extent;
+import org.voxseg.data.grid.Spacing;
 import org.voxseg.data.volume.Volume;
 
 /**
@@ -13,15 +15,17 @@ import org.voxseg.data.volume.Volume;
  *
  * @param shape voxels of the new grid along each axis
  */
-public record Resample(int[] shape) implements GridStep {
+public record Resample(Extent shape) implements GridStep {
 
     public Resample {
-        shape = shape.clone();
-        for (int n : shape) {
-            if (n < 1) {
-                throw new IllegalArgumentException("resampled shape must be positive: " + Arrays.toString(shape));
-            }
+        if (!shape.isPositive()) {
+            throw new IllegalArgumentException("resampled shape must be positive: " + shape);
         }
+    }
+
+    /** The resampling to {@code shape} voxels along (x, y, z). */
+    public Resample(int[] shape) {
+        this(Extent.of(shape));
     }
 
     /**
@@ -29,22 +33,14 @@ public record Resample(int[] shape) implements GridStep {
      * {@code round(n * spacing_old / spacing_new)} voxels (at least 1), keeping the field of view exactly, so the
      * spacing reached is within half a voxel of the target.
      */
-    public static Resample toSpacing(Geometry geometry, double[] spacing) {
+    public static Resample toSpacing(Geometry geometry, Spacing spacing) {
         int[] old = geometry.shape();
         double[] oldSpacing = geometry.spacing();
         int[] target = new int[3];
         for (int d = 0; d < 3; d++) {
-            if (!(spacing[d] > 0)) {
-                throw new IllegalArgumentException("target spacing must be positive: " + Arrays.toString(spacing));
-            }
-            target[d] = (int) Math.max(1, Math.round(old[d] * oldSpacing[d] / spacing[d]));
+            target[d] = (int) Math.max(1, Math.round(old[d] * oldSpacing[d] / spacing.get(d)));
         }
         return new Resample(target);
-    }
-
-    @Override
-    public int[] shape() {
-        return shape.clone();
     }
 
     @Override
@@ -52,10 +48,10 @@ public record Resample(int[] shape) implements GridStep {
         double[] scale = new double[3];
         double[] offset = new double[3];
         for (int d = 0; d < 3; d++) {
-            scale[d] = (double) before.size(d) / shape[d];
+            scale[d] = (double) before.size(d) / shape.get(d);
             offset[d] = 0.5 * scale[d] - 0.5;
         }
-        return before.mapped(shape, scale, offset);
+        return before.mapped(shape.toArray(), scale, offset);
     }
 
     @Override
@@ -160,20 +156,5 @@ public record Resample(int[] shape) implements GridStep {
             }
         }
         return out;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Resample r && Arrays.equals(shape, r.shape);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(shape);
-    }
-
-    @Override
-    public String toString() {
-        return "Resample[shape=" + Arrays.toString(shape) + "]";
     }
 }

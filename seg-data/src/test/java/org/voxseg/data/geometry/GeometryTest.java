@@ -49,17 +49,17 @@ class GeometryTest {
         Map<String, Geometry> modalities = new LinkedHashMap<>();
         modalities.put("flair", Geometry.of(new int[] {240, 240, 155}, SFORM));
         modalities.put("t1", Geometry.of(new int[] {240, 240, 155}, nudged));
-        Geometry.requireSameGrid(modalities, 1e-3);
+        GridChecks.requireSameGrid(modalities, 1e-3);
 
         modalities.put("t1ce", Geometry.of(new int[] {240, 240, 154}, SFORM));
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> Geometry.requireSameGrid(modalities, 1e-3));
+                () -> GridChecks.requireSameGrid(modalities, 1e-3));
         assertEquals("t1ce is not on the grid of flair: shape 240x240x154 differs from 240x240x155",
                 error.getMessage());
 
         modalities.put("t1ce", Geometry.of(new int[] {240, 240, 155}, Affine.diagonal(1, 1, 1)));
         String message = assertThrows(IllegalArgumentException.class,
-                () -> Geometry.requireSameGrid(modalities, 1e-3)).getMessage();
+                () -> GridChecks.requireSameGrid(modalities, 1e-3)).getMessage();
         assertTrue(message.startsWith("t1ce is not on the grid of flair: affine"), message);
     }
 

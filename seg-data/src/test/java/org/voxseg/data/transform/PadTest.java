@@ -12,8 +12,8 @@ class PadTest {
     void fitsMinimumShapeAndDivisorSymmetrically() {
         Pad pad = Pad.toFit(new int[] {5, 16, 30}, new int[] {4, 20, 1}, 8);
 
-        assertArrayEquals(new int[] {1, 4, 1}, pad.before());
-        assertArrayEquals(new int[] {2, 4, 1}, pad.after());
+        assertArrayEquals(new int[] {1, 4, 1}, pad.before().toArray());
+        assertArrayEquals(new int[] {2, 4, 1}, pad.after().toArray());
         assertTrue(Pad.toFit(new int[] {16, 32, 8}, new int[] {8, 8, 8}, 8).isEmpty());
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.grid.Spacing;
 import org.voxseg.data.volume.Volume;
 
 class ResampleTest {
@@ -69,9 +70,9 @@ class ResampleTest {
     void toSpacingKeepsTheFieldOfView() {
         Geometry brats = Geometry.of(new int[] {240, 240, 155}, Affine.diagonal(-1, -1, 1));
 
-        Resample resample = Resample.toSpacing(brats, new double[] {2, 1.5, 1});
+        Resample resample = Resample.toSpacing(brats, Spacing.of(new double[] {2, 1.5, 1}));
 
-        assertArrayEquals(new int[] {120, 160, 155}, resample.shape());
+        assertArrayEquals(new int[] {120, 160, 155}, resample.shape().toArray());
         assertArrayEquals(new double[] {2, 1.5, 1}, resample.map(brats).spacing(), 1e-12);
     }
 

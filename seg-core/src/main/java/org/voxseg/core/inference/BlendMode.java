@@ -1,0 +1,10 @@
+package org.voxseg.core.inference;
+
+/**
+ * How overlapping sliding windows are blended (MONAI's {@code mode}): Gaussian weights that favour window centres,
+ * or equal weights.
+ */
+public enum BlendMode {
+    GAUSSIAN,
+    CONSTANT
+}

@@ -1,0 +1,68 @@
+package org.voxseg.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.voxseg.core.inference.BlendMode;
+import org.voxseg.core.network.NetworkConfig;
+import org.voxseg.data.grid.Extent;
+import org.voxseg.data.grid.Spacing;
+import org.voxseg.data.transform.IntensityNormalization;
+
+/** Each section's builder holds its defaults: an empty JSON section and an untouched builder agree. */
+class SectionBuildersTest {
+
+    @Test
+    void builderDefaultsAreTheJsonDefaults() throws IOException {
+        assertEquals(CrossValidationConfig.builder().build(), ConfigJson.parse("{}", CrossValidationConfig.class));
+        assertEquals(InferenceConfig.builder().build(), ConfigJson.parse("{}", InferenceConfig.class));
+        assertEquals(PreprocessingConfig.builder().build(), ConfigJson.parse("{}", PreprocessingConfig.class));
+        assertEquals(AugmentationConfig.builder().build(), ConfigJson.parse("{}", AugmentationConfig.class));
+        assertEquals(TrainingConfig.builder().build(), ConfigJson.parse("{}", TrainingConfig.class));
+        assertEquals(NetworkConfig.builder().build(), ConfigJson.parse("{}", NetworkConfig.class));
+        // Sections with array fields (the dataset's labels) compare by their JSON form.
+        for (Class<?> section : List.of(DatasetConfig.class, RunConfig.class)) {
+            assertEquals(ConfigJson.text(ConfigJson.parse("{}", section)), ConfigJson.text(builderDefaults(section)),
+                    section.getSimpleName());
+        }
+    }
+
+    @Test
+    void sectionsWithValueTypesAreEqualByValue() throws IOException {
+        PreprocessingConfig json = ConfigJson.parse("""
+                {"target_spacing": [1, 1, 1.5], "normalization": "zscore", "clip_percentiles": [0.5, 99.5]}
+                """, PreprocessingConfig.class);
+        PreprocessingConfig java = PreprocessingConfig.builder().targetSpacing(new Spacing(1, 1, 1.5))
+                .normalization(IntensityNormalization.Kind.ZSCORE).clipPercentiles(List.of(0.5, 99.5)).build();
+
+        assertEquals(java, json);
+        assertEquals(java.settings(Extent.cube(16), 8), json.settings(Extent.cube(16), 8));
+        assertEquals(InferenceConfig.builder().roi(new Extent(64, 64, 32)).mode(BlendMode.CONSTANT).build(),
+                ConfigJson.parse("{\"roi\": [64, 64, 32], \"mode\": \"constant\"}", InferenceConfig.class));
+    }
+
+    @Test
+    void enumsAndTriplesKeepTheirJsonForm() throws IOException {
+        String text = ConfigJson.text(ConfigJson.parse("{\"roi\": [64, 64, 32]}", InferenceConfig.class));
+        String preprocessing = ConfigJson.text(PreprocessingConfig.builder().targetSpacing(new Spacing(1, 1, 1.5))
+                .build());
+
+        assertTrue(text.contains("\"roi\" : [ 64, 64, 32 ]") && text.contains("\"mode\" : \"gaussian\""), text);
+        assertTrue(preprocessing.contains("\"target_spacing\" : [ 1.0, 1.0, 1.5 ]")
+                && preprocessing.contains("\"normalization\" : \"zscore_nonzero\""), preprocessing);
+        assertThrows(Exception.class, () -> ConfigJson.parse("{\"roi\": [64, 64]}", InferenceConfig.class));
+    }
+
+    private static Object builderDefaults(Class<?> section) {
+        try {
+            Object builder = section.getMethod("builder").invoke(null);
+            return builder.getClass().getMethod("build").invoke(builder);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

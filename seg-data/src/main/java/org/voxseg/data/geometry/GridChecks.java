@@ -1,0 +1,66 @@
+package org.voxseg.data.geometry;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks on voxel grids: that a shape and a spacing can make a {@link Geometry}, and that the volumes of one case
+ * share a grid.
+ */
+public final class GridChecks {
+
+    private GridChecks() {
+    }
+
+    /**
+     * Checks that named volumes (e.g. the modalities of one case) share one grid, comparing each with the first.
+     *
+     * @param geometries geometries by name, in a stable order
+     * @param tolerance largest difference allowed between affine elements, in world units
+     * @throws IllegalArgumentException naming the first volume that disagrees and how
+     */
+    public static void requireSameGrid(Map<String, Geometry> geometries, double tolerance) {
+        Map.Entry<String, Geometry> reference = null;
+        for (Map.Entry<String, Geometry> entry : geometries.entrySet()) {
+            if (reference == null) {
+                reference = entry;
+                continue;
+            }
+            Optional<String> difference = entry.getValue().describeDifference(reference.getValue(), tolerance);
+            if (difference.isPresent()) {
+                throw new IllegalArgumentException(entry.getKey() + " is not on the grid of " + reference.getKey()
+                        + ": " + difference.get());
+            }
+        }
+    }
+
+    static int[] checkShape(int[] shape) {
+        if (shape == null || shape.length != 3) {
+            throw new IllegalArgumentException("shape must have 3 dimensions: " + Arrays.toString(shape));
+        }
+        for (int n : shape) {
+            if (n < 1) {
+                throw new IllegalArgumentException("shape must be positive: " + Arrays.toString(shape));
+            }
+        }
+        long voxels = (long) shape[0] * shape[1] * shape[2];
+        if (voxels > Integer.MAX_VALUE) {
+            throw new ArithmeticException("shape " + Arrays.toString(shape) + " has " + voxels
+                    + " voxels, more than a volume can hold (" + Integer.MAX_VALUE + ")");
+        }
+        return shape.clone();
+    }
+
+    static double[] checkSpacing(double[] spacing) {
+        if (spacing == null || spacing.length != 3) {
+            throw new IllegalArgumentException("spacing must have 3 values: " + Arrays.toString(spacing));
+        }
+        for (double s : spacing) {
+            if (!(s > 0) || !Double.isFinite(s)) {
+                throw new IllegalArgumentException("spacing must be positive and finite: " + Arrays.toString(spacing));
+            }
+        }
+        return spacing.clone();
+    }
+}
