@@ -32,7 +32,6 @@ import org.voxseg.data.dataset.CaseLoader;
 import org.voxseg.data.nifti.NiftiDataType;
 import org.voxseg.data.nifti.NiftiHeader;
 import org.voxseg.data.nifti.NiftiReader;
-import org.voxseg.data.synthetic.SyntheticBrats;
 
 /**
  * The Fiji commands as Fiji runs them: found by menu path in a headless SciJava context (through the plugin index
@@ -54,8 +53,7 @@ class FijiCommandsTest {
     @BeforeAll
     static void trainTinyModel() throws Exception {
         context = new Context();
-        new SyntheticBrats(new int[] {32, 32, 24}, 3).write(dir.resolve("train"), 5);
-        caseFolder = new SyntheticBrats(new int[] {32, 32, 24}, 4).write(dir.resolve("test"), 1).get(0);
+        caseFolder = TinyFixtures.synthesise(dir);
         Path config = dir.resolve("config.json");
         Files.copy(Path.of("src/test/resources/tiny_config.json"), config);
         run = dir.resolve("run");
@@ -217,12 +215,7 @@ class FijiCommandsTest {
     }
 
     private static CommandInfo command(String menuPath) {
-        String wanted = menuPath.replace(">", " > ");
-        List<CommandInfo> matches = context.service(CommandService.class).getCommands().stream()
-                .filter(info -> info.getMenuPath() != null && wanted.equals(info.getMenuPath().getMenuString()))
-                .toList();
-        assertEquals(1, matches.size(), "commands at " + menuPath);
-        return matches.get(0);
+        return TinyFixtures.command(context, menuPath);
     }
 
     private static CommandModule run(String menuPath, Object... inputs)

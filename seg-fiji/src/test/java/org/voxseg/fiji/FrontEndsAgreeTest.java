@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -21,7 +20,6 @@ import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.voxseg.cli.VoxsegCommand;
 import org.voxseg.data.nifti.NiftiReader;
-import org.voxseg.data.synthetic.SyntheticBrats;
 import picocli.CommandLine;
 
 /**
@@ -42,8 +40,7 @@ class FrontEndsAgreeTest {
     @BeforeAll
     static void trainWithStoredInferenceSettings() throws IOException {
         context = new Context();
-        new SyntheticBrats(new int[] {32, 32, 24}, 3).write(dir.resolve("train"), 5);
-        caseFolder = new SyntheticBrats(new int[] {32, 32, 24}, 4).write(dir.resolve("test"), 1).get(0);
+        caseFolder = TinyFixtures.synthesise(dir);
         String config = Files.readString(Path.of("src/test/resources/tiny_config.json")).trim();
         Path configFile = dir.resolve("config.json");
         Files.writeString(configFile, config.substring(0, config.length() - 1)
@@ -100,11 +97,8 @@ class FrontEndsAgreeTest {
         Object[] common = {"model", run.toFile(), "input", caseFolder.toString(), "output", output.toFile()};
         System.arraycopy(common, 0, inputs, 0, common.length);
         System.arraycopy(options, 0, inputs, common.length, options.length);
-        String wanted = FijiMenus.SEGMENT.replace(">", " > ");
-        List<CommandInfo> segment = context.service(CommandService.class).getCommands().stream()
-                .filter(info -> info.getMenuPath() != null && wanted.equals(info.getMenuPath().getMenuString()))
-                .toList();
-        CommandModule module = context.service(CommandService.class).run(segment.get(0), true, inputs).get();
+        CommandInfo segment = TinyFixtures.command(context, FijiMenus.SEGMENT);
+        CommandModule module = context.service(CommandService.class).run(segment, true, inputs).get();
         assertFalse(module.isCanceled(), module.getCancelReason());
     }
 }
