@@ -6,9 +6,9 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.voxseg.core.api.RunListener;
 import org.voxseg.core.training.EpochSummary;
 import org.voxseg.core.training.TrainingState;
-import org.voxseg.core.api.RunListener;
 
 /**
  * Training progress on the console: a progress bar per epoch (and for preprocessing) with the running loss and

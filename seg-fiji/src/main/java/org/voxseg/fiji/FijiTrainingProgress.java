@@ -3,9 +3,9 @@ package org.voxseg.fiji;
 import java.util.Locale;
 import org.scijava.app.StatusService;
 import org.scijava.log.LogService;
+import org.voxseg.core.api.RunListener;
 import org.voxseg.core.training.EpochSummary;
 import org.voxseg.core.training.TrainingState;
-import org.voxseg.core.api.RunListener;
 
 /** Training progress in Fiji: steps on the status bar, one log line per epoch and for each note. */
 final class FijiTrainingProgress implements RunListener {

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -77,6 +78,18 @@ class FrontEndsAgreeTest {
         segmentInFiji(fromFiji, "tta", SegmentCommand.Mirroring.OFF, "overlap", "0.25");
 
         assertSameLabels(fromCli, fromFiji);
+        Path withModelSettings = dir.resolve("cli_model_probabilities.nii.gz");
+        voxseg("predict", "--model", run.toString(), "--input", caseFolder.toString(), "--output",
+                withModelSettings.toString(), "--probabilities", "--quiet");
+        voxseg("predict", "--model", run.toString(), "--input", caseFolder.toString(), "--output",
+                fromCli.toString(), "--no-tta", "--overlap", "0.25", "--probabilities", "--quiet");
+        assertFalse(Arrays.equals(probabilities(withModelSettings), probabilities(fromCli)),
+                "the options change the prediction, so agreeing on them means something");
+    }
+
+    private static float[] probabilities(Path labels) throws IOException {
+        String name = labels.getFileName().toString().replace(".nii.gz", "_probabilities.nii.gz");
+        return NiftiReader.read(labels.resolveSibling(name)).volume().toArray();
     }
 
     private static void assertSameLabels(Path expected, Path actual) throws IOException {

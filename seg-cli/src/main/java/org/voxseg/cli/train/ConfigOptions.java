@@ -2,9 +2,9 @@ package org.voxseg.cli.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.voxseg.core.config.RunConfig;
 import org.voxseg.core.api.TrainingOverrides;
 import org.voxseg.core.api.Voxseg;
+import org.voxseg.core.config.RunConfig;
 import picocli.CommandLine.Option;
 
 /** Options of the commands that start from a config: the file, the output folder and the common overrides. */

@@ -20,6 +20,7 @@ public record InferenceOverrides(Extent roi, Double overlap, Integer windowBatch
     /** The model's settings unchanged, labels only. */
     public static final InferenceOverrides NONE = builder().build();
 
+    /** A builder with nothing overridden. */
     public static Builder builder() {
         return new Builder();
     }
@@ -41,16 +42,19 @@ public record InferenceOverrides(Extent roi, Double overlap, Integer windowBatch
         private Builder() {
         }
 
+        /** The window along (x, y, z), or null for the model's. */
         public Builder roi(Extent window) {
             this.roi = window;
             return this;
         }
 
+        /** The overlap of neighbouring windows in [0, 1), or null for the model's. */
         public Builder overlap(Double fraction) {
             this.overlap = fraction;
             return this;
         }
 
+        /** Windows per forward pass, or null for the model's. */
         public Builder windowBatch(Integer windows) {
             this.windowBatch = windows;
             return this;
@@ -62,11 +66,13 @@ public record InferenceOverrides(Extent roi, Double overlap, Integer windowBatch
             return this;
         }
 
+        /** Whether to write the probabilities beside each label map (default: no). */
         public Builder probabilities(boolean write) {
             this.probabilities = write;
             return this;
         }
 
+        /** The overrides collected. */
         public InferenceOverrides build() {
             return new InferenceOverrides(roi, overlap, windowBatch, tta, probabilities);
         }

@@ -46,7 +46,7 @@ public final class Segmenter implements AutoCloseable {
             requireCompatible(models.get(0), model);
             members.add(model.predictor());
         }
-        this.settings = overrides.applyTo(description.inference()).withDefaultRoi(description.patchSize());
+        this.settings = overrides.applyTo(description.inference());
         this.probabilities = overrides.probabilities();
         Predictor combined = members.size() == 1 ? members.get(0) : new EnsemblePredictor(members);
         if (settings.tta()) {
@@ -115,12 +115,18 @@ public final class Segmenter implements AutoCloseable {
      * probabilities beside it when asked for).
      */
     public void segmentFile(CaseFiles entry, Path output, IntConsumer windowsDone) throws IOException {
+        String name = NiftiFiles.stem(output).orElseThrow(() -> new IllegalArgumentException(output
+                + ": a label map is written as .nii.gz or .nii"));
         CasePredictor.Prediction prediction = segment(CaseLoader.load(entry).image(), windowsDone);
         writeLabels(prediction, output);
         if (probabilities) {
-            String name = NiftiFiles.stem(output).orElseThrow();
             writeProbabilities(prediction, output.resolveSibling(name + "_probabilities.nii.gz"));
         }
+    }
+
+    /** As {@link #segmentFile(CaseFiles, Path, IntConsumer)}, without progress reports. */
+    public void segmentFile(CaseFiles entry, Path output) throws IOException {
+        segmentFile(entry, output, done -> { });
     }
 
     /**
@@ -163,8 +169,11 @@ public final class Segmenter implements AutoCloseable {
 
     @Override
     public void close() {
-        models.forEach(TrainedModel::close);
-        manager.close();
+        try {
+            models.forEach(TrainedModel::close);
+        } finally {
+            manager.close();
+        }
     }
 
     private static void requireCompatible(TrainedModel first, TrainedModel other) {

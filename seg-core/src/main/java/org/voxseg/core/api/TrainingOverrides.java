@@ -21,6 +21,7 @@ public record TrainingOverrides(Integer epochs, Integer batchSize, Long seed, In
     /** The config unchanged. */
     public static final TrainingOverrides NONE = builder().build();
 
+    /** A builder with nothing overridden. */
     public static Builder builder() {
         return new Builder();
     }
@@ -45,36 +46,43 @@ public record TrainingOverrides(Integer epochs, Integer batchSize, Long seed, In
         private Builder() {
         }
 
+        /** Epochs to train, or null for the config's. */
         public Builder epochs(Integer count) {
             this.epochs = count;
             return this;
         }
 
+        /** Patches per step, or null for the config's. */
         public Builder batchSize(Integer patches) {
             this.batchSize = patches;
             return this;
         }
 
+        /** The run's seed, or null for the config's. */
         public Builder seed(Long runSeed) {
             this.seed = runSeed;
             return this;
         }
 
+        /** Native compute threads to record in the run's config, or null for the config's. */
         public Builder threads(Integer count) {
             this.threads = count;
             return this;
         }
 
+        /** A run folder or checkpoint to start from, or null for the config's. */
         public Builder pretrained(Path runOrCheckpoint) {
             this.pretrained = runOrCheckpoint;
             return this;
         }
 
+        /** The cross-validation fold to train, or null for the config's. */
         public Builder fold(Integer index) {
             this.fold = index;
             return this;
         }
 
+        /** The overrides collected. */
         public TrainingOverrides build() {
             return new TrainingOverrides(epochs, batchSize, seed, threads, pretrained, fold);
         }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.ConfigJson;
@@ -17,7 +16,6 @@ import org.voxseg.core.config.TrainingConfig;
 import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.core.loss.SegmentationLoss;
 import org.voxseg.core.schedule.LearningRateSchedule;
-import org.voxseg.core.schedule.SchedulePeriod;
 import org.voxseg.core.training.CheckpointSeries;
 import org.voxseg.core.training.FrozenParameters;
 import org.voxseg.core.training.MovingAverageRule;
@@ -110,18 +108,19 @@ final class TrainingRun {
         TrainingConfig settings = config.training();
         Extent patch = settings.patchSize();
         Trainer.Builder trainer = Trainer.builder().step(setup.step())
-                .schedule(schedule, config.scheduler().perIteration() ? SchedulePeriod.ITERATION : SchedulePeriod.EPOCH)
-                .batches(BatchLoader.builder().cases(training)
+                .schedule(schedule, config.scheduler().period())
+                .batches(first -> BatchLoader.builder().cases(training)
                         .sampler(new PatchSampler(patch.toArray(), settings.foregroundFraction()))
                         .augmentation(settings.augmentation().pipeline(patch)).encoding(description.encoding())
-                        .batchSize(settings.batchSize()).threads(settings.loaderThreads()).seed(settings.seed()))
+                        .batchSize(settings.batchSize()).threads(settings.loaderThreads()).seed(settings.seed())
+                        .firstBatch(first).build())
                 .validator(new SlidingWindowValidator(validation,
                         SlidingWindowInferer.gaussian(patch, settings.validationOverlap()),
                         description.outputActivation(), description.encoding(), loss, description.outputNames()))
                 .length(settings.epochs(), settings.iterationsPerEpoch()).validateEvery(settings.validateEvery())
                 .seed(settings.seed());
         if (settings.freeze() != null) {
-            trainer.freeze(new FrozenParameters(Pattern.compile(settings.freeze()), settings.freezeEpochs()));
+            trainer.freeze(new FrozenParameters(settings.freeze(), settings.freezeEpochs()));
         }
         if (settings.earlyStopPatience() > 0) {
             trainer.stopWhen(new PatienceRule(settings.earlyStopPatience(), true));

@@ -15,6 +15,11 @@ import org.voxseg.core.training.TrainingOutcome;
  * range test, and segment volumes, files or folders with trained models. It owns the engine's set-up (threads,
  * device) and a native memory scope that every run and segmenter it starts lives in; close it to free them.
  *
+ * <p>One training at a time per process: the trainer seeds libtorch's process-wide random generator at every step,
+ * so two trainings running at once would not be reproducible. libtorch reads its thread count once, when it first
+ * loads; a config's {@code training.threads} is applied by the front ends when they build this object, and
+ * {@link #train} runs with whatever the engine was started with.
+ *
  * <pre>{@code
  * try (Voxseg voxseg = Voxseg.builder().threads(4).build()) {
  *     voxseg.train(RunConfig.read(config), runFolder, RunListener.NONE);

@@ -55,7 +55,15 @@ public final class TorchRuntime {
      * down to 32 bits instead ({@link Seeds#engineSeed}).
      */
     public static void seed(long seed) {
-        engine().setRandomSeed(Seeds.engineSeed(seed));
+        Holder.ENGINE.setRandomSeed(Seeds.engineSeed(seed));
+    }
+
+    /**
+     * Seeds libtorch's random generator for optimiser step {@code step} of a run seeded with {@code seed}
+     * ({@link Seeds#stepSeed}), so dropout at every step is a function of the seed and the step alone.
+     */
+    public static void seedStep(long seed, long step) {
+        Holder.ENGINE.setRandomSeed(Seeds.stepSeed(seed, step));
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.voxseg.core.training;
 
+
+
 /**
  * Which epoch's model is the best so far, the one kept as {@code best.ckpt}: by default the highest mean validation
  * Dice ({@link #HIGHEST_DICE}); nnU-Net's moving-average rule smooths the Dice first. A function of the history, so
@@ -8,11 +10,12 @@ package org.voxseg.core.training;
 @FunctionalInterface
 public interface BestModelRule {
 
-    /** The validated epoch with the highest mean Dice, the earliest of equals. */
+    /** The validated epoch with the highest mean Dice (NaN never counts), the earliest of equals. */
     BestModelRule HIGHEST_DICE = history -> {
         int best = 0;
         for (EpochResult e : history.epochs()) {
-            if (e.validation().isPresent() && (best == 0 || e.meanDice() > history.epoch(best).meanDice())) {
+            boolean scored = e.validation().isPresent() && !Double.isNaN(e.meanDice());
+            if (scored && (best == 0 || e.meanDice() > history.epoch(best).meanDice())) {
                 best = e.epoch();
             }
         }

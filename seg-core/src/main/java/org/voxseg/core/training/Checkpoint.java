@@ -56,7 +56,7 @@ public record Checkpoint(int epoch, long step, double bestMetric, int bestEpoch,
     }
 
     /** The state of a run now, with its position and histories given field by field. */
-    public static Checkpoint capture(Block network, Optimizer optimizer, LearningRateSchedule schedule, int epoch,
+    static Checkpoint capture(Block network, Optimizer optimizer, LearningRateSchedule schedule, int epoch,
             long step, double bestMetric, int bestEpoch, Map<String, List<Double>> history) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {

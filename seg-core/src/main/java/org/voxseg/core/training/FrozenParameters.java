@@ -10,15 +10,20 @@ import org.voxseg.core.network.ParameterNames;
  * Fine-tuning's frozen parameters: those whose readable names (e.g. {@code encoder.level1.conv0.weight}) match a
  * pattern stay unchanged for the first epochs, then train with the rest.
  *
- * @param pattern the readable names to freeze, e.g. {@code encoder.*}
+ * @param pattern a regular expression over the readable names to freeze, e.g. {@code encoder.*}
  * @param epochs how many epochs, from the first, they stay frozen
  */
-public record FrozenParameters(Pattern pattern, int epochs) {
+public record FrozenParameters(String pattern, int epochs) {
 
     /** Nothing frozen. */
-    public static final FrozenParameters NONE = new FrozenParameters(Pattern.compile("(?!)"), 0);
+    public static final FrozenParameters NONE = new FrozenParameters("(?!)", 0);
 
+    /**
+     * @throws java.util.regex.PatternSyntaxException if {@code pattern} is not a regular expression
+     * @throws IllegalArgumentException if {@code epochs} is negative
+     */
     public FrozenParameters {
+        Pattern.compile(pattern);
         if (epochs < 0) {
             throw new IllegalArgumentException("frozen epochs must not be negative: " + epochs);
         }
@@ -29,8 +34,9 @@ public record FrozenParameters(Pattern pattern, int epochs) {
         if (epochs == 0) {
             return;
         }
+        Pattern names = Pattern.compile(pattern);
         for (Pair<String, Parameter> p : network.getParameters()) {
-            if (pattern.matcher(ParameterNames.readable(p.getKey())).matches()) {
+            if (names.matcher(ParameterNames.readable(p.getKey())).matches()) {
                 p.getValue().freeze(epoch <= epochs);
             }
         }

@@ -1,5 +1,7 @@
 package org.voxseg.core.training;
 
+
+
 /**
  * nnU-Net's early stopping on moving averages: the training loss is smoothed with 0.93 / 0.07 and the validation
  * Dice with 0.9 / 0.1; a smoothed Dice above its best marks a new best model; the training loss improving by more
@@ -25,6 +27,12 @@ public record MovingAverageRule(int patience) implements StoppingRule, BestModel
     @Override
     public boolean shouldStop(TrainingHistory history) {
         return replay(history).stopAtLatest;
+    }
+
+    @Override
+    public String reason() {
+        return "the smoothed training loss has not improved for " + patience + " epochs at a learning rate of 1e-6"
+                + " or less";
     }
 
     @Override

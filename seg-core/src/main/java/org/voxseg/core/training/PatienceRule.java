@@ -24,6 +24,11 @@ public record PatienceRule(int patience, boolean higherIsBetter) implements Stop
                 && shouldStop(history.validatedDice());
     }
 
+    @Override
+    public String reason() {
+        return "no better validation Dice in " + patience + " validations";
+    }
+
     /** Whether to stop, given the monitored value of every validation so far. */
     public boolean shouldStop(List<Double> monitored) {
         if (monitored.isEmpty()) {

@@ -50,8 +50,12 @@ public final class RunFolderRecorder implements TrainingListener {
             return Optional.empty();
         }
         Checkpoint checkpoint = CheckpointFile.read(latest);
-        checkpoint.restoreInto(network, manager, optimizer, schedule);
-        return Optional.of(checkpoint.state(outputs));
+        try {
+            checkpoint.restoreInto(network, manager, optimizer, schedule);
+            return Optional.of(checkpoint.state(outputs));
+        } catch (IOException e) {
+            throw new IOException(latest + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.voxseg.core.engine.Seeds;
+import java.util.function.LongFunction;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.schedule.LearningRateSchedule;
 import org.voxseg.core.schedule.SchedulePeriod;
@@ -24,7 +24,7 @@ public final class Trainer {
     private final TrainingStep step;
     private final LearningRateSchedule schedule;
     private final SchedulePeriod period;
-    private final BatchLoader.Builder batches;
+    private final LongFunction<BatchLoader> batches;
     private final Validator validator;
     private final int epochs;
     private final int iterationsPerEpoch;
@@ -73,18 +73,19 @@ public final class Trainer {
         for (TrainingListener listener : listeners) {
             listener.trainingStarted(state, epochs);
         }
-        boolean stopped = false;
-        try (BatchLoader loader = batches.firstBatch(state.step()).build()) {
+        // A resumed run that a rule had already stopped stays stopped.
+        boolean stopped = state.epoch() > 0 && stopRule(state).isPresent();
+        try (BatchLoader loader = batches.apply(state.step())) {
             while (state.epoch() < epochs && !stopped) {
                 state = epoch(state, loader, manager);
                 for (TrainingListener listener : listeners) {
                     listener.epochEnded(state);
                 }
-                TrainingHistory history = state.history();
-                stopped = stoppingRules.stream().anyMatch(rule -> rule.shouldStop(history));
+                Optional<StoppingRule> rule = stopRule(state);
+                stopped = rule.isPresent();
                 if (stopped) {
-                    note("early stop after epoch " + state.epoch() + ": no improvement of the validation Dice (best "
-                            + state.bestDice() + " at epoch " + state.bestEpoch() + ")");
+                    note("early stop after epoch " + state.epoch() + ": " + rule.get().reason() + " (best mean "
+                            + "validation Dice " + state.bestDice() + " at epoch " + state.bestEpoch() + ")");
                 }
             }
         }
@@ -93,6 +94,11 @@ public final class Trainer {
             listener.trainingEnded(outcome);
         }
         return outcome;
+    }
+
+    /** The first rule that says to stop after the newest epoch of {@code state}, if any. */
+    private Optional<StoppingRule> stopRule(TrainingState state) {
+        return stoppingRules.stream().filter(rule -> rule.shouldStop(state.history())).findFirst();
     }
 
     /** Trains and validates the epoch after {@code state}. */
@@ -106,7 +112,7 @@ public final class Trainer {
         double lossSum = 0;
         for (int i = 1; i <= iterationsPerEpoch; i++) {
             double rate = schedule.learningRate();
-            TorchRuntime.engine().setRandomSeed(Seeds.stepSeed(seed, steps));
+            TorchRuntime.seedStep(seed, steps);
             double loss;
             try {
                 loss = step.run(loader.next(), rate);
@@ -145,7 +151,7 @@ public final class Trainer {
         private TrainingStep step;
         private LearningRateSchedule schedule;
         private SchedulePeriod period = SchedulePeriod.EPOCH;
-        private BatchLoader.Builder batches;
+        private LongFunction<BatchLoader> batches;
         private Validator validator;
         private int epochs;
         private int iterationsPerEpoch;
@@ -172,9 +178,12 @@ public final class Trainer {
             return this;
         }
 
-        /** The batches; the trainer starts the loader at the batch a resumed run continues with. */
-        public Builder batches(BatchLoader.Builder loader) {
-            this.batches = loader;
+        /**
+         * The batches: a loader that starts at the given batch index, so that a resumed run continues with the batch
+         * an uninterrupted one would have trained on (e.g. {@code first -> builder.firstBatch(first).build()}).
+         */
+        public Builder batches(LongFunction<BatchLoader> loaderFrom) {
+            this.batches = loaderFrom;
             return this;
         }
 

@@ -1,5 +1,7 @@
 package org.voxseg.core.training;
 
+
+
 /**
  * The training loss stopped being a finite number: the run diverged (a learning rate too high, bad data). The
  * parameters are left as they were before the failing step, and a run folder keeps its last good checkpoint. The LR
@@ -9,7 +11,6 @@ public final class TrainingDivergedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final long step;
     private final double loss;
 
     /**
@@ -19,22 +20,13 @@ public final class TrainingDivergedException extends RuntimeException {
     public TrainingDivergedException(long step, double loss) {
         super("the training loss became " + loss
                 + (step >= 0 ? " at step " + step + "; the last good checkpoint is kept" : ""));
-        this.step = step;
         this.loss = loss;
     }
 
-    /** The optimiser step that failed, or -1. */
-    public long step() {
-        return step;
-    }
-
-    /** The non-finite loss. */
-    public double loss() {
-        return loss;
-    }
-
-    /** The same failure, placed at {@code newStep} of a run. */
+    /** The same failure, placed at {@code newStep} of a run, with this one as its cause. */
     public TrainingDivergedException atStep(long newStep) {
-        return new TrainingDivergedException(newStep, loss);
+        TrainingDivergedException placed = new TrainingDivergedException(newStep, loss);
+        placed.initCause(this);
+        return placed;
     }
 }

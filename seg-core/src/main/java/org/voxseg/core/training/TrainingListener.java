@@ -10,9 +10,6 @@ import java.io.IOException;
  */
 public interface TrainingListener {
 
-    /** A listener that ignores everything. */
-    TrainingListener NONE = new TrainingListener() { };
-
     /**
      * The run starts (or resumes) from {@code state}.
      *

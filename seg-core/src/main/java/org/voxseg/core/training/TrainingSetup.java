@@ -72,7 +72,10 @@ public final class TrainingSetup implements AutoCloseable {
 
     @Override
     public void close() {
-        optimizer.close();
-        manager.close();
+        try {
+            optimizer.close();
+        } finally {
+            manager.close();
+        }
     }
 }

@@ -47,11 +47,6 @@ public final class TrainingStep {
         return network;
     }
 
-    /** The optimiser this step updates with. */
-    public Optimizer optimizer() {
-        return optimizer;
-    }
-
     /**
      * Uploads {@code batch} into a scope of its own, trains on it at learning rate {@code rate} and frees it.
      *

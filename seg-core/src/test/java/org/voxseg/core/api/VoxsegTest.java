@@ -102,10 +102,22 @@ class VoxsegTest {
     @Test
     void aFinishedRunResumesWithoutTrainingAgain() throws IOException {
         Path config = dir.resolve("run/config.json");
-        TrainingOutcome again = voxseg.train(RunConfig.read(config), run, RunListener.NONE);
+        List<String> heard = new ArrayList<>();
+        TrainingOutcome again = voxseg.train(RunConfig.read(config), run, new RunListener() {
+            @Override
+            public void stepEnded(TrainingListener.StepResult step) {
+                heard.add("step");
+            }
+
+            @Override
+            public void note(String message) {
+                heard.add(message);
+            }
+        });
 
         assertEquals(1, again.epochs());
         assertEquals(1, again.history().size());
+        assertEquals(List.of("resuming " + run + " after epoch 1"), heard, "no step is trained again");
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,13 +18,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.core.engine.TorchRuntime;
+import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.core.loss.DiceLoss;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
@@ -31,11 +32,11 @@ import org.voxseg.core.network.ParameterNames;
 import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.optim.Optimizer;
 import org.voxseg.core.optim.OptimizerConfig;
-import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.core.schedule.ConstantRate;
 import org.voxseg.core.schedule.LearningRateSchedule;
 import org.voxseg.core.schedule.ReduceLrOnPlateau;
 import org.voxseg.core.schedule.SchedulePeriod;
+import org.voxseg.core.schedule.WarmupCosine;
 import org.voxseg.core.testing.NdManagerExtension;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
@@ -109,6 +110,9 @@ class TrainerTest {
         FrozenParameters frozen = FrozenParameters.NONE;
         CheckpointSeries checkpoints;
         LearningRateSchedule schedule = new ConstantRate(1e-2);
+        Validator validator;
+        StoppingRule rule;
+        List<String> notes = new ArrayList<>();
 
         Run(Path folder, int epochs, int iterations) {
             this.folder = folder;
@@ -124,13 +128,21 @@ class TrainerTest {
                         schedule);
                 TrainingState start = recorder.resume(OUTPUTS, setup.manager()).orElse(TrainingState.start(OUTPUTS));
                 return Trainer.builder().step(setup.step()).schedule(schedule, SchedulePeriod.EPOCH)
-                        .batches(BatchLoader.builder().cases(training).sampler(new PatchSampler(PATCH.toArray(), 0.5))
+                        .batches(first -> BatchLoader.builder().cases(training)
+                                .sampler(new PatchSampler(PATCH.toArray(), 0.5))
                                 .augmentation(new AugmentationPipeline(List.of(new Flip(0, 0.5))))
-                                .encoding(ENCODING).batchSize(2).seed(7))
-                        .validator(new SlidingWindowValidator(validation, SlidingWindowInferer.gaussian(PATCH, 0.5),
-                                OutputActivation.SIGMOID, ENCODING, DiceLoss.of(OutputActivation.SIGMOID), OUTPUTS))
+                                .encoding(ENCODING).batchSize(2).seed(7).firstBatch(first).build())
+                        .validator(validator != null ? validator : new SlidingWindowValidator(validation,
+                                SlidingWindowInferer.gaussian(PATCH, 0.5), OutputActivation.SIGMOID, ENCODING,
+                                DiceLoss.of(OutputActivation.SIGMOID), OUTPUTS))
                         .length(epochs, iterations).validateEvery(validateEvery).seed(7).freeze(frozen)
-                        .listener(recorder).build().train(start, manager);
+                        .stopWhen(rule != null ? rule : history -> false).listener(recorder)
+                        .listener(new TrainingListener() {
+                            @Override
+                            public void note(String message) {
+                                notes.add(message);
+                            }
+                        }).build().train(start, manager);
             }
         }
     }
@@ -155,7 +167,7 @@ class TrainerTest {
         Path oneEpoch = dir.resolve("one");
         Path twoEpochs = dir.resolve("two");
         Run first = new Run(oneEpoch, 1, 2);
-        first.frozen = new FrozenParameters(Pattern.compile("encoder.*"), 1);
+        first.frozen = new FrozenParameters("encoder.*", 1);
         first.train(cases(0, 2), cases(100, 1));
         Run second = new Run(twoEpochs, 2, 2);
         second.frozen = first.frozen;
@@ -211,16 +223,72 @@ class TrainerTest {
 
     @Test
     void aResumedRunEqualsAnUninterruptedOne() throws IOException {
-        TrainingOutcome straight = new Run(dir.resolve("straight"), 4, 3).train(cases(0, 2), cases(100, 1));
+        TrainingOutcome straight = warmingUp(new Run(dir.resolve("straight"), 4, 3)).train(cases(0, 2),
+                cases(100, 1));
 
         Path interrupted = dir.resolve("interrupted");
-        new Run(interrupted, 2, 3).train(cases(0, 2), cases(100, 1));
-        TrainingOutcome resumed = new Run(interrupted, 4, 3).train(cases(0, 2), cases(100, 1));
+        warmingUp(new Run(interrupted, 2, 3)).train(cases(0, 2), cases(100, 1));
+        TrainingOutcome resumed = warmingUp(new Run(interrupted, 4, 3)).train(cases(0, 2), cases(100, 1));
 
         assertEquals(straight.history().toSeries().get("train_loss"), resumed.history().toSeries().get("train_loss"));
         assertEquals(straight.history().toSeries().get("val_dice"), resumed.history().toSeries().get("val_dice"));
         assertEquals(4, resumed.epochs());
+        assertEquals(straight.history().toSeries().get("lr"), resumed.history().toSeries().get("lr"),
+                "the schedule's state is restored");
+        assertArrayEquals(CheckpointFile.read(dir.resolve("straight").resolve(CheckpointSeries.FINAL)).parameters(),
+                CheckpointFile.read(interrupted.resolve(CheckpointSeries.FINAL)).parameters(),
+                "the optimiser's state is restored: the same final weights");
     }
+
+    /** A schedule with state: one epoch of warm-up, then a cosine over the 4 epochs. */
+    private static Run warmingUp(Run run) {
+        run.schedule = new WarmupCosine(1e-2, 1, 4, 0, 0.5, 0);
+        return run;
+    }
+
+    /** A validator whose Dice falls after the first epoch, so that a patience of 2 stops the run after epoch 2. */
+    private static final class FallingDice implements Validator {
+        private int calls;
+
+        @Override
+        public int cases() {
+            return 1;
+        }
+
+        @Override
+        public ValidationScores score(Block network, NDManager scope) {
+            double dice = calls++ == 0 ? 0.9 : 0.5;
+            return new ValidationScores(1 - dice, List.of(new ValidationScores.OutputDice("sphere", dice)), dice);
+        }
+    }
+
+    /** Five epochs of one step with a falling Dice and a patience of 2, in {@code folder}. */
+    private TrainingOutcome stopping(Path folder, List<String> notes) throws IOException {
+        Run run = new Run(folder, 5, 1);
+        run.validator = new FallingDice();
+        run.rule = new PatienceRule(2, true);
+        run.notes = notes;
+        return run.train(cases(0, 2), List.of());
+    }
+
+    @Test
+    void aStoppingRuleEndsTheRunAndARerunStaysStopped() throws IOException {
+        Path folder = dir.resolve("stopped");
+        List<String> notes = new ArrayList<>();
+        TrainingOutcome outcome = stopping(folder, notes);
+
+        assertTrue(outcome.stoppedEarly());
+        assertEquals(2, outcome.epochs(), "patience 2: the first validation without a better Dice stops");
+        assertEquals(1, outcome.bestEpoch());
+        assertTrue(notes.get(0).startsWith("early stop after epoch 2: no better validation Dice in 2 validations"),
+                notes.toString());
+        assertEquals(2, CheckpointFile.read(folder.resolve(CheckpointSeries.FINAL)).epoch());
+
+        TrainingOutcome again = stopping(folder, notes);
+        assertTrue(again.stoppedEarly());
+        assertEquals(2, again.epochs(), "a run a rule stopped does not train on when it is run again");
+    }
+
 
     @Test
     void periodicCheckpointsKeepTheNewestAndTheRunIsPlotted() throws IOException {
