@@ -71,15 +71,15 @@ class TypedSectionsTest {
         assertEquals(ScheduleConfig.defaults(), ConfigJson.parse("{}", ScheduleConfig.class));
         assertEquals(OptimizerConfig.defaults(), ConfigJson.parse("{}", OptimizerConfig.class));
         assertEquals(LossConfig.defaults(), ConfigJson.parse("{}", LossConfig.class));
-        assertEquals(ScheduleConfig.WarmupCosine.builder().build(),
+        assertEquals(ScheduleConfig.builder().name("warmup_cosine").build(),
                 ConfigJson.parse("{\"name\": \"warmup_cosine\"}", ScheduleConfig.class));
-        assertEquals(ScheduleConfig.ReduceOnPlateau.builder().build(),
+        assertEquals(ScheduleConfig.builder().name("reduce_on_plateau").build(),
                 ConfigJson.parse("{\"name\": \"reduce_on_plateau\"}", ScheduleConfig.class));
-        assertEquals(OptimizerConfig.AdamWSettings.builder().build(),
+        assertEquals(OptimizerConfig.builder().name("adamw").build(),
                 ConfigJson.parse("{\"name\": \"adamw\"}", OptimizerConfig.class));
-        assertEquals(OptimizerConfig.NovogradSettings.builder().build(),
+        assertEquals(OptimizerConfig.builder().name("novograd").build(),
                 ConfigJson.parse("{\"name\": \"novograd\"}", OptimizerConfig.class));
-        assertEquals(LossConfig.DiceFocal.builder().build(),
+        assertEquals(LossConfig.builder().name("dice_focal").build(),
                 ConfigJson.parse("{\"name\": \"dice_focal\"}", LossConfig.class));
         RunConfig empty = read("{}");
         assertEquals(OptimizerConfig.defaults(), empty.optimizer());
@@ -103,13 +103,13 @@ class TypedSectionsTest {
             LossConfig config = ConfigJson.parse("{\"name\": \"" + name + "\"}", LossConfig.class);
             assertEquals(config, ConfigJson.parse(ConfigJson.text(config), LossConfig.class), name);
         }
-        assertEquals(LossConfig.CrossEntropy.builder().activation(OutputActivation.SOFTMAX).build(),
+        assertEquals(LossConfig.builder().name("ce").activation(OutputActivation.SOFTMAX).build(),
                 ConfigJson.parse("{\"name\": \"ce\", \"activation\": \"softmax\"}", LossConfig.class), "an alias");
     }
 
     @Test
     void jsonKeysAndValuesKeepTheirFormat() throws IOException {
-        ScheduleConfig restarts = ScheduleConfig.CosineRestarts.builder().period(SchedulePeriod.ITERATION)
+        ScheduleConfig restarts = ScheduleConfig.builder().name("cosine_restarts").period(SchedulePeriod.ITERATION)
                 .firstPeriod(5).periodMultiplier(2).build();
         String text = ConfigJson.text(restarts);
 
