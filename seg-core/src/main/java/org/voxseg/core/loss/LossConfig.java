@@ -41,7 +41,7 @@ public sealed interface LossConfig {
 
     /** Soft Dice ({@code dice}, MONAI's {@code DiceLoss}). */
     record Dice(OutputActivation activation, boolean includeBackground, boolean squaredPred, double smoothNr,
-            double smoothDr, boolean batch) implements LossConfig {
+            double smoothDr, boolean batch) implements LossConfig, OverlapKeys {
 
         public Dice {
             Objects.requireNonNull(activation, "activation");
@@ -49,7 +49,7 @@ public sealed interface LossConfig {
 
         @Override
         public SegmentationLoss build() {
-            return new DiceLoss(activation, includeBackground, squaredPred, smoothNr, smoothDr, batch, false);
+            return diceLoss(false);
         }
 
         @Override
@@ -60,7 +60,7 @@ public sealed interface LossConfig {
 
     /** Soft Jaccard ({@code jaccard}, MONAI's {@code DiceLoss(jaccard=True)}). */
     record Jaccard(OutputActivation activation, boolean includeBackground, boolean squaredPred, double smoothNr,
-            double smoothDr, boolean batch) implements LossConfig {
+            double smoothDr, boolean batch) implements LossConfig, OverlapKeys {
 
         public Jaccard {
             Objects.requireNonNull(activation, "activation");
@@ -68,7 +68,7 @@ public sealed interface LossConfig {
 
         @Override
         public SegmentationLoss build() {
-            return new DiceLoss(activation, includeBackground, squaredPred, smoothNr, smoothDr, batch, true);
+            return diceLoss(true);
         }
 
         @Override
@@ -134,7 +134,8 @@ public sealed interface LossConfig {
 
     /** Dice plus cross-entropy ({@code dice_bce}, or {@code dice_ce}), weighted by the lambdas. */
     record DiceCrossEntropy(OutputActivation activation, boolean includeBackground, boolean squaredPred,
-            double smoothNr, double smoothDr, boolean batch, double lambdaDice, double lambdaCe) implements LossConfig {
+            double smoothNr, double smoothDr, boolean batch, double lambdaDice, double lambdaCe)
+            implements LossConfig, OverlapKeys {
 
         public DiceCrossEntropy {
             Objects.requireNonNull(activation, "activation");
@@ -142,8 +143,7 @@ public sealed interface LossConfig {
 
         @Override
         public SegmentationLoss build() {
-            return new WeightedSum(List.of(new DiceLoss(activation, includeBackground, squaredPred, smoothNr, smoothDr,
-                    batch, false), new CrossEntropyLoss(activation)),
+            return new WeightedSum(List.of(diceLoss(false), new CrossEntropyLoss(activation)),
                     new double[] {lambdaDice, lambdaCe});
         }
 
@@ -156,7 +156,7 @@ public sealed interface LossConfig {
     /** Dice plus focal loss ({@code dice_focal}), weighted by the lambdas. */
     record DiceFocal(OutputActivation activation, boolean includeBackground, boolean squaredPred, double smoothNr,
             double smoothDr, boolean batch, double gamma, double alpha, double lambdaDice,
-            double lambdaCe) implements LossConfig {
+            double lambdaCe) implements LossConfig, OverlapKeys {
 
         public DiceFocal {
             Objects.requireNonNull(activation, "activation");
@@ -164,8 +164,7 @@ public sealed interface LossConfig {
 
         @Override
         public SegmentationLoss build() {
-            return new WeightedSum(List.of(new DiceLoss(activation, includeBackground, squaredPred, smoothNr, smoothDr,
-                    batch, false), new FocalLoss(activation, gamma, alpha)),
+            return new WeightedSum(List.of(diceLoss(false), new FocalLoss(activation, gamma, alpha)),
                     new double[] {lambdaDice, lambdaCe});
         }
 
