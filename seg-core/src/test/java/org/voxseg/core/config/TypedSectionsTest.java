@@ -13,8 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.core.loss.LossConfig;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.optim.OptimizerConfig;
+import org.voxseg.core.schedule.ReduceLrOnPlateau;
 import org.voxseg.core.schedule.ScheduleConfig;
 import org.voxseg.core.schedule.SchedulePeriod;
+import org.voxseg.core.schedule.ThresholdMode;
 
 /** The typed loss, optimizer and scheduler sections: mistakes fail when the config is read, defaults agree. */
 class TypedSectionsTest {
@@ -118,6 +120,29 @@ class TypedSectionsTest {
             assertTrue(text.contains(key), text);
         }
         assertTrue(ConfigJson.text(OptimizerConfig.defaults()).contains("\"betas\" : [ 0.9, 0.999 ]"));
+    }
+
+    @Test
+    void theSectionBuilderRefusesAKeyOfAnotherVariantForJavaCallersToo() {
+        IllegalArgumentException patience = assertThrows(IllegalArgumentException.class,
+                () -> ScheduleConfig.builder().name("warmup_cosine").patience(5).build());
+        IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
+                () -> OptimizerConfig.builder().name("adamm").build());
+
+        assertEquals("scheduler 'warmup_cosine' has no key 'patience' (valid: cycles, endLr, period, warmupMultiplier,"
+                + " warmupSteps)", patience.getMessage());
+        assertTrue(name.getMessage().startsWith("unknown optimizer 'adamm'; known: [adam, adamw"), name.getMessage());
+        assertEquals(ScheduleConfig.builder().name("reduce_on_plateau").mode(ReduceLrOnPlateau.Mode.MAX).patience(0)
+                .build(), new ScheduleConfig.ReduceOnPlateau(SchedulePeriod.EPOCH, ReduceLrOnPlateau.Mode.MAX, 0.1, 0,
+                1e-4, ThresholdMode.REL, 0, 0));
+    }
+
+    @Test
+    void aVariantWritesItsNameAndOnlyItsOwnKeys() {
+        String text = ConfigJson.text(ScheduleConfig.builder().name("warmup_cosine").warmupSteps(5).build());
+
+        assertTrue(text.startsWith("{\n  \"name\" : \"warmup_cosine\","), text);
+        assertEquals(6, text.lines().filter(line -> line.contains(" : ")).count(), text);
     }
 
     private RunConfig read(String json) throws IOException {
