@@ -42,6 +42,8 @@ public final class ConfigJson {
             return MAPPER.readValue(in, type);
         } catch (JsonProcessingException e) {
             throw new ConfigException(file + ": " + describe(e));
+        } catch (UnknownNameException | UnknownKeyException e) {
+            throw new ConfigException(file + ": " + e.getMessage()); // a section with variants read on its own
         }
     }
 
