@@ -1,15 +1,14 @@
 package org.voxseg.core.loss;
 
-import org.voxseg.core.config.variant.VariantKeys;
+import org.voxseg.core.config.variant.VariantBuilder;
 
 /**
  * Builds the {@code loss} section for Java callers and the JSON reader alike: {@link #name} picks the loss (Dice by
  * default), the other setters are the section's keys with MONAI's defaults, and {@link #build()} refuses a key the
  * chosen loss does not have. {@code alpha} defaults to 0.5 for Tversky and to none (NaN) for the focal losses.
  */
-public final class LossConfigBuilder {
+public final class LossConfigBuilder extends VariantBuilder<LossConfigBuilder> {
 
-    private final VariantKeys keys = new VariantKeys("loss", LossConfig.NAMES);
     private OutputActivation activation = OutputActivation.SIGMOID;
     private boolean includeBackground = true;
     private boolean squaredPred;
@@ -23,12 +22,7 @@ public final class LossConfigBuilder {
     private double lambdaCe = 1;
 
     LossConfigBuilder() {
-    }
-
-    /** The loss, one of {@link LossConfig#NAMES}. */
-    public LossConfigBuilder name(String value) {
-        keys.name(value);
-        return this;
+        super("loss", LossConfig.NAMES);
     }
 
     public LossConfigBuilder activation(OutputActivation value) {

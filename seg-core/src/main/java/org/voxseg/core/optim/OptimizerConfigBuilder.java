@@ -1,7 +1,7 @@
 package org.voxseg.core.optim;
 
 import java.util.List;
-import org.voxseg.core.config.variant.VariantKeys;
+import org.voxseg.core.config.variant.VariantBuilder;
 
 /**
  * Builds the {@code optimizer} section for Java callers and the JSON reader alike: {@link #name} picks the optimiser
@@ -9,9 +9,8 @@ import org.voxseg.core.config.variant.VariantKeys;
  * {@link #build()} refuses a key the chosen optimiser does not have. Unless set, {@code betas} are (0.9, 0.999), or
  * (0.9, 0.98) for Novograd, and {@code weight_decay} is 0, or 0.01 for AdamW.
  */
-public final class OptimizerConfigBuilder {
+public final class OptimizerConfigBuilder extends VariantBuilder<OptimizerConfigBuilder> {
 
-    private final VariantKeys keys = new VariantKeys("optimizer", OptimizerConfig.NAMES);
     private double learningRate = 1e-3;
     private Betas betas;
     private double epsilon = 1e-8;
@@ -25,12 +24,7 @@ public final class OptimizerConfigBuilder {
     private boolean amsgrad;
 
     OptimizerConfigBuilder() {
-    }
-
-    /** The optimiser, one of {@link OptimizerConfig#NAMES}. */
-    public OptimizerConfigBuilder name(String value) {
-        keys.name(value);
-        return this;
+        super("optimizer", OptimizerConfig.NAMES);
     }
 
     /** The base rate (key {@code lr}). */

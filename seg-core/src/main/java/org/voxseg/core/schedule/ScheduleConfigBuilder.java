@@ -1,7 +1,7 @@
 package org.voxseg.core.schedule;
 
 import java.util.List;
-import org.voxseg.core.config.variant.VariantKeys;
+import org.voxseg.core.config.variant.VariantBuilder;
 
 /**
  * Builds the {@code scheduler} section for Java callers and the JSON reader alike: {@link #name} picks the schedule
@@ -9,9 +9,8 @@ import org.voxseg.core.config.variant.VariantKeys;
  * and {@link #build()} refuses a key the chosen schedule does not have. E.g.
  * {@code ScheduleConfig.builder().name("reduce_on_plateau").mode(ReduceLrOnPlateau.Mode.MAX).patience(0).build()}.
  */
-public final class ScheduleConfigBuilder {
+public final class ScheduleConfigBuilder extends VariantBuilder<ScheduleConfigBuilder> {
 
-    private final VariantKeys keys = new VariantKeys("scheduler", ScheduleConfig.NAMES);
     private SchedulePeriod period = SchedulePeriod.EPOCH;
     private long warmupSteps;
     private double endLr;
@@ -32,12 +31,7 @@ public final class ScheduleConfigBuilder {
     private long periodMultiplier = 1;
 
     ScheduleConfigBuilder() {
-    }
-
-    /** The schedule, one of {@link ScheduleConfig#NAMES}. */
-    public ScheduleConfigBuilder name(String value) {
-        keys.name(value);
-        return this;
+        super("scheduler", ScheduleConfig.NAMES);
     }
 
     /** When the schedule is stepped (key {@code step}): every epoch (default) or every iteration. */
