@@ -10,13 +10,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Collectors;
+import org.voxseg.core.config.variant.UnknownKeyException;
+import org.voxseg.core.config.variant.Spelling;
+import org.voxseg.core.config.variant.UnknownNameException;
 import org.voxseg.data.io.AtomicFiles;
 
 /**
@@ -42,6 +42,8 @@ public final class ConfigJson {
             return MAPPER.readValue(in, type);
         } catch (JsonProcessingException e) {
             throw new ConfigException(file + ": " + describe(e));
+        } catch (UnknownNameException | UnknownKeyException e) {
+            throw new ConfigException(file + ": " + e.getMessage()); // a section with variants read on its own
         }
     }
 
@@ -72,15 +74,18 @@ public final class ConfigJson {
         if (e instanceof UnrecognizedPropertyException unknown) {
             String key = unknown.getPropertyName();
             String where = location(unknown, 1);
-            String suggestion = nearest(key, unknown.getKnownPropertyIds())
+            String suggestion = Spelling.nearest(key, unknown.getKnownPropertyIds())
                     .map(name -> "; did you mean '" + name + "'?").orElse("");
-            String variant = VariantNames.nameOf(unknown.getReferringClass()).map(name -> "name '" + name + "'; ")
-                    .orElse("");
             return "unknown key '" + key + "'" + (where.isEmpty() ? "" : " in '" + where + "'") + suggestion
-                    + " (" + variant + "valid: " + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    + " (valid: " + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", ")) + ")";
         }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownKeyException foreign && e instanceof JsonMappingException mapping) {
+                return "unknown key '" + ConfigSchema.jsonKey(foreign.key()) + "' in '" + location(mapping, 0)
+                        + "' (name '" + foreign.variant() + "'; valid: " + foreign.valid().stream()
+                        .map(ConfigSchema::jsonKey).sorted().collect(Collectors.joining(", ")) + ")";
+            }
             if (cause instanceof UnknownNameException name && e instanceof JsonMappingException mapping) {
                 String where = location(mapping, 0);
                 return "'" + (where.isEmpty() ? "" : where + ".") + "name': " + name.getMessage();
@@ -92,7 +97,7 @@ public final class ConfigJson {
                     .map(c -> (Object) c.toString().toLowerCase(Locale.ROOT)).toList();
             String value = String.valueOf(format.getValue());
             return "'" + location(format, 0) + "': unknown value '" + value + "'"
-                    + nearest(value, known).map(name -> "; did you mean '" + name + "'?").orElse("")
+                    + Spelling.nearest(value, known).map(name -> "; did you mean '" + name + "'?").orElse("")
                     + " (valid: " + known.stream().map(Object::toString).collect(Collectors.joining(", ")) + ")";
         }
         if (e instanceof ValueInstantiationException invalid && invalid.getCause() != null) {
@@ -111,31 +116,5 @@ public final class ConfigJson {
         return path.subList(0, Math.max(0, path.size() - drop)).stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
-    }
-
-    /** The known key closest to {@code key} by edit distance, if it is close enough to be a typo. */
-    static Optional<String> nearest(String key, Collection<Object> known) {
-        return known.stream().map(Object::toString)
-                .filter(name -> editDistance(key, name) <= Math.max(2, key.length() / 3))
-                .min(Comparator.comparingInt(name -> editDistance(key, name)));
-    }
-
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -2,21 +2,23 @@ package org.voxseg.core.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyName;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 import com.fasterxml.jackson.databind.cfg.EnumFeature;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMethod;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -28,20 +30,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.voxseg.core.config.variant.UnknownKeyException;
+import org.voxseg.core.config.variant.UnknownNameException;
 import org.voxseg.core.loss.LossConfig;
+import org.voxseg.core.loss.LossConfigBuilder;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.optim.Betas;
 import org.voxseg.core.optim.OptimizerConfig;
+import org.voxseg.core.optim.OptimizerConfigBuilder;
 import org.voxseg.core.optim.ParameterGroup;
 import org.voxseg.core.schedule.ScheduleConfig;
+import org.voxseg.core.schedule.ScheduleConfigBuilder;
 import org.voxseg.data.grid.Extent;
 import org.voxseg.data.grid.Spacing;
 
 /**
  * The JSON schema of voxseg's config files, kept here so that the domain packages carry no Jackson annotations:
  * snake_case keys with a few PyTorch/MONAI renames, every section read through its builder (which holds the
- * defaults), the {@code loss}, {@code optimizer} and {@code scheduler} variants chosen by their {@code name} key,
- * enums as lower-case strings and small value types as arrays.
+ * defaults; the {@code loss}, {@code optimizer} and {@code scheduler} builders pick the variant by its {@code name}
+ * key), a variant written as its {@code name} and its own keys, enums as lower-case strings and small value types as
+ * arrays.
  */
 final class ConfigSchema {
 
@@ -50,7 +58,17 @@ final class ConfigSchema {
             "gradientAveraging", "grad_averaging", "parameterGroups", "param_groups", "period", "step",
             "firstPeriod", "t_0", "periodMultiplier", "t_mult");
 
+    /** The builder of each section with variants, which reads every variant's keys. */
+    private static final Map<Class<?>, Class<?>> VARIANT_BUILDERS = Map.of(LossConfig.class, LossConfigBuilder.class,
+            OptimizerConfig.class, OptimizerConfigBuilder.class, ScheduleConfig.class, ScheduleConfigBuilder.class);
+
     private ConfigSchema() {
+    }
+
+    /** The JSON key of a config record's Java property, e.g. {@code lr} for {@code learningRate}. */
+    static String jsonKey(String property) {
+        String renamed = RENAMES.get(property);
+        return renamed != null ? renamed : PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(property);
     }
 
     /** The mapper every config file is read and written with. */
@@ -100,17 +118,13 @@ final class ConfigSchema {
 
                     @Override
                     public String translate(String name) {
-                        String renamed = RENAMES.get(name);
-                        return renamed != null ? renamed : PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE
-                                .translate(name);
+                        return jsonKey(name);
                     }
                 })
                 .annotationIntrospector(new Builders())
-                .addMixIn(LossConfig.class, LossMixin.class)
-                .addMixIn(OptimizerConfig.class, OptimizerMixin.class)
-                .addMixIn(ScheduleConfig.class, ScheduleMixin.class)
                 .addMixIn(ParameterGroup.class, ParameterGroupMixin.class)
                 .addModule(values)
+                .addHandler(new VariantProblems())
                 .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -119,7 +133,11 @@ final class ConfigSchema {
                 .build();
     }
 
-    /** Reads every config record through its nested {@code Builder}, whose setters are named like the keys. */
+    /**
+     * Reads every config record through its builder, whose setters are named like the keys: the nested
+     * {@code Builder} of a section, the section builder of a section with variants; writes a variant's {@code name}
+     * first.
+     */
     private static final class Builders extends JacksonAnnotationIntrospector {
 
         private static final long serialVersionUID = 1L;
@@ -129,6 +147,9 @@ final class ConfigSchema {
         @Override
         public Class<?> findPOJOBuilder(AnnotatedClass ac) {
             Class<?> type = ac.getRawType();
+            if (VARIANT_BUILDERS.containsKey(type)) {
+                return VARIANT_BUILDERS.get(type);
+            }
             if (SECTIONS.contains(type)) {
                 for (Class<?> nested : type.getDeclaredClasses()) {
                     if (nested.getSimpleName().equals("Builder")) {
@@ -142,17 +163,33 @@ final class ConfigSchema {
         @Override
         public JsonPOJOBuilder.Value findPOJOBuilderConfig(AnnotatedClass ac) {
             Class<?> outer = ac.getRawType().getEnclosingClass();
-            if (outer != null && SECTIONS.contains(outer)) {
+            if (outer != null && SECTIONS.contains(outer) || VARIANT_BUILDERS.containsValue(ac.getRawType())) {
                 return new JsonPOJOBuilder.Value("build", "");
             }
             return super.findPOJOBuilderConfig(ac);
         }
 
+        @Override
+        public PropertyName findNameForSerialization(Annotated a) {
+            if (a instanceof AnnotatedMethod method && method.getName().equals("name")
+                    && method.getParameterCount() == 0 && isVariant(method.getDeclaringClass())) {
+                return PropertyName.construct("name");
+            }
+            return super.findNameForSerialization(a);
+        }
+
+        @Override
+        public String[] findSerializationPropertyOrder(AnnotatedClass ac) {
+            return isVariant(ac.getRawType()) ? new String[] {"name"} : super.findSerializationPropertyOrder(ac);
+        }
+
+        private static boolean isVariant(Class<?> type) {
+            return VARIANT_BUILDERS.keySet().stream().anyMatch(section -> section != type
+                    && section.isAssignableFrom(type));
+        }
+
         private static Set<Class<?>> sections() {
             Set<Class<?>> sections = new HashSet<>();
-            for (Class<?> family : List.of(LossConfig.class, OptimizerConfig.class, ScheduleConfig.class)) {
-                sections.addAll(List.of(family.getPermittedSubclasses()));
-            }
             sections.addAll(List.of(RunConfig.class, NetworkConfig.class, DatasetConfig.class,
                     PreprocessingConfig.class, TrainingConfig.class, AugmentationConfig.class,
                     CrossValidationConfig.class, InferenceConfig.class));
@@ -160,22 +197,20 @@ final class ConfigSchema {
         }
     }
 
-    @JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, include = JsonTypeInfo.As.PROPERTY, property = "name",
-            defaultImpl = LossConfig.Dice.class)
-    @JsonTypeIdResolver(VariantNames.class)
-    private abstract static class LossMixin {
-    }
+    /**
+     * Lets a section builder's unknown name or foreign key pass as it is, not as Jackson's instantiation error: one
+     * section read alone fails with it, and inside a config it keeps the section's path.
+     */
+    private static final class VariantProblems extends DeserializationProblemHandler {
 
-    @JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, include = JsonTypeInfo.As.PROPERTY, property = "name",
-            defaultImpl = OptimizerConfig.AdamSettings.class)
-    @JsonTypeIdResolver(VariantNames.class)
-    private abstract static class OptimizerMixin {
-    }
-
-    @JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, include = JsonTypeInfo.As.PROPERTY, property = "name",
-            defaultImpl = ScheduleConfig.Constant.class)
-    @JsonTypeIdResolver(VariantNames.class)
-    private abstract static class ScheduleMixin {
+        @Override
+        public Object handleInstantiationProblem(DeserializationContext context, Class<?> type, Object argument,
+                Throwable problem) throws IOException {
+            if (problem instanceof UnknownNameException || problem instanceof UnknownKeyException) {
+                throw (IllegalArgumentException) problem;
+            }
+            return NOT_HANDLED;
+        }
     }
 
     private abstract static class ParameterGroupMixin {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import org.voxseg.data.grid.Extent;
 
 /**
@@ -41,7 +40,7 @@ public record NetworkConfig(int inChannels, int outChannels, List<Integer> filte
 
         /** The norm a config value names, e.g. {@code instance}. */
         public static Norm of(String name) {
-            return choice("norm", name, values());
+            return NetworkConfigChecks.choice("norm", name, values());
         }
     }
 
@@ -52,7 +51,7 @@ public record NetworkConfig(int inChannels, int outChannels, List<Integer> filte
 
         /** The activation a config value names, e.g. {@code leaky_relu}. */
         public static Activation of(String name) {
-            return choice("activation", name, values());
+            return NetworkConfigChecks.choice("activation", name, values());
         }
     }
 
@@ -67,7 +66,7 @@ public record NetworkConfig(int inChannels, int outChannels, List<Integer> filte
 
         /** The upsampling a config value names, e.g. {@code transposed}. */
         public static Upsampling of(String name) {
-            return choice("upsampling", name, values());
+            return NetworkConfigChecks.choice("upsampling", name, values());
         }
     }
 
@@ -89,23 +88,24 @@ public record NetworkConfig(int inChannels, int outChannels, List<Integer> filte
         if (norm == null || activation == null || upsampling == null) {
             throw new IllegalArgumentException("norm, activation and upsampling must be given");
         }
-        validate(inChannels, outChannels, filtersArray(filters), triples(strides), triples(kernelSizes), norm, groups,
+        NetworkConfigChecks.validate(inChannels, outChannels, NetworkConfigChecks.filtersArray(filters),
+                NetworkConfigChecks.triples(strides), NetworkConfigChecks.triples(kernelSizes), norm, groups,
                 upsampling, dropout, convsPerLevel);
     }
 
     /** The filters per level as an array, for the network's loops. */
     public int[] filtersArray() {
-        return filtersArray(filters);
+        return NetworkConfigChecks.filtersArray(filters);
     }
 
     /** The strides per level as {@code [level][axis]}, for the network's loops. */
     public int[][] stridesArray() {
-        return triples(strides);
+        return NetworkConfigChecks.triples(strides);
     }
 
     /** The kernel sizes per level as {@code [level][axis]}, for the network's loops. */
     public int[][] kernelSizesArray() {
-        return triples(kernelSizes);
+        return NetworkConfigChecks.triples(kernelSizes);
     }
 
     /** The number of resolution levels. */
@@ -129,48 +129,6 @@ public record NetworkConfig(int inChannels, int outChannels, List<Integer> filte
         return deepSupervision ? levels() - 1 : 1;
     }
 
-    private static void validate(int in, int out, int[] filters, int[][] strides, int[][] kernels, Norm norm,
-            int groups, Upsampling upsampling, double dropout, int convs) {
-        if (in < 1 || out < 1 || filters.length < 2) {
-            throw new IllegalArgumentException("a U-Net needs channels in and out and at least 2 levels of filters");
-        }
-        if (strides.length != filters.length || kernels.length != filters.length) {
-            throw new IllegalArgumentException("filters, strides and kernel_sizes need one entry per level ("
-                    + filters.length + "), not " + strides.length + " strides and " + kernels.length + " kernels");
-        }
-        for (int level = 0; level < filters.length; level++) {
-            for (int d = 0; d < 3; d++) {
-                if (strides[level][d] < 1 || kernels[level][d] < 1 || kernels[level][d] % 2 == 0) {
-                    throw new IllegalArgumentException("level " + level + ": strides must be positive and kernel"
-                            + " sizes odd: " + Arrays.toString(strides[level]) + " " + Arrays.toString(kernels[level]));
-                }
-                if (upsampling == Upsampling.TRILINEAR && level > 0 && strides[level][d] > 2) {
-                    throw new IllegalArgumentException("trilinear upsampling supports strides of 1 or 2, not "
-                            + Arrays.toString(strides[level]));
-                }
-            }
-            if (norm == Norm.GROUP && filters[level] % groups != 0) {
-                throw new IllegalArgumentException("group norm: " + filters[level] + " filters are not divisible by "
-                        + groups + " groups");
-            }
-        }
-        if (!(dropout >= 0 && dropout < 1) || convs < 1) {
-            throw new IllegalArgumentException("dropout must be in [0, 1) and convs_per_level positive");
-        }
-    }
-
-    private static <E extends Enum<E>> E choice(String key, String name, E[] values) {
-        List<String> names = new ArrayList<>();
-        for (E value : values) {
-            String lower = value.name().toLowerCase(Locale.ROOT);
-            if (lower.equals(name)) {
-                return value;
-            }
-            names.add(lower);
-        }
-        throw new IllegalArgumentException("unknown " + key + " '" + name + "'; known: " + names);
-    }
-
     private static List<Extent> defaultStrides(int levels) {
         List<Extent> strides = new ArrayList<>(cubes(levels, 2));
         strides.set(0, Extent.cube(1));
@@ -179,18 +137,6 @@ public record NetworkConfig(int inChannels, int outChannels, List<Integer> filte
 
     private static List<Extent> cubes(int levels, int size) {
         return Collections.nCopies(levels, Extent.cube(size));
-    }
-
-    private static int[] filtersArray(List<Integer> filters) {
-        return filters.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static int[][] triples(List<Extent> values) {
-        int[][] out = new int[values.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i).toArray();
-        }
-        return out;
     }
 
     /** Collects a model section; every field starts at its default. */

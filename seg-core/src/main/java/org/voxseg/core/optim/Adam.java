@@ -10,8 +10,7 @@ import ai.djl.ndarray.NDManager;
  */
 public final class Adam extends Optimizer {
 
-    private final double beta1;
-    private final double beta2;
+    private final Betas betas;
     private final double epsilon;
     private final boolean decoupled;
 
@@ -20,11 +19,7 @@ public final class Adam extends Optimizer {
      */
     public Adam(NDManager manager, UpdatePlan plan, double beta1, double beta2, double epsilon, boolean decoupled) {
         super(manager, plan);
-        if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1)) {
-            throw new IllegalArgumentException("betas must be in [0, 1): " + beta1 + ", " + beta2);
-        }
-        this.beta1 = beta1;
-        this.beta2 = beta2;
+        this.betas = new Betas(beta1, beta2);
         this.epsilon = epsilon;
         this.decoupled = decoupled;
     }
@@ -40,10 +35,10 @@ public final class Adam extends Optimizer {
         }
         NDArray m = buffer("exp_avg", name, weight.getShape(), scope);
         NDArray v = buffer("exp_avg_sq", name, weight.getShape(), scope);
-        m.addi(g.sub(m).mul((float) (1 - beta1)));
-        v.muli((float) beta2).addi(g.square().mul((float) (1 - beta2)));
-        double correction1 = 1 - Math.pow(beta1, hyper.step());
-        double correction2 = Math.sqrt(1 - Math.pow(beta2, hyper.step()));
+        m.addi(g.sub(m).mul((float) (1 - betas.beta1())));
+        v.muli((float) betas.beta2()).addi(g.square().mul((float) (1 - betas.beta2())));
+        double correction1 = 1 - Math.pow(betas.beta1(), hyper.step());
+        double correction2 = Math.sqrt(1 - Math.pow(betas.beta2(), hyper.step()));
         NDArray denominator = v.sqrt().div((float) correction2).add((float) epsilon);
         weight.subi(m.div(denominator).mul((float) (hyper.rate() / correction1)));
     }

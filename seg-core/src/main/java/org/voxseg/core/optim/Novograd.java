@@ -15,8 +15,7 @@ public final class Novograd extends Optimizer {
 
     private static final Shape SCALAR = new Shape();
 
-    private final double beta1;
-    private final double beta2;
+    private final Betas betas;
     private final double epsilon;
     private final boolean gradientAveraging;
     private final boolean amsgrad;
@@ -24,11 +23,7 @@ public final class Novograd extends Optimizer {
     public Novograd(NDManager manager, UpdatePlan plan, double beta1, double beta2, double epsilon,
             boolean gradientAveraging, boolean amsgrad) {
         super(manager, plan);
-        if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1)) {
-            throw new IllegalArgumentException("betas must be in [0, 1): " + beta1 + ", " + beta2);
-        }
-        this.beta1 = beta1;
-        this.beta2 = beta2;
+        this.betas = new Betas(beta1, beta2);
         this.epsilon = epsilon;
         this.gradientAveraging = gradientAveraging;
         this.amsgrad = amsgrad;
@@ -42,7 +37,7 @@ public final class Novograd extends Optimizer {
         if (v.getFloat() == 0) {
             v.addi(norm);
         } else {
-            v.muli((float) beta2).addi(norm.mul((float) (1 - beta2)));
+            v.muli((float) betas.beta2()).addi(norm.mul((float) (1 - betas.beta2())));
         }
         NDArray second = v;
         if (amsgrad) {
@@ -55,9 +50,9 @@ public final class Novograd extends Optimizer {
             direction = direction.add(weight.mul((float) hyper.weightDecay()));
         }
         if (gradientAveraging) {
-            direction = direction.mul((float) (1 - beta1));
+            direction = direction.mul((float) (1 - betas.beta1()));
         }
-        m.muli((float) beta1).addi(direction);
+        m.muli((float) betas.beta1()).addi(direction);
         weight.subi(m.mul((float) hyper.rate()));
     }
 }

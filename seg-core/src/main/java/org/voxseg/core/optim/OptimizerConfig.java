@@ -8,13 +8,14 @@ import java.util.Objects;
  * The config's {@code optimizer} section, with PyTorch's and MONAI's names and defaults, e.g.
  * {@code {"name": "adamw", "lr": 1e-4, "weight_decay": 1e-5, "clip_grad_norm": 12,
  * "param_groups": [{"match": "encoder.*", "lr": 1e-5}]}}: one record per optimiser, each with exactly its own keys,
- * so that a key of another optimiser ({@code momentum} under {@code adam}) is refused when the config is read.
- * Every variant has {@code lr} (the base rate schedules scale), {@code clip_grad_norm} (maximum joint gradient
- * norm, NaN for none) and {@code param_groups} (groups with their own rate, first match wins).
+ * built by the section's one {@link OptimizerConfigBuilder}, which holds the defaults and refuses a key of another
+ * optimiser ({@code momentum} under {@code adam}). Every variant has {@code lr} (the base rate schedules scale),
+ * {@code clip_grad_norm} (maximum joint gradient norm, NaN for none) and {@code param_groups} (groups with their own
+ * rate, first match wins).
  */
 public sealed interface OptimizerConfig {
 
-    /** The names {@code name} may take. */
+    /** The names {@code name} may take; the first is the default. */
     List<String> NAMES = List.of("adam", "adamw", "sgd", "novograd");
 
     /** The optimiser's config name, e.g. {@code adamw}. */
@@ -35,27 +36,37 @@ public sealed interface OptimizerConfig {
     /** The optimiser this section describes, keeping its state in a sub-manager of {@code manager}. */
     Optimizer build(NDManager manager);
 
+    /** A builder of any optimiser, Adam with PyTorch's defaults until told otherwise. */
+    static OptimizerConfigBuilder builder() {
+        return new OptimizerConfigBuilder();
+    }
+
     /** The section an empty or absent {@code optimizer} gives: Adam with PyTorch's defaults. */
     static OptimizerConfig defaults() {
-        return AdamSettings.builder().build();
+        return builder().build();
     }
 
-    /** An optimizer by name with its defaults and a learning rate. */
+    /**
+     * An optimizer by name with its defaults and a learning rate.
+     *
+     * @throws IllegalArgumentException if no optimiser has that name
+     */
     static OptimizerConfig named(String name, double learningRate) {
-        return switch (name) {
-            case "adam" -> AdamSettings.builder().learningRate(learningRate).build();
-            case "adamw" -> AdamWSettings.builder().learningRate(learningRate).build();
-            case "sgd" -> SgdSettings.builder().learningRate(learningRate).build();
-            case "novograd" -> NovogradSettings.builder().learningRate(learningRate).build();
-            default -> throw new IllegalArgumentException("unknown optimizer '" + name + "'; known: " + NAMES);
-        };
+        return builder().name(name).learningRate(learningRate).build();
     }
 
-    private static void validate(double learningRate, List<ParameterGroup> parameterGroups) {
+    /** The update plan of the section's rate, decay and groups. */
+    default UpdatePlan plan() {
+        return new UpdatePlan(learningRate(), weightDecay(), parameterGroups());
+    }
+
+    /** {@code parameterGroups} as an immutable list, after checking them and the rate. */
+    private static List<ParameterGroup> checked(double learningRate, List<ParameterGroup> parameterGroups) {
         Objects.requireNonNull(parameterGroups, "param_groups");
         if (!(learningRate >= 0)) {
             throw new IllegalArgumentException("lr must not be negative: " + learningRate);
         }
+        return List.copyOf(parameterGroups);
     }
 
     /** Adam with L2 weight decay ({@code adam}). */
@@ -63,68 +74,18 @@ public sealed interface OptimizerConfig {
             List<ParameterGroup> parameterGroups) implements OptimizerConfig {
 
         public AdamSettings {
-            validate(learningRate, parameterGroups);
-            parameterGroups = List.copyOf(parameterGroups);
+            parameterGroups = checked(learningRate, parameterGroups);
             Objects.requireNonNull(betas, "betas");
         }
 
-        public static Builder builder() {
-            return new Builder();
+        @Override
+        public Optimizer build(NDManager manager) {
+            return new Adam(manager, plan(), betas.beta1(), betas.beta2(), epsilon, false);
         }
 
         @Override
         public String name() {
             return "adam";
-        }
-
-        @Override
-        public Optimizer build(NDManager manager) {
-            return new Adam(manager, new UpdatePlan(learningRate, weightDecay, parameterGroups), betas.beta1(),
-                    betas.beta2(), epsilon, false);
-        }
-
-        /** Builds {@link AdamSettings} with PyTorch's defaults. */
-        public static final class Builder {
-            private double learningRate = 1e-3;
-            private Betas betas = Betas.ADAM;
-            private double epsilon = 1e-8;
-            private double weightDecay;
-            private double clipGradNorm = Double.NaN;
-            private List<ParameterGroup> parameterGroups = List.of();
-
-            public Builder learningRate(double value) {
-                learningRate = value;
-                return this;
-            }
-
-            public Builder betas(Betas value) {
-                betas = value;
-                return this;
-            }
-
-            public Builder epsilon(double value) {
-                epsilon = value;
-                return this;
-            }
-
-            public Builder weightDecay(double value) {
-                weightDecay = value;
-                return this;
-            }
-
-            public Builder clipGradNorm(double value) {
-                clipGradNorm = value;
-                return this;
-            }
-
-            public Builder parameterGroups(List<ParameterGroup> value) {
-                parameterGroups = value;
-                return this;
-            }
-
-            public AdamSettings build() {
-                return new AdamSettings(learningRate, betas, epsilon, weightDecay, clipGradNorm, parameterGroups);
-            }
         }
     }
 
@@ -133,13 +94,8 @@ public sealed interface OptimizerConfig {
             List<ParameterGroup> parameterGroups) implements OptimizerConfig {
 
         public AdamWSettings {
-            validate(learningRate, parameterGroups);
-            parameterGroups = List.copyOf(parameterGroups);
             Objects.requireNonNull(betas, "betas");
-        }
-
-        public static Builder builder() {
-            return new Builder();
+            parameterGroups = checked(learningRate, parameterGroups);
         }
 
         @Override
@@ -149,52 +105,7 @@ public sealed interface OptimizerConfig {
 
         @Override
         public Optimizer build(NDManager manager) {
-            return new Adam(manager, new UpdatePlan(learningRate, weightDecay, parameterGroups), betas.beta1(),
-                    betas.beta2(), epsilon, true);
-        }
-
-        /** Builds {@link AdamWSettings} with PyTorch's defaults. */
-        public static final class Builder {
-            private double learningRate = 1e-3;
-            private Betas betas = Betas.ADAM;
-            private double epsilon = 1e-8;
-            private double weightDecay = 0.01;
-            private double clipGradNorm = Double.NaN;
-            private List<ParameterGroup> parameterGroups = List.of();
-
-            public Builder learningRate(double value) {
-                learningRate = value;
-                return this;
-            }
-
-            public Builder betas(Betas value) {
-                betas = value;
-                return this;
-            }
-
-            public Builder epsilon(double value) {
-                epsilon = value;
-                return this;
-            }
-
-            public Builder weightDecay(double value) {
-                weightDecay = value;
-                return this;
-            }
-
-            public Builder clipGradNorm(double value) {
-                clipGradNorm = value;
-                return this;
-            }
-
-            public Builder parameterGroups(List<ParameterGroup> value) {
-                parameterGroups = value;
-                return this;
-            }
-
-            public AdamWSettings build() {
-                return new AdamWSettings(learningRate, betas, epsilon, weightDecay, clipGradNorm, parameterGroups);
-            }
+            return new Adam(manager, plan(), betas.beta1(), betas.beta2(), epsilon, true);
         }
     }
 
@@ -203,74 +114,17 @@ public sealed interface OptimizerConfig {
             double clipGradNorm, List<ParameterGroup> parameterGroups) implements OptimizerConfig {
 
         public SgdSettings {
-            validate(learningRate, parameterGroups);
-            parameterGroups = List.copyOf(parameterGroups);
+            parameterGroups = checked(learningRate, parameterGroups);
         }
 
-        public static Builder builder() {
-            return new Builder();
+        @Override
+        public Optimizer build(NDManager manager) {
+            return new Sgd(manager, plan(), momentum, dampening, nesterov);
         }
 
         @Override
         public String name() {
             return "sgd";
-        }
-
-        @Override
-        public Optimizer build(NDManager manager) {
-            return new Sgd(manager, new UpdatePlan(learningRate, weightDecay, parameterGroups), momentum, dampening,
-                    nesterov);
-        }
-
-        /** Builds {@link SgdSettings} with PyTorch's defaults. */
-        public static final class Builder {
-            private double learningRate = 1e-3;
-            private double momentum;
-            private double dampening;
-            private boolean nesterov;
-            private double weightDecay;
-            private double clipGradNorm = Double.NaN;
-            private List<ParameterGroup> parameterGroups = List.of();
-
-            public Builder learningRate(double value) {
-                learningRate = value;
-                return this;
-            }
-
-            public Builder momentum(double value) {
-                momentum = value;
-                return this;
-            }
-
-            public Builder dampening(double value) {
-                dampening = value;
-                return this;
-            }
-
-            public Builder nesterov(boolean value) {
-                nesterov = value;
-                return this;
-            }
-
-            public Builder weightDecay(double value) {
-                weightDecay = value;
-                return this;
-            }
-
-            public Builder clipGradNorm(double value) {
-                clipGradNorm = value;
-                return this;
-            }
-
-            public Builder parameterGroups(List<ParameterGroup> value) {
-                parameterGroups = value;
-                return this;
-            }
-
-            public SgdSettings build() {
-                return new SgdSettings(learningRate, momentum, dampening, nesterov, weightDecay, clipGradNorm,
-                        parameterGroups);
-            }
         }
     }
 
@@ -280,81 +134,18 @@ public sealed interface OptimizerConfig {
             List<ParameterGroup> parameterGroups) implements OptimizerConfig {
 
         public NovogradSettings {
-            validate(learningRate, parameterGroups);
-            parameterGroups = List.copyOf(parameterGroups);
+            parameterGroups = checked(learningRate, parameterGroups);
             Objects.requireNonNull(betas, "betas");
         }
 
-        public static Builder builder() {
-            return new Builder();
+        @Override
+        public Optimizer build(NDManager manager) {
+            return new Novograd(manager, plan(), betas.beta1(), betas.beta2(), epsilon, gradientAveraging, amsgrad);
         }
 
         @Override
         public String name() {
             return "novograd";
-        }
-
-        @Override
-        public Optimizer build(NDManager manager) {
-            return new Novograd(manager, new UpdatePlan(learningRate, weightDecay, parameterGroups), betas.beta1(),
-                    betas.beta2(), epsilon, gradientAveraging, amsgrad);
-        }
-
-        /** Builds {@link NovogradSettings} with MONAI's defaults. */
-        public static final class Builder {
-            private double learningRate = 1e-3;
-            private Betas betas = Betas.NOVOGRAD;
-            private double epsilon = 1e-8;
-            private double weightDecay;
-            private boolean gradientAveraging;
-            private boolean amsgrad;
-            private double clipGradNorm = Double.NaN;
-            private List<ParameterGroup> parameterGroups = List.of();
-
-            public Builder learningRate(double value) {
-                learningRate = value;
-                return this;
-            }
-
-            public Builder betas(Betas value) {
-                betas = value;
-                return this;
-            }
-
-            public Builder epsilon(double value) {
-                epsilon = value;
-                return this;
-            }
-
-            public Builder weightDecay(double value) {
-                weightDecay = value;
-                return this;
-            }
-
-            public Builder gradientAveraging(boolean value) {
-                gradientAveraging = value;
-                return this;
-            }
-
-            public Builder amsgrad(boolean value) {
-                amsgrad = value;
-                return this;
-            }
-
-            public Builder clipGradNorm(double value) {
-                clipGradNorm = value;
-                return this;
-            }
-
-            public Builder parameterGroups(List<ParameterGroup> value) {
-                parameterGroups = value;
-                return this;
-            }
-
-            public NovogradSettings build() {
-                return new NovogradSettings(learningRate, betas, epsilon, weightDecay, gradientAveraging, amsgrad,
-                        clipGradNorm, parameterGroups);
-            }
         }
     }
 }

@@ -5,13 +5,13 @@ import java.util.List;
 /**
  * The config's {@code scheduler} section, e.g. {@code {"name": "warmup_cosine", "warmup_steps": 5, "step": "epoch"}}
  * or {@code {"name": "reduce_on_plateau", "factor": 0.5, "patience": 10}}: one record per schedule, each with
- * exactly its own keys, so a key of another schedule is refused when the config is read. Periods are counted in the
- * unit of {@code step}: epochs or iterations. Defaults are PyTorch's, MONAI's and nnU-Net's and live in each
- * record's builder.
+ * exactly its own keys, built by the section's one {@link ScheduleConfigBuilder}, which holds the defaults
+ * (PyTorch's, MONAI's and nnU-Net's) and refuses a key of another schedule. Periods are counted in the unit of
+ * {@code step}: epochs or iterations.
  */
 public sealed interface ScheduleConfig {
 
-    /** The names {@code name} may take, in the order the variants are declared. */
+    /** The names {@code name} may take, in the order the variants are declared; the first is the default. */
     List<String> NAMES = List.of("constant", "warmup_cosine", "reduce_on_plateau", "poly", "step", "multistep",
             "exponential", "cosine_restarts");
 
@@ -34,9 +34,14 @@ public sealed interface ScheduleConfig {
      */
     LearningRateSchedule build(double baseRate, long totalSteps);
 
+    /** A builder of any schedule, a constant rate stepped per epoch until told otherwise. */
+    static ScheduleConfigBuilder builder() {
+        return new ScheduleConfigBuilder();
+    }
+
     /** The section an empty or absent {@code scheduler} gives: a constant rate stepped per epoch. */
     static ScheduleConfig defaults() {
-        return Constant.builder().build();
+        return builder().build();
     }
 
     private static SchedulePeriod checked(SchedulePeriod period) {
@@ -53,32 +58,14 @@ public sealed interface ScheduleConfig {
             checked(period);
         }
 
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        @Override
-        public String name() {
-            return "constant";
-        }
-
         @Override
         public LearningRateSchedule build(double baseRate, long totalSteps) {
             return new ConstantRate(baseRate);
         }
 
-        /** Builds a {@link Constant}; the period defaults to epochs. */
-        public static final class Builder {
-            private SchedulePeriod period = SchedulePeriod.EPOCH;
-
-            public Builder period(SchedulePeriod value) {
-                period = value;
-                return this;
-            }
-
-            public Constant build() {
-                return new Constant(period);
-            }
+        @Override
+        public String name() {
+            return "constant";
         }
     }
 
@@ -97,57 +84,15 @@ public sealed interface ScheduleConfig {
             checked(period);
         }
 
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        @Override
-        public String name() {
-            return "warmup_cosine";
-        }
-
         @Override
         public LearningRateSchedule build(double baseRate, long totalSteps) {
             return new org.voxseg.core.schedule.WarmupCosine(baseRate, warmupSteps, totalSteps, endLr, cycles,
                     warmupMultiplier);
         }
 
-        /** Builds a {@link WarmupCosine}; defaults: no warm-up, floor 0, half a cycle, multiplier 0. */
-        public static final class Builder {
-            private SchedulePeriod period = SchedulePeriod.EPOCH;
-            private long warmupSteps;
-            private double endLr;
-            private double cycles = 0.5;
-            private double warmupMultiplier;
-
-            public Builder period(SchedulePeriod value) {
-                period = value;
-                return this;
-            }
-
-            public Builder warmupSteps(long value) {
-                warmupSteps = value;
-                return this;
-            }
-
-            public Builder endLr(double value) {
-                endLr = value;
-                return this;
-            }
-
-            public Builder cycles(double value) {
-                cycles = value;
-                return this;
-            }
-
-            public Builder warmupMultiplier(double value) {
-                warmupMultiplier = value;
-                return this;
-            }
-
-            public WarmupCosine build() {
-                return new WarmupCosine(period, warmupSteps, endLr, cycles, warmupMultiplier);
-            }
+        @Override
+        public String name() {
+            return "warmup_cosine";
         }
     }
 
@@ -172,76 +117,15 @@ public sealed interface ScheduleConfig {
             }
         }
 
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        @Override
-        public String name() {
-            return "reduce_on_plateau";
-        }
-
         @Override
         public LearningRateSchedule build(double baseRate, long totalSteps) {
             return new ReduceLrOnPlateau(baseRate, mode, factor, patience, threshold,
                     thresholdMode == ThresholdMode.REL, cooldown, minLr);
         }
 
-        /** Builds a {@link ReduceOnPlateau} with PyTorch's defaults: min, factor 0.1, patience 10, 1e-4 rel. */
-        public static final class Builder {
-            private SchedulePeriod period = SchedulePeriod.EPOCH;
-            private ReduceLrOnPlateau.Mode mode = ReduceLrOnPlateau.Mode.MIN;
-            private double factor = 0.1;
-            private int patience = 10;
-            private double threshold = 1e-4;
-            private ThresholdMode thresholdMode = ThresholdMode.REL;
-            private int cooldown;
-            private double minLr;
-
-            public Builder period(SchedulePeriod value) {
-                period = value;
-                return this;
-            }
-
-            public Builder mode(ReduceLrOnPlateau.Mode value) {
-                mode = value;
-                return this;
-            }
-
-            public Builder factor(double value) {
-                factor = value;
-                return this;
-            }
-
-            public Builder patience(int value) {
-                patience = value;
-                return this;
-            }
-
-            public Builder threshold(double value) {
-                threshold = value;
-                return this;
-            }
-
-            public Builder thresholdMode(ThresholdMode value) {
-                thresholdMode = value;
-                return this;
-            }
-
-            public Builder cooldown(int value) {
-                cooldown = value;
-                return this;
-            }
-
-            public Builder minLr(double value) {
-                minLr = value;
-                return this;
-            }
-
-            public ReduceOnPlateau build() {
-                return new ReduceOnPlateau(period, mode, factor, patience, threshold, thresholdMode, cooldown,
-                        minLr);
-            }
+        @Override
+        public String name() {
+            return "reduce_on_plateau";
         }
     }
 
@@ -252,38 +136,14 @@ public sealed interface ScheduleConfig {
             checked(period);
         }
 
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        @Override
-        public String name() {
-            return "poly";
-        }
-
         @Override
         public LearningRateSchedule build(double baseRate, long totalSteps) {
             return new PolyDecay(baseRate, totalSteps, exponent);
         }
 
-        /** Builds a {@link Poly}. */
-        public static final class Builder {
-            private SchedulePeriod period = SchedulePeriod.EPOCH;
-            private double exponent = 0.9;
-
-            public Builder period(SchedulePeriod value) {
-                period = value;
-                return this;
-            }
-
-            public Builder exponent(double value) {
-                exponent = value;
-                return this;
-            }
-
-            public Poly build() {
-                return new Poly(period, exponent);
-            }
+        @Override
+        public String name() {
+            return "poly";
         }
     }
 
@@ -294,44 +154,14 @@ public sealed interface ScheduleConfig {
             checked(period);
         }
 
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        @Override
-        public String name() {
-            return "step";
-        }
-
         @Override
         public LearningRateSchedule build(double baseRate, long totalSteps) {
             return StepDecay.every(baseRate, stepSize, gamma);
         }
 
-        /** Builds a {@link Step}. */
-        public static final class Builder {
-            private SchedulePeriod period = SchedulePeriod.EPOCH;
-            private long stepSize = 30;
-            private double gamma = 0.1;
-
-            public Builder period(SchedulePeriod value) {
-                period = value;
-                return this;
-            }
-
-            public Builder stepSize(long value) {
-                stepSize = value;
-                return this;
-            }
-
-            public Builder gamma(double value) {
-                gamma = value;
-                return this;
-            }
-
-            public Step build() {
-                return new Step(period, stepSize, gamma);
-            }
+        @Override
+        public String name() {
+            return "step";
         }
     }
 
@@ -343,44 +173,14 @@ public sealed interface ScheduleConfig {
             milestones = List.copyOf(milestones);
         }
 
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        @Override
-        public String name() {
-            return "multistep";
-        }
-
         @Override
         public LearningRateSchedule build(double baseRate, long totalSteps) {
             return StepDecay.atMilestones(baseRate, milestones.stream().mapToLong(Long::longValue).toArray(), gamma);
         }
 
-        /** Builds a {@link MultiStep}; no milestones by default. */
-        public static final class Builder {
-            private SchedulePeriod period = SchedulePeriod.EPOCH;
-            private List<Long> milestones = List.of();
-            private double gamma = 0.1;
-
-            public Builder period(SchedulePeriod value) {
-                period = value;
-                return this;
-            }
-
-            public Builder milestones(List<Long> value) {
-                milestones = value;
-                return this;
-            }
-
-            public Builder gamma(double value) {
-                gamma = value;
-                return this;
-            }
-
-            public MultiStep build() {
-                return new MultiStep(period, milestones, gamma);
-            }
+        @Override
+        public String name() {
+            return "multistep";
         }
     }
 
@@ -391,38 +191,14 @@ public sealed interface ScheduleConfig {
             checked(period);
         }
 
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        @Override
-        public String name() {
-            return "exponential";
-        }
-
         @Override
         public LearningRateSchedule build(double baseRate, long totalSteps) {
             return StepDecay.exponential(baseRate, gamma);
         }
 
-        /** Builds an {@link Exponential}. */
-        public static final class Builder {
-            private SchedulePeriod period = SchedulePeriod.EPOCH;
-            private double gamma = 0.1;
-
-            public Builder period(SchedulePeriod value) {
-                period = value;
-                return this;
-            }
-
-            public Builder gamma(double value) {
-                gamma = value;
-                return this;
-            }
-
-            public Exponential build() {
-                return new Exponential(period, gamma);
-            }
+        @Override
+        public String name() {
+            return "exponential";
         }
     }
 
@@ -440,50 +216,14 @@ public sealed interface ScheduleConfig {
             checked(period);
         }
 
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        @Override
-        public String name() {
-            return "cosine_restarts";
-        }
-
         @Override
         public LearningRateSchedule build(double baseRate, long totalSteps) {
             return new CosineWarmRestarts(baseRate, firstPeriod, periodMultiplier, minLr);
         }
 
-        /** Builds a {@link CosineRestarts}. */
-        public static final class Builder {
-            private SchedulePeriod period = SchedulePeriod.EPOCH;
-            private long firstPeriod = 10;
-            private long periodMultiplier = 1;
-            private double minLr;
-
-            public Builder period(SchedulePeriod value) {
-                period = value;
-                return this;
-            }
-
-            public Builder firstPeriod(long value) {
-                firstPeriod = value;
-                return this;
-            }
-
-            public Builder periodMultiplier(long value) {
-                periodMultiplier = value;
-                return this;
-            }
-
-            public Builder minLr(double value) {
-                minLr = value;
-                return this;
-            }
-
-            public CosineRestarts build() {
-                return new CosineRestarts(period, firstPeriod, periodMultiplier, minLr);
-            }
+        @Override
+        public String name() {
+            return "cosine_restarts";
         }
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxseg.core.config.variant.Spelling;
 import org.voxseg.core.schedule.ScheduleConfig;
 
 class ConfigJsonTest {
@@ -98,9 +99,9 @@ class ConfigJsonTest {
 
     @Test
     void editDistanceCountsSingleEdits() {
-        assertEquals(0, ConfigJson.editDistance("epochs", "epochs"));
-        assertEquals(1, ConfigJson.editDistance("epoch", "epochs"));
-        assertEquals(2, ConfigJson.editDistance("batch", "bench"));
+        assertEquals(0, Spelling.editDistance("epochs", "epochs"));
+        assertEquals(1, Spelling.editDistance("epoch", "epochs"));
+        assertEquals(2, Spelling.editDistance("batch", "bench"));
     }
 
     private RunConfig read(String json) throws IOException {

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.core.loss.LossConfig;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.optim.OptimizerConfig;
+import org.voxseg.core.schedule.ReduceLrOnPlateau;
 import org.voxseg.core.schedule.ScheduleConfig;
 import org.voxseg.core.schedule.SchedulePeriod;
+import org.voxseg.core.schedule.ThresholdMode;
 
 /** The typed loss, optimizer and scheduler sections: mistakes fail when the config is read, defaults agree. */
 class TypedSectionsTest {
@@ -71,15 +73,15 @@ class TypedSectionsTest {
         assertEquals(ScheduleConfig.defaults(), ConfigJson.parse("{}", ScheduleConfig.class));
         assertEquals(OptimizerConfig.defaults(), ConfigJson.parse("{}", OptimizerConfig.class));
         assertEquals(LossConfig.defaults(), ConfigJson.parse("{}", LossConfig.class));
-        assertEquals(ScheduleConfig.WarmupCosine.builder().build(),
+        assertEquals(ScheduleConfig.builder().name("warmup_cosine").build(),
                 ConfigJson.parse("{\"name\": \"warmup_cosine\"}", ScheduleConfig.class));
-        assertEquals(ScheduleConfig.ReduceOnPlateau.builder().build(),
+        assertEquals(ScheduleConfig.builder().name("reduce_on_plateau").build(),
                 ConfigJson.parse("{\"name\": \"reduce_on_plateau\"}", ScheduleConfig.class));
-        assertEquals(OptimizerConfig.AdamWSettings.builder().build(),
+        assertEquals(OptimizerConfig.builder().name("adamw").build(),
                 ConfigJson.parse("{\"name\": \"adamw\"}", OptimizerConfig.class));
-        assertEquals(OptimizerConfig.NovogradSettings.builder().build(),
+        assertEquals(OptimizerConfig.builder().name("novograd").build(),
                 ConfigJson.parse("{\"name\": \"novograd\"}", OptimizerConfig.class));
-        assertEquals(LossConfig.DiceFocal.builder().build(),
+        assertEquals(LossConfig.builder().name("dice_focal").build(),
                 ConfigJson.parse("{\"name\": \"dice_focal\"}", LossConfig.class));
         RunConfig empty = read("{}");
         assertEquals(OptimizerConfig.defaults(), empty.optimizer());
@@ -103,13 +105,13 @@ class TypedSectionsTest {
             LossConfig config = ConfigJson.parse("{\"name\": \"" + name + "\"}", LossConfig.class);
             assertEquals(config, ConfigJson.parse(ConfigJson.text(config), LossConfig.class), name);
         }
-        assertEquals(LossConfig.CrossEntropy.builder().activation(OutputActivation.SOFTMAX).build(),
+        assertEquals(LossConfig.builder().name("ce").activation(OutputActivation.SOFTMAX).build(),
                 ConfigJson.parse("{\"name\": \"ce\", \"activation\": \"softmax\"}", LossConfig.class), "an alias");
     }
 
     @Test
     void jsonKeysAndValuesKeepTheirFormat() throws IOException {
-        ScheduleConfig restarts = ScheduleConfig.CosineRestarts.builder().period(SchedulePeriod.ITERATION)
+        ScheduleConfig restarts = ScheduleConfig.builder().name("cosine_restarts").period(SchedulePeriod.ITERATION)
                 .firstPeriod(5).periodMultiplier(2).build();
         String text = ConfigJson.text(restarts);
 
@@ -118,6 +120,29 @@ class TypedSectionsTest {
             assertTrue(text.contains(key), text);
         }
         assertTrue(ConfigJson.text(OptimizerConfig.defaults()).contains("\"betas\" : [ 0.9, 0.999 ]"));
+    }
+
+    @Test
+    void theSectionBuilderRefusesAKeyOfAnotherVariantForJavaCallersToo() {
+        IllegalArgumentException patience = assertThrows(IllegalArgumentException.class,
+                () -> ScheduleConfig.builder().name("warmup_cosine").patience(5).build());
+        IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
+                () -> OptimizerConfig.builder().name("adamm").build());
+
+        assertEquals("scheduler 'warmup_cosine' has no key 'patience' (valid: cycles, endLr, period, warmupMultiplier,"
+                + " warmupSteps)", patience.getMessage());
+        assertTrue(name.getMessage().startsWith("unknown optimizer 'adamm'; known: [adam, adamw"), name.getMessage());
+        assertEquals(ScheduleConfig.builder().name("reduce_on_plateau").mode(ReduceLrOnPlateau.Mode.MAX).patience(0)
+                .build(), new ScheduleConfig.ReduceOnPlateau(SchedulePeriod.EPOCH, ReduceLrOnPlateau.Mode.MAX, 0.1, 0,
+                1e-4, ThresholdMode.REL, 0, 0));
+    }
+
+    @Test
+    void aVariantWritesItsNameAndOnlyItsOwnKeys() {
+        String text = ConfigJson.text(ScheduleConfig.builder().name("warmup_cosine").warmupSteps(5).build());
+
+        assertTrue(text.startsWith("{\n  \"name\" : \"warmup_cosine\","), text);
+        assertEquals(6, text.lines().filter(line -> line.contains(" : ")).count(), text);
     }
 
     private RunConfig read(String json) throws IOException {

@@ -8,27 +8,10 @@ import org.voxseg.data.volume.Volume;
  * One channel per class, background first: label value {@code labels[c]} sets channel c + 1. Decoding takes the
  * arg-max over channels (softmax does not change it; the first channel wins ties).
  */
-public final class OneHotEncoding implements LabelEncoding {
-
-    private final int[] labels;
+public final class OneHotEncoding extends LabelChannels implements LabelEncoding {
 
     OneHotEncoding(int[] labels) {
-        this.labels = LabelEncoding.checkLabels(labels);
-    }
-
-    @Override
-    public int[] labels() {
-        return labels.clone();
-    }
-
-    @Override
-    public int channels() {
-        return labels.length + 1;
-    }
-
-    @Override
-    public int firstForegroundChannel() {
-        return 1;
+        super(labels, 1);
     }
 
     @Override
@@ -59,10 +42,5 @@ public final class OneHotEncoding implements LabelEncoding {
             out[v] = best == 0 ? 0 : labels[best - 1];
         }
         return Volume.wrap(scores.geometry(), 1, out);
-    }
-
-    @Override
-    public String toString() {
-        return "OneHotEncoding" + Arrays.toString(labels);
     }
 }

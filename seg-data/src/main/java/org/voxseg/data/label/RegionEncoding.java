@@ -1,7 +1,6 @@
 package org.voxseg.data.label;
 
 import java.nio.FloatBuffer;
-import java.util.Arrays;
 import org.voxseg.data.volume.Volume;
 
 /**
@@ -10,29 +9,12 @@ import org.voxseg.data.volume.Volume;
  * Decoding follows nnU-Net's region order: a voxel takes the label of the last region whose probability exceeds 0.5
  * (4 if ET, else 1 if TC, else 2 if WT, else 0).
  */
-public final class RegionEncoding implements LabelEncoding {
+public final class RegionEncoding extends LabelChannels implements LabelEncoding {
 
     private static final float THRESHOLD = 0.5f;
 
-    private final int[] labels;
-
     RegionEncoding(int[] labels) {
-        this.labels = LabelEncoding.checkLabels(labels);
-    }
-
-    @Override
-    public int[] labels() {
-        return labels.clone();
-    }
-
-    @Override
-    public int channels() {
-        return labels.length;
-    }
-
-    @Override
-    public int firstForegroundChannel() {
-        return 0;
+        super(labels, 0);
     }
 
     @Override
@@ -62,10 +44,5 @@ public final class RegionEncoding implements LabelEncoding {
             }
         }
         return Volume.wrap(scores.geometry(), 1, out);
-    }
-
-    @Override
-    public String toString() {
-        return "RegionEncoding" + Arrays.toString(labels);
     }
 }
