@@ -50,19 +50,19 @@ public final class Voxseg implements AutoCloseable {
      * @throws IOException if files cannot be read or written
      */
     public TrainingOutcome train(RunConfig config, Path runFolder, RunListener listener) throws IOException {
-        return new TrainingRun(config, runFolder, listener).run(manager);
+        return new TrainingRun(absolute(config), runFolder, listener).run(manager);
     }
 
     /** Trains every fold of {@code config}'s cross-validation into {@code folder/fold_k} and summarises them. */
     public List<CrossValidation.FoldResult> crossValidate(RunConfig config, Path folder, RunListener listener)
             throws IOException {
-        return new CrossValidation(config, folder).run(manager, listener);
+        return new CrossValidation(absolute(config), folder).run(manager, listener);
     }
 
     /** Runs the LR range test on {@code config}'s network and data, writing its CSV and plot into {@code folder}. */
     public LearningRateFinder.Result findLearningRate(RunConfig config, LearningRateFinder finder, Path folder)
             throws IOException {
-        return new LearningRateSearch(config, finder).run(folder, manager);
+        return new LearningRateSearch(absolute(config), finder).run(folder, manager);
     }
 
     /**
@@ -78,6 +78,14 @@ public final class Voxseg implements AutoCloseable {
     @Override
     public void close() {
         manager.close();
+    }
+
+    /**
+     * {@code config} with relative paths taken against the working directory, so that the {@code config.json} a run
+     * folder keeps names its data wherever it is read from ({@link RunConfig#read} has resolved a file's already).
+     */
+    private static RunConfig absolute(RunConfig config) {
+        return config.resolvedAgainst(Path.of("").toAbsolutePath());
     }
 
     /** Chooses threads and device before the engine starts. */

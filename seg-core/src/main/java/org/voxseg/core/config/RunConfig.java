@@ -50,10 +50,16 @@ public record RunConfig(NetworkConfig model, OptimizerConfig optimizer, LossConf
      * @throws ConfigException naming the file and key if the config is malformed
      */
     public static RunConfig read(Path file) throws IOException {
-        RunConfig config = ConfigJson.read(file, RunConfig.class);
-        Path folder = file.toAbsolutePath().getParent();
-        return config.withDataset(config.dataset.resolvedAgainst(folder))
-                .withTraining(config.training.withPretrainedResolvedAgainst(folder));
+        return ConfigJson.read(file, RunConfig.class).resolvedAgainst(file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * This config with its relative paths (the dataset's and {@code training.pretrained}) taken as relative to
+     * {@code folder}; absolute paths stay as they are.
+     */
+    public RunConfig resolvedAgainst(Path folder) {
+        return withDataset(dataset.resolvedAgainst(folder))
+                .withTraining(training.withPretrainedResolvedAgainst(folder));
     }
 
     /** This config with another dataset section. */
