@@ -57,12 +57,13 @@ public final class Segmenter implements AutoCloseable {
     }
 
     /**
-     * Loads the models (run folders or checkpoints) into a scope of {@code parent}.
+     * Loads the models (run folders or checkpoints) into a scope of {@code parent}, for callers that manage their
+     * own DJL memory; most use {@link Voxseg#segmenter}.
      *
      * @throws IOException if a model is missing or malformed
      * @throws IllegalArgumentException if no model is given or the models do not agree
      */
-    static Segmenter load(List<Path> runsOrCheckpoints, InferenceOverrides overrides, NDManager parent)
+    public static Segmenter load(List<Path> runsOrCheckpoints, InferenceOverrides overrides, NDManager parent)
             throws IOException {
         if (runsOrCheckpoints.isEmpty()) {
             throw new IllegalArgumentException("no model given");
