@@ -3,10 +3,13 @@ package org.voxseg.core.api;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntConsumer;
 import org.voxseg.core.config.InferenceConfig;
 import org.voxseg.core.config.ModelDescription;
@@ -18,6 +21,7 @@ import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.CaseInputs;
 import org.voxseg.data.dataset.CaseLoader;
 import org.voxseg.data.dataset.NiftiFiles;
+import org.voxseg.data.io.RealPaths;
 import org.voxseg.data.nifti.NiftiDataType;
 import org.voxseg.data.nifti.NiftiWriter;
 import org.voxseg.data.volume.Volume;
@@ -116,12 +120,12 @@ public final class Segmenter implements AutoCloseable {
      * probabilities beside it when asked for).
      */
     public void segmentFile(CaseFiles entry, Path output, IntConsumer windowsDone) throws IOException {
-        String name = NiftiFiles.stem(output).orElseThrow(() -> new IllegalArgumentException(output
-                + ": a label map is written as .nii.gz or .nii"));
+        Path probabilityFile = probabilitiesFile(output);
+        requireNoInputOverwritten(List.of(entry), List.of(output));
         CasePredictor.Prediction prediction = segment(CaseLoader.load(entry).image(), windowsDone);
         writeLabels(prediction, output);
         if (probabilities) {
-            writeProbabilities(prediction, output.resolveSibling(name + "_probabilities.nii.gz"));
+            writeProbabilities(prediction, probabilityFile);
         }
     }
 
@@ -141,18 +145,59 @@ public final class Segmenter implements AutoCloseable {
     public List<Path> segmentAll(List<Path> inputs, Path output, SegmentationListener listener) throws IOException {
         List<CaseFiles> cases = CaseInputs.resolveChecked(inputs, description.channels(), description.labels());
         boolean single = cases.size() == 1 && NiftiFiles.stem(output).isPresent();
-        if (!single) {
+        List<Path> targets = cases.stream().map(entry -> single ? output : output.resolve(entry.id() + ".nii.gz"))
+                .toList();
+        requireNoInputOverwritten(cases, targets);
+        if (single) {
+            Path folder = output.toAbsolutePath().getParent();
+            if (!Files.isDirectory(folder)) {
+                throw new NoSuchFileException(folder.toString(), null, "the output's folder does not exist");
+            }
+        } else {
             Files.createDirectories(output);
         }
         List<Path> written = new ArrayList<>();
         for (CaseFiles entry : cases) {
-            Path target = single ? output : output.resolve(entry.id() + ".nii.gz");
+            Path target = targets.get(written.size());
             listener.caseStarted(entry.id(), written.size() + 1, cases.size());
             segmentFile(entry, target, listener::windowsDone);
             listener.caseWritten(entry.id(), target);
             written.add(target);
         }
         return written;
+    }
+
+    /** Refuses outputs (label maps and probabilities) that would land on an input file, however either is spelt. */
+    private void requireNoInputOverwritten(List<CaseFiles> cases, List<Path> targets) throws IOException {
+        Map<Path, Path> inputs = new HashMap<>();
+        for (CaseFiles entry : cases) {
+            for (Path file : entry.images()) {
+                inputs.put(RealPaths.of(file), file);
+            }
+            if (entry.label().isPresent()) {
+                inputs.put(RealPaths.of(entry.label().get()), entry.label().get());
+            }
+        }
+        for (Path target : targets) {
+            List<Path> outputs = new ArrayList<>(List.of(target));
+            if (probabilities) {
+                outputs.add(probabilitiesFile(target));
+            }
+            for (Path file : outputs) {
+                Path input = inputs.get(RealPaths.of(file));
+                if (input != null) {
+                    throw new IllegalArgumentException(file + ": the output would overwrite the input " + input
+                            + "; choose another output");
+                }
+            }
+        }
+    }
+
+    /** Where the probabilities of the label map {@code labels} go: {@code <name>_probabilities.nii.gz} beside it. */
+    private static Path probabilitiesFile(Path labels) {
+        String name = NiftiFiles.stem(labels).orElseThrow(() -> new IllegalArgumentException(labels
+                + ": a label map is written as .nii.gz or .nii"));
+        return labels.resolveSibling(name + "_probabilities.nii.gz");
     }
 
     /** Writes the label map as uint8 (int16 for labels above 255), in the input's geometry, atomically. */

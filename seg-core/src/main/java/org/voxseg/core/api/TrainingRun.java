@@ -2,7 +2,6 @@ package org.voxseg.core.api;
 
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +29,8 @@ import org.voxseg.core.training.TrainingState;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.SplitFile;
 import org.voxseg.data.grid.Extent;
+import org.voxseg.data.io.AtomicFiles;
+import org.voxseg.data.io.RealPaths;
 import org.voxseg.data.sampling.BatchLoader;
 import org.voxseg.data.sampling.PatchSampler;
 import org.voxseg.data.sampling.SamplingCase;
@@ -62,11 +63,29 @@ final class TrainingRun {
      * @throws ConfigException if the dataset has problems (the first is named, with their count)
      * @throws IOException if files cannot be read or written
      */
+    @SuppressWarnings("try") // the lock is held for the body's duration and never referenced in it
     TrainingOutcome run(NDManager manager) throws IOException {
         SegmentationLoss loss = config.loss().build();
         DatasetPreparation data = new DatasetPreparation(config, folder);
         List<CaseFiles> cases = data.validCases();
-        Files.createDirectories(folder);
+        requireOutsideDataset();
+        try (RunFolderLock lock = RunFolderLock.acquire(folder)) {
+            AtomicFiles.removeStale(folder);
+            return train(data, cases, loss, manager);
+        }
+    }
+
+    /** Refuses a run folder inside the dataset root, where its cache and outputs would mix with the cases. */
+    private void requireOutsideDataset() throws IOException {
+        String root = config.dataset().bratsRoot();
+        if (root != null && RealPaths.isInside(folder, Path.of(root))) {
+            throw new ConfigException(folder + ": the run folder is inside the dataset root " + root
+                    + " (dataset.brats_root); choose a folder outside it");
+        }
+    }
+
+    private TrainingOutcome train(DatasetPreparation data, List<CaseFiles> cases, SegmentationLoss loss,
+            NDManager manager) throws IOException {
         SplitFile.Fold fold = split(cases);
         ConfigJson.write(folder.resolve(RunFolder.CONFIG), config);
         ModelDescription description = ModelDescription.of(config);

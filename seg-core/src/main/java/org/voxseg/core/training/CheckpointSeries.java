@@ -13,11 +13,23 @@ import java.util.stream.Stream;
  * metric improves, optionally {@code epoch_NNNN.ckpt} every N epochs keeping only the newest K, and
  * {@code final.ckpt} at the end. Every file is written to a temporary file and renamed into place.
  *
+ * <p>{@code latest.ckpt} is written last: it is the commit point of an epoch. A run killed between files resumes
+ * from the previous epoch and, since a resumed run repeats an epoch exactly, writes the same files again; so
+ * {@code best.ckpt} and the periodic checkpoints are never older than what {@code latest.ckpt} says.
+ *
  * @param folder the run folder
  * @param every keep an {@code epoch_NNNN.ckpt} every this many epochs (0: never)
  * @param keepLast how many {@code epoch_NNNN.ckpt} to keep, newest first (0: all)
+ * @param writer how a checkpoint reaches its file (tests inject failures here)
  */
-public record CheckpointSeries(Path folder, int every, int keepLast) {
+public record CheckpointSeries(Path folder, int every, int keepLast, Writer writer) {
+
+    /** Writes one checkpoint file. */
+    @FunctionalInterface
+    public interface Writer {
+        /** Writes {@code checkpoint} to {@code file}, atomically. */
+        void write(Path file, Checkpoint checkpoint) throws IOException;
+    }
 
     /** The checkpoint a run continues from. */
     public static final String LATEST = "latest.ckpt";
@@ -32,6 +44,11 @@ public record CheckpointSeries(Path folder, int every, int keepLast) {
         }
     }
 
+    /** The series written with {@link CheckpointFile#write}. */
+    public CheckpointSeries(Path folder, int every, int keepLast) {
+        this(folder, every, keepLast, CheckpointFile::write);
+    }
+
     /** The checkpoint to resume from, if the folder has one. */
     public Path latest() {
         return folder.resolve(LATEST);
@@ -39,20 +56,20 @@ public record CheckpointSeries(Path folder, int every, int keepLast) {
 
     /** Writes the checkpoints due after an epoch. */
     public void afterEpoch(Checkpoint checkpoint, boolean best) throws IOException {
-        CheckpointFile.write(folder.resolve(LATEST), checkpoint);
-        if (best) {
-            CheckpointFile.write(folder.resolve(BEST), checkpoint);
-        }
         if (every > 0 && checkpoint.epoch() % every == 0) {
             String name = String.format(Locale.ROOT, "epoch_%04d.ckpt", checkpoint.epoch());
-            CheckpointFile.write(folder.resolve(name), checkpoint);
+            writer.write(folder.resolve(name), checkpoint);
             prune();
         }
+        if (best) {
+            writer.write(folder.resolve(BEST), checkpoint);
+        }
+        writer.write(folder.resolve(LATEST), checkpoint);
     }
 
     /** Writes {@code final.ckpt}. */
     public void atEnd(Checkpoint checkpoint) throws IOException {
-        CheckpointFile.write(folder.resolve(FINAL), checkpoint);
+        writer.write(folder.resolve(FINAL), checkpoint);
     }
 
     /** The periodic checkpoints, oldest first. */

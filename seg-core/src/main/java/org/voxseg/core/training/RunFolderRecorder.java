@@ -58,14 +58,22 @@ public final class RunFolderRecorder implements TrainingListener {
         }
     }
 
+    /** Creates the folder; a resumed run rewrites its log and plot, which a kill may have left an epoch behind. */
     @Override
     public void trainingStarted(TrainingState state, int epochs) throws IOException {
         Files.createDirectories(checkpoints.folder());
+        if (state.epoch() > 0) {
+            writeLogAndPlot(state);
+        }
     }
 
     @Override
     public void epochEnded(TrainingState state) throws IOException {
         checkpoints.afterEpoch(Checkpoint.capture(network, optimizer, schedule, state), state.latestIsBest());
+        writeLogAndPlot(state);
+    }
+
+    private void writeLogAndPlot(TrainingState state) throws IOException {
         var series = state.history().toSeries();
         TrainingLog.write(checkpoints.folder().resolve(LOG), series);
         ProgressPlot.write(checkpoints.folder().resolve(PLOT), series);

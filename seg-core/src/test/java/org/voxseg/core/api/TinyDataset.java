@@ -11,6 +11,7 @@ import org.voxseg.data.synthetic.SyntheticBrats;
 final class TinyDataset {
 
     static final String VALIDATION_CASE = "BraTS20_Synth_004";
+    static final String FIRST_CASE = "BraTS20_Synth_000";
 
     private TinyDataset() {
     }

@@ -1,5 +1,6 @@
 package org.voxseg.core.api;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -156,5 +157,20 @@ class VoxsegTest {
         IOException error = assertThrows(IOException.class,
                 () -> voxseg.segmenter(List.of(missing), InferenceOverrides.NONE));
         assertTrue(error.getMessage().contains("no-such-run"), error.getMessage());
+    }
+
+    @Test
+    void anOutputThatWouldOverwriteAnInputIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path caseFolder = dir.resolve("unseen").resolve(TinyDataset.FIRST_CASE);
+        Path flair = caseFolder.resolve(TinyDataset.FIRST_CASE + "_flair.nii.gz");
+        byte[] before = Files.readAllBytes(flair);
+        try (Segmenter segmenter = voxseg.segmenter(List.of(run), InferenceOverrides.NONE)) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> segmenter.segmentAll(List.of(caseFolder), caseFolder.resolve("sub/../"
+                            + TinyDataset.FIRST_CASE + "_flair.nii.gz"), SegmentationListener.NONE));
+
+            assertTrue(error.getMessage().contains("would overwrite the input " + flair), error.getMessage());
+        }
+        assertArrayEquals(before, Files.readAllBytes(flair), "the input is untouched");
     }
 }

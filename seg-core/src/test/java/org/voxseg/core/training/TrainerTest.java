@@ -3,6 +3,7 @@ package org.voxseg.core.training;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
@@ -269,6 +270,47 @@ class TrainerTest {
         run.rule = new PatienceRule(2, true);
         run.notes = notes;
         return run.train(cases(0, 2), List.of());
+    }
+
+    /** A validator whose Dice rises every epoch, so that every epoch is the best so far. */
+    private static final class RisingDice implements Validator {
+        private int calls;
+
+        @Override
+        public int cases() {
+            return 1;
+        }
+
+        @Override
+        public ValidationScores score(Block network, NDManager scope) {
+            double dice = 0.5 + 0.1 * calls++;
+            return new ValidationScores(1 - dice, List.of(new ValidationScores.OutputDice("sphere", dice)), dice);
+        }
+    }
+
+    @Test
+    void aKillWhileBestIsWrittenLeavesARunThatResumesToConsistentFiles() throws IOException {
+        Path folder = dir.resolve("killed");
+        RisingDice rising = new RisingDice();
+        Run killed = new Run(folder, 2, 1);
+        killed.validator = rising;
+        killed.checkpoints = new CheckpointSeries(folder, 0, 0, (file, checkpoint) -> {
+            if (checkpoint.epoch() == 2 && file.endsWith(CheckpointSeries.BEST)) {
+                throw new IOException("killed while writing " + file);
+            }
+            CheckpointFile.write(file, checkpoint);
+        });
+        assertThrows(IOException.class, () -> killed.train(cases(0, 2), List.of()));
+
+        Run rerun = new Run(folder, 2, 1);
+        rerun.validator = rising;
+        TrainingOutcome outcome = rerun.train(cases(0, 2), List.of());
+
+        assertEquals(2, outcome.bestEpoch());
+        assertEquals(2, CheckpointFile.read(folder.resolve(CheckpointSeries.BEST)).epoch(),
+                "best.ckpt holds the epoch the log calls best");
+        assertEquals(2, CheckpointFile.read(folder.resolve(CheckpointSeries.LATEST)).epoch());
+        assertEquals(3, Files.readAllLines(folder.resolve(RunFolderRecorder.LOG)).size(), "header + 2 epochs");
     }
 
     @Test

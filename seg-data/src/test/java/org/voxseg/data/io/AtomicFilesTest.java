@@ -47,4 +47,26 @@ class AtomicFilesTest {
         assertThrows(NoSuchFileException.class,
                 () -> AtomicFiles.write(dir.resolve("missing/out.nii"), out -> out.write(1)));
     }
+
+    @Test
+    void writtenFilesGetTheUmasksPermissionsNotOwnerOnly() throws IOException {
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        Path written = dir.resolve("written.txt");
+
+        AtomicFiles.write(written, out -> out.write(1));
+
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(written));
+    }
+
+    @Test
+    void staleTemporaryFilesAreRemovedAndNothingElse() throws IOException {
+        Path kept = Files.writeString(dir.resolve("latest.ckpt"), "good");
+        Path hidden = Files.writeString(dir.resolve(".hidden"), "not ours");
+        Files.writeString(dir.resolve(".latest.ckpt.1x2y3z.part"), "half");
+        Files.writeString(dir.resolve(".best.ckpt8412337.part"), "half, older naming");
+
+        assertEquals(2, AtomicFiles.removeStale(dir));
+
+        assertEquals(List.of(hidden, kept), Files.list(dir).sorted().toList());
+    }
 }
