@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.voxseg.cli.ConsoleProgress;
+import org.voxseg.core.api.ConfigChange;
 import org.voxseg.core.api.TrainingOverrides;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.RunConfig;
@@ -32,6 +33,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "latest.ckpt is resumed anyway).")
     boolean resume;
 
+    @Option(names = "--force-config-change", description = "Resume a run folder even though the config differs in "
+            + "more than epochs, early stopping, threads, checkpoint keeping or inference settings.")
+    boolean forceConfigChange;
+
     @Option(names = "--pretrained", paramLabel = "RUN_OR_CHECKPOINT",
             description = "Start from another run's weights (matching tensors load, the rest are listed).")
     String pretrained;
@@ -49,7 +54,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainingOutcome outcome;
         try (Voxseg voxseg = ConfigOptions.voxseg(config)) {
-            outcome = voxseg.train(config, options.outputDir, new ConsoleProgress(out(), options.quiet));
+            outcome = voxseg.train(config, options.outputDir, new ConsoleProgress(out(), options.quiet),
+                    forceConfigChange ? ConfigChange.ACCEPT : ConfigChange.REFUSE);
         }
         out().println(outcome.summary() + "; run folder " + options.outputDir);
         return 0;

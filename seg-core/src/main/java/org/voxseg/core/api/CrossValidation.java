@@ -76,7 +76,8 @@ public final class CrossValidation {
             Path foldFolder = foldFolders.get(k);
             listener.note("fold " + k + " of " + foldFolders.size() + " in " + foldFolder);
             RunConfig foldConfig = RunConfig.read(foldFolder.resolve(RunFolder.CONFIG));
-            TrainingOutcome outcome = new TrainingRun(foldConfig, foldFolder, listener).run(manager);
+            TrainingOutcome outcome = new TrainingRun(foldConfig, foldFolder, listener, ConfigChange.REFUSE)
+                    .run(manager);
             results.add(result(k, outcome));
         }
         writeSummary(results);

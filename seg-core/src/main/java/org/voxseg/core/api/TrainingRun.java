@@ -2,11 +2,13 @@ package org.voxseg.core.api;
 
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.voxseg.core.config.ConfigChanges;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.ConfigJson;
 import org.voxseg.core.config.ModelDescription;
@@ -46,15 +48,17 @@ final class TrainingRun {
     private final RunConfig config;
     private final Path folder;
     private final RunListener listener;
+    private final ConfigChange configChange;
 
     /**
      * @param config the resolved config (paths absolute)
      * @param folder the run folder
      */
-    TrainingRun(RunConfig config, Path folder, RunListener listener) {
+    TrainingRun(RunConfig config, Path folder, RunListener listener, ConfigChange configChange) {
         this.config = config;
         this.folder = folder;
         this.listener = listener;
+        this.configChange = configChange;
     }
 
     /**
@@ -71,7 +75,22 @@ final class TrainingRun {
         requireOutsideDataset();
         try (RunFolderLock lock = RunFolderLock.acquire(folder)) {
             AtomicFiles.removeStale(folder);
+            requireSameConfigOnResume();
             return train(data, cases, loss, manager);
+        }
+    }
+
+    /** Refuses to resume a run with a config that would make it another run, naming the keys that differ. */
+    private void requireSameConfigOnResume() throws IOException {
+        Path stored = folder.resolve(RunFolder.CONFIG);
+        if (configChange == ConfigChange.ACCEPT || !Files.exists(folder.resolve(CheckpointSeries.LATEST))
+                || !Files.exists(stored)) {
+            return;
+        }
+        List<String> refused = ConfigChanges.refused(RunConfig.read(stored), config);
+        if (!refused.isEmpty()) {
+            throw new ConfigException(stored + ": the run was trained with other values of " + String.join(", ",
+                    refused) + "; resume with the same config, or force the change (--force-config-change)");
         }
     }
 

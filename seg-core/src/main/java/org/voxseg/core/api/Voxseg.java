@@ -50,7 +50,18 @@ public final class Voxseg implements AutoCloseable {
      * @throws IOException if files cannot be read or written
      */
     public TrainingOutcome train(RunConfig config, Path runFolder, RunListener listener) throws IOException {
-        return new TrainingRun(absolute(config), runFolder, listener).run(manager);
+        return train(config, runFolder, listener, ConfigChange.REFUSE);
+    }
+
+    /**
+     * As {@link #train(RunConfig, Path, RunListener)}, saying whether a folder with a checkpoint may be resumed with
+     * a config that differs in more than its length, stopping rules, threads, checkpoint keeping and inference.
+     *
+     * @throws org.voxseg.core.config.ConfigException if the change is refused, naming the keys
+     */
+    public TrainingOutcome train(RunConfig config, Path runFolder, RunListener listener, ConfigChange change)
+            throws IOException {
+        return new TrainingRun(absolute(config), runFolder, listener, change).run(manager);
     }
 
     /** Trains every fold of {@code config}'s cross-validation into {@code folder/fold_k} and summarises them. */

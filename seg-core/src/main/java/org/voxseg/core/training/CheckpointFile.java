@@ -3,9 +3,11 @@ package org.voxseg.core.training;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
-import java.io.EOFException;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -35,6 +38,8 @@ public final class CheckpointFile {
     private static final String PARAMETERS = "model.params";
     private static final String OPTIMIZER = "optimizer.bin";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Metadata of even a very long run is a few MB; more is not a voxseg checkpoint. */
+    private static final long METADATA_LIMIT = 64L << 20;
 
     private CheckpointFile() {
     }
@@ -87,8 +92,15 @@ public final class CheckpointFile {
     public static Checkpoint read(Path file) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            long budget = dataBudget();
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                entries.put(entry.getName(), zip.readAllBytes());
+                String name = entry.getName();
+                if (!List.of(METADATA, PARAMETERS, OPTIMIZER).contains(name) || entries.containsKey(name)) {
+                    throw new IOException(file + ": not a voxseg checkpoint (unexpected entry '" + name + "')");
+                }
+                byte[] bytes = readBounded(zip, name.equals(METADATA) ? METADATA_LIMIT : budget, file, name);
+                budget -= bytes.length;
+                entries.put(name, bytes);
             }
         } catch (ZipException | EOFException e) {
             throw new IOException(file + ": not a complete voxseg checkpoint (" + e.getMessage() + ")", e);
@@ -108,9 +120,36 @@ public final class CheckpointFile {
             throw new IOException(file + ": checkpoint format " + metadata.formatVersion() + ", this voxseg reads "
                     + FORMAT_VERSION);
         }
+        if (metadata.epoch() < 0 || metadata.step() < 0 || metadata.bestEpoch() < -1
+                || metadata.bestEpoch() > metadata.epoch()) {
+            throw new IOException(file + ": damaged checkpoint metadata (epoch " + metadata.epoch() + ", step "
+                    + metadata.step() + ", best epoch " + metadata.bestEpoch() + ")");
+        }
         return new Checkpoint(metadata.epoch(), metadata.step(), metadata.bestMetric(), metadata.bestEpoch(),
                 metadata.history(), metadata.scheduleState(), optimizerState(file, metadata,
                 entries.get(OPTIMIZER)), metadata.parameterShapes(), entries.get(PARAMETERS));
+    }
+
+    /**
+     * The weights and optimiser buffers may inflate to at most half the heap between them: a damaged or hostile
+     * file (a ZIP whose entries inflate to gigabytes) is refused before it exhausts the heap.
+     */
+    private static long dataBudget() {
+        return Math.min(Integer.MAX_VALUE - 16L, Runtime.getRuntime().maxMemory() / 2);
+    }
+
+    /** The rest of the current entry, refused once it grows beyond {@code limit} bytes. */
+    private static byte[] readBounded(InputStream in, long limit, Path file, String name) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] chunk = new byte[1 << 16];
+        for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+            if (out.size() + (long) n > limit) {
+                throw new IOException(String.format(Locale.ROOT, "%s: %s inflates to more than %d MB; not a voxseg"
+                        + " checkpoint, or damaged", file, name, limit >> 20));
+            }
+            out.write(chunk, 0, n);
+        }
+        return out.toByteArray();
     }
 
     private static OptimizerState optimizerState(Path file, Metadata metadata, byte[] bytes) throws IOException {

@@ -1,5 +1,6 @@
 package org.voxseg.core.api;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -98,5 +99,26 @@ class RunFolderSafetyTest {
 
         assertFalse(Files.exists(stale));
         assertTrue(Files.isRegularFile(run.resolve("latest.ckpt")));
+    }
+
+    @Test
+    void resumingWithAnotherNetworkOrSeedIsRefusedNamingTheKeysButMoreEpochsAreFine() throws IOException {
+        Path run = dir.resolve("changed");
+        voxseg.train(config, run, RunListener.NONE);
+        byte[] stored = Files.readAllBytes(run.resolve(RunFolder.CONFIG));
+        RunConfig changed = RunConfig.read(TinyDataset.config(dir.resolve("data/changed.json"), "train", 1,
+                "\"cross_validation\": {\"seed\": 3}")).withTraining(config.training().with(null, null, 8L, null,
+                null));
+
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> voxseg.train(changed, run, RunListener.NONE));
+
+        assertTrue(error.getMessage().startsWith(run.resolve(RunFolder.CONFIG) + ": the run was trained with other "
+                + "values of cross_validation.seed, training.seed;"), error.getMessage());
+        assertArrayEquals(stored, Files.readAllBytes(run.resolve(RunFolder.CONFIG)), "config.json is kept");
+        assertEquals(2, voxseg.train(config.withTraining(config.training().with(2, null, null, null, null)), run,
+                RunListener.NONE).epochs(), "more epochs resume");
+        assertEquals(2, voxseg.train(changed, run, RunListener.NONE, ConfigChange.ACCEPT).epochs(),
+                "a forced change resumes");
     }
 }

@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -166,6 +168,39 @@ class CheckpointFileTest {
             assertTrue(error.getMessage().startsWith(bad + ": not a complete voxseg checkpoint"), error.getMessage());
             assertEquals(1, error.getMessage().lines().count());
         }
+    }
+
+    @Test
+    void anEntryThatInflatesBeyondItsBoundIsRefusedBeforeItFillsTheHeap() throws IOException {
+        Path bomb = dir.resolve("bomb.ckpt");
+        byte[] spaces = new byte[1 << 20];
+        Arrays.fill(spaces, (byte) ' ');
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            zip.putNextEntry(new ZipEntry("checkpoint.json"));
+            for (int mb = 0; mb < 80; mb++) {
+                zip.write(spaces);
+            }
+            zip.closeEntry();
+        }
+        assertTrue(Files.size(bomb) < (1 << 20), "80 MB of spaces deflate to well under 1 MB");
+
+        IOException error = assertThrows(IOException.class, () -> CheckpointFile.read(bomb));
+
+        assertEquals(bomb + ": checkpoint.json inflates to more than 64 MB; not a voxseg checkpoint, or damaged",
+                error.getMessage());
+    }
+
+    @Test
+    void metadataOutOfRangeIsRefused() throws IOException {
+        Path file = dir.resolve("negative.ckpt");
+        try (Optimizer adam = OptimizerConfig.named("adam", 1e-3).build(manager)) {
+            CheckpointFile.write(file, Checkpoint.capture(network(1), adam, new WarmupCosine(1e-3, 0, 5, 0, 0.5, 0),
+                    -5, 1, 0.5, 0, Map.of()));
+        }
+
+        IOException error = assertThrows(IOException.class, () -> CheckpointFile.read(file));
+
+        assertTrue(error.getMessage().startsWith(file + ": damaged checkpoint metadata (epoch -5"), error.getMessage());
     }
 
     @Test
