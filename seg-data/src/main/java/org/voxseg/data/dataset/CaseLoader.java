@@ -30,7 +30,8 @@ public final class CaseLoader {
     /**
      * Loads {@code entry}.
      *
-     * @throws NiftiFormatException if a file is not valid NIfTI or not 3-D
+     * @throws NiftiFormatException if a file is not valid NIfTI or not 3-D, or cannot hold the voxels its header
+     *     declares (checked before the case's array is allocated)
      * @throws IOException if a file cannot be read, or is not on the first channel's grid (the message names both)
      */
     public static LoadedCase load(CaseFiles entry) throws IOException {
@@ -67,6 +68,7 @@ public final class CaseLoader {
         if (header.channelCount() != 1) {
             throw new NiftiFormatException(file, "not a 3-D volume: dims " + Arrays.toString(header.dims()));
         }
+        NiftiReader.checkSize(file, header);
         return header;
     }
 }

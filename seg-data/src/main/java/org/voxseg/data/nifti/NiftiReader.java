@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.voxseg.data.volume.Volume;
@@ -21,6 +23,8 @@ public final class NiftiReader {
     /** Bytes decoded per step: large enough to amortise stream calls, small enough to stay in cache. */
     private static final int CHUNK_BYTES = 1 << 18;
     private static final int STREAM_BUFFER_BYTES = 1 << 16;
+    /** Deflate's highest compression ratio (a 258-byte match in two bits): no stream inflates to more. */
+    private static final long MAX_DEFLATE_RATIO = 1032;
 
     private NiftiReader() {
     }
@@ -44,16 +48,30 @@ public final class NiftiReader {
     }
 
     /**
-     * Reads header and voxels; dimensions after the third become channels.
+     * Reads header and voxels; dimensions after the third become channels. The declared size is checked before the
+     * voxel array is allocated: against the file's length (for gzip, the most its compressed bytes can inflate to)
+     * and against the maximum heap.
      *
-     * @throws NiftiFormatException if the file is not NIfTI, its header is invalid or unsupported, or it is truncated
+     * @throws NiftiFormatException if the file is not NIfTI, its header is invalid or unsupported, it is truncated
+     *     or its gzip data is corrupt, or its voxels would need more than the maximum heap as float32
      * @throws IOException if the file cannot be read
      */
     public static NiftiImage read(Path file) throws IOException {
-        NiftiHeader header = readHeader(file);
-        float[] data = new float[Math.toIntExact(header.voxelCount())];
-        readInto(file, data, 0);
-        return new NiftiImage(header, Volume.wrap(header.geometry(), header.channelCount(), data));
+        return read(file, Runtime.getRuntime().maxMemory());
+    }
+
+    /** {@link #read(Path)} with {@code maxHeapBytes} in place of the JVM's maximum heap. */
+    static NiftiImage read(Path file, long maxHeapBytes) throws IOException {
+        try (InputStream in = open(file)) {
+            NiftiHeader header = readHeader(file, in);
+            checkDeclaredSize(file, header, in instanceof GZIPInputStream);
+            checkHeap(file, header, maxHeapBytes);
+            float[] data = new float[Math.toIntExact(header.voxelCount())];
+            readData(file, in, header, data, 0);
+            return new NiftiImage(header, Volume.wrap(header.geometry(), header.channelCount(), data));
+        } catch (ZipException | EOFException e) {
+            throw compressedStreamError(file, e);
+        }
     }
 
     /**
@@ -62,7 +80,8 @@ public final class NiftiReader {
      *
      * @return the file's header
      * @throws IllegalArgumentException if {@code dst} has no room for the file's voxels from {@code offset}
-     * @throws NiftiFormatException if the file is not NIfTI, its header is invalid or unsupported, or it is truncated
+     * @throws NiftiFormatException if the file is not NIfTI, its header is invalid or unsupported, it is truncated
+     *     or its gzip data is corrupt
      * @throws IOException if the file cannot be read
      */
     public static NiftiHeader readInto(Path file, float[] dst, int offset) throws IOException {
@@ -73,12 +92,24 @@ public final class NiftiReader {
                 throw new IllegalArgumentException(file + ": " + voxels + " voxels do not fit an array of "
                         + dst.length + " from offset " + offset);
             }
-            if (!(in instanceof GZIPInputStream)) {
-                checkFileLength(file, header);
-            }
-            skipTo(file, in, header);
-            readVoxels(file, in, header, dst, offset);
+            checkDeclaredSize(file, header, in instanceof GZIPInputStream);
+            readData(file, in, header, dst, offset);
             return header;
+        } catch (ZipException | EOFException e) {
+            throw compressedStreamError(file, e);
+        }
+    }
+
+    /**
+     * Refuses {@code file} if it cannot hold the data {@code header} (its own header, from {@link #readHeader})
+     * declares, as {@link #read} does before allocating; for callers that allocate from the header alone.
+     *
+     * @throws NiftiFormatException if the file is too short, or too small a gzip file, for the declared data
+     * @throws IOException if the file cannot be read
+     */
+    public static void checkSize(Path file, NiftiHeader header) throws IOException {
+        try (InputStream in = open(file)) {
+            checkDeclaredSize(file, header, in instanceof GZIPInputStream);
         } catch (ZipException | EOFException e) {
             throw compressedStreamError(file, e);
         }
@@ -112,13 +143,47 @@ public final class NiftiReader {
         return NiftiHeaderCodec.decode(file, bytes, layout);
     }
 
-    /** For an uncompressed file, refuses a short file before reading any voxel. */
-    private static void checkFileLength(Path file, NiftiHeader header) throws IOException {
+    /**
+     * Refuses a file that cannot hold the data its header declares, before anything is allocated for it: an
+     * uncompressed file shorter than vox_offset plus the voxel data, or a gzip file whose compressed bytes could not
+     * inflate to that much even at deflate's highest ratio.
+     */
+    private static void checkDeclaredSize(Path file, NiftiHeader header, boolean gzip) throws IOException {
         long needed = header.voxOffset() + header.dataBytes();
         long size = Files.size(file);
-        if (size < needed) {
-            throw truncated(file, header, Math.max(0, size - header.voxOffset()));
+        if (!gzip && size < needed) {
+            throw new NiftiFormatException(file, truncatedText(header, Math.max(0, size - header.voxOffset()))
+                    + "; the header declares " + shape(header) + ", " + needed + " bytes with the header, the file"
+                    + " holds " + size + " bytes");
         }
+        long mostInflated = size > Long.MAX_VALUE / MAX_DEFLATE_RATIO ? Long.MAX_VALUE : size * MAX_DEFLATE_RATIO;
+        if (gzip && mostInflated < needed) {
+            throw new NiftiFormatException(file, "truncated data: the header declares " + shape(header) + ", "
+                    + needed + " bytes with the header, but a " + size + "-byte gzip file inflates to at most "
+                    + mostInflated + " (deflate's limit is " + MAX_DEFLATE_RATIO + ":1)");
+        }
+    }
+
+    /** Refuses voxels whose float32 array would not fit the heap, before it is allocated. */
+    private static void checkHeap(Path file, NiftiHeader header, long maxHeapBytes) throws NiftiFormatException {
+        long arrayBytes = header.voxelCount() * Float.BYTES;
+        if (arrayBytes > maxHeapBytes) {
+            throw new NiftiFormatException(file, "too large for memory: the header declares " + shape(header) + ", "
+                    + header.voxelCount() + " voxels that need " + binarySize(arrayBytes) + " as float32, more than"
+                    + " the " + binarySize(maxHeapBytes) + " maximum heap (-Xmx)");
+        }
+    }
+
+    private static String shape(NiftiHeader header) {
+        return "dims " + Arrays.toString(header.dims()) + " " + header.datatype().label();
+    }
+
+    /** Bytes as MiB below 1 GiB, else GiB with one decimal. */
+    private static String binarySize(long bytes) {
+        if (bytes < 1L << 30) {
+            return (bytes >> 20) + " MiB";
+        }
+        return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
     }
 
     private static void skipTo(Path file, InputStream in, NiftiHeader header) throws IOException {
@@ -132,7 +197,28 @@ public final class NiftiReader {
         }
     }
 
-    private static void readVoxels(Path file, InputStream in, NiftiHeader header, float[] dst, int offset)
+    private static void readData(Path file, InputStream in, NiftiHeader header, float[] dst, int offset)
+            throws IOException {
+        skipTo(file, in, header);
+        byte[] chunk = readVoxels(file, in, header, dst, offset);
+        if (in instanceof GZIPInputStream) {
+            readToEnd(in, chunk);
+        }
+    }
+
+    /**
+     * Reads a gzip stream to its end, discarding any bytes after the voxels: GZIPInputStream checks a member's CRC32
+     * and length trailer only when it reaches the member's end, so stopping after the voxels would accept corrupt
+     * data.
+     */
+    private static void readToEnd(InputStream in, byte[] buffer) throws IOException {
+        while (in.read(buffer) >= 0) {
+            // discarded
+        }
+    }
+
+    /** Returns its chunk buffer, for reuse. */
+    private static byte[] readVoxels(Path file, InputStream in, NiftiHeader header, float[] dst, int offset)
             throws IOException {
         NiftiDataType type = header.datatype();
         int voxelsPerChunk = CHUNK_BYTES / type.bytes();
@@ -153,13 +239,24 @@ public final class NiftiReader {
         if (header.hasScaling()) {
             scale(dst, offset, (int) total, header.scaleSlope(), header.scaleIntercept());
         }
+        return chunk;
     }
 
-    /** GZIPInputStream reports corrupt data as ZipException and a stream cut short as EOFException. */
+    /**
+     * GZIPInputStream reports corrupt data as ZipException (a CRC32 or length mismatch as "Corrupt GZIP trailer") and
+     * a stream cut short as EOFException, sometimes without a message.
+     */
     private static NiftiFormatException compressedStreamError(Path file, IOException e) {
-        String problem = e instanceof EOFException ? "truncated data: the gzip stream ends early"
-                : "corrupt gzip data";
-        return new NiftiFormatException(file, problem + " (" + e.getMessage() + ")", e);
+        String problem;
+        if (e instanceof EOFException) {
+            problem = "truncated data: the gzip stream ends early";
+        } else if ("Corrupt GZIP trailer".equals(e.getMessage())) {
+            problem = "corrupt gzip data: the CRC32 or length in the gzip trailer does not match the data";
+        } else {
+            problem = "corrupt gzip data";
+        }
+        String detail = e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
+        return new NiftiFormatException(file, problem + detail, e);
     }
 
     private static void scale(float[] data, int offset, int count, double slope, double intercept) {
@@ -169,7 +266,11 @@ public final class NiftiReader {
     }
 
     private static NiftiFormatException truncated(Path file, NiftiHeader header, long got) {
-        return new NiftiFormatException(file, "truncated data: " + header.dataBytes() + " bytes of voxel data expected"
-                + " after vox_offset " + header.voxOffset() + ", " + got + " found");
+        return new NiftiFormatException(file, truncatedText(header, got));
+    }
+
+    private static String truncatedText(NiftiHeader header, long got) {
+        return "truncated data: " + header.dataBytes() + " bytes of voxel data expected after vox_offset "
+                + header.voxOffset() + ", " + got + " found";
     }
 }

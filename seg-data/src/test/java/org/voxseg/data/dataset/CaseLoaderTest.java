@@ -6,13 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxseg.data.SuppressForbidden;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.nifti.NiftiDataType;
+import org.voxseg.data.nifti.NiftiFormatException;
+import org.voxseg.data.nifti.NiftiWriter;
 import org.voxseg.data.volume.Volume;
 
 class CaseLoaderTest {
@@ -47,6 +57,36 @@ class CaseLoaderTest {
 
         assertTrue(error.getMessage().startsWith("case case_1: " + t1 + " is not on the grid of "
                 + folder.resolve("case_1_flair.nii.gz") + ": affine"), error.getMessage());
+    }
+
+    @Test
+    @SuppressForbidden("measures allocation with com.sun.management.ThreadMXBean (HotSpot and OpenJDK)")
+    void refusesATinyGzipDeclaringABillionVoxelsBeforeAllocating() throws IOException {
+        Path small = root.resolve("small.nii");
+        NiftiWriter.of(NiftiDataType.FLOAT32).write(Volume.wrap(Geometry.of(new int[] {2, 2, 2},
+                Affine.identity()), 1, new float[8]), small);
+        ByteBuffer header = ByteBuffer.wrap(Files.readAllBytes(small), 0, 352).order(ByteOrder.LITTLE_ENDIAN);
+        for (int d = 0; d < 3; d++) {
+            header.putShort(42 + 2 * d, (short) 1000);
+        }
+        Path t1 = root.resolve("case_9_t1.nii.gz");
+        Path t2 = root.resolve("case_9_t2.nii.gz");
+        for (Path file : List.of(t1, t2)) {
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+                out.write(header.array(), 0, 352);
+            }
+        }
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+        long before = threads.getCurrentThreadAllocatedBytes();
+        NiftiFormatException error = assertThrows(NiftiFormatException.class,
+                () -> CaseLoader.load(new CaseFiles("case_9", List.of(t1, t2), Optional.empty())));
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertTrue(error.getMessage().startsWith(t1 + ": truncated data: the header declares dims [1000, 1000, 1000]"),
+                error.getMessage());
+        assertTrue(allocated < 16L << 20, "allocated " + allocated + " bytes");
     }
 
     private static float[] copy(Volume volume, int channel) {
