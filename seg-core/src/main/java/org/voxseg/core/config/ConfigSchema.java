@@ -2,8 +2,11 @@ package org.voxseg.core.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -14,6 +17,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.cfg.EnumFeature;
+import com.fasterxml.jackson.databind.cfg.MutableConfigOverride;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.introspect.Annotated;
@@ -29,6 +33,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.voxseg.core.config.variant.UnknownKeyException;
 import org.voxseg.core.config.variant.UnknownNameException;
@@ -129,9 +134,20 @@ final class ConfigSchema {
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // 2.5 epochs is a mistake, not 2; a key given twice is a mistake, not the last one.
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(SerializationFeature.INDENT_OUTPUT)
+                .withConfigOverride(int.class, NULL_FAILS)
+                .withConfigOverride(long.class, NULL_FAILS)
+                .withConfigOverride(double.class, NULL_FAILS)
+                .withConfigOverride(boolean.class, NULL_FAILS)
                 .build();
     }
+
+    /** A null for a number or a flag is refused, not read as its default. */
+    private static final Consumer<MutableConfigOverride> NULL_FAILS =
+            override -> override.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL));
 
     /**
      * Reads every config record through its builder, whose setters are named like the keys: the nested

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.voxseg.data.dataset.BratsLayout;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.CaseList;
@@ -43,6 +44,9 @@ public record DatasetConfig(String bratsRoot, String caseList, List<String> chan
         labels = labels.clone();
         regionNames = List.copyOf(regionNames);
         validationCases = List.copyOf(validationCases);
+        if (Set.copyOf(channels).size() != channels.size()) {
+            throw new IllegalArgumentException("channels names a channel twice: " + channels);
+        }
         if (bratsRoot != null && caseList != null) {
             throw new IllegalArgumentException("give brats_root or case_list, not both");
         }

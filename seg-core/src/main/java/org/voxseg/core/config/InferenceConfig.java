@@ -34,6 +34,13 @@ public record InferenceConfig(Extent roi, double overlap, int swBatchSize, Blend
         if (roi != null && !roi.isPositive()) {
             throw new IllegalArgumentException("roi needs three positive sizes along (x, y, z)");
         }
+        if (!(overlap >= 0 && overlap < 1)) {
+            throw new IllegalArgumentException("overlap must be in [0, 1), not " + overlap);
+        }
+        if (swBatchSize < 1 || !(sigmaScale > 0) || minComponentSize < 0 || enhancingThreshold < 0) {
+            throw new IllegalArgumentException("sw_batch_size must be at least 1 (" + swBatchSize + "), sigma_scale "
+                    + "positive (" + sigmaScale + "), min_component_size and enhancing_threshold not negative");
+        }
         Objects.requireNonNull(mode, "mode");
     }
 

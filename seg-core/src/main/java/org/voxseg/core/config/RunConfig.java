@@ -8,6 +8,7 @@ import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.optim.OptimizerConfig;
 import org.voxseg.core.schedule.ScheduleConfig;
+import org.voxseg.data.grid.Extent;
 
 /**
  * A training configuration, modelled on 3DUnetCNN's {@code brats2020_config.json}: sections {@code model},
@@ -40,7 +41,21 @@ public record RunConfig(NetworkConfig model, OptimizerConfig optimizer, LossConf
                     + "' does not fit "
                     + (dataset.labelHierarchy() ? "nested regions (use sigmoid)" : "one-hot classes (use softmax)"));
         }
+        requireMultiple("training.patch_size", training.patchSize(), model.totalStride());
+        if (inference.roi() != null) {
+            requireMultiple("inference.roi", inference.roi(), model.totalStride());
+        }
         inference = inference.withDefaultRoi(training.patchSize());
+    }
+
+    /** Refuses a patch or window the network cannot take: every side a multiple of its total stride. */
+    private static void requireMultiple(String key, Extent size, int[] stride) {
+        for (int axis = 0; axis < 3; axis++) {
+            if (size.get(axis) % stride[axis] != 0) {
+                throw new IllegalArgumentException(key + " " + size + " is not a multiple of the network's total "
+                        + "stride " + Extent.of(stride) + " (the product of model.strides)");
+            }
+        }
     }
 
     /**

@@ -20,6 +20,10 @@ final class NetworkConfigChecks {
         if (in < 1 || out < 1 || filters.length < 2) {
             throw new IllegalArgumentException("a U-Net needs channels in and out and at least 2 levels of filters");
         }
+        if (Arrays.stream(filters).anyMatch(n -> n < 1) || groups < 1) {
+            throw new IllegalArgumentException("filters must be positive: " + Arrays.toString(filters)
+                    + (groups < 1 ? "; groups must be positive: " + groups : ""));
+        }
         if (strides.length != filters.length || kernels.length != filters.length) {
             throw new IllegalArgumentException("filters, strides and kernel_sizes need one entry per level ("
                     + filters.length + "), not " + strides.length + " strides and " + kernels.length + " kernels");

@@ -104,6 +104,9 @@ public final class OptimizerConfigBuilder extends VariantBuilder<OptimizerConfig
      *         is out of range
      */
     public OptimizerConfig build() {
+        if (!(Double.isNaN(clipGradNorm) || clipGradNorm > 0)) {
+            throw new IllegalArgumentException("clip_grad_norm must be positive (or absent), not " + clipGradNorm);
+        }
         String name = keys.name();
         return keys.checked(switch (name) {
             case "adam" -> new OptimizerConfig.AdamSettings(learningRate, betasOr(Betas.ADAM), epsilon, weightDecay,

@@ -82,6 +82,11 @@ public sealed interface ScheduleConfig {
 
         public WarmupCosine {
             checked(period);
+            if (warmupSteps < 0 || !(endLr >= 0) || !(cycles > 0) || !(warmupMultiplier >= 0)) {
+                throw new IllegalArgumentException("warmup_cosine needs warmup_steps, end_lr and warmup_multiplier "
+                        + "not negative and cycles positive, not " + warmupSteps + ", " + endLr + ", "
+                        + warmupMultiplier + " and " + cycles);
+            }
         }
 
         @Override
@@ -114,6 +119,11 @@ public sealed interface ScheduleConfig {
             checked(period);
             if (mode == null || thresholdMode == null) {
                 throw new IllegalArgumentException("reduce_on_plateau needs a mode and a threshold_mode");
+            }
+            if (patience < 0 || cooldown < 0 || !(factor > 0 && factor < 1) || !(threshold >= 0) || !(minLr >= 0)) {
+                throw new IllegalArgumentException("reduce_on_plateau needs patience, cooldown, threshold and min_lr "
+                        + "not negative and factor in (0, 1), not " + patience + ", " + cooldown + ", " + threshold
+                        + ", " + minLr + " and " + factor);
             }
         }
 
