@@ -1,7 +1,10 @@
 package org.voxseg.cli;
 
+import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.voxseg.core.api.DatasetProblemsException;
 import org.voxseg.core.api.FailureMessages;
+import org.voxseg.data.dataset.DatasetProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -13,6 +16,8 @@ import picocli.CommandLine.ParseResult;
 final class ErrorReporter implements IExecutionExceptionHandler {
 
     static final int FAILURE = 1;
+    /** Dataset problems printed without --verbose; the run's dataset_problems.txt lists them all. */
+    private static final int SHOWN_PROBLEMS = 20;
 
     private final BooleanSupplier verbose;
 
@@ -23,6 +28,14 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         commandLine.getErr().println("voxseg: " + FailureMessages.describe(e));
+        if (e instanceof DatasetProblemsException dataset && dataset.problems().size() > 1) {
+            List<DatasetProblem> problems = dataset.problems();
+            int shown = verbose.getAsBoolean() ? problems.size() : Math.min(problems.size(), SHOWN_PROBLEMS);
+            problems.subList(1, shown).forEach(problem -> commandLine.getErr().println("  " + problem));
+            if (shown < problems.size()) {
+                commandLine.getErr().println("  ... " + (problems.size() - shown) + " more");
+            }
+        }
         if (verbose.getAsBoolean()) {
             e.printStackTrace(commandLine.getErr());
         }

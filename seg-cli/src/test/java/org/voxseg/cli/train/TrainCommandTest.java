@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.cli.CommandRun;
+import org.voxseg.data.synthetic.SyntheticBrats;
 
 /**
  * Config mistakes stop {@code voxseg train} when the config is read: before any case file is opened and before
@@ -52,5 +54,55 @@ class TrainCommandTest {
         assertTrue(run.err().contains("unknown key 'patience' in 'scheduler'"), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
         assertFalse(Files.exists(dir.resolve("run")), "nothing is written");
+    }
+
+    @Test
+    void everyDatasetProblemIsListedAndTheFirstOnesPrinted() throws IOException {
+        Path root = dir.resolve("broken");
+        new SyntheticBrats(new int[] {16, 16, 16}, 1).write(root, 4);
+        Files.delete(root.resolve("BraTS20_Synth_000/BraTS20_Synth_000_seg.nii.gz"));
+        Files.delete(root.resolve("BraTS20_Synth_001/BraTS20_Synth_001_t2.nii.gz"));
+        Files.writeString(root.resolve("BraTS20_Synth_002/BraTS20_Synth_002_flair.nii.gz"), "not NIfTI");
+        Path config = dir.resolve("broken.json");
+        Files.writeString(config, "{\"dataset\": {\"brats_root\": \"broken\"}}");
+        Path run = dir.resolve("broken_run");
+
+        CommandRun result = CommandRun.of("train", "--config", config.toString(), "--output-dir", run.toString());
+
+        assertEquals(1, result.exitCode());
+        List<String> lines = result.err().lines().toList();
+        assertEquals(3, lines.size(), result.err());
+        assertTrue(lines.get(0).contains("; all of them are listed in " + run.resolve("dataset_problems.txt")),
+                lines.get(0));
+        List<String> listed = Files.readAllLines(run.resolve("dataset_problems.txt"));
+        assertEquals(3, listed.size(), listed.toString());
+        assertTrue(listed.get(0).startsWith("BraTS20_Synth_000: "), listed.toString());
+        assertTrue(listed.get(1).startsWith("BraTS20_Synth_001: "), listed.toString());
+        assertTrue(listed.get(2).startsWith("BraTS20_Synth_002: "), listed.toString());
+        assertEquals(List.of(run.resolve("dataset_problems.txt")), Files.list(run).toList(), "nothing else");
+    }
+
+    @Test
+    void aCaseListEntryWithTooFewChannelsOrAnUnknownKeyIsRefused() throws IOException {
+        Path root = dir.resolve("listed");
+        Path caseFolder = new SyntheticBrats(new int[] {16, 16, 16}, 1).write(root, 1).get(0);
+        String id = caseFolder.getFileName().toString();
+        String files = "[\"" + id + "/" + id + "_flair.nii.gz\", \"" + id + "/" + id + "_t1.nii.gz\", \"" + id + "/"
+                + id + "_t1ce.nii.gz\"]";
+        Path list = root.resolve("cases.json");
+        Path config = dir.resolve("listed.json");
+        Files.writeString(config, "{\"dataset\": {\"case_list\": \"listed/cases.json\"}}");
+
+        Files.writeString(list, "[{\"image\": " + files + ", \"label\": \"" + id + "/" + id + "_seg.nii.gz\"}]");
+        CommandRun three = CommandRun.of("train", "--config", config.toString(), "--output-dir",
+                dir.resolve("three").toString());
+        Files.writeString(list, "[{\"image\": " + files + ", \"lable\": \"x\"}]");
+        CommandRun misspelt = CommandRun.of("train", "--config", config.toString(), "--output-dir",
+                dir.resolve("misspelt").toString());
+
+        assertEquals(1, three.exitCode());
+        assertTrue(three.err().contains("3 image file(s) for 4 channels"), three.err());
+        assertEquals(1, misspelt.exitCode());
+        assertTrue(misspelt.err().contains("entry 0: unknown key 'lable'"), misspelt.err());
     }
 }

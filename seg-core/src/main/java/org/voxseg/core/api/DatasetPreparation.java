@@ -1,9 +1,12 @@
 package org.voxseg.core.api;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.DatasetConfig;
 import org.voxseg.core.config.ModelDescription;
@@ -12,6 +15,7 @@ import org.voxseg.data.cache.PreprocessedCache;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.DatasetProblem;
 import org.voxseg.data.dataset.DatasetValidator;
+import org.voxseg.data.io.AtomicFiles;
 import org.voxseg.data.sampling.SamplingCase;
 import org.voxseg.data.transform.Preprocessor;
 
@@ -22,8 +26,12 @@ import org.voxseg.data.transform.Preprocessor;
  */
 final class DatasetPreparation {
 
+    /** The file in the output folder that lists every dataset problem. */
+    static final String PROBLEMS = "dataset_problems.txt";
+
     private final DatasetConfig dataset;
     private final PreprocessedCache cache;
+    private final Path folder;
 
     /**
      * @param config the resolved config (paths absolute)
@@ -31,6 +39,7 @@ final class DatasetPreparation {
      */
     DatasetPreparation(RunConfig config, Path folder) {
         this.dataset = config.dataset();
+        this.folder = folder;
         this.cache = new PreprocessedCache(dataset.cacheFolder(folder),
                 ModelDescription.of(config).preprocessingSettings());
     }
@@ -38,7 +47,8 @@ final class DatasetPreparation {
     /**
      * The dataset's cases, all valid.
      *
-     * @throws ConfigException naming the first problem and how many there are
+     * @throws DatasetProblemsException naming the first problem and how many there are, after listing them all in
+     *     {@code dataset_problems.txt} in the output folder
      * @throws IOException if a case cannot be read
      */
     List<CaseFiles> validCases() throws IOException {
@@ -47,9 +57,14 @@ final class DatasetPreparation {
             throw new ConfigException("the dataset has no cases: " + (dataset.bratsRoot() != null
                     ? dataset.bratsRoot() : dataset.caseList()));
         }
-        List<DatasetProblem> problems = new DatasetValidator(dataset.labels(), true).validate(cases);
+        List<DatasetProblem> problems = new DatasetValidator(dataset.labels(), true, dataset.channels().size())
+                .validate(cases);
         if (!problems.isEmpty()) {
-            throw new ConfigException(DatasetProblem.summarise(problems));
+            Path listing = folder.resolve(PROBLEMS);
+            Files.createDirectories(folder);
+            AtomicFiles.write(listing, out -> out.write(problems.stream().map(p -> p + "\n")
+                    .collect(Collectors.joining()).getBytes(StandardCharsets.UTF_8)));
+            throw new DatasetProblemsException(problems, listing);
         }
         return cases;
     }

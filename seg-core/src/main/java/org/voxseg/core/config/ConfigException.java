@@ -3,7 +3,7 @@ package org.voxseg.core.config;
 import java.io.IOException;
 
 /** A configuration file that cannot be used; the message is one line naming the file and the key. */
-public final class ConfigException extends IOException {
+public class ConfigException extends IOException {
 
     private static final long serialVersionUID = 1L;
 

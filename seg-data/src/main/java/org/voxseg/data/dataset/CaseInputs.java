@@ -57,7 +57,7 @@ public final class CaseInputs {
         if (cases.isEmpty()) {
             throw new IOException(inputs + ": no cases found");
         }
-        List<DatasetProblem> problems = new DatasetValidator(labels, false).validate(cases);
+        List<DatasetProblem> problems = new DatasetValidator(labels, false, channels.size()).validate(cases);
         if (!problems.isEmpty()) {
             throw new IOException(DatasetProblem.summarise(problems));
         }

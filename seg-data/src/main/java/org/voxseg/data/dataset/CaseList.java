@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +18,9 @@ import java.util.Set;
  * id is named after its first image file.
  */
 public final class CaseList {
+
+    /** The keys a case-list entry may have. */
+    private static final List<String> KEYS = List.of("id", "image", "label");
 
     private CaseList() {
     }
@@ -51,6 +55,15 @@ public final class CaseList {
 
     private static CaseFiles parse(Path file, Path folder, int n, JsonNode entry) throws IOException {
         String where = file + ": entry " + n + ": ";
+        if (!entry.isObject()) {
+            throw new IOException(where + "a case is an object {\"image\": [...], \"label\": ..., \"id\": ...}");
+        }
+        for (Iterator<String> keys = entry.fieldNames(); keys.hasNext();) {
+            String key = keys.next();
+            if (!KEYS.contains(key)) {
+                throw new IOException(where + "unknown key '" + key + "' (valid: " + String.join(", ", KEYS) + ")");
+            }
+        }
         JsonNode image = entry.get("image");
         boolean imageGiven = image != null && (image.isTextual() || image.isArray() && !image.isEmpty());
         if (!imageGiven) {

@@ -26,14 +26,27 @@ public final class DatasetValidator {
 
     private final int[] labels;
     private final boolean requireLabels;
+    private final int channels;
 
     /**
+     * A validator that accepts any number of channels per case.
+     *
      * @param labels the label values allowed besides 0
      * @param requireLabels whether every case needs a label map (training), or label maps are optional (inference)
      */
     public DatasetValidator(int[] labels, boolean requireLabels) {
+        this(labels, requireLabels, 0);
+    }
+
+    /**
+     * @param labels the label values allowed besides 0
+     * @param requireLabels whether every case needs a label map (training), or label maps are optional (inference)
+     * @param channels the image files every case must have, one per channel (0: any number)
+     */
+    public DatasetValidator(int[] labels, boolean requireLabels, int channels) {
         this.labels = labels.clone();
         this.requireLabels = requireLabels;
+        this.channels = channels;
     }
 
     /** Every problem of every case, in case order. */
@@ -47,6 +60,7 @@ public final class DatasetValidator {
     /** Every problem of one case. */
     public List<DatasetProblem> validate(CaseFiles entry) {
         List<DatasetProblem> problems = new ArrayList<>();
+        checkChannelFiles(entry, problems);
         Geometry reference = null;
         Path referenceFile = null;
         for (Path image : entry.images()) {
@@ -71,6 +85,23 @@ public final class DatasetValidator {
             }
         }
         return problems;
+    }
+
+    /** One distinct file per channel, as many as the configured channels. */
+    private void checkChannelFiles(CaseFiles entry, List<DatasetProblem> problems) {
+        List<Path> images = entry.images();
+        if (channels > 0 && images.size() != channels) {
+            problems.add(new DatasetProblem(entry.id(), images.get(0), images.size() + " image file(s) for "
+                    + channels + " channels"));
+        }
+        for (int a = 0; a < images.size(); a++) {
+            for (int b = a + 1; b < images.size(); b++) {
+                if (images.get(a).toAbsolutePath().normalize().equals(images.get(b).toAbsolutePath().normalize())) {
+                    problems.add(new DatasetProblem(entry.id(), images.get(b), "the same file is given for channels "
+                            + (a + 1) + " and " + (b + 1)));
+                }
+            }
+        }
     }
 
     private Geometry checkImage(String id, Path file, List<DatasetProblem> problems) {
