@@ -95,8 +95,14 @@ record NiftiInfo(String file, int niftiVersion, long[] shape, int datatype, Stri
                 .collect(Collectors.joining(" "));
     }
 
-    /** Seven significant digits, header round-off (below 1e-9) shown as 0: "2.199999", "117.8551", "0". */
+    /**
+     * Seven significant digits, header round-off (below 1e-9) shown as 0: "2.199999", "117.8551", "0"; a NaN or
+     * infinite header field as "NaN", "Infinity", "-Infinity" (a damaged header is shown, not a crash).
+     */
     private static String number(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
         if (Math.abs(v) < 1e-9) {
             return "0";
         }

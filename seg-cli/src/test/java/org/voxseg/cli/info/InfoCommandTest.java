@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -138,5 +140,23 @@ class InfoCommandTest {
         }
         double scale = Math.max(1, Math.abs(expected.asDouble()));
         assertEquals(expected.asDouble(), actual.asDouble(), tolerance * scale, what);
+    }
+
+    @Test
+    void aHeaderWithANotANumberIsShownNotACrash() throws IOException {
+        Path file = dir.resolve("nan_inter.nii");
+        Files.copy(FIXTURES.resolve("functional.nii"), file);
+        byte[] bytes = Files.readAllBytes(file);
+        // scl_inter, a float32 at byte 116 of a NIfTI-1 header, in the file's byte order.
+        ByteBuffer header = ByteBuffer.wrap(bytes).order(bytes[0] == 92 ? ByteOrder.LITTLE_ENDIAN
+                : ByteOrder.BIG_ENDIAN);
+        header.putFloat(116, Float.NaN);
+        Files.write(file, bytes);
+
+        CommandRun run = CommandRun.of("info", file.toString());
+
+        assertFalse(run.err().contains("Infinite or NaN"), run.err());
+        assertTrue(run.exitCode() == 0 ? run.out().contains("NaN") : run.err().lines().count() == 1,
+                run.out() + run.err());
     }
 }

@@ -30,6 +30,10 @@ public record SlidingWindowInferer(Extent roi, double overlap, int batchSize, bo
         if (batchSize < 1) {
             throw new IllegalArgumentException("window batch size must be positive: " + batchSize);
         }
+        if (roi.voxels() * batchSize > Integer.MAX_VALUE / 16) {
+            throw new IllegalArgumentException("a window of " + roi + " voxels (" + batchSize + " at a time) is too "
+                    + "large to hold; use a smaller roi");
+        }
         new WindowPlan(new int[] {1, 1, 1}, roi.toArray(), overlap);
     }
 

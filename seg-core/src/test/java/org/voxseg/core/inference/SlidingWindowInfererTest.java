@@ -2,6 +2,8 @@ package org.voxseg.core.inference;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -116,5 +118,13 @@ class SlidingWindowInfererTest {
             expected[v] *= 3;
         }
         assertArrayEquals(expected, out.toArray(), 1e-5f);
+    }
+
+    @Test
+    void aWindowTooLargeToHoldIsRefusedInWords() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new SlidingWindowInferer(new int[] {4000, 4000, 4000}, 0.5, 1, true, 0.125));
+
+        assertTrue(error.getMessage().startsWith("a window of [4000, 4000, 4000] voxels"), error.getMessage());
     }
 }
