@@ -10,7 +10,12 @@ import java.util.HexFormat;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.transform.PreprocessingSettings;
 
-/** The identity of a cached case: SHA-256 over the format version, the settings and each input's path, size, mtime. */
+/**
+ * The identity of a cached case: SHA-256 over the format version, the settings and each input's path, size,
+ * modification time and, where the file system keeps one, inode change time. An input rewritten with its size and
+ * modification time put back (a copy with {@code cp -p}, an edit that restores the time stamp) still changes its
+ * change time, so its entry is rebuilt.
+ */
 final class CacheKey {
 
     private CacheKey() {
@@ -33,9 +38,19 @@ final class CacheKey {
         }
     }
 
+    /** The inode change time on file systems that keep one (POSIX), else "-". */
+    private static String changeTime(Path file) throws IOException {
+        try {
+            return Files.getAttribute(file, "unix:ctime").toString();
+        } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
+            return "-";
+        }
+    }
+
     private static void describe(StringBuilder text, Path file) throws IOException {
         Path absolute = file.toAbsolutePath().normalize();
         text.append(absolute).append(' ').append(Files.size(absolute)).append(' ')
-                .append(Files.getLastModifiedTime(absolute).toMillis()).append('\n');
+                .append(Files.getLastModifiedTime(absolute).toInstant()).append(' ').append(changeTime(absolute))
+                .append('\n');
     }
 }

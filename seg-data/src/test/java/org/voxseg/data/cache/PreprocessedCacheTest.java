@@ -86,6 +86,20 @@ class PreprocessedCacheTest {
     }
 
     @Test
+    void anInputRewrittenWithItsSizeAndTimeKeptIsStillStale() throws IOException, InterruptedException {
+        new PreprocessedCache(cacheFolder, SETTINGS).get(entry);
+        Path image = entry.images().get(0);
+        FileTime modified = Files.getLastModifiedTime(image);
+        byte[] bytes = Files.readAllBytes(image);
+        Thread.sleep(20); // so that the change time moves on coarse file-system clocks
+        Files.write(image, bytes);
+        Files.setLastModifiedTime(image, modified);
+
+        assertEquals(PreprocessedCache.Source.REBUILT_STALE, new PreprocessedCache(cacheFolder, SETTINGS).get(entry)
+                .source());
+    }
+
+    @Test
     void aCorruptEntryIsRebuiltNeverTrusted() throws IOException {
         PreprocessedCache cache = new PreprocessedCache(cacheFolder, SETTINGS);
         Preprocessor.Result built = cache.get(entry).result();
