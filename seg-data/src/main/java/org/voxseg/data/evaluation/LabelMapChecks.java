@@ -81,7 +81,7 @@ final class LabelMapChecks {
         if (bad == 0) {
             return;
         }
-        String count = " (" + bad + " voxel(s) outside " + describe(allowed) + ")";
+        String count = "; " + bad + " voxel(s) are not among the labels scored " + describe(allowed);
         if (firstNonFinite >= 0) {
             throw new InvalidLabelMapException(file, "not a label map: voxel " + position(firstNonFinite, shape)
                     + " is " + values[firstNonFinite] + count);
@@ -91,8 +91,8 @@ final class LabelMapChecks {
                     + " is " + values[firstFraction] + ", not a whole number" + count);
         }
         String names = foreign.stream().map(LabelMapChecks::label).collect(Collectors.joining(", "));
-        throw new InvalidLabelMapException(file, "label(s) " + names + " (first at voxel "
-                + position(firstForeign, shape) + ") not among the labels scored" + count);
+        throw new InvalidLabelMapException(file, "label(s) " + names + " are not among the labels scored "
+                + describe(allowed) + ": " + bad + " voxel(s), the first at " + position(firstForeign, shape));
     }
 
     private static void requireLabelMapHeader(Path file, NiftiHeader header) throws InvalidLabelMapException {

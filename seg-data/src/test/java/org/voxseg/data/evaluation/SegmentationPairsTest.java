@@ -132,18 +132,19 @@ class SegmentationPairsTest {
     void labelsOutsideTheScoredSetAreRefused() throws IOException {
         float[] three = labels();
         three[5] = 3;
-        assertRefused(write("three.nii.gz", three), "label(s) 3 (first at voxel (5, 0, 0))",
-                "1 voxel(s) outside {0, 1, 2, 4}");
+        assertRefused(write("three.nii.gz", three), "label(s) 3 are not among the labels scored {0, 1, 2, 4}",
+                "1 voxel(s), the first at (5, 0, 0)");
 
         float[] fraction = labels();
         fraction[0] = 0.5f;
         assertRefused(write("half.nii.gz", fraction, GRID, NiftiDataType.FLOAT32), "voxel (0, 0, 0) is 0.5",
-                "not a whole number");
+                "not a whole number", "1 voxel(s) are not among the labels scored {0, 1, 2, 4}");
 
         float[] negative = labels();
         negative[1] = -1;
         negative[2] = 255;
-        assertRefused(write("negative.nii.gz", negative, GRID, NiftiDataType.INT16), "label(s) -1, 255");
+        assertRefused(write("negative.nii.gz", negative, GRID, NiftiDataType.INT16), "label(s) -1, 255 are",
+                "2 voxel(s)");
     }
 
     @Test
