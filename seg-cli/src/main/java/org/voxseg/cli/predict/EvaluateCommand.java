@@ -28,7 +28,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path reference;
 
     @Option(names = "--labels", split = ",", paramLabel = "L,...",
-            description = "Score each of these labels on its own instead of the BraTS regions.")
+            description = "Score each of these labels on its own instead of the BraTS regions; maps holding other"
+                    + " labels than these and 0 are refused.")
     int[] labels;
 
     @Option(names = "--regions", description = "Score the BraTS regions WT {1,2,4}, TC {1,4}, ET {4} (the default).")
@@ -37,7 +38,19 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--empty", defaultValue = "brats", paramLabel = "brats|monai",
             description = "Score when both masks are empty: brats (1) or monai (undefined)"
                     + " (default: ${DEFAULT-VALUE}).")
-    String empty;
+    Empty empty;
+
+    /** The choices of {@code --empty} (matched without regard to case, so {@code brats} and {@code monai}). */
+    enum Empty {
+        BRATS(EmptyMaskConvention.brats()),
+        MONAI(EmptyMaskConvention.undefined());
+
+        private final EmptyMaskConvention convention;
+
+        Empty(EmptyMaskConvention convention) {
+            this.convention = convention;
+        }
+    }
 
     @Option(names = "--output", paramLabel = "CSV", description = "Write per-case scores here (and a summary beside).")
     Path output;
@@ -51,12 +64,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give --labels or --regions, not both");
         }
         List<Structure> structures = labels != null ? Structure.perLabel(labels) : Structure.bratsRegions();
-        EmptyMaskConvention convention = switch (empty) {
-            case "brats" -> EmptyMaskConvention.brats();
-            case "monai" -> EmptyMaskConvention.undefined();
-            default -> throw new IllegalArgumentException("--empty must be brats or monai, not " + empty);
-        };
-        EvaluationReport report = SegmentationPairs.find(prediction, reference).evaluate(structures, convention);
+        EvaluationReport report = SegmentationPairs.find(prediction, reference).evaluate(structures,
+                empty.convention);
         if (output != null) {
             report.writeCases(output);
             String name = output.getFileName().toString().replaceFirst("\\.csv$", "");

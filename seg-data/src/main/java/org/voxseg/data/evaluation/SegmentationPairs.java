@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.voxseg.data.dataset.BratsLayout;
+import org.voxseg.data.nifti.NiftiHeader;
 import org.voxseg.data.nifti.NiftiReader;
 
 /**
@@ -60,8 +61,13 @@ public record SegmentationPairs(List<Pair> pairs) {
         return new SegmentationPairs(pairs);
     }
 
-    /** Scores every pair. */
+    /**
+     * Scores every pair, after {@link #validate validating} them all.
+     *
+     * @throws InvalidLabelMapException if a pair cannot be scored; nothing is scored then
+     */
     public EvaluationReport evaluate(List<Structure> structures, EmptyMaskConvention convention) throws IOException {
+        validate(structures);
         Evaluator evaluator = new Evaluator(structures, convention);
         List<CaseScores> scores = new ArrayList<>();
         for (Pair pair : pairs) {
@@ -69,6 +75,31 @@ public record SegmentationPairs(List<Pair> pairs) {
                     NiftiReader.read(pair.reference()).volume()));
         }
         return new EvaluationReport(scores);
+    }
+
+    /**
+     * Checks that every pair can be scored for {@code structures}: each file has one volume and a positive, finite
+     * spacing; each prediction lies on its reference's grid (same shape, affine entries and spacing within 1e-3 mm);
+     * every voxel of both files is 0 or a label of {@code structures}. All headers are checked first, then all
+     * voxels, so the cheap checks fail fast.
+     *
+     * @throws InvalidLabelMapException naming the first file at fault and the problem
+     * @throws IOException if a file cannot be read
+     */
+    public void validate(List<Structure> structures) throws IOException {
+        for (Pair pair : pairs) {
+            LabelMapChecks.requireOneGrid(pair.prediction(), NiftiReader.readHeader(pair.prediction()),
+                    pair.reference(), NiftiReader.readHeader(pair.reference()));
+        }
+        int[] labels = LabelMapChecks.labelsOf(structures);
+        for (Pair pair : pairs) {
+            for (Path file : List.of(pair.prediction(), pair.reference())) {
+                NiftiHeader header = NiftiReader.readHeader(file);
+                float[] values = new float[Math.toIntExact(header.voxelCount())];
+                NiftiReader.readInto(file, values, 0);
+                LabelMapChecks.requireLabels(file, values, header.spatialShape(), labels);
+            }
+        }
     }
 
     private static Optional<Path> referenceIn(Path folder, String id) {
