@@ -105,4 +105,21 @@ class TrainCommandTest {
         assertEquals(1, misspelt.exitCode());
         assertTrue(misspelt.err().contains("entry 0: unknown key 'lable'"), misspelt.err());
     }
+
+    @Test
+    void aMissingPretrainedRunIsNamedBeforeAnythingIsWritten() throws IOException {
+        new SyntheticBrats(new int[] {16, 16, 16}, 1).write(dir.resolve("good"), 2);
+        Path config = dir.resolve("good.json");
+        Files.writeString(config, "{\"dataset\": {\"brats_root\": \"good\"}, "
+                + "\"training\": {\"patch_size\": [16, 16, 16]}}");
+        Path missing = dir.resolve("no_such_run");
+
+        CommandRun run = CommandRun.of("train", "--config", config.toString(), "--output-dir",
+                dir.resolve("finetune").toString(), "--pretrained", missing.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals("voxseg: training.pretrained: no such run folder or checkpoint: " + missing,
+                run.err().strip());
+        assertFalse(Files.exists(dir.resolve("finetune")), "nothing is written");
+    }
 }

@@ -73,6 +73,10 @@ final class TrainingRun {
         DatasetPreparation data = new DatasetPreparation(config, folder);
         List<CaseFiles> cases = data.validCases();
         requireOutsideDataset();
+        String pretrained = config.training().pretrained();
+        if (pretrained != null && !Files.exists(Path.of(pretrained))) {
+            throw new ConfigException("training.pretrained: no such run folder or checkpoint: " + pretrained);
+        }
         try (RunFolderLock lock = RunFolderLock.acquire(folder)) {
             AtomicFiles.removeStale(folder);
             requireSameConfigOnResume();

@@ -39,7 +39,12 @@ public final class ConfigJson {
      */
     public static <T> T read(Path file, Class<T> type) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return MAPPER.readValue(in, type);
+            T value = MAPPER.readValue(in, type);
+            if (value == null) {
+                throw new ConfigException(file + ": the file holds no settings (null or empty); write {} for the "
+                        + "defaults");
+            }
+            return value;
         } catch (JsonProcessingException e) {
             throw new ConfigException(file + ": " + describe(e));
         } catch (UnknownNameException | UnknownKeyException e) {

@@ -1,6 +1,8 @@
 package org.voxseg.core.config;
 
 import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.voxseg.data.grid.Extent;
 
 /**
@@ -38,16 +40,39 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
     }
 
     public TrainingConfig {
-        if (epochs < 1 || iterationsPerEpoch < 1 || batchSize < 1 || validateEvery < 1) {
-            throw new IllegalArgumentException("epochs, iterations, batch size and validation interval must be"
-                    + " positive");
+        requirePositive("epochs", epochs);
+        requirePositive("iterations_per_epoch", iterationsPerEpoch);
+        requirePositive("batch_size", batchSize);
+        requirePositive("validate_every", validateEvery);
+        requirePositive("loader_threads", loaderThreads);
+        if (!(foregroundFraction >= 0 && foregroundFraction <= 1) || !(validationOverlap >= 0
+                && validationOverlap < 1)) {
+            throw new IllegalArgumentException("foreground_fraction must be in [0, 1] and validation_overlap in "
+                    + "[0, 1), not " + foregroundFraction + " and " + validationOverlap);
         }
         if (freeze == null && freezeEpochs > 0) {
             throw new IllegalArgumentException("freeze_epochs needs freeze, the parameters to freeze");
         }
-        if (checkpointEvery < 0 || keepLast < 0 || threads < 0 || loaderThreads < 1 || movingAveragePatience < 0) {
-            throw new IllegalArgumentException("checkpoint_every, keep_last, threads and moving_average_patience must"
-                    + " not be negative, loader_threads must be positive");
+        if (freeze != null) {
+            try {
+                Pattern.compile(freeze);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("freeze is not a regular expression: '" + freeze + "' ("
+                        + e.getDescription() + ")", e);
+            }
+        }
+        if (checkpointEvery < 0 || keepLast < 0 || threads < 0 || movingAveragePatience < 0 || earlyStopPatience < 0
+                || freezeEpochs < 0) {
+            throw new IllegalArgumentException("checkpoint_every, keep_last, threads, early_stop_patience, "
+                    + "moving_average_patience and freeze_epochs must not be negative, not " + checkpointEvery + ", "
+                    + keepLast + ", " + threads + ", " + earlyStopPatience + ", " + movingAveragePatience + " and "
+                    + freezeEpochs);
+        }
+    }
+
+    private static void requirePositive(String key, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(key + " must be positive, not " + value);
         }
     }
 

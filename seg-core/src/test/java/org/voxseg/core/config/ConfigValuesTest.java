@@ -30,6 +30,10 @@ class ConfigValuesTest {
         "{\"model\": {\"filters\": [0, 8], \"in_channels\": 4, \"out_channels\": 3}} | model",
         "{\"optimizer\": {\"clip_grad_norm\": -1}}                  | optimizer",
         "{\"training\": {\"patch_size\": [17, 16, 16]}}            | training.patch_size",
+        "{\"training\": {\"freeze\": \"encoder[\", \"freeze_epochs\": 1}} | freeze",
+        "{\"training\": {\"batch_size\": 0}}                        | batch_size must be positive, not 0",
+        "{\"training\": {\"validation_overlap\": 1.0}}              | validation_overlap",
+        "null                                                       | no settings",
     })
     void aBadValueIsRefusedNamingTheFileAndTheKey(String json, String key) throws IOException {
         Path file = dir.resolve("config.json");
