@@ -14,6 +14,7 @@ import org.voxseg.core.config.ConfigJson;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.RunConfig;
 import org.voxseg.core.config.TrainingConfig;
+import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.core.loss.SegmentationLoss;
 import org.voxseg.core.schedule.LearningRateSchedule;
@@ -55,7 +56,9 @@ final class TrainingRun {
      * @param folder the run folder
      */
     TrainingRun(RunConfig config, Path folder, RunListener listener, ConfigChange configChange) {
-        this.config = config;
+        // The run folder's config.json records the threads this process computes with, which results depend on.
+        this.config = config.withTraining(config.training().with(null, null, null, TorchRuntime.requestedThreads(),
+                null));
         this.folder = folder;
         this.listener = listener;
         this.configChange = configChange;
@@ -79,23 +82,36 @@ final class TrainingRun {
         }
         try (RunFolderLock lock = RunFolderLock.acquire(folder)) {
             AtomicFiles.removeStale(folder);
-            requireSameConfigOnResume();
+            checkResume();
             return train(data, cases, loss, manager);
         }
     }
 
-    /** Refuses to resume a run with a config that would make it another run, naming the keys that differ. */
-    private void requireSameConfigOnResume() throws IOException {
+    /**
+     * Refuses to resume a run with a config that would make it another run, naming the keys that differ, and says
+     * when the compute threads changed (results then differ from an uninterrupted run in the last digits).
+     */
+    private void checkResume() throws IOException {
         Path stored = folder.resolve(RunFolder.CONFIG);
-        if (configChange == ConfigChange.ACCEPT || !Files.exists(folder.resolve(CheckpointSeries.LATEST))
-                || !Files.exists(stored)) {
+        if (!Files.exists(folder.resolve(CheckpointSeries.LATEST)) || !Files.exists(stored)
+                || configChange == ConfigChange.ACCEPT) {
             return;
         }
-        List<String> refused = ConfigChanges.refused(RunConfig.read(stored), config);
+        RunConfig before = RunConfig.read(stored);
+        List<String> refused = ConfigChanges.refused(before, config);
         if (!refused.isEmpty()) {
             throw new ConfigException(stored + ": the run was trained with other values of " + String.join(", ",
                     refused) + "; resume with the same config, or force the change (--force-config-change)");
         }
+        int threads = config.training().threads();
+        if (before.training().threads() != threads) {
+            listener.note("the run trained with " + describe(before.training().threads()) + " and resumes with "
+                    + describe(threads) + ": results will differ from an uninterrupted run in the last digits");
+        }
+    }
+
+    private static String describe(int threads) {
+        return threads == 0 ? "the engine's default compute threads" : threads + " compute thread(s)";
     }
 
     /** Refuses a run folder inside the dataset root, where its cache and outputs would mix with the cases. */

@@ -89,6 +89,11 @@ public final class TorchRuntime {
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     }
 
+    /** The compute threads libtorch is asked for ({@link #useThreads}), or 0 for its default. */
+    public static int requestedThreads() {
+        return Integer.getInteger("ai.djl.pytorch.num_threads", 0);
+    }
+
     /** One line naming the engine, libtorch and DJL versions, e.g. for {@code --version} or logs. */
     public static String describe() {
         Engine engine = engine();

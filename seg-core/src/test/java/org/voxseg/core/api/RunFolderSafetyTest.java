@@ -12,6 +12,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.RunConfig;
+import org.voxseg.core.engine.TorchRuntime;
 
 /** A run folder is one training's: locked while it trains, never inside the dataset, cleared of killed writes. */
 @Tag("slow")
@@ -120,5 +123,27 @@ class RunFolderSafetyTest {
                 RunListener.NONE).epochs(), "more epochs resume");
         assertEquals(2, voxseg.train(changed, run, RunListener.NONE, ConfigChange.ACCEPT).epochs(),
                 "a forced change resumes");
+    }
+
+    @Test
+    void resumingWithOtherComputeThreadsIsSaid() throws IOException {
+        Path run = dir.resolve("threads");
+        voxseg.train(config, run, RunListener.NONE);
+        Path stored = run.resolve(RunFolder.CONFIG);
+        assertTrue(Files.readString(stored).contains("\"threads\" : " + TorchRuntime.requestedThreads()),
+                "config.json records the threads the run computed with");
+        Files.writeString(stored, Files.readString(stored).replace("\"threads\" : "
+                + TorchRuntime.requestedThreads(), "\"threads\" : 7"));
+        List<String> notes = new ArrayList<>();
+
+        voxseg.train(config.withTraining(config.training().with(2, null, null, null, null)), run, new RunListener() {
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+        });
+
+        assertTrue(notes.stream().anyMatch(note -> note.startsWith("the run trained with 7 compute thread(s) and "
+                + "resumes with")), notes.toString());
     }
 }
