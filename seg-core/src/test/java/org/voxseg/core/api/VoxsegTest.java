@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,5 +173,25 @@ class VoxsegTest {
             assertTrue(error.getMessage().contains("would overwrite the input " + flair), error.getMessage());
         }
         assertArrayEquals(before, Files.readAllBytes(flair), "the input is untouched");
+    }
+
+    @Test
+    void anOutputFolderThatDoesNotExistIsNamedBeforePredicting() throws IOException {
+        Path caseFolder = dir.resolve("unseen").resolve(TinyDataset.FIRST_CASE);
+        Path missing = dir.resolve("no_such_folder");
+        try (Segmenter segmenter = voxseg.segmenter(List.of(run), InferenceOverrides.NONE)) {
+            List<String> started = new ArrayList<>();
+            NoSuchFileException error = assertThrows(NoSuchFileException.class,
+                    () -> segmenter.segmentAll(List.of(caseFolder), missing.resolve("out.nii.gz"),
+                            new SegmentationListener() {
+                                @Override
+                                public void caseStarted(String caseId, int index, int total) {
+                                    started.add(caseId);
+                                }
+                            }));
+
+            assertEquals(missing.toString(), error.getFile());
+            assertEquals(List.of(), started, "nothing was predicted");
+        }
     }
 }
