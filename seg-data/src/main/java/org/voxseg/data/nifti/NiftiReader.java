@@ -7,8 +7,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.voxseg.data.volume.Volume;
@@ -23,8 +21,6 @@ public final class NiftiReader {
     /** Bytes decoded per step: large enough to amortise stream calls, small enough to stay in cache. */
     private static final int CHUNK_BYTES = 1 << 18;
     private static final int STREAM_BUFFER_BYTES = 1 << 16;
-    /** Deflate's highest compression ratio (a 258-byte match in two bits): no stream inflates to more. */
-    private static final long MAX_DEFLATE_RATIO = 1032;
 
     private NiftiReader() {
     }
@@ -64,8 +60,8 @@ public final class NiftiReader {
     static NiftiImage read(Path file, long maxHeapBytes) throws IOException {
         try (InputStream in = open(file)) {
             NiftiHeader header = readHeader(file, in);
-            checkDeclaredSize(file, header, in instanceof GZIPInputStream);
-            checkHeap(file, header, maxHeapBytes);
+            NiftiSizeChecks.declaredSize(file, header, in instanceof GZIPInputStream);
+            NiftiSizeChecks.heap(file, header, maxHeapBytes);
             float[] data = new float[Math.toIntExact(header.voxelCount())];
             readData(file, in, header, data, 0);
             return new NiftiImage(header, Volume.wrap(header.geometry(), header.channelCount(), data));
@@ -92,7 +88,7 @@ public final class NiftiReader {
                 throw new IllegalArgumentException(file + ": " + voxels + " voxels do not fit an array of "
                         + dst.length + " from offset " + offset);
             }
-            checkDeclaredSize(file, header, in instanceof GZIPInputStream);
+            NiftiSizeChecks.declaredSize(file, header, in instanceof GZIPInputStream);
             readData(file, in, header, dst, offset);
             return header;
         } catch (ZipException | EOFException e) {
@@ -109,7 +105,7 @@ public final class NiftiReader {
      */
     public static void checkSize(Path file, NiftiHeader header) throws IOException {
         try (InputStream in = open(file)) {
-            checkDeclaredSize(file, header, in instanceof GZIPInputStream);
+            NiftiSizeChecks.declaredSize(file, header, in instanceof GZIPInputStream);
         } catch (ZipException | EOFException e) {
             throw compressedStreamError(file, e);
         }
@@ -141,49 +137,6 @@ public final class NiftiReader {
             throw new NiftiFormatException(file, "truncated header: " + (read + 4) + " of " + bytes.length + " bytes");
         }
         return NiftiHeaderCodec.decode(file, bytes, layout);
-    }
-
-    /**
-     * Refuses a file that cannot hold the data its header declares, before anything is allocated for it: an
-     * uncompressed file shorter than vox_offset plus the voxel data, or a gzip file whose compressed bytes could not
-     * inflate to that much even at deflate's highest ratio.
-     */
-    private static void checkDeclaredSize(Path file, NiftiHeader header, boolean gzip) throws IOException {
-        long needed = header.voxOffset() + header.dataBytes();
-        long size = Files.size(file);
-        if (!gzip && size < needed) {
-            throw new NiftiFormatException(file, truncatedText(header, Math.max(0, size - header.voxOffset()))
-                    + "; the header declares " + shape(header) + ", " + needed + " bytes with the header, the file"
-                    + " holds " + size + " bytes");
-        }
-        long mostInflated = size > Long.MAX_VALUE / MAX_DEFLATE_RATIO ? Long.MAX_VALUE : size * MAX_DEFLATE_RATIO;
-        if (gzip && mostInflated < needed) {
-            throw new NiftiFormatException(file, "truncated data: the header declares " + shape(header) + ", "
-                    + needed + " bytes with the header, but a " + size + "-byte gzip file inflates to at most "
-                    + mostInflated + " (deflate's limit is " + MAX_DEFLATE_RATIO + ":1)");
-        }
-    }
-
-    /** Refuses voxels whose float32 array would not fit the heap, before it is allocated. */
-    private static void checkHeap(Path file, NiftiHeader header, long maxHeapBytes) throws NiftiFormatException {
-        long arrayBytes = header.voxelCount() * Float.BYTES;
-        if (arrayBytes > maxHeapBytes) {
-            throw new NiftiFormatException(file, "too large for memory: the header declares " + shape(header) + ", "
-                    + header.voxelCount() + " voxels that need " + binarySize(arrayBytes) + " as float32, more than"
-                    + " the " + binarySize(maxHeapBytes) + " maximum heap (-Xmx)");
-        }
-    }
-
-    private static String shape(NiftiHeader header) {
-        return "dims " + Arrays.toString(header.dims()) + " " + header.datatype().label();
-    }
-
-    /** Bytes as MiB below 1 GiB, else GiB with one decimal. */
-    private static String binarySize(long bytes) {
-        if (bytes < 1L << 30) {
-            return (bytes >> 20) + " MiB";
-        }
-        return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
     }
 
     private static void skipTo(Path file, InputStream in, NiftiHeader header) throws IOException {
@@ -266,11 +219,6 @@ public final class NiftiReader {
     }
 
     private static NiftiFormatException truncated(Path file, NiftiHeader header, long got) {
-        return new NiftiFormatException(file, truncatedText(header, got));
-    }
-
-    private static String truncatedText(NiftiHeader header, long got) {
-        return "truncated data: " + header.dataBytes() + " bytes of voxel data expected after vox_offset "
-                + header.voxOffset() + ", " + got + " found";
+        return new NiftiFormatException(file, NiftiSizeChecks.truncatedText(header, got));
     }
 }
