@@ -120,12 +120,16 @@ public final class Segmenter implements AutoCloseable {
      * probabilities beside it when asked for).
      */
     public void segmentFile(CaseFiles entry, Path output, IntConsumer windowsDone) throws IOException {
-        Path probabilityFile = probabilitiesFile(output);
         requireNoInputOverwritten(List.of(entry), List.of(output));
+        predictInto(entry, output, windowsDone);
+    }
+
+    /** Predicts one case into {@code output}, whose name and place the caller has checked. */
+    private void predictInto(CaseFiles entry, Path output, IntConsumer windowsDone) throws IOException {
         CasePredictor.Prediction prediction = segment(CaseLoader.load(entry).image(), windowsDone);
         writeLabels(prediction, output);
         if (probabilities) {
-            writeProbabilities(prediction, probabilityFile);
+            writeProbabilities(prediction, probabilitiesFile(output));
         }
     }
 
@@ -160,7 +164,7 @@ public final class Segmenter implements AutoCloseable {
         for (CaseFiles entry : cases) {
             Path target = targets.get(written.size());
             listener.caseStarted(entry.id(), written.size() + 1, cases.size());
-            segmentFile(entry, target, listener::windowsDone);
+            predictInto(entry, target, listener::windowsDone);
             listener.caseWritten(entry.id(), target);
             written.add(target);
         }
@@ -180,8 +184,9 @@ public final class Segmenter implements AutoCloseable {
         }
         for (Path target : targets) {
             List<Path> outputs = new ArrayList<>(List.of(target));
+            Path probabilityFile = probabilitiesFile(target); // also refuses a label map not named .nii(.gz)
             if (probabilities) {
-                outputs.add(probabilitiesFile(target));
+                outputs.add(probabilityFile);
             }
             for (Path file : outputs) {
                 Path input = inputs.get(RealPaths.of(file));

@@ -18,9 +18,6 @@ import org.voxseg.core.config.TrainingConfig;
 public record TrainingOverrides(Integer epochs, Integer batchSize, Long seed, Integer threads, Path pretrained,
         Integer fold) {
 
-    /** The config unchanged. */
-    public static final TrainingOverrides NONE = builder().build();
-
     /** A builder with nothing overridden. */
     public static Builder builder() {
         return new Builder();

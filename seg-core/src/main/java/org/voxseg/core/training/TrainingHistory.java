@@ -68,7 +68,7 @@ public record TrainingHistory(List<String> outputs, List<EpochResult> epochs) {
     /** The history as named columns of one value per epoch (NaN where an epoch was not validated). */
     public Map<String, List<Double>> toSeries() {
         Map<String, List<Double>> series = new LinkedHashMap<>();
-        for (String name : columns()) {
+        for (String name : columns(outputs)) {
             series.put(name, new ArrayList<>());
         }
         for (EpochResult e : epochs) {
@@ -93,7 +93,7 @@ public record TrainingHistory(List<String> outputs, List<EpochResult> epochs) {
      * @throws IllegalArgumentException if a column is missing or the columns differ in length
      */
     public static TrainingHistory fromSeries(Map<String, List<Double>> series, List<String> outputs) {
-        for (String name : new TrainingHistory(outputs, List.of()).columns()) {
+        for (String name : columns(outputs)) {
             if (!series.containsKey(name)) {
                 throw new IllegalArgumentException("the history lacks '" + name + "': " + series.keySet());
             }
@@ -119,7 +119,7 @@ public record TrainingHistory(List<String> outputs, List<EpochResult> epochs) {
         return new TrainingHistory(outputs, results);
     }
 
-    private List<String> columns() {
+    private static List<String> columns(List<String> outputs) {
         List<String> names = new ArrayList<>(List.of(TRAIN_LOSS, RATE, VALIDATION_LOSS, VALIDATION_DICE));
         outputs.forEach(name -> names.add(DICE_PREFIX + name));
         names.add(SECONDS);

@@ -136,6 +136,11 @@ class VoxsegTest {
             assertEquals(inMemory.labels().data(), NiftiReader.read(single).volume().data(),
                     "the file holds the label map that segmenting the volume gives");
             assertTrue(Files.isRegularFile(dir.resolve("single_probabilities.nii.gz")));
+            Path oneFile = dir.resolve("one_file.nii.gz");
+            segmenter.segmentFile(entry, oneFile);
+            assertEquals(inMemory.labels().data(), NiftiReader.read(oneFile).volume().data(),
+                    "segmentFile writes the same label map");
+            assertTrue(Files.isRegularFile(dir.resolve("one_file_probabilities.nii.gz")));
         }
     }
 

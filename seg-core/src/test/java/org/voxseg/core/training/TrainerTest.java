@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -247,9 +248,14 @@ class TrainerTest {
         return run;
     }
 
-    /** A validator whose Dice falls after the first epoch, so that a patience of 2 stops the run after epoch 2. */
-    private static final class FallingDice implements Validator {
+    /** A validator that scores its n-th call (from 0) with the Dice {@code diceAtCall} gives. */
+    private static final class ScriptedDice implements Validator {
+        private final IntToDoubleFunction diceAtCall;
         private int calls;
+
+        ScriptedDice(IntToDoubleFunction diceAtCall) {
+            this.diceAtCall = diceAtCall;
+        }
 
         @Override
         public int cases() {
@@ -258,7 +264,7 @@ class TrainerTest {
 
         @Override
         public ValidationScores score(Block network, NDManager scope) {
-            double dice = calls++ == 0 ? 0.9 : 0.5;
+            double dice = diceAtCall.applyAsDouble(calls++);
             return new ValidationScores(1 - dice, List.of(new ValidationScores.OutputDice("sphere", dice)), dice);
         }
     }
@@ -266,32 +272,16 @@ class TrainerTest {
     /** Five epochs of one step with a falling Dice and a patience of 2, in {@code folder}. */
     private TrainingOutcome stopping(Path folder, List<String> notes) throws IOException {
         Run run = new Run(folder, 5, 1);
-        run.validator = new FallingDice();
+        run.validator = new ScriptedDice(call -> call == 0 ? 0.9 : 0.5); // falls: patience 2 stops after epoch 2
         run.rule = new PatienceRule(2, true);
         run.notes = notes;
         return run.train(cases(0, 2), List.of());
     }
 
-    /** A validator whose Dice rises every epoch, so that every epoch is the best so far. */
-    private static final class RisingDice implements Validator {
-        private int calls;
-
-        @Override
-        public int cases() {
-            return 1;
-        }
-
-        @Override
-        public ValidationScores score(Block network, NDManager scope) {
-            double dice = 0.5 + 0.1 * calls++;
-            return new ValidationScores(1 - dice, List.of(new ValidationScores.OutputDice("sphere", dice)), dice);
-        }
-    }
-
     @Test
     void aKillWhileBestIsWrittenLeavesARunThatResumesToConsistentFiles() throws IOException {
         Path folder = dir.resolve("killed");
-        RisingDice rising = new RisingDice();
+        ScriptedDice rising = new ScriptedDice(call -> 0.5 + 0.1 * call); // every epoch the best so far
         Run killed = new Run(folder, 2, 1);
         killed.validator = rising;
         killed.checkpoints = new CheckpointSeries(folder, 0, 0, (file, checkpoint) -> {
