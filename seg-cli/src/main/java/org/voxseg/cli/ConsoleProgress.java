@@ -11,8 +11,9 @@ import org.voxseg.core.training.EpochSummary;
 import org.voxseg.core.training.TrainingState;
 
 /**
- * Training progress on the console: a progress bar per epoch (and for preprocessing) with the running loss and
- * rate, then one summary line per epoch. Quiet mode prints the summary lines only, for log files.
+ * Training progress on the console: a progress bar per epoch (and for preprocessing and whole-case
+ * validation) with the running loss and rate, then one summary line per epoch. Quiet mode prints the summary
+ * lines only, for log files.
  */
 public final class ConsoleProgress implements RunListener {
 
@@ -36,8 +37,18 @@ public final class ConsoleProgress implements RunListener {
 
     @Override
     public void casePrepared(String caseId, int done, int total) {
+        caseDone("preprocess", caseId, done, total);
+    }
+
+    @Override
+    public void caseValidated(String caseId, int done, int total) {
+        caseDone("validate", caseId, done, total);
+    }
+
+    /** Moves the bar of a per-case task (started at its first case) to case {@code done} of {@code total}. */
+    private void caseDone(String task, String caseId, int done, int total) {
         if (bar == null) {
-            bar = bar("preprocess", total, quiet);
+            bar = bar(task, total, quiet);
         }
         if (bar != null) {
             bar.stepTo(done);
@@ -64,10 +75,10 @@ public final class ConsoleProgress implements RunListener {
     }
 
     @Override
-    public void validationStarted(int epoch, int cases) {
+    public void validationStarted(int epoch, int batches) {
         if (bar != null) {
-            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f, validating %d case(s)",
-                    lossSum / bar.getMax(), cases));
+            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f, validating on %d batch(es)",
+                    lossSum / bar.getMax(), batches));
             bar.refresh();
         }
     }

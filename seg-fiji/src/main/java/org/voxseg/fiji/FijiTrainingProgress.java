@@ -43,9 +43,9 @@ final class FijiTrainingProgress implements RunListener {
     }
 
     @Override
-    public void validationStarted(int validatedEpoch, int cases) {
-        status.showStatus(String.format(Locale.ROOT, "voxseg: epoch %d/%d, validating %d case(s)", epoch, epochs,
-                cases));
+    public void validationStarted(int validatedEpoch, int batches) {
+        status.showStatus(String.format(Locale.ROOT, "voxseg: epoch %d/%d, validating on %d batch(es)", epoch,
+                epochs, batches));
     }
 
     @Override

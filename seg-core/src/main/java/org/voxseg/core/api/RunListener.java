@@ -3,8 +3,8 @@ package org.voxseg.core.api;
 import org.voxseg.core.training.TrainingListener;
 
 /**
- * What a front end hears from a whole run: the preparation of its cases, then everything the {@link
- * org.voxseg.core.training.Trainer} reports. Every method has an empty default.
+ * What a front end hears from a whole run: the preparation of its cases, everything the {@link
+ * org.voxseg.core.training.Trainer} reports, and the whole-case validations. Every method has an empty default.
  */
 public interface RunListener extends TrainingListener {
 
@@ -13,5 +13,9 @@ public interface RunListener extends TrainingListener {
 
     /** Case {@code done} of {@code total} is loaded and preprocessed (or read from the cache). */
     default void casePrepared(String caseId, int done, int total) {
+    }
+
+    /** Case {@code done} of {@code total} of a whole-case validation is predicted, written and scored. */
+    default void caseValidated(String caseId, int done, int total) {
     }
 }

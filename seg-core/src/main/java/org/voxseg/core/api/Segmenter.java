@@ -21,6 +21,7 @@ import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.CaseInputs;
 import org.voxseg.data.dataset.CaseLoader;
 import org.voxseg.data.dataset.NiftiFiles;
+import org.voxseg.data.dataset.ReadAheadLoader;
 import org.voxseg.data.io.RealPaths;
 import org.voxseg.data.nifti.NiftiDataType;
 import org.voxseg.data.nifti.NiftiWriter;
@@ -126,7 +127,12 @@ public final class Segmenter implements AutoCloseable {
 
     /** Predicts one case into {@code output}, whose name and place the caller has checked. */
     private void predictInto(CaseFiles entry, Path output, IntConsumer windowsDone) throws IOException {
-        CasePredictor.Prediction prediction = segment(CaseLoader.load(entry).image(), windowsDone);
+        predictInto(CaseLoader.load(entry).image(), output, windowsDone);
+    }
+
+    /** Predicts a loaded case into {@code output}, whose name and place the caller has checked. */
+    private void predictInto(Volume image, Path output, IntConsumer windowsDone) throws IOException {
+        CasePredictor.Prediction prediction = segment(image, windowsDone);
         writeLabels(prediction, output);
         if (probabilities) {
             writeProbabilities(prediction, probabilitiesFile(output));
@@ -141,7 +147,8 @@ public final class Segmenter implements AutoCloseable {
     /**
      * Segments every case of {@code inputs} (a BraTS case folder, a folder of case folders, or the channel files of
      * one case in the model's channel order): into {@code output} itself when it names a .nii.gz file and there is
-     * one case, else into {@code <output>/<case>.nii.gz}. Every input is checked before anything is written.
+     * one case, else into {@code <output>/<case>.nii.gz}. Every input is checked before anything is written; the
+     * next case is read while the current one is predicted.
      *
      * @return the label maps written, in case order
      * @throws IOException naming the first input that is missing, unreadable or does not fit the model
@@ -161,12 +168,14 @@ public final class Segmenter implements AutoCloseable {
             Files.createDirectories(output);
         }
         List<Path> written = new ArrayList<>();
-        for (CaseFiles entry : cases) {
-            Path target = targets.get(written.size());
-            listener.caseStarted(entry.id(), written.size() + 1, cases.size());
-            predictInto(entry, target, listener::windowsDone);
-            listener.caseWritten(entry.id(), target);
-            written.add(target);
+        try (ReadAheadLoader loader = new ReadAheadLoader(cases)) {
+            for (CaseFiles entry : cases) {
+                Path target = targets.get(written.size());
+                listener.caseStarted(entry.id(), written.size() + 1, cases.size());
+                predictInto(loader.next().image(), target, listener::windowsDone);
+                listener.caseWritten(entry.id(), target);
+                written.add(target);
+            }
         }
         return written;
     }
@@ -207,7 +216,12 @@ public final class Segmenter implements AutoCloseable {
 
     /** Writes the label map as uint8 (int16 for labels above 255), in the input's geometry, atomically. */
     public void writeLabels(CasePredictor.Prediction prediction, Path file) throws IOException {
-        boolean small = Arrays.stream(description.labels()).allMatch(label -> label >= 0 && label <= 255);
+        writeLabels(prediction, description.labels(), file);
+    }
+
+    /** Writes a label map of {@code labels} as uint8 (int16 for labels above 255), atomically. */
+    static void writeLabels(CasePredictor.Prediction prediction, int[] labels, Path file) throws IOException {
+        boolean small = Arrays.stream(labels).allMatch(label -> label >= 0 && label <= 255);
         NiftiWriter.of(small ? NiftiDataType.UINT8 : NiftiDataType.INT16).withDescription("voxseg labels")
                 .write(prediction.labels(), file);
     }

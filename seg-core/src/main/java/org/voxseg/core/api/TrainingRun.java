@@ -14,17 +14,19 @@ import org.voxseg.core.config.ConfigJson;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.RunConfig;
 import org.voxseg.core.config.TrainingConfig;
+import org.voxseg.core.engine.Seeds;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.core.loss.SegmentationLoss;
 import org.voxseg.core.schedule.LearningRateSchedule;
+import org.voxseg.core.training.BestModelRule;
 import org.voxseg.core.training.CheckpointSeries;
 import org.voxseg.core.training.FrozenParameters;
 import org.voxseg.core.training.MovingAverageRule;
+import org.voxseg.core.training.PatchValidator;
 import org.voxseg.core.training.PatienceRule;
 import org.voxseg.core.training.PretrainedWeights;
 import org.voxseg.core.training.RunFolderRecorder;
-import org.voxseg.core.training.SlidingWindowValidator;
 import org.voxseg.core.training.Trainer;
 import org.voxseg.core.training.TrainingOutcome;
 import org.voxseg.core.training.TrainingSetup;
@@ -42,7 +44,8 @@ import org.voxseg.data.sampling.SamplingCase;
  * One training run from a config into a self-describing run folder: finds and validates the cases, splits them
  * (k-fold, stored as {@code split.json} and reused, or the config's fixed validation list), writes
  * {@code config.json} (resolved) and {@code model.json}, preprocesses the cases through the cache, wires a
- * {@link Trainer} with a {@link RunFolderRecorder} and trains, resuming when the folder has a {@code latest.ckpt}.
+ * {@link Trainer} with a {@link RunFolderRecorder}, validation on fixed patches after epochs and on whole cases at
+ * the end ({@link FullValidation}), and trains, resuming when the folder has a {@code latest.ckpt}.
  */
 final class TrainingRun {
 
@@ -130,10 +133,10 @@ final class TrainingRun {
         ModelDescription description = ModelDescription.of(config);
         ConfigJson.write(folder.resolve(RunFolder.MODEL), description);
         Map<String, CaseFiles> byId = cases.stream().collect(Collectors.toMap(CaseFiles::id, Function.identity()));
+        List<CaseFiles> validationFiles = fold.validation().stream().map(byId::get).toList();
         List<SamplingCase> training = data.prepare(fold.train().stream().map(byId::get).toList(), listener, 0,
                 cases.size());
-        List<SamplingCase> validation = data.prepare(fold.validation().stream().map(byId::get).toList(), listener,
-                training.size(), cases.size());
+        List<SamplingCase> validation = data.prepare(validationFiles, listener, training.size(), cases.size());
         TrainingConfig settings = config.training();
         try (TrainingSetup setup = TrainingSetup.create(config.model(), settings.batchSize(), settings.patchSize(),
                 loss, config.optimizer(), settings.seed(), manager)) {
@@ -148,8 +151,12 @@ final class TrainingRun {
                 start = TrainingState.start(outputs);
                 loadPretrained(setup, manager);
             }
+            FullValidation fullValidation = new FullValidation(validationFiles, description, setup.network(),
+                    SlidingWindowInferer.gaussian(settings.patchSize(), settings.validationOverlap()), folder,
+                    settings.fullValidationEvery(), listener, manager);
+            // The whole-case validation before the caller's listener, which then hears the end after it.
             Trainer trainer = trainer(setup, schedule, training, validation, loss, description).listener(recorder)
-                    .listener(listener).build();
+                    .listener(fullValidation).listener(listener).build();
             return trainer.train(start, manager);
         }
     }
@@ -172,16 +179,21 @@ final class TrainingRun {
                         .augmentation(settings.augmentation().pipeline(patch)).encoding(description.encoding())
                         .batchSize(settings.batchSize()).threads(settings.loaderThreads()).seed(settings.seed())
                         .firstBatch(first).build())
-                .validator(new SlidingWindowValidator(validation,
-                        SlidingWindowInferer.gaussian(patch, settings.validationOverlap()),
-                        description.outputActivation(), description.encoding(), loss, description.outputNames()))
+                .validator(new PatchValidator(() -> BatchLoader.builder().cases(validation)
+                        .sampler(new PatchSampler(patch.toArray(), settings.foregroundFraction()))
+                        .encoding(description.encoding()).batchSize(settings.batchSize())
+                        .threads(settings.loaderThreads()).seed(Seeds.validationSeed(settings.seed())).build(),
+                        settings.validationBatches(), description.outputActivation(), loss, description.outputNames(),
+                        description.encoding().firstForegroundChannel()))
                 .length(settings.epochs(), settings.iterationsPerEpoch()).validateEvery(settings.validateEvery())
                 .seed(settings.seed());
         if (settings.freeze() != null) {
             trainer.freeze(new FrozenParameters(settings.freeze(), settings.freezeEpochs()));
         }
         if (settings.earlyStopPatience() > 0) {
-            trainer.stopWhen(new PatienceRule(settings.earlyStopPatience(), true));
+            // 3DUnetCNN's rule counts validations without a better Dice, so its best model is the best Dice's.
+            trainer.stopWhen(new PatienceRule(settings.earlyStopPatience(), true))
+                    .bestModel(BestModelRule.HIGHEST_DICE);
         }
         if (settings.movingAveragePatience() > 0) {
             MovingAverageRule movingAverage = new MovingAverageRule(settings.movingAveragePatience());

@@ -15,8 +15,11 @@ import org.voxseg.data.grid.Extent;
  * @param patchSize patch voxels along (x, y, z)
  * @param foregroundFraction share of patches centred on foreground (nnU-Net: 0.33)
  * @param seed the seed every random choice derives from
- * @param validateEvery validate after every this many epochs (and after the last)
- * @param validationOverlap sliding-window overlap for validation
+ * @param validateEvery validate on patches after every this many epochs (and after the last)
+ * @param validationBatches batches of fixed, seeded validation patches per validation (nnU-Net: 50)
+ * @param fullValidationEvery also validate whole cases by sliding window every this many epochs (0: only after the
+ *     last, which always happens)
+ * @param validationOverlap sliding-window overlap for the whole-case validation
  * @param earlyStopPatience stop after this many validations without a better Dice (3DUnetCNN rule; 0: off)
  * @param movingAveragePatience stop when the moving average of the Dice has not improved for this many epochs
  *     (nnU-Net rule; 0: off)
@@ -30,7 +33,8 @@ import org.voxseg.data.grid.Extent;
  * @param loaderThreads threads preparing batches
  */
 public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, Extent patchSize,
-        double foregroundFraction, long seed, int validateEvery, double validationOverlap, int earlyStopPatience,
+        double foregroundFraction, long seed, int validateEvery, int validationBatches, int fullValidationEvery,
+        double validationOverlap, int earlyStopPatience,
         int movingAveragePatience, AugmentationConfig augmentation, String freeze, int freezeEpochs,
         String pretrained, int checkpointEvery, int keepLast, int threads, int loaderThreads) {
 
@@ -44,6 +48,7 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
         requirePositive("iterations_per_epoch", iterationsPerEpoch);
         requirePositive("batch_size", batchSize);
         requirePositive("validate_every", validateEvery);
+        requirePositive("validation_batches", validationBatches);
         requirePositive("loader_threads", loaderThreads);
         if (!(foregroundFraction >= 0 && foregroundFraction <= 1) || !(validationOverlap >= 0
                 && validationOverlap < 1)) {
@@ -62,11 +67,11 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
             }
         }
         if (checkpointEvery < 0 || keepLast < 0 || threads < 0 || movingAveragePatience < 0 || earlyStopPatience < 0
-                || freezeEpochs < 0) {
+                || freezeEpochs < 0 || fullValidationEvery < 0) {
             throw new IllegalArgumentException("checkpoint_every, keep_last, threads, early_stop_patience, "
-                    + "moving_average_patience and freeze_epochs must not be negative, not " + checkpointEvery + ", "
-                    + keepLast + ", " + threads + ", " + earlyStopPatience + ", " + movingAveragePatience + " and "
-                    + freezeEpochs);
+                    + "moving_average_patience, freeze_epochs and full_validation_every must not be negative, not "
+                    + checkpointEvery + ", " + keepLast + ", " + threads + ", " + earlyStopPatience + ", "
+                    + movingAveragePatience + ", " + freezeEpochs + " and " + fullValidationEvery);
         }
     }
 
@@ -81,7 +86,8 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
             String newPretrained) {
         return new TrainingConfig(newEpochs != null ? newEpochs : epochs, iterationsPerEpoch,
                 newBatchSize != null ? newBatchSize : batchSize, patchSize, foregroundFraction,
-                newSeed != null ? newSeed : seed, validateEvery, validationOverlap, earlyStopPatience,
+                newSeed != null ? newSeed : seed, validateEvery, validationBatches, fullValidationEvery,
+                validationOverlap, earlyStopPatience,
                 movingAveragePatience, augmentation, freeze, freezeEpochs,
                 newPretrained != null ? newPretrained : pretrained, checkpointEvery, keepLast,
                 newThreads != null ? newThreads : threads, loaderThreads);
@@ -93,9 +99,9 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
             return this;
         }
         return new TrainingConfig(epochs, iterationsPerEpoch, batchSize, patchSize, foregroundFraction, seed,
-                validateEvery, validationOverlap, earlyStopPatience, movingAveragePatience, augmentation, freeze,
-                freezeEpochs, folder.resolve(pretrained).normalize().toString(), checkpointEvery, keepLast, threads,
-                loaderThreads);
+                validateEvery, validationBatches, fullValidationEvery, validationOverlap, earlyStopPatience,
+                movingAveragePatience, augmentation, freeze, freezeEpochs,
+                folder.resolve(pretrained).normalize().toString(), checkpointEvery, keepLast, threads, loaderThreads);
     }
 
     /** Collects a training section. */
@@ -107,6 +113,8 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
         private double foregroundFraction = 0.33;
         private long seed = 42;
         private int validateEvery = 1;
+        private int validationBatches = 50;
+        private int fullValidationEvery;
         private double validationOverlap = 0.25;
         private int earlyStopPatience;
         private int movingAveragePatience;
@@ -154,6 +162,16 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
 
         public Builder validateEvery(int value) {
             validateEvery = value;
+            return this;
+        }
+
+        public Builder validationBatches(int value) {
+            validationBatches = value;
+            return this;
+        }
+
+        public Builder fullValidationEvery(int value) {
+            fullValidationEvery = value;
             return this;
         }
 
@@ -214,10 +232,9 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
 
         public TrainingConfig build() {
             return new TrainingConfig(epochs, iterationsPerEpoch, batchSize, patchSize, foregroundFraction, seed,
-                    validateEvery,
-                    validationOverlap, earlyStopPatience, movingAveragePatience, augmentation, freeze, freezeEpochs,
-                            pretrained,
-                    checkpointEvery, keepLast, threads, loaderThreads);
+                    validateEvery, validationBatches, fullValidationEvery, validationOverlap, earlyStopPatience,
+                    movingAveragePatience, augmentation, freeze, freezeEpochs, pretrained, checkpointEvery, keepLast,
+                    threads, loaderThreads);
         }
     }
 }

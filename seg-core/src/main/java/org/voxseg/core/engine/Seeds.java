@@ -7,6 +7,9 @@ package org.voxseg.core.engine;
  */
 public final class Seeds {
 
+    /** "VALIDATE" in ASCII: tells the validation stream apart from the run seed. */
+    private static final long VALIDATION_STREAM = 0x56414C4944415445L;
+
     private Seeds() {
     }
 
@@ -21,6 +24,14 @@ public final class Seeds {
      */
     public static int stepSeed(long seed, long step) {
         return engineSeed(mix(seed) + step);
+    }
+
+    /**
+     * The seed of a run's validation patches: a stream of its own, so they neither repeat the training batches nor
+     * change when training settings such as the batch count per epoch do.
+     */
+    public static long validationSeed(long seed) {
+        return mix(mix(seed) ^ VALIDATION_STREAM);
     }
 
     /** SplitMix64's finaliser (Steele, Lea and Flood 2014): a bijection on 64-bit values with good avalanche. */

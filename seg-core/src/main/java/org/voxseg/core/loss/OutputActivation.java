@@ -13,28 +13,12 @@ public enum OutputActivation {
     /** The outputs are probabilities already. */
     NONE;
 
-    private static final float PROBABILITY_FLOOR = 1e-7f;
-
     /** The probabilities for {@code outputs} (N, C, ...). */
     public NDArray probabilities(NDArray outputs) {
         return switch (this) {
             case SIGMOID -> Activation.sigmoid(outputs);
             case SOFTMAX -> outputs.softmax(1);
             case NONE -> outputs;
-        };
-    }
-
-    /**
-     * Outputs that this activation turns back into {@code probabilities} (clamped to [1e-7, 1 - 1e-7] so the result
-     * is finite): the logit for sigmoid, the logarithm for softmax (softmax(log p) = p when the channels sum to 1).
-     * Validation uses it to evaluate the training loss, which takes raw outputs, on stitched probabilities.
-     */
-    public NDArray outputsFor(NDArray probabilities) {
-        NDArray p = probabilities.clip(PROBABILITY_FLOOR, 1 - PROBABILITY_FLOOR);
-        return switch (this) {
-            case SIGMOID -> p.log().sub(p.neg().add(1).log());
-            case SOFTMAX -> p.log();
-            case NONE -> probabilities;
         };
     }
 

@@ -1,20 +1,18 @@
 package org.voxseg.core.training;
 
-
-
 /**
- * nnU-Net's early stopping on moving averages: the training loss is smoothed with 0.93 / 0.07 and the validation
- * Dice with 0.9 / 0.1; a smoothed Dice above its best marks a new best model; the training loss improving by more
- * than 5e-4 resets the clock; after more than {@code patience} epochs without that, training goes on (the clock moved
- * back by half the patience) while the learning rate is above 1e-6, and stops otherwise. Only validated epochs count.
- * The averages are replayed from the history at every decision, so the rule has no state of its own to checkpoint.
+ * nnU-Net's early stopping on moving averages: the training loss is smoothed with 0.93 / 0.07 (the best model is
+ * {@link BestModelRule#MOVING_AVERAGE_DICE}'s, the Dice smoothed with 0.9 / 0.1); the training loss improving by
+ * more than 5e-4 resets the clock; after more than {@code patience} epochs without that, training goes on (the clock
+ * moved back by half the patience) while the learning rate is above 1e-6, and stops otherwise. Only validated epochs
+ * count. The averages are replayed from the history at every decision, so the rule has no state of its own to
+ * checkpoint.
  *
  * @param patience epochs without a training-loss improvement before the rule acts
  */
 public record MovingAverageRule(int patience) implements StoppingRule, BestModelRule {
 
     private static final double TRAIN_SMOOTHING = 0.93;
-    private static final double VALIDATION_SMOOTHING = 0.9;
     private static final double IMPROVEMENT = 5e-4;
     private static final double LOWEST_RATE = 1e-6;
 
@@ -37,7 +35,7 @@ public record MovingAverageRule(int patience) implements StoppingRule, BestModel
 
     @Override
     public int bestEpoch(TrainingHistory history) {
-        return replay(history).bestModelEpoch;
+        return MOVING_AVERAGE_DICE.bestEpoch(history);
     }
 
     private Replay replay(TrainingHistory history) {
@@ -50,22 +48,13 @@ public record MovingAverageRule(int patience) implements StoppingRule, BestModel
     /** The rule's averages and clock after the epochs seen so far. */
     private final class Replay {
         double trainAverage = Double.NaN;
-        double validationAverage = Double.NaN;
         double bestTrainAverage = Double.POSITIVE_INFINITY;
-        double bestValidationAverage = Double.NEGATIVE_INFINITY;
         int clock;
-        int bestModelEpoch;
         boolean stopAtLatest;
 
         void update(EpochResult epoch) {
             trainAverage = Double.isNaN(trainAverage) ? epoch.trainLoss()
                     : TRAIN_SMOOTHING * trainAverage + (1 - TRAIN_SMOOTHING) * epoch.trainLoss();
-            validationAverage = Double.isNaN(validationAverage) ? epoch.meanDice()
-                    : VALIDATION_SMOOTHING * validationAverage + (1 - VALIDATION_SMOOTHING) * epoch.meanDice();
-            if (validationAverage > bestValidationAverage) {
-                bestValidationAverage = validationAverage;
-                bestModelEpoch = epoch.epoch();
-            }
             if (trainAverage + IMPROVEMENT < bestTrainAverage) {
                 bestTrainAverage = trainAverage;
                 clock = epoch.epoch();

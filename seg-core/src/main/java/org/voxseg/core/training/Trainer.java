@@ -130,7 +130,7 @@ public final class Trainer {
         }
         Optional<ValidationScores> scores = Optional.empty();
         if (epoch % validateEvery == 0 || epoch == epochs) {
-            listeners.forEach(listener -> listener.validationStarted(epoch, validator.cases()));
+            listeners.forEach(listener -> listener.validationStarted(epoch, validator.batches()));
             scores = Optional.of(validator.score(step.network(), manager));
         }
         EpochResult result = new EpochResult(epoch, lossSum / iterationsPerEpoch, epochRate, scores,
@@ -159,7 +159,7 @@ public final class Trainer {
         private long seed;
         private FrozenParameters frozen = FrozenParameters.NONE;
         private final List<StoppingRule> stoppingRules = new ArrayList<>();
-        private BestModelRule bestModel = BestModelRule.HIGHEST_DICE;
+        private BestModelRule bestModel = BestModelRule.MOVING_AVERAGE_DICE;
         private final List<TrainingListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -224,7 +224,7 @@ public final class Trainer {
             return this;
         }
 
-        /** How the best model is chosen (default {@link BestModelRule#HIGHEST_DICE}). */
+        /** How the best model is chosen (default {@link BestModelRule#MOVING_AVERAGE_DICE}). */
         public Builder bestModel(BestModelRule rule) {
             this.bestModel = Objects.requireNonNull(rule, "rule");
             return this;

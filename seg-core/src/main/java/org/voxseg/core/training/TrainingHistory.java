@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * The epochs of a run so far, oldest first. Immutable; {@link #toSeries} and {@link #fromSeries} convert to and from
  * the per-column form that checkpoints store and {@code training_log.csv} shows: {@code train_loss}, {@code lr},
- * {@code val_loss}, {@code val_dice}, {@code dice_<output>} for each output, {@code seconds}.
+ * {@code val_loss}, {@code val_dice}, {@code val_dice_ema} (derived, see {@link #movingAverageDice}),
+ * {@code dice_<output>} for each output, {@code seconds}.
  *
  * @param outputs the output channel names (e.g. WT, TC, ET)
  * @param epochs the epochs, oldest first, numbered 1, 2, ...
@@ -20,6 +21,8 @@ public record TrainingHistory(List<String> outputs, List<EpochResult> epochs) {
     private static final String RATE = "lr";
     private static final String VALIDATION_LOSS = "val_loss";
     private static final String VALIDATION_DICE = "val_dice";
+    private static final String MOVING_AVERAGE_DICE = "val_dice_ema";
+    private static final double SMOOTHING = 0.9;
     private static final String DICE_PREFIX = "dice_";
     private static final String SECONDS = "seconds";
 
@@ -65,13 +68,37 @@ public record TrainingHistory(List<String> outputs, List<EpochResult> epochs) {
         return epochs.stream().filter(e -> e.validation().isPresent()).map(EpochResult::meanDice).toList();
     }
 
+    /**
+     * nnU-Net's {@code ema_fg_dice} after each epoch: {@code 0.9 * previous + 0.1 * dice} over the validated epochs,
+     * starting from the first validated epoch's Dice; an epoch without validation carries the previous value (NaN
+     * before the first validation). A function of the history, so a resumed run has the same averages.
+     */
+    public double[] movingAverageDice() {
+        double[] averages = new double[epochs.size()];
+        double average = Double.NaN;
+        for (int e = 0; e < averages.length; e++) {
+            EpochResult epoch = epochs.get(e);
+            if (epoch.validation().isPresent()) {
+                average = Double.isNaN(average) ? epoch.meanDice()
+                        : SMOOTHING * average + (1 - SMOOTHING) * epoch.meanDice();
+            }
+            averages[e] = average;
+        }
+        return averages;
+    }
+
     /** The history as named columns of one value per epoch (NaN where an epoch was not validated). */
     public Map<String, List<Double>> toSeries() {
         Map<String, List<Double>> series = new LinkedHashMap<>();
         for (String name : columns(outputs)) {
             series.put(name, new ArrayList<>());
+            if (name.equals(VALIDATION_DICE)) {
+                series.put(MOVING_AVERAGE_DICE, new ArrayList<>());
+            }
         }
+        double[] averages = movingAverageDice();
         for (EpochResult e : epochs) {
+            series.get(MOVING_AVERAGE_DICE).add(e.validation().isPresent() ? averages[e.epoch() - 1] : Double.NaN);
             series.get(TRAIN_LOSS).add(e.trainLoss());
             series.get(RATE).add(e.learningRate());
             series.get(VALIDATION_LOSS).add(e.validation().map(ValidationScores::loss).orElse(Double.NaN));

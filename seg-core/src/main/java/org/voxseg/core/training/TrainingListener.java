@@ -26,8 +26,8 @@ public interface TrainingListener {
     default void stepEnded(StepResult step) {
     }
 
-    /** The current epoch's validation starts on {@code cases} cases. */
-    default void validationStarted(int epoch, int cases) {
+    /** The current epoch's validation starts on {@code batches} batches of validation patches. */
+    default void validationStarted(int epoch, int batches) {
     }
 
     /**

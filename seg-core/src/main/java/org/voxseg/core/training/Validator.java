@@ -6,8 +6,8 @@ import ai.djl.nn.Block;
 /** Scores a network on a run's validation data after an epoch. */
 public interface Validator {
 
-    /** The number of validation cases, for progress reports. */
-    int cases();
+    /** The number of validation batches, for progress reports. */
+    int batches();
 
     /**
      * The scores of {@code network} in inference mode.

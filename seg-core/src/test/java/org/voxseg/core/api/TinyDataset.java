@@ -34,7 +34,7 @@ final class TinyDataset {
                   "loss": {"name": "dice_bce"},
                   "dataset": {"brats_root": "%s", "validation_cases": ["%s"]},
                   "training": {"epochs": %d, "iterations_per_epoch": 2, "batch_size": 2, "patch_size": [16, 16, 16],
-                               "foreground_fraction": 0.5, "seed": 7}%s
+                               "foreground_fraction": 0.5, "seed": 7, "validation_batches": 2}%s
                 }
                 """, trainRoot, VALIDATION_CASE, epochs, extra.isEmpty() ? "" : ",\n  " + extra));
         return file;

@@ -74,8 +74,13 @@ class VoxsegTest {
         }
 
         @Override
-        public void validationStarted(int epoch, int cases) {
-            EVENTS.add("validating " + cases);
+        public void validationStarted(int epoch, int batches) {
+            EVENTS.add("validating " + batches);
+        }
+
+        @Override
+        public void caseValidated(String caseId, int done, int total) {
+            EVENTS.add("validated " + caseId + " " + done + "/" + total);
         }
 
         @Override
@@ -97,8 +102,8 @@ class VoxsegTest {
             assertTrue(Files.isRegularFile(run.resolve(file)), file);
         }
         assertEquals(List.of("prepared 1/5", "prepared 2/5", "prepared 3/5", "prepared 4/5", "prepared 5/5",
-                "started at 0 of 1", "step 1.1", "step 1.2", "validating 1", "epoch 1 dice [WT, TC, ET]",
-                "ended after 1"), EVENTS);
+                "started at 0 of 1", "step 1.1", "step 1.2", "validating 2", "epoch 1 dice [WT, TC, ET]",
+                "validated " + TinyDataset.VALIDATION_CASE + " 1/1", "ended after 1"), EVENTS);
     }
 
     @Test
@@ -120,6 +125,29 @@ class VoxsegTest {
         assertEquals(1, again.epochs());
         assertEquals(1, again.history().size());
         assertEquals(List.of("resuming " + run + " after epoch 1"), heard, "no step is trained again");
+    }
+
+    @Test
+    void theFinalValidationPredictsEachValidationCaseAsPredictWouldAndScoresIt() throws IOException {
+        Path validation = run.resolve(FullValidation.FOLDER);
+        Path predicted = validation.resolve(TinyDataset.VALIDATION_CASE + ".nii.gz");
+        CaseFiles entry = CaseInputs.resolve(List.of(dir.resolve("data/train").resolve(TinyDataset.VALIDATION_CASE)),
+                List.of("flair", "t1", "t1ce", "t2")).get(0);
+        try (Segmenter segmenter = voxseg.segmenter(List.of(run.resolve(CheckpointSeries.FINAL)),
+                InferenceOverrides.builder().overlap(0.25).tta(false).build())) {
+            Path expected = dir.resolve("expected.nii.gz");
+            segmenter.segmentFile(entry, expected);
+
+            assertEquals(NiftiReader.read(expected).volume().data(), NiftiReader.read(predicted).volume().data(),
+                    "the label map predict writes with the validation's overlap");
+        }
+        assertEquals(NiftiReader.readHeader(entry.images().get(0)).geometry(),
+                NiftiReader.readHeader(predicted).geometry(), "the original geometry");
+        List<String> scores = Files.readAllLines(validation.resolve(FullValidation.CASES));
+        assertEquals("case,dice_WT,hd95_WT,dice_TC,hd95_TC,dice_ET,hd95_ET", scores.get(0));
+        assertEquals(2, scores.size(), "one row per validation case");
+        assertTrue(scores.get(1).startsWith(TinyDataset.VALIDATION_CASE + ","));
+        assertTrue(Files.readString(validation.resolve(FullValidation.RECORD)).contains("\"epoch\" : 1"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.voxseg.core.training;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,5 +65,18 @@ class StoppingRulesTest {
 
         assertEquals(2, rule.bestEpoch(Histories.ofDice(0.5, 0.9, 0.5)));
         assertEquals(3, BestModelRule.HIGHEST_DICE.bestEpoch(Histories.ofDice(0.5, 0.9, 0.95)));
+    }
+
+    @Test
+    void byDefaultTheBestIsTheHighestMovingAverageSoOneLuckyValidationDoesNotWin() {
+        // Smoothed 0.9 / 0.1: 0.8, 0.74, 0.761, 0.7749; the single 0.95 at epoch 3 never lifts the average above 0.8.
+        TrainingHistory history = Histories.ofDice(0.8, 0.2, 0.95, Double.NaN, 0.9);
+
+        assertArrayEquals(new double[] {0.8, 0.74, 0.761, 0.761, 0.7749}, history.movingAverageDice(), 1e-12);
+        assertEquals(1, BestModelRule.MOVING_AVERAGE_DICE.bestEpoch(history));
+        assertEquals(3, BestModelRule.HIGHEST_DICE.bestEpoch(history));
+        assertEquals(6, BestModelRule.MOVING_AVERAGE_DICE.bestEpoch(Histories.ofDice(0.8, 0.2, 0.95, 0.9, 1, 1)),
+                "0.7749, 0.79741, 0.817669: a lasting improvement wins");
+        assertEquals(0, BestModelRule.MOVING_AVERAGE_DICE.bestEpoch(Histories.ofDice(Double.NaN)));
     }
 }

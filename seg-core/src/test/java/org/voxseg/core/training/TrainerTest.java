@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.core.engine.TorchRuntime;
-import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.core.loss.DiceLoss;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
@@ -134,9 +133,10 @@ class TrainerTest {
                                 .sampler(new PatchSampler(PATCH.toArray(), 0.5))
                                 .augmentation(new AugmentationPipeline(List.of(new Flip(0, 0.5))))
                                 .encoding(ENCODING).batchSize(2).seed(7).firstBatch(first).build())
-                        .validator(validator != null ? validator : new SlidingWindowValidator(validation,
-                                SlidingWindowInferer.gaussian(PATCH, 0.5), OutputActivation.SIGMOID, ENCODING,
-                                DiceLoss.of(OutputActivation.SIGMOID), OUTPUTS))
+                        .validator(validator != null ? validator : new PatchValidator(() -> BatchLoader.builder()
+                                .cases(validation).sampler(new PatchSampler(PATCH.toArray(), 0.5)).encoding(ENCODING)
+                                .batchSize(2).threads(1).seed(8).build(), 2, OutputActivation.SIGMOID,
+                                DiceLoss.of(OutputActivation.SIGMOID), OUTPUTS, 0))
                         .length(epochs, iterations).validateEvery(validateEvery).seed(7).freeze(frozen)
                         .stopWhen(rule != null ? rule : history -> false).listener(recorder)
                         .listener(new TrainingListener() {
@@ -161,7 +161,7 @@ class TrainerTest {
         }
         List<String> log = Files.readAllLines(dir.resolve("run").resolve(RunFolderRecorder.LOG));
         assertEquals(7, log.size(), "header + 6 epochs");
-        assertEquals("epoch,train_loss,lr,val_loss,val_dice,dice_sphere,seconds", log.get(0));
+        assertEquals("epoch,train_loss,lr,val_loss,val_dice,val_dice_ema,dice_sphere,seconds", log.get(0));
     }
 
     @Test
@@ -258,7 +258,7 @@ class TrainerTest {
         }
 
         @Override
-        public int cases() {
+        public int batches() {
             return 1;
         }
 

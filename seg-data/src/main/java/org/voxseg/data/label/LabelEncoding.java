@@ -48,6 +48,12 @@ public sealed interface LabelEncoding permits RegionEncoding, OneHotEncoding {
      */
     Volume decode(Volume scores);
 
+    /**
+     * The label values whose voxels channel {@code channel} marks: for nested regions the channel's label and every
+     * label after it (BraTS WT = {2, 1, 4}), for one-hot classes the class's label (none for the background).
+     */
+    int[] labelsOf(int channel);
+
     /** The target channels for a one-channel label map. */
     default Volume encode(Volume labelMap) {
         if (labelMap.channels() != 1) {

@@ -2,6 +2,7 @@ package org.voxseg.data.label;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
+import java.util.Objects;
 import org.voxseg.data.volume.Volume;
 
 /**
@@ -12,6 +13,11 @@ public final class OneHotEncoding extends LabelChannels implements LabelEncoding
 
     OneHotEncoding(int[] labels) {
         super(labels, 1);
+    }
+
+    @Override
+    public int[] labelsOf(int channel) {
+        return Objects.checkIndex(channel, channels()) == 0 ? new int[0] : new int[] {labels[channel - 1]};
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.voxseg.data.label;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.Objects;
 import org.voxseg.data.volume.Volume;
 
 /**
@@ -15,6 +17,11 @@ public final class RegionEncoding extends LabelChannels implements LabelEncoding
 
     RegionEncoding(int[] labels) {
         super(labels, 0);
+    }
+
+    @Override
+    public int[] labelsOf(int channel) {
+        return Arrays.copyOfRange(labels, Objects.checkIndex(channel, channels()), labels.length);
     }
 
     @Override

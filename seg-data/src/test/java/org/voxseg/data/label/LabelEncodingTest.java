@@ -75,4 +75,17 @@ class LabelEncodingTest {
         assertThrows(IllegalArgumentException.class,
                 () -> LabelEncoding.of(BRATS, true).decode(line(2, 0, 0)));
     }
+
+    @Test
+    void eachChannelNamesTheLabelsItMarksForEvaluation() {
+        LabelEncoding regions = LabelEncoding.of(new int[] {2, 1, 4}, true);
+        LabelEncoding classes = LabelEncoding.of(new int[] {2, 1, 4}, false);
+
+        assertArrayEquals(new int[] {2, 1, 4}, regions.labelsOf(0), "WT");
+        assertArrayEquals(new int[] {1, 4}, regions.labelsOf(1), "TC");
+        assertArrayEquals(new int[] {4}, regions.labelsOf(2), "ET");
+        assertArrayEquals(new int[0], classes.labelsOf(0), "the background marks no label");
+        assertArrayEquals(new int[] {1}, classes.labelsOf(2));
+        assertThrows(IndexOutOfBoundsException.class, () -> regions.labelsOf(3));
+    }
 }

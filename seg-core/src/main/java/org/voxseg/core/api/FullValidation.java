@@ -1,0 +1,157 @@
+package org.voxseg.core.api;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.voxseg.core.config.ConfigJson;
+import org.voxseg.core.config.ModelDescription;
+import org.voxseg.core.inference.CasePredictor;
+import org.voxseg.core.inference.NetworkPredictor;
+import org.voxseg.core.inference.SlidingWindowInferer;
+import org.voxseg.core.training.TrainingListener;
+import org.voxseg.core.training.TrainingOutcome;
+import org.voxseg.core.training.TrainingState;
+import org.voxseg.data.dataset.CaseFiles;
+import org.voxseg.data.dataset.CaseLoader;
+import org.voxseg.data.dataset.ReadAheadLoader;
+import org.voxseg.data.evaluation.CaseScores;
+import org.voxseg.data.evaluation.EmptyMaskConvention;
+import org.voxseg.data.evaluation.EvaluationReport;
+import org.voxseg.data.evaluation.Evaluator;
+import org.voxseg.data.evaluation.Structure;
+import org.voxseg.data.label.LabelEncoding;
+import org.voxseg.data.label.Postprocessing;
+
+/**
+ * nnU-Net's final validation, as a listener of the trainer: after the last epoch (and every few epochs if the config
+ * asks) every validation case is predicted whole, by sliding window from its original files exactly as
+ * {@code voxseg predict} would without postprocessing, written to {@code validation/<case>.nii.gz} in its original
+ * geometry, and scored against its reference (Dice and HD95 per output region or class, BraTS's empty-region
+ * convention) into {@code validation/cases.csv} and {@code validation/summary.csv}. The next case is read while the
+ * current one is predicted. {@code validation/validation.json}, written last, records the epoch and cases of a
+ * completed validation, so a finished run that is started again does not validate again, while one killed during
+ * its validation does.
+ */
+final class FullValidation implements TrainingListener {
+
+    /** The folder, inside the run folder, of the validation predictions and scores. */
+    static final String FOLDER = "validation";
+    /** The per-case scores' file name. */
+    static final String CASES = "cases.csv";
+    /** The summary's file name. */
+    static final String SUMMARY = "summary.csv";
+    /** The record of the last completed validation, written after everything else. */
+    static final String RECORD = "validation.json";
+
+    private final List<CaseFiles> cases;
+    private final ModelDescription description;
+    private final CasePredictor predictor;
+    private final Evaluator evaluator;
+    private final Path folder;
+    private final int every;
+    private final RunListener listener;
+    private final NDManager manager;
+    private int validatedEpoch;
+
+    /**
+     * What {@code validation.json} holds.
+     *
+     * @param epoch the epoch whose network was validated
+     * @param cases the validation cases, in order
+     * @param summary the mean, median and spread of each metric per structure
+     */
+    record Record(int epoch, List<String> cases, List<EvaluationReport.Summary> summary) {
+    }
+
+    /**
+     * @param cases the validation cases, with their label maps
+     * @param network the network being trained, predicted with as it is when a validation runs
+     * @param inferer the sliding window (the training patch as window, the configured overlap)
+     * @param runFolder the run folder, which receives {@code validation/}
+     * @param every also validate after every this many epochs (0: only after the last)
+     * @param manager the scope of each case's arrays, which are freed after the case
+     */
+    FullValidation(List<CaseFiles> cases, ModelDescription description, Block network, SlidingWindowInferer inferer,
+            Path runFolder, int every, RunListener listener, NDManager manager) {
+        this.cases = List.copyOf(cases);
+        this.description = description;
+        this.predictor = new CasePredictor(description.preprocessingSettings(), inferer,
+                new NetworkPredictor(network, description.outputActivation()), description.encoding(),
+                Postprocessing.builder().build());
+        this.evaluator = new Evaluator(structures(description), EmptyMaskConvention.brats());
+        this.folder = runFolder.resolve(FOLDER);
+        this.every = every;
+        this.listener = listener;
+        this.manager = manager;
+    }
+
+    /** One structure per foreground output: the regions (WT, TC, ET) or classes the network predicts. */
+    static List<Structure> structures(ModelDescription description) {
+        LabelEncoding encoding = description.encoding();
+        List<Structure> structures = new ArrayList<>();
+        for (int c = encoding.firstForegroundChannel(); c < encoding.channels(); c++) {
+            structures.add(new Structure(description.outputNames().get(c), encoding.labelsOf(c)));
+        }
+        return structures;
+    }
+
+    @Override
+    public void epochEnded(TrainingState state) throws IOException {
+        if (every > 0 && state.epoch() % every == 0) {
+            validate(state.epoch());
+        }
+    }
+
+    @Override
+    public void trainingEnded(TrainingOutcome outcome) throws IOException {
+        int epoch = outcome.state().epoch();
+        if (epoch > 0 && epoch != validatedEpoch && !completed(epoch)) {
+            validate(epoch);
+        }
+    }
+
+    /** Whether the folder holds a completed validation of {@code epoch} on these cases. */
+    private boolean completed(int epoch) throws IOException {
+        Path file = folder.resolve(RECORD);
+        if (!Files.exists(file)) {
+            return false;
+        }
+        Record record = ConfigJson.read(file, Record.class);
+        return record.epoch() == epoch && record.cases().equals(cases.stream().map(CaseFiles::id).toList());
+    }
+
+    /** Predicts, writes and scores every validation case with the network as it is after {@code epoch}. */
+    EvaluationReport validate(int epoch) throws IOException {
+        Files.createDirectories(folder);
+        List<CaseScores> scores = new ArrayList<>();
+        try (ReadAheadLoader loader = new ReadAheadLoader(cases)) {
+            while (loader.hasNext()) {
+                CaseLoader.LoadedCase loaded = loader.next();
+                CasePredictor.Prediction prediction;
+                try (NDManager scope = manager.newSubManager()) {
+                    prediction = predictor.predict(loaded.image(), scope);
+                }
+                Segmenter.writeLabels(prediction, description.labels(), folder.resolve(loaded.id() + ".nii.gz"));
+                scores.add(evaluator.evaluate(loaded.id(), prediction.labels(), loaded.labels().orElseThrow()));
+                listener.caseValidated(loaded.id(), scores.size(), cases.size());
+            }
+        }
+        validatedEpoch = epoch;
+        EvaluationReport report = new EvaluationReport(scores);
+        report.writeCases(folder.resolve(CASES));
+        report.writeSummary(folder.resolve(SUMMARY));
+        ConfigJson.write(folder.resolve(RECORD), new Record(epoch, cases.stream().map(CaseFiles::id).toList(),
+                report.summary()));
+        listener.note(String.format(Locale.ROOT, "validation of epoch %d on %d whole case(s), in %s: %s", epoch,
+                scores.size(), folder, report.summary().stream()
+                        .map(s -> String.format(Locale.ROOT, "%s %s %.4f", s.structure(), s.metric(), s.mean()))
+                        .collect(Collectors.joining(", "))));
+        return report;
+    }
+}
