@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 
-/** The process's resident memory from Linux's /proc/self/status: current (VmRSS) and peak (VmHWM), in bytes. */
+/**
+ * The process's resident memory from Linux's /proc/self/status: current (VmRSS), peak (VmHWM) and anonymous
+ * (RssAnon), in bytes.
+ */
 final class PeakMemory {
 
     private static final Path STATUS = Path.of("/proc/self/status");
@@ -21,6 +24,14 @@ final class PeakMemory {
     /** Current resident set size, if the platform reports it. */
     static OptionalLong currentBytes() {
         return field("VmRSS:");
+    }
+
+    /**
+     * Current anonymous resident memory (RssAnon): the heap, native allocations and stacks, but not the file pages
+     * of memory-mapped files, which the kernel can drop and reread at will.
+     */
+    static OptionalLong anonymousBytes() {
+        return field("RssAnon:");
     }
 
     private static OptionalLong field(String name) {
