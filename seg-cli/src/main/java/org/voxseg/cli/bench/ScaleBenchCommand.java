@@ -83,17 +83,18 @@ public final class ScaleBenchCommand implements Callable<Integer> {
 
     /** The demo's config shrunk to a 4-8-16-32 U-Net, one epoch of 2 steps of 2 patches of 64^3. */
     private static String config(Path root, int workers) {
-        return String.format(Locale.ROOT, """
+        return """
                 {
                   "model": {"in_channels": 4, "out_channels": 3, "filters": [4, 8, 16, 32]},
                   "optimizer": {"name": "adam", "lr": 0.003},
                   "loss": {"name": "dice_bce"},
-                  "dataset": {"brats_root": "%s", "preprocessing_workers": %d,
+                  "dataset": {"brats_root": "ROOT", "preprocessing_workers": WORKERS,
                               "preprocessing": {"crop_foreground": true, "normalization": "zscore_nonzero"}},
                   "training": {"epochs": 1, "iterations_per_epoch": 2, "batch_size": 2, "patch_size": [64, 64, 64],
                                "validation_batches": 2, "seed": 42}
                 }
-                """, root.toString().replace("\\", "\\\\").replace("\"", "\\\""), workers);
+                """.replace("ROOT", root.toString().replace("\\", "\\\\").replace("\"", "\\\""))
+                .replace("WORKERS", Integer.toString(workers));
     }
 
     private void report(Measurements m, double total) throws IOException {
