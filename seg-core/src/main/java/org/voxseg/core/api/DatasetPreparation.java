@@ -39,12 +39,12 @@ final class DatasetPreparation {
     static final String PROBLEMS = "dataset_problems.txt";
 
     /**
-     * The most heap one BraTS-size case (four 240x240x155 int16 channels and a uint8 label map, 1 mm) takes while it
-     * is loaded, checked, preprocessed (crop, z-score, pad) and written: about 0.43 GiB measured, rounded up to 0.5
-     * GiB. Measured with {@code voxseg bench preprocess} (default shape 240x240x155, its synthetic head; PeakMemory
-     * reports the peak used heap over a fresh load and preprocessing, less the heap in use before) and confirmed by
-     * the smallest {@code -Xmx} that one case builds its cache entry in. The default worker count keeps that many
-     * cases within the maximum heap.
+     * The heap one BraTS-size case (four 240x240x155 int16 channels and a uint8 label map, 1 mm) needs while it is
+     * loaded, checked, preprocessed (crop, z-score) and written to the cache, with room for the collector. Measured
+     * as the smallest {@code -Xmx} a lone JVM builds such an entry in (SyntheticBrats case, PreprocessedCache with
+     * data checks, G1, 2 cores): 400 MiB fails with OutOfMemoryError in the normalisation (the loaded, cropped and
+     * normalised images are alive together), 410 MiB thrashes for minutes, 420 MiB takes the usual 2.5 s. Rounded up
+     * to 512 MiB; the default worker count keeps that many cases within the maximum heap.
      */
     static final long CASE_PEAK_HEAP_BYTES = 512L << 20;
 
