@@ -20,6 +20,7 @@ import org.voxseg.core.config.DatasetConfig;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.RunConfig;
 import org.voxseg.data.cache.PreprocessedCache;
+import org.voxseg.data.dataset.CaseDataChecks;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.DatasetProblem;
 import org.voxseg.data.dataset.DatasetValidator;
@@ -62,7 +63,7 @@ final class DatasetPreparation {
         this.folder = folder;
         this.cache = new PreprocessedCache(dataset.cacheFolder(folder),
                 ModelDescription.of(config).preprocessingSettings(),
-                new DatasetValidator(dataset.labels(), true).dataChecks());
+                new CaseDataChecks(dataset.labels()));
         Runtime runtime = Runtime.getRuntime();
         this.workers = dataset.preprocessingWorkers() > 0 ? dataset.preprocessingWorkers()
                 : defaultWorkers(runtime.availableProcessors(), runtime.maxMemory());

@@ -64,11 +64,6 @@ public final class DatasetValidator {
         return validate(cases, false);
     }
 
-    /** The checks of voxel values that {@link #validateHeaders} leaves out, with this validator's labels. */
-    public CaseDataChecks dataChecks() {
-        return dataChecks;
-    }
-
     private List<DatasetProblem> validate(List<CaseFiles> cases, boolean readData) {
         return IntStream.range(0, cases.size()).parallel()
                 .mapToObj(n -> validate(cases.get(n), readData))
