@@ -40,11 +40,11 @@ class EndToEndTest {
         config = dir.resolve("config.json");
         Files.copy(Path.of("src/test/resources/tiny_config.json"), config);
         training = CommandRun.of("train", "--config", config.toString(), "--output-dir", dir.resolve("run")
-                .toString(), "--quiet");
+                .toString(), "--workers", "2", "--quiet");
     }
 
     @Test
-    void trainWritesASelfDescribingRunFolder() {
+    void trainWritesASelfDescribingRunFolder() throws IOException {
         assertEquals(0, training.exitCode(), training.err());
         for (String file : List.of("config.json", "model.json", "split.json", "training_log.csv", "progress.png",
                 "latest.ckpt", "best.ckpt", "final.ckpt")) {
@@ -52,6 +52,8 @@ class EndToEndTest {
         }
         assertTrue(training.out().contains("epoch 3: loss"), training.out());
         assertTrue(training.out().contains("trained 3 epoch(s)"), training.out());
+        assertTrue(Files.readString(dir.resolve("run/config.json")).contains("\"preprocessing_workers\" : 2"),
+                "--workers is recorded as dataset.preprocessing_workers");
     }
 
     @Test

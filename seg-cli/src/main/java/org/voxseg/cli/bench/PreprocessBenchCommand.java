@@ -78,9 +78,9 @@ public final class PreprocessBenchCommand implements Callable<Integer> {
             });
             long peak = PeakMemory.peakBytes().orElse(0);
             PreprocessedCache cache = new PreprocessedCache(folder.resolve("cache"), settings);
-            Preprocessor.Result result = cache.get(entry).result();
+            Volume result = cache.get(entry).cached().image();
             Timings cached = run.time(() -> cache.get(entry));
-            report(fresh, cached, baseline, peak, result.image());
+            report(fresh, cached, baseline, peak, result);
         } finally {
             deleteTree(folder);
         }

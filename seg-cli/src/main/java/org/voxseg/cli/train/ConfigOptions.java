@@ -30,6 +30,10 @@ final class ConfigOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Override training.threads (compute threads).")
     Integer threads;
 
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Override dataset.preprocessing_workers (threads preprocessing cases; 0: the default).")
+    Integer workers;
+
     @Option(names = "--quiet", description = "No progress bars: one line per epoch, for logs.")
     boolean quiet;
 
@@ -39,7 +43,7 @@ final class ConfigOptions {
      * @throws java.io.IOException naming the file and key if the config cannot be read
      */
     RunConfig load(TrainingOverrides.Builder extra) throws IOException {
-        return extra.epochs(epochs).batchSize(batchSize).seed(seed).threads(threads).build()
+        return extra.epochs(epochs).batchSize(batchSize).seed(seed).threads(threads).workers(workers).build()
                 .applyTo(RunConfig.read(config));
     }
 

@@ -1,37 +1,58 @@
 package org.voxseg.core.api;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.DatasetConfig;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.RunConfig;
 import org.voxseg.data.cache.PreprocessedCache;
+import org.voxseg.data.dataset.CaseDataChecks;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.DatasetProblem;
 import org.voxseg.data.dataset.DatasetValidator;
+import org.voxseg.data.dataset.InvalidCaseException;
 import org.voxseg.data.io.AtomicFiles;
 import org.voxseg.data.sampling.SamplingCase;
-import org.voxseg.data.transform.Preprocessor;
 
 /**
- * A config's cases made ready for training: found and validated, then preprocessed through the cache (its
- * {@code cache_dir}, or {@code cache} in the output folder) into cases for patch sampling. Training runs, the LR range
- * test and cross-validation all prepare their data here.
+ * A config's cases made ready for training: found and their headers checked, then preprocessed through the cache (its
+ * {@code cache_dir}, or {@code cache} in the output folder) by several worker threads into memory-mapped cases for
+ * patch sampling, each case's values checked as it is read. Training runs, the LR range test and cross-validation all
+ * prepare their data here.
  */
 final class DatasetPreparation {
 
     /** The file in the output folder that lists every dataset problem. */
     static final String PROBLEMS = "dataset_problems.txt";
 
+    /**
+     * The heap one BraTS-size case (four 240x240x155 int16 channels and a uint8 label map, 1 mm) needs while it is
+     * loaded, checked, preprocessed (crop, z-score) and written to the cache, with room for the collector. Measured
+     * as the smallest {@code -Xmx} a lone JVM builds such an entry in (SyntheticBrats case, PreprocessedCache with
+     * data checks, G1, 2 cores): 400 MiB fails with OutOfMemoryError in the normalisation (the loaded, cropped and
+     * normalised images are alive together), 410 MiB thrashes for minutes, 420 MiB takes the usual 2.5 s. Rounded up
+     * to 512 MiB; the default worker count keeps that many cases within the maximum heap.
+     */
+    static final long CASE_PEAK_HEAP_BYTES = 512L << 20;
+
     private final DatasetConfig dataset;
     private final PreprocessedCache cache;
     private final Path folder;
+    private final int workers;
 
     /**
      * @param config the resolved config (paths absolute)
@@ -41,15 +62,25 @@ final class DatasetPreparation {
         this.dataset = config.dataset();
         this.folder = folder;
         this.cache = new PreprocessedCache(dataset.cacheFolder(folder),
-                ModelDescription.of(config).preprocessingSettings());
+                ModelDescription.of(config).preprocessingSettings(),
+                new CaseDataChecks(dataset.labels()));
+        Runtime runtime = Runtime.getRuntime();
+        this.workers = dataset.preprocessingWorkers() > 0 ? dataset.preprocessingWorkers()
+                : defaultWorkers(runtime.availableProcessors(), runtime.maxMemory());
+    }
+
+    /** The default preprocessing workers: one per core, but no more than the heap holds cases at once; at least 1. */
+    static int defaultWorkers(int processors, long maxHeapBytes) {
+        return (int) Math.max(1, Math.min(processors, maxHeapBytes / CASE_PEAK_HEAP_BYTES));
     }
 
     /**
-     * The dataset's cases, all valid.
+     * The dataset's cases, their headers checked (files present, 3-D, channels, grids); their values are checked as
+     * {@link #prepare} reads them.
      *
      * @throws DatasetProblemsException naming the first problem and how many there are, after listing them all in
      *     {@code dataset_problems.txt} in the output folder
-     * @throws IOException if a case cannot be read
+     * @throws IOException if the dataset cannot be listed
      */
     List<CaseFiles> validCases() throws IOException {
         List<CaseFiles> cases = dataset.discover();
@@ -58,29 +89,95 @@ final class DatasetPreparation {
                     ? dataset.bratsRoot() : dataset.caseList()));
         }
         List<DatasetProblem> problems = new DatasetValidator(dataset.labels(), true, dataset.channels().size())
-                .validate(cases);
+                .validateHeaders(cases);
         if (!problems.isEmpty()) {
-            Path listing = folder.resolve(PROBLEMS);
-            Files.createDirectories(folder);
-            AtomicFiles.write(listing, out -> out.write(problems.stream().map(p -> p + "\n")
-                    .collect(Collectors.joining()).getBytes(StandardCharsets.UTF_8)));
-            throw new DatasetProblemsException(problems, listing);
+            throw listed(problems);
         }
         return cases;
     }
 
     /**
-     * The cases preprocessed (or read from the cache) for patch sampling, reporting each to {@code listener} as
-     * number {@code before + n} of {@code total}.
+     * The cases preprocessed (or mapped from the cache) for patch sampling, in the order given, by the configured
+     * number of worker threads; each case is reported to {@code listener} as number {@code before + n} of
+     * {@code total} when it is done, n counting the cases done so far. A case that fails leaves no entry; the other
+     * cases still finish and keep theirs.
+     *
+     * @throws DatasetProblemsException if cases' values fail the data checks: every such problem, listed as
+     *     {@link #validCases} lists them
+     * @throws IOException if a case cannot be read or its entry written (the first such case in order)
      */
     List<SamplingCase> prepare(List<CaseFiles> cases, RunListener listener, int before, int total)
             throws IOException {
-        List<SamplingCase> prepared = new ArrayList<>();
-        for (CaseFiles entry : cases) {
-            Preprocessor.Result result = cache.get(entry).result();
-            prepared.add(new SamplingCase(entry.id(), result.image(), result.labels().orElseThrow()));
-            listener.casePrepared(entry.id(), before + prepared.size(), total);
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, cases.size())), task -> {
+            Thread thread = new Thread(task, "voxseg-preprocess-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CompletionService<Outcome> outcomes = new ExecutorCompletionService<>(pool);
+            for (int n = 0; n < cases.size(); n++) {
+                int index = n;
+                outcomes.submit(() -> prepare(index, cases.get(index)));
+            }
+            Outcome[] done = new Outcome[cases.size()];
+            int prepared = 0;
+            for (int n = 0; n < cases.size(); n++) {
+                Outcome outcome = outcomes.take().get();
+                done[outcome.index()] = outcome;
+                if (outcome.failure() == null) {
+                    listener.casePrepared(outcome.prepared().id(), before + ++prepared, total);
+                }
+            }
+            return collect(done);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while preparing cases");
+        } catch (ExecutionException e) {
+            // Outcome catches every exception, so only an Error ends here.
+            throw (Error) e.getCause();
+        } finally {
+            pool.shutdownNow();
         }
-        return prepared;
+    }
+
+    /** A case prepared, or how preparing it failed. */
+    private record Outcome(int index, SamplingCase prepared, Exception failure) {
+    }
+
+    private Outcome prepare(int index, CaseFiles entry) {
+        try {
+            return new Outcome(index, cache.get(entry).cached().samplingCase(entry.id()), null);
+        } catch (IOException | RuntimeException e) {
+            return new Outcome(index, null, e);
+        }
+    }
+
+    /** The prepared cases in order, or the first failure that is not a data problem, or every data problem. */
+    private List<SamplingCase> collect(Outcome[] done) throws IOException {
+        List<DatasetProblem> problems = new ArrayList<>();
+        for (Outcome outcome : done) {
+            Exception failure = outcome.failure();
+            if (failure instanceof InvalidCaseException invalid) {
+                problems.addAll(invalid.problems());
+            } else if (failure instanceof IOException e) {
+                throw e;
+            } else if (failure != null) {
+                throw (RuntimeException) failure;
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw listed(problems);
+        }
+        return Arrays.stream(done).map(Outcome::prepared).toList();
+    }
+
+    /** The exception for {@code problems}, after listing them in {@code dataset_problems.txt}. */
+    private DatasetProblemsException listed(List<DatasetProblem> problems) throws IOException {
+        Path listing = folder.resolve(PROBLEMS);
+        Files.createDirectories(folder);
+        AtomicFiles.write(listing, out -> out.write(problems.stream().map(p -> p + "\n")
+                .collect(Collectors.joining()).getBytes(StandardCharsets.UTF_8)));
+        return new DatasetProblemsException(problems, listing);
     }
 }

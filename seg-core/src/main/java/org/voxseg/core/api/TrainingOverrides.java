@@ -14,9 +14,10 @@ import org.voxseg.core.config.TrainingConfig;
  * @param threads native compute threads, or null
  * @param pretrained a run folder or checkpoint to start from (resolved against the working directory), or null
  * @param fold the cross-validation fold to train, or null
+ * @param workers threads preprocessing cases into the cache (0: the default), or null
  */
 public record TrainingOverrides(Integer epochs, Integer batchSize, Long seed, Integer threads, Path pretrained,
-        Integer fold) {
+        Integer fold, Integer workers) {
 
     /** A builder with nothing overridden. */
     public static Builder builder() {
@@ -28,6 +29,9 @@ public record TrainingOverrides(Integer epochs, Integer batchSize, Long seed, In
         TrainingConfig training = config.training().with(epochs, batchSize, seed, threads,
                 pretrained == null ? null : pretrained.toAbsolutePath().toString());
         RunConfig changed = config.withTraining(training);
+        if (workers != null) {
+            changed = changed.withDataset(changed.dataset().withPreprocessingWorkers(workers));
+        }
         return fold == null ? changed : changed.withFold(fold);
     }
 
@@ -39,6 +43,7 @@ public record TrainingOverrides(Integer epochs, Integer batchSize, Long seed, In
         private Integer threads;
         private Path pretrained;
         private Integer fold;
+        private Integer workers;
 
         private Builder() {
         }
@@ -79,9 +84,15 @@ public record TrainingOverrides(Integer epochs, Integer batchSize, Long seed, In
             return this;
         }
 
+        /** Threads preprocessing cases into the cache (0: the default), or null for the config's. */
+        public Builder workers(Integer count) {
+            this.workers = count;
+            return this;
+        }
+
         /** The overrides collected. */
         public TrainingOverrides build() {
-            return new TrainingOverrides(epochs, batchSize, seed, threads, pretrained, fold);
+            return new TrainingOverrides(epochs, batchSize, seed, threads, pretrained, fold, workers);
         }
     }
 }

@@ -9,16 +9,17 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What a resumed run may change of the config it started with: its length, its stopping rules, its threads and
- * checkpoint keeping, and the inference defaults; anything else (data, network, loss, optimiser, schedule, seed,
- * patches...) would make the resumed run a different run than the one its checkpoint continues.
+ * What a resumed run may change of the config it started with: its length, its stopping rules, its threads (compute,
+ * batch loading and preprocessing) and checkpoint keeping, and the inference defaults; anything else (data, network,
+ * loss, optimiser, schedule, seed, patches...) would make the resumed run a different run than the one its checkpoint
+ * continues.
  */
 public final class ConfigChanges {
 
     /** Keys a resumed run may change, as dotted paths; a section name allows all of its keys. */
     private static final Set<String> ALLOWED = Set.of("training.epochs", "training.early_stop_patience",
             "training.moving_average_patience", "training.threads", "training.loader_threads",
-            "training.checkpoint_every", "training.keep_last", "inference");
+            "training.checkpoint_every", "training.keep_last", "dataset.preprocessing_workers", "inference");
 
     private static final ObjectMapper TREES = new ObjectMapper();
 

@@ -25,10 +25,12 @@ import org.voxseg.data.label.LabelEncoding;
  * @param validationCases case ids to validate on instead of a k-fold split, or empty
  * @param cacheDir folder for preprocessed cases, or null for {@code cache} in the output folder
  * @param preprocessing the preprocessing section
+ * @param preprocessingWorkers threads preprocessing cases into the cache (0: as many as the cores and the heap
+ *     allow); results do not depend on it, so it is not part of a cache entry's key
  */
 public record DatasetConfig(String bratsRoot, String caseList, List<String> channels, int[] labels,
         boolean labelHierarchy, List<String> regionNames, List<String> validationCases, String cacheDir,
-        PreprocessingConfig preprocessing) {
+        PreprocessingConfig preprocessing, int preprocessingWorkers) {
 
     /** The BraTS labels and regions. */
     private static final int[] BRATS_LABELS = {2, 1, 4};
@@ -53,6 +55,9 @@ public record DatasetConfig(String bratsRoot, String caseList, List<String> chan
         if (channels.isEmpty()) {
             throw new IllegalArgumentException("channels must name at least one channel");
         }
+        if (preprocessingWorkers < 0) {
+            throw new IllegalArgumentException("preprocessing_workers must not be negative: " + preprocessingWorkers);
+        }
         LabelEncoding encoding = LabelEncoding.of(labels, labelHierarchy);
         if (regionNames.size() != encoding.channels()) {
             throw new IllegalArgumentException("region_names has " + regionNames.size() + " names for "
@@ -73,7 +78,8 @@ public record DatasetConfig(String bratsRoot, String caseList, List<String> chan
     /** This section with its paths made absolute against {@code folder} (the config file's folder). */
     public DatasetConfig resolvedAgainst(Path folder) {
         return new DatasetConfig(resolve(folder, bratsRoot), resolve(folder, caseList), channels, labels,
-                labelHierarchy, regionNames, validationCases, resolve(folder, cacheDir), preprocessing);
+                labelHierarchy, regionNames, validationCases, resolve(folder, cacheDir), preprocessing,
+                preprocessingWorkers);
     }
 
     /** The folder of preprocessed cases: {@code cache_dir}, or {@code cache} in {@code runFolder}. */
@@ -84,7 +90,13 @@ public record DatasetConfig(String bratsRoot, String caseList, List<String> chan
     /** This section with preprocessed cases cached in {@code folder}. */
     public DatasetConfig withCacheDir(Path folder) {
         return new DatasetConfig(bratsRoot, caseList, channels, labels, labelHierarchy, regionNames, validationCases,
-                folder.toString(), preprocessing);
+                folder.toString(), preprocessing, preprocessingWorkers);
+    }
+
+    /** This section with {@code workers} preprocessing threads (0: the default). */
+    public DatasetConfig withPreprocessingWorkers(int workers) {
+        return new DatasetConfig(bratsRoot, caseList, channels, labels, labelHierarchy, regionNames, validationCases,
+                cacheDir, preprocessing, workers);
     }
 
     /**
@@ -132,6 +144,7 @@ public record DatasetConfig(String bratsRoot, String caseList, List<String> chan
         private List<String> validationCases = List.of();
         private String cacheDir;
         private PreprocessingConfig preprocessing = PreprocessingConfig.builder().build();
+        private int preprocessingWorkers;
 
         private Builder() {
         }
@@ -181,10 +194,15 @@ public record DatasetConfig(String bratsRoot, String caseList, List<String> chan
             return this;
         }
 
+        public Builder preprocessingWorkers(int value) {
+            preprocessingWorkers = value;
+            return this;
+        }
+
         public DatasetConfig build() {
             return new DatasetConfig(bratsRoot, caseList, channels, labels, labelHierarchy,
                     regionNames != null ? regionNames : defaultNames(labels, labelHierarchy), validationCases, cacheDir,
-                    preprocessing);
+                    preprocessing, preprocessingWorkers);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,5 +32,19 @@ class RunConfigTest {
                 + "\"}}");
 
         assertEquals(base.toString(), RunConfig.read(config).training().pretrained());
+    }
+
+    @Test
+    void preprocessingWorkersAreReadAndMayChangeOnResume() throws IOException {
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, "{\"dataset\": {\"preprocessing_workers\": 3}}");
+        RunConfig read = RunConfig.read(config);
+        RunConfig other = read.withDataset(read.dataset().withPreprocessingWorkers(1));
+
+        assertEquals(3, read.dataset().preprocessingWorkers());
+        assertEquals(0, RunConfig.builder().build().dataset().preprocessingWorkers(), "0: the default");
+        assertEquals(List.of(), ConfigChanges.refused(read, other));
+        assertEquals(1, ConfigJson.parse(ConfigJson.text(other), RunConfig.class).dataset().preprocessingWorkers(),
+                "written as dataset.preprocessing_workers and read back");
     }
 }

@@ -58,7 +58,9 @@ public final class CaseLoader {
         Volume image = Volume.wrap(grid, files.size(), data);
         Optional<Volume> labels = Optional.empty();
         if (labelFile.isPresent()) {
-            labels = Optional.of(Volume.wrap(grid, 1, NiftiReader.read(labelFile.get()).volume().toArray()));
+            float[] labelData = new float[voxels];
+            NiftiReader.readInto(labelFile.get(), labelData, 0);
+            labels = Optional.of(Volume.wrap(grid, 1, labelData));
         }
         return new LoadedCase(entry.id(), image, labels);
     }

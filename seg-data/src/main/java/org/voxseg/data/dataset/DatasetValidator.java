@@ -6,25 +6,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.nifti.NiftiHeader;
 import org.voxseg.data.nifti.NiftiReader;
-import org.voxseg.data.volume.IntensityStatistics;
-import org.voxseg.data.volume.Volume;
 
 /**
  * Checks a whole dataset before training, reporting every problem at once rather than failing on case 117 in
- * epoch 3: missing or unreadable files, files that are not 3-D, channels and label maps on different grids, label
- * values outside the configured labels, empty images, NaN or infinite values. Cases are checked in parallel.
+ * epoch 3. {@link #validateHeaders} reads headers alone: missing or unreadable files, files that are not 3-D, the
+ * wrong number of channel files, one file given twice, channels and label maps on different grids. {@link #validate}
+ * also reads every voxel for the {@link CaseDataChecks} (NaN or infinite values, empty images, label values outside
+ * the configured labels); training runs those while preprocessing instead, so that each case is read once. Cases
+ * are checked in parallel.
  */
 public final class DatasetValidator {
 
     /** Largest difference between affine elements (mm) for two files to count as one grid. */
     public static final double GRID_TOLERANCE = 1e-3;
 
-    private final int[] labels;
+    private final CaseDataChecks dataChecks;
     private final boolean requireLabels;
     private final int channels;
 
@@ -44,27 +44,40 @@ public final class DatasetValidator {
      * @param channels the image files every case must have, one per channel (0: any number)
      */
     public DatasetValidator(int[] labels, boolean requireLabels, int channels) {
-        this.labels = labels.clone();
+        this.dataChecks = new CaseDataChecks(labels);
         this.requireLabels = requireLabels;
         this.channels = channels;
     }
 
-    /** Every problem of every case, in case order. */
+    /** Every problem of every case, headers and voxel values, in case order. */
     public List<DatasetProblem> validate(List<CaseFiles> cases) {
+        return validate(cases, true);
+    }
+
+    /** Every problem of one case, headers and voxel values. */
+    public List<DatasetProblem> validate(CaseFiles entry) {
+        return validate(entry, true);
+    }
+
+    /** Every problem of every case that its files' headers show, in case order; no voxel is read. */
+    public List<DatasetProblem> validateHeaders(List<CaseFiles> cases) {
+        return validate(cases, false);
+    }
+
+    private List<DatasetProblem> validate(List<CaseFiles> cases, boolean readData) {
         return IntStream.range(0, cases.size()).parallel()
-                .mapToObj(n -> validate(cases.get(n)))
+                .mapToObj(n -> validate(cases.get(n), readData))
                 .flatMap(List::stream)
                 .toList();
     }
 
-    /** Every problem of one case. */
-    public List<DatasetProblem> validate(CaseFiles entry) {
+    private List<DatasetProblem> validate(CaseFiles entry, boolean readData) {
         List<DatasetProblem> problems = new ArrayList<>();
         checkChannelFiles(entry, problems);
         Geometry reference = null;
         Path referenceFile = null;
         for (Path image : entry.images()) {
-            Geometry grid = checkImage(entry.id(), image, problems);
+            Geometry grid = check(entry.id(), image, false, readData, problems);
             if (grid != null && reference == null) {
                 reference = grid;
                 referenceFile = image;
@@ -79,7 +92,7 @@ public final class DatasetValidator {
             }
         } else {
             Path label = entry.label().get();
-            Geometry grid = checkLabels(entry.id(), label, problems);
+            Geometry grid = check(entry.id(), label, true, readData, problems);
             if (grid != null && reference != null) {
                 checkGrid(entry.id(), label, grid, referenceFile, reference, problems);
             }
@@ -104,55 +117,34 @@ public final class DatasetValidator {
         }
     }
 
-    private Geometry checkImage(String id, Path file, List<DatasetProblem> problems) {
-        Volume volume = read(id, file, problems);
-        if (volume == null) {
-            return null;
-        }
-        IntensityStatistics stats = IntensityStatistics.of(volume);
-        if (stats.nanCount() > 0 || stats.infiniteCount() > 0) {
-            problems.add(new DatasetProblem(id, file, stats.nanCount() + " NaN and " + stats.infiniteCount()
-                    + " infinite values"));
-        }
-        if (stats.finiteCount() > 0 && stats.finiteMin() == stats.finiteMax()) {
-            problems.add(new DatasetProblem(id, file, "empty image: every voxel is " + stats.finiteMin()));
-        }
-        return volume.geometry();
-    }
-
-    private Geometry checkLabels(String id, Path file, List<DatasetProblem> problems) {
-        Volume volume = read(id, file, problems);
-        if (volume == null) {
-            return null;
-        }
-        TreeSet<Float> unexpected = new TreeSet<>();
-        var data = volume.data();
-        for (int v = 0; v < data.limit(); v++) {
-            float value = data.get(v);
-            if (value != 0 && Arrays.stream(labels).noneMatch(l -> l == value)) {
-                unexpected.add(value);
-            }
-        }
-        if (!unexpected.isEmpty()) {
-            problems.add(new DatasetProblem(id, file, "label values " + unexpected + " are not 0 or one of the"
-                    + " configured labels " + Arrays.toString(labels)));
-        }
-        return volume.geometry();
-    }
-
-    private static Volume read(String id, Path file, List<DatasetProblem> problems) {
+    /**
+     * The grid of a 3-D file, checking its values too when {@code readData}; null, with the problem added, if the
+     * file is missing, unreadable or not 3-D.
+     */
+    private Geometry check(String id, Path file, boolean isLabel, boolean readData, List<DatasetProblem> problems) {
         if (!Files.isRegularFile(file)) {
             problems.add(new DatasetProblem(id, file, "missing file"));
             return null;
         }
         try {
-            NiftiReader.NiftiImage image = NiftiReader.read(file);
-            NiftiHeader header = image.header();
-            if (header.channelCount() != 1) {
-                problems.add(new DatasetProblem(id, file, "not a 3-D volume: dims " + Arrays.toString(header.dims())));
+            if (readData) {
+                NiftiReader.NiftiImage image = NiftiReader.read(file);
+                if (!is3d(id, file, image.header(), problems)) {
+                    return null;
+                }
+                if (isLabel) {
+                    dataChecks.checkLabels(id, file, image.volume(), problems);
+                } else {
+                    CaseDataChecks.checkImage(id, file, image.volume().data(), problems);
+                }
+                return image.volume().geometry();
+            }
+            NiftiHeader header = NiftiReader.readHeader(file);
+            if (!is3d(id, file, header, problems)) {
                 return null;
             }
-            return image.volume();
+            NiftiReader.checkSize(file, header);
+            return header.geometry();
         } catch (IOException e) {
             String message = e.getMessage();
             String prefix = file + ": ";
@@ -160,6 +152,14 @@ public final class DatasetValidator {
                     : message));
             return null;
         }
+    }
+
+    private static boolean is3d(String id, Path file, NiftiHeader header, List<DatasetProblem> problems) {
+        if (header.channelCount() != 1) {
+            problems.add(new DatasetProblem(id, file, "not a 3-D volume: dims " + Arrays.toString(header.dims())));
+            return false;
+        }
+        return true;
     }
 
     private static void checkGrid(String id, Path file, Geometry grid, Path referenceFile, Geometry reference,

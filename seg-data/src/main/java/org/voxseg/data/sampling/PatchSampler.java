@@ -5,9 +5,10 @@ import java.util.Random;
 import org.voxseg.data.volume.Boxes;
 
 /**
- * Cuts random patches of a fixed shape from cases, a configured fraction of them centred on a foreground voxel
- * (chosen uniformly among the case's foreground voxels; nnU-Net's foreground oversampling), the rest anywhere.
- * A patch the size of the volume is the whole volume.
+ * Cuts random patches of a fixed shape from cases, a configured fraction of them centred on a foreground voxel, the
+ * rest anywhere. A foreground patch first picks one of the label values present uniformly, then one of that value's
+ * voxels uniformly (nnU-Net's class-balanced oversampling), so a small class is centred on as often as a large one.
+ * Patches are copied out of the case's buffers; a patch the size of the volume is the whole volume.
  */
 public final class PatchSampler {
 
@@ -48,14 +49,14 @@ public final class PatchSampler {
                         .shapeText() + ") is smaller than the patch " + Arrays.toString(patchShape));
             }
         }
-        boolean onForeground = source.foregroundCount() > 0 && random.nextDouble() < foregroundFraction;
+        boolean onForeground = !source.foreground().isEmpty() && random.nextDouble() < foregroundFraction;
         int[] start = onForeground ? aroundForeground(source, shape, random) : anywhere(shape, random);
         int channels = source.image().channels();
         int voxels = patchShape[0] * patchShape[1] * patchShape[2];
         float[] image = new float[channels * voxels];
         float[] labels = new float[voxels];
         Boxes.copy(source.image().data(), shape, start, image, patchShape, new int[3], patchShape, channels);
-        Boxes.copy(source.labels().data(), shape, start, labels, patchShape, new int[3], patchShape, 1);
+        source.labels().copy(start, labels, patchShape, new int[3], patchShape);
         return new Patch(patchShape, channels, image, labels);
     }
 
@@ -68,7 +69,10 @@ public final class PatchSampler {
     }
 
     private int[] aroundForeground(SamplingCase source, int[] shape, Random random) {
-        int voxel = source.foregroundVoxel(random.nextInt(source.foregroundCount()));
+        ForegroundLocations foreground = source.foreground();
+        // With a single value there is nothing to pick, and no random number is spent on it.
+        int value = foreground.valueCount() == 1 ? 0 : random.nextInt(foreground.valueCount());
+        int voxel = foreground.location(value, random.nextInt(foreground.count(value)));
         int[] centre = {voxel % shape[0], voxel / shape[0] % shape[1], voxel / (shape[0] * shape[1])};
         int[] start = new int[3];
         for (int d = 0; d < 3; d++) {

@@ -1,34 +1,61 @@
 package org.voxseg.data.sampling;
 
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.stream.IntStream;
+import org.voxseg.data.volume.LabelVolume;
 import org.voxseg.data.volume.Volume;
 
 /**
- * A preprocessed training case ready for patch sampling: image, label map, and the indices of its foreground
- * (non-zero label) voxels, found once so that oversampling them costs nothing per patch.
+ * A preprocessed training case ready for patch sampling: image, label map, and where each foreground label lies,
+ * found once so that oversampling costs nothing per patch. The parts may be memory-mapped views of a cache entry:
+ * patches are copied out of them, so the case is never held whole on the heap.
  */
 public final class SamplingCase {
 
     private final String id;
     private final Volume image;
-    private final Volume labels;
-    private final int[] foreground;
+    private final LabelVolume labels;
+    private final ForegroundLocations foreground;
 
     /**
-     * @throws IllegalArgumentException if the label map is not one channel on the image's grid
+     * A case from in-memory volumes: the label map is stored as integers and its foreground found.
+     *
+     * @throws IllegalArgumentException if the label map is not one channel of whole numbers on the image's grid
      */
     public SamplingCase(String id, Volume image, Volume labels) {
+        this(id, image, LabelVolume.of(onGrid(id, image, labels)));
+    }
+
+    private SamplingCase(String id, Volume image, LabelVolume labels) {
+        this(id, image, labels, ForegroundLocations.of(labels));
+    }
+
+    private SamplingCase(String id, Volume image, LabelVolume labels, ForegroundLocations foreground) {
         this.id = Objects.requireNonNull(id, "id");
+        this.image = Objects.requireNonNull(image, "image");
+        if (!Arrays.equals(labels.geometry().shape(), image.geometry().shape())) {
+            throw new IllegalArgumentException("case " + id + ": the label map must be one channel on the image grid");
+        }
+        this.labels = labels;
+        this.foreground = Objects.requireNonNull(foreground, "foreground");
+    }
+
+    /**
+     * A case from its parts as stored, e.g. views of a memory-mapped cache entry; nothing is copied or recomputed,
+     * so {@code foreground} must be that of {@code labels}.
+     *
+     * @throws IllegalArgumentException if the label map is not on the image's grid
+     */
+    public static SamplingCase of(String id, Volume image, LabelVolume labels, ForegroundLocations foreground) {
+        return new SamplingCase(id, image, labels, foreground);
+    }
+
+    /** {@code labels}, checked to be one channel on the image's grid before it is converted. */
+    private static Volume onGrid(String id, Volume image, Volume labels) {
         if (labels.channels() != 1 || !Arrays.equals(labels.geometry().shape(), image.geometry().shape())) {
             throw new IllegalArgumentException("case " + id + ": the label map must be one channel on the image grid");
         }
-        this.image = image;
-        this.labels = labels;
-        FloatBuffer values = labels.data();
-        this.foreground = IntStream.range(0, values.limit()).filter(v -> values.get(v) != 0).toArray();
+        return labels;
     }
 
     public String id() {
@@ -39,17 +66,12 @@ public final class SamplingCase {
         return image;
     }
 
-    public Volume labels() {
+    public LabelVolume labels() {
         return labels;
     }
 
-    /** The number of foreground voxels. */
-    public int foregroundCount() {
-        return foreground.length;
-    }
-
-    /** The file-order index of the n-th foreground voxel. */
-    int foregroundVoxel(int n) {
-        return foreground[n];
+    /** Where each foreground label lies. */
+    public ForegroundLocations foreground() {
+        return foreground;
     }
 }

@@ -18,7 +18,11 @@ public record IntensityStatistics(long nanCount, long infiniteCount, long finite
 
     /** The statistics over all channels of {@code volume}. */
     public static IntensityStatistics of(Volume volume) {
-        FloatBuffer data = volume.data();
+        return of(volume.data());
+    }
+
+    /** The statistics over the values of {@code data} from index 0 to its limit, e.g. one channel of a volume. */
+    public static IntensityStatistics of(FloatBuffer data) {
         long nan = 0;
         long infinite = 0;
         double min = Double.POSITIVE_INFINITY;

@@ -73,6 +73,29 @@ class DatasetValidatorTest {
     }
 
     @Test
+    void headerChecksLeaveTheValuesToPreprocessing() throws IOException {
+        Path one = TinyBrats.writeCase(root, "case_1");
+        float[] badLabels = new float[TinyBrats.GRID.voxelCount()];
+        badLabels[0] = 3;
+        TinyBrats.write(one.resolve("case_1_seg.nii.gz"), TinyBrats.GRID, badLabels, NiftiDataType.UINT8);
+        Path two = TinyBrats.writeCase(root, "case_2");
+        TinyBrats.write(two.resolve("case_2_t2.nii.gz"), Geometry.of(new int[] {6, 5, 3}, Affine.identity()),
+                new float[90], NiftiDataType.INT16);
+        Files.writeString(two.resolve("case_2_t1.nii.gz"), "garbage");
+
+        List<String> problems = new DatasetValidator(BRATS, true, 4)
+                .validateHeaders(BratsLayout.discover(root, List.of(TinyBrats.CHANNELS))).stream()
+                .map(DatasetProblem::toString).toList();
+
+        assertEquals(List.of(
+                "case_2: " + two.resolve("case_2_t1.nii.gz")
+                        + ": not a NIfTI file: sizeof_hdr is 1651663207, expected 348 (NIfTI-1) or 540 (NIfTI-2)",
+                "case_2: " + two.resolve("case_2_t2.nii.gz")
+                        + ": not on the grid of case_2_flair.nii.gz: shape 6x5x3 differs from 6x5x4"),
+                problems);
+    }
+
+    @Test
     void fourDimensionalChannelIsRefused() throws IOException {
         Path one = TinyBrats.writeCase(root, "case_1");
         TinyBrats.write(one.resolve("case_1_t1.nii.gz"), TinyBrats.GRID, new float[2 * TinyBrats.GRID.voxelCount()],

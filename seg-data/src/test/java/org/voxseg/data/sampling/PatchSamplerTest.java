@@ -83,13 +83,33 @@ class PatchSamplerTest {
     }
 
     @Test
+    void aRareClassIsCentredOnAboutAsOftenAsACommonOne() {
+        float[] labels = new float[GRID.voxelCount()];
+        for (int v = 0; v < 1000; v++) {
+            labels[v] = 1;
+        }
+        labels[3000] = 2;
+        SamplingCase source = new SamplingCase("rare", Volume.wrap(GRID, 1, new float[GRID.voxelCount()]),
+                Volume.wrap(GRID, 1, labels));
+        // a one-voxel patch is the voxel it is centred on
+        PatchSampler sampler = new PatchSampler(new int[] {1, 1, 1}, 1);
+        Random random = new Random(7);
+        int rare = 0;
+        for (int n = 0; n < 2000; n++) {
+            rare += sampler.sample(source, random).labels()[0] == 2 ? 1 : 0;
+        }
+
+        assertTrue(rare > 850 && rare < 1150, rare + " of 2000 patches centred on the one voxel of label 2");
+    }
+
+    @Test
     void aPatchOfTheVolumesSizeIsTheWholeVolume() {
         SamplingCase whole = rampCase(5);
 
         Patch patch = new PatchSampler(GRID.shape(), 0.5).sample(whole, new Random(0));
 
         assertArrayEquals(whole.image().toArray(), patch.image());
-        assertArrayEquals(whole.labels().toArray(), patch.labels());
+        assertArrayEquals(whole.labels().toVolume().toArray(), patch.labels());
     }
 
     @Test

@@ -50,6 +50,22 @@ class VolumeTest {
     }
 
     @Test
+    void aViewReadsItsBufferFromItsPositionWithoutACopy() {
+        FloatBuffer buffer = FloatBuffer.allocate(3 + 48);
+        for (int i = 0; i < 48; i++) {
+            buffer.put(3 + i, i);
+        }
+        Volume view = Volume.view(GRID, 2, buffer.position(3));
+        buffer.put(3 + 5, -1f);
+
+        assertEquals(-1f, view.get(0, 1, 2, 0), "the view shares the buffer's values");
+        assertEquals(24 + 1 + 2 * (2 + 3 * 3), view.get(1, 1, 2, 3));
+        assertEquals(24f, view.channel(1).get(0));
+        assertEquals(48, view.toArray().length);
+        assertTrue(view.data().isReadOnly());
+    }
+
+    @Test
     void refusesDataOfTheWrongLength() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> Volume.wrap(GRID, 2, new float[24]));
