@@ -12,7 +12,7 @@ jar=seg-cli/target/voxseg.jar
 [ -d "$data" ] || java -jar "$jar" synth --out "$data" --cases "$cases" --shape 240,240,155 --seed 3
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-java -jar "$jar" predict --model "$model" --input "$data" --output "$out" --quiet > /dev/null &
+java ${JAVA_OPTS:-} -jar "$jar" predict --model "$model" --input "$data" --output "$out" --quiet > /dev/null &
 pid=$!
 seen=0
 echo "| cases written | VmRSS | RssAnon |"
@@ -23,7 +23,7 @@ while kill -0 "$pid" 2>/dev/null; do
     seen=$written
     rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
     anon=$(awk '/^RssAnon:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
-    echo "| $seen | $((rss / 1024)) MB | $((anon / 1024)) MB |"
+    [ "$rss" -gt 0 ] && echo "| $seen | $((rss / 1024)) MB | $((anon / 1024)) MB |"
   fi
   sleep 0.2
 done

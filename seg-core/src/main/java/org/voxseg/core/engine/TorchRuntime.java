@@ -29,7 +29,10 @@ public final class TorchRuntime {
         return engine;
     }
 
-    /** Loads the engine once, on first use; the one place voxseg asks DJL for it. */
+    /**
+     * Loads the engine once, on first use; the one place voxseg asks DJL for it. Before that, glibc is told to return
+     * freed tensors to the system ({@link NativeAllocator}).
+     */
     private static final class Holder {
         static final Engine ENGINE = load();
 
@@ -37,6 +40,7 @@ public final class TorchRuntime {
             if (System.getProperty(OFFLINE_PROPERTY) == null && System.getenv("DJL_OFFLINE") == null) {
                 System.setProperty(OFFLINE_PROPERTY, "true");
             }
+            NativeAllocator.boundFreedTensors();
             return Engine.getEngine(ENGINE_NAME);
         }
     }

@@ -2,7 +2,6 @@ package org.voxseg.data.label;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import org.voxseg.data.volume.LabelVolume;
 import org.voxseg.data.volume.Volume;
 
 /**
@@ -64,11 +63,6 @@ public sealed interface LabelEncoding permits RegionEncoding, OneHotEncoding {
         float[] out = new float[channels() * voxels];
         encode(labelMap.data(), 0, voxels, out, 0);
         return Volume.wrap(labelMap.geometry(), channels(), out);
-    }
-
-    /** The target channels for a stored label map (converted to floats once, for whole-case use). */
-    default Volume encode(LabelVolume labelMap) {
-        return encode(labelMap.toVolume());
     }
 
     /** Checks that labels are distinct positive integers; returns a copy. */

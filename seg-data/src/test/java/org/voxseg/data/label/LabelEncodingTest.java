@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
-import org.voxseg.data.volume.LabelVolume;
 import org.voxseg.data.volume.Volume;
 
 class LabelEncodingTest {
@@ -40,14 +39,6 @@ class LabelEncodingTest {
                 0.1f, 0.1f, 0.2f, 0.8f, 0.5f); // ET (exactly 0.5 is not above the threshold)
 
         assertArrayEquals(new float[] {0, 2, 1, 4, 1}, encoding.decode(probabilities).toArray());
-    }
-
-    @Test
-    void aStoredLabelMapEncodesLikeItsFloatVolume() {
-        Volume labels = line(1, 0, 4, 1, 2, 2, 0, 4);
-        LabelEncoding encoding = LabelEncoding.of(BRATS, true);
-
-        assertArrayEquals(encoding.encode(labels).toArray(), encoding.encode(LabelVolume.of(labels)).toArray());
     }
 
     @Test
