@@ -67,7 +67,7 @@ public final class ScaleBenchCommand implements Callable<Integer> {
         }
         Path folder = Files.createTempDirectory("voxseg-scale");
         Path config = folder.resolve("scale_config.json");
-        Files.writeString(config, config(data.toAbsolutePath(), workers));
+        Files.writeString(config, config(data.toAbsolutePath(), firstCase(data), workers));
         Measurements measured = new Measurements();
         Thread sampler = measured.startSampling();
         long started = System.nanoTime();
@@ -81,20 +81,31 @@ public final class ScaleBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The demo's config shrunk to a 4-8-16-32 U-Net, one epoch of 2 steps of 2 patches of 64^3. */
-    private static String config(Path root, int workers) {
+    /** The first case folder's name, in name order. */
+    private static String firstCase(Path root) throws IOException {
+        try (var folders = Files.list(root)) {
+            return folders.filter(Files::isDirectory).map(folder -> folder.getFileName().toString()).sorted()
+                    .findFirst().orElseThrow(() -> new IOException(root + ": no case folder"));
+        }
+    }
+
+    /**
+     * The demo's config shrunk to a 4-8-16-32 U-Net, one epoch of 2 steps of 2 patches of 64^3, the first case
+     * validating (so that the whole-case validation at the end costs the same at every N).
+     */
+    private static String config(Path root, String validationCase, int workers) {
         return """
                 {
                   "model": {"in_channels": 4, "out_channels": 3, "filters": [4, 8, 16, 32]},
                   "optimizer": {"name": "adam", "lr": 0.003},
                   "loss": {"name": "dice_bce"},
-                  "dataset": {"brats_root": "ROOT", "preprocessing_workers": WORKERS,
+                  "dataset": {"brats_root": "ROOT", "preprocessing_workers": WORKERS, "validation_cases": ["CASE"],
                               "preprocessing": {"crop_foreground": true, "normalization": "zscore_nonzero"}},
                   "training": {"epochs": 1, "iterations_per_epoch": 2, "batch_size": 2, "patch_size": [64, 64, 64],
                                "validation_batches": 2, "seed": 42}
                 }
                 """.replace("ROOT", root.toString().replace("\\", "\\\\").replace("\"", "\\\""))
-                .replace("WORKERS", Integer.toString(workers));
+                .replace("WORKERS", Integer.toString(workers)).replace("CASE", validationCase);
     }
 
     private void report(Measurements m, double total) throws IOException {

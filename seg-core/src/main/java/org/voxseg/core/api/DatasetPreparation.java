@@ -48,6 +48,11 @@ final class DatasetPreparation {
      * to 512 MiB; the default worker count keeps that many cases within the maximum heap.
      */
     static final long CASE_PEAK_HEAP_BYTES = 512L << 20;
+    /**
+     * Heap left to everything but the workers' cases: the JVM's own, the engine's and the run's. Measured: two
+     * workers at {@code -Xmx1g} ran out of memory on BraTS-size cases, one worker did not.
+     */
+    static final long RESERVED_HEAP_BYTES = 256L << 20;
 
     private final DatasetConfig dataset;
     private final PreprocessedCache cache;
@@ -69,9 +74,12 @@ final class DatasetPreparation {
                 : defaultWorkers(runtime.availableProcessors(), runtime.maxMemory());
     }
 
-    /** The default preprocessing workers: one per core, but no more than the heap holds cases at once; at least 1. */
+    /**
+     * The default preprocessing workers: one per core, but no more than the heap holds cases at once besides
+     * {@link #RESERVED_HEAP_BYTES}; at least 1.
+     */
     static int defaultWorkers(int processors, long maxHeapBytes) {
-        return (int) Math.max(1, Math.min(processors, maxHeapBytes / CASE_PEAK_HEAP_BYTES));
+        return (int) Math.max(1, Math.min(processors, (maxHeapBytes - RESERVED_HEAP_BYTES) / CASE_PEAK_HEAP_BYTES));
     }
 
     /**

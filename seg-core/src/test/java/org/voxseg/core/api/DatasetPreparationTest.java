@@ -82,9 +82,12 @@ class DatasetPreparationTest {
     @Test
     void theDefaultWorkersFitTheCoresAndTheHeap() {
         long perCase = DatasetPreparation.CASE_PEAK_HEAP_BYTES;
+        long reserved = DatasetPreparation.RESERVED_HEAP_BYTES;
 
         assertEquals(4, DatasetPreparation.defaultWorkers(4, 100 * perCase));
-        assertEquals(3, DatasetPreparation.defaultWorkers(16, 3 * perCase + perCase / 2));
+        assertEquals(3, DatasetPreparation.defaultWorkers(16, reserved + 3 * perCase + perCase / 2));
+        assertEquals(2, DatasetPreparation.defaultWorkers(16, 3 * perCase), "the reserve is not the cases'");
+        assertEquals(1, DatasetPreparation.defaultWorkers(2, 1L << 30), "-Xmx1g: one BraTS-size case at a time");
         assertEquals(1, DatasetPreparation.defaultWorkers(8, perCase / 2));
         assertTrue(DatasetPreparation.defaultWorkers(1, 0) >= 1);
     }
