@@ -2,7 +2,9 @@
 # Does training grow with the dataset? `voxseg bench scale` (one epoch of a tiny U-Net, 2 steps of 2 64^3 patches,
 # 2 validation batches, whole-case validation of one case at the end) on N and 4N synthetic BraTS-size cases under
 # -Xmx1g (default workers: 1 at that heap), and on 4N cases with 1 and with 2 preprocessing workers under -Xmx2g;
-# the four runs alternate, one of each per round.
+# the four runs alternate, one of each per round. The heap is committed and touched at start (-Xms = -Xmx,
+# AlwaysPreTouch), so RssAnon compares everything but the heap's resident size, which otherwise follows the
+# collector's sizing decisions; what the heap holds is the "heap after GC" column.
 # Reports medians of RssAnon at the epoch's end, heap after GC, preprocessing time per case and the epoch's time.
 # Usage: bench/scale.sh [ROUNDS] [N] [DATA_DIR]   (default 2 rounds, N = 6, data in /tmp/voxseg-scale)
 set -euo pipefail
@@ -16,7 +18,7 @@ jar=seg-cli/target/voxseg.jar
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 scale() { # NAME HEAP CASES WORKERS ROUND
-  java "-Xmx$2" -jar "$jar" bench scale --cases "$3" --workers "$4" --data "$data/cases_$3" --json "$work/$1_$5.json"
+  java "-Xms$2" "-Xmx$2" -XX:+AlwaysPreTouch -jar "$jar" bench scale --cases "$3" --workers "$4" --data "$data/cases_$3" --json "$work/$1_$5.json"
 }
 for round in $(seq 1 "$rounds"); do
   scale small 1g "$n" 0 "$round"

@@ -74,8 +74,14 @@ public final class CaseDataChecks {
         problems.addAll(problems(id, file, unexpected));
     }
 
+    /** Whether {@code value} is a configured label: a plain loop, since it runs once per foreground voxel. */
     private boolean allowed(float value) {
-        return Arrays.stream(labels).anyMatch(l -> l == value);
+        for (int label : labels) {
+            if (label == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<DatasetProblem> problems(String id, Path file, TreeSet<Float> unexpected) {

@@ -53,28 +53,28 @@ public record IntensityNormalization(boolean nonzero, boolean channelWise, doubl
         return Volume.wrap(image.geometry(), image.channels(), data);
     }
 
+    /** Normalises {@code data[start, start + length)} in place; the mask is tested inline, with no array of it. */
     private void normalise(float[] data, int start, int length) {
-        boolean[] mask = new boolean[length];
+        int end = start + length;
+        if (!Double.isNaN(clipLow)) {
+            clip(data, start, end);
+        }
         int count = 0;
-        for (int i = 0; i < length; i++) {
-            mask[i] = !nonzero || data[start + i] != 0;
-            count += mask[i] ? 1 : 0;
+        double sum = 0;
+        for (int i = start; i < end; i++) {
+            if (masked(data[i])) {
+                count++;
+                sum += data[i];
+            }
         }
         if (count == 0) {
             return;
         }
-        if (!Double.isNaN(clipLow)) {
-            clip(data, start, mask, count);
-        }
-        double sum = 0;
-        for (int i = 0; i < length; i++) {
-            sum += mask[i] ? data[start + i] : 0;
-        }
         double mean = sum / count;
         double squares = 0;
-        for (int i = 0; i < length; i++) {
-            if (mask[i]) {
-                double d = data[start + i] - mean;
+        for (int i = start; i < end; i++) {
+            if (masked(data[i])) {
+                double d = data[i] - mean;
                 squares += d * d;
             }
         }
@@ -82,24 +82,37 @@ public record IntensityNormalization(boolean nonzero, boolean channelWise, doubl
         if (std == 0) {
             std = 1;
         }
-        for (int i = 0; i < length; i++) {
-            if (mask[i]) {
-                data[start + i] = (float) ((data[start + i] - mean) / std);
+        for (int i = start; i < end; i++) {
+            if (masked(data[i])) {
+                data[i] = (float) ((data[i] - mean) / std);
             }
         }
     }
 
-    private void clip(float[] data, int start, boolean[] mask, int count) {
-        float[] masked = new float[count];
-        for (int i = 0, n = 0; i < mask.length; i++) {
-            if (mask[i]) {
-                masked[n++] = data[start + i];
+    /** Whether a voxel takes part in the statistics and is normalised: every voxel, or the non-zero ones. */
+    private boolean masked(float value) {
+        return !nonzero || value != 0;
+    }
+
+    /** Clips the masked values of {@code data[start, end)} to the percentiles of those values. */
+    private void clip(float[] data, int start, int end) {
+        int count = 0;
+        for (int i = start; i < end; i++) {
+            count += masked(data[i]) ? 1 : 0;
+        }
+        if (count == 0) {
+            return;
+        }
+        float[] values = new float[count];
+        for (int i = start, n = 0; i < end; i++) {
+            if (masked(data[i])) {
+                values[n++] = data[i];
             }
         }
-        double[] bounds = Percentiles.ofSorting(masked, count, clipLow, clipHigh);
-        for (int i = 0; i < mask.length; i++) {
-            if (mask[i]) {
-                data[start + i] = (float) Math.min(Math.max(data[start + i], bounds[0]), bounds[1]);
+        double[] bounds = Percentiles.ofSorting(values, count, clipLow, clipHigh);
+        for (int i = start; i < end; i++) {
+            if (masked(data[i])) {
+                data[i] = (float) Math.min(Math.max(data[i], bounds[0]), bounds[1]);
             }
         }
     }
