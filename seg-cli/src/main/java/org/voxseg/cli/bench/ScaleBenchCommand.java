@@ -2,9 +2,12 @@ package org.voxseg.cli.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -72,7 +75,7 @@ public final class ScaleBenchCommand implements Callable<Integer> {
         Path folder = Files.createTempDirectory("voxseg-scale");
         Path config = folder.resolve("scale_config.json");
         Files.writeString(config, config(data.toAbsolutePath(), firstCase(data), workers));
-        Measurements measured = new Measurements();
+        Measurements measured = new Measurements(folder.resolve("run").resolve("cache"));
         Thread sampler = measured.startSampling();
         long started = System.nanoTime();
         try (Voxseg voxseg = Voxseg.builder().threads(threads).build()) {
@@ -143,12 +146,17 @@ public final class ScaleBenchCommand implements Callable<Integer> {
 
     /** What the run's events and a sampling thread measure. */
     private static final class Measurements implements RunListener {
+        private final Path cache;
         long preparationStart;
         volatile long anonymousPeak;
         double preprocessSeconds;
         double epochSeconds;
         long anonymousAtEpochEnd;
         long heapAfterGc;
+
+        Measurements(Path cache) {
+            this.cache = cache;
+        }
 
         /** Samples RssAnon every 50 ms into the peak until interrupted. */
         Thread startSampling() {
@@ -167,10 +175,23 @@ public final class ScaleBenchCommand implements Callable<Integer> {
             return sampler;
         }
 
+        /**
+         * Times the preparation and then writes the fresh cache to disk, so that the kernel's writeback of it (which
+         * starts 30 s after the pages were written) does not land in the measured epoch, more often with more cases.
+         */
         @Override
         public void casePrepared(String caseId, int done, int total) {
             if (done == total) {
                 preprocessSeconds = (System.nanoTime() - preparationStart) / 1e9;
+                try (var files = Files.list(cache)) {
+                    for (Path file : files.toList()) {
+                        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                            channel.force(true);
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
 

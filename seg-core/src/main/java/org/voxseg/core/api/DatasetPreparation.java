@@ -106,16 +106,15 @@ final class DatasetPreparation {
 
     /**
      * The cases preprocessed (or mapped from the cache) for patch sampling, in the order given, by the configured
-     * number of worker threads; each case is reported to {@code listener} as number {@code before + n} of
-     * {@code total} when it is done, n counting the cases done so far. A case that fails leaves no entry; the other
-     * cases still finish and keep theirs.
+     * number of worker threads; each case is reported to {@code listener} as number n of all when it is done, n
+     * counting the cases done so far. Callers prepare all their cases in one call, so that no worker idles between
+     * groups of cases. A case that fails leaves no entry; the other cases still finish and keep theirs.
      *
      * @throws DatasetProblemsException if cases' values fail the data checks: every such problem, listed as
      *     {@link #validCases} lists them
      * @throws IOException if a case cannot be read or its entry written (the first such case in order)
      */
-    List<SamplingCase> prepare(List<CaseFiles> cases, RunListener listener, int before, int total)
-            throws IOException {
+    List<SamplingCase> prepare(List<CaseFiles> cases, RunListener listener) throws IOException {
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, cases.size())), task -> {
             Thread thread = new Thread(task, "voxseg-preprocess-" + threads.incrementAndGet());
@@ -134,7 +133,7 @@ final class DatasetPreparation {
                 Outcome outcome = outcomes.take().get();
                 done[outcome.index()] = outcome;
                 if (outcome.failure() == null) {
-                    listener.casePrepared(outcome.prepared().id(), before + ++prepared, total);
+                    listener.casePrepared(outcome.prepared().id(), ++prepared, cases.size());
                 }
             }
             return collect(done);

@@ -47,7 +47,7 @@ public final class LearningRateSearch {
         DatasetPreparation data = new DatasetPreparation(config, folder);
         List<CaseFiles> cases = data.validCases();
         Files.createDirectories(folder);
-        List<SamplingCase> samples = data.prepare(cases, RunListener.NONE, 0, cases.size());
+        List<SamplingCase> samples = data.prepare(cases, RunListener.NONE);
         TrainingConfig training = config.training();
         Extent patch = training.patchSize();
         LearningRateFinder.Result result;

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -134,9 +135,11 @@ final class TrainingRun {
         ConfigJson.write(folder.resolve(RunFolder.MODEL), description);
         Map<String, CaseFiles> byId = cases.stream().collect(Collectors.toMap(CaseFiles::id, Function.identity()));
         List<CaseFiles> validationFiles = fold.validation().stream().map(byId::get).toList();
-        List<SamplingCase> training = data.prepare(fold.train().stream().map(byId::get).toList(), listener, 0,
-                cases.size());
-        List<SamplingCase> validation = data.prepare(validationFiles, listener, training.size(), cases.size());
+        List<CaseFiles> all = new ArrayList<>(fold.train().stream().map(byId::get).toList());
+        all.addAll(validationFiles);
+        List<SamplingCase> prepared = data.prepare(all, listener);
+        List<SamplingCase> training = prepared.subList(0, fold.train().size());
+        List<SamplingCase> validation = prepared.subList(fold.train().size(), prepared.size());
         TrainingConfig settings = config.training();
         try (TrainingSetup setup = TrainingSetup.create(config.model(), settings.batchSize(), settings.patchSize(),
                 loss, config.optimizer(), settings.seed(), manager)) {

@@ -40,11 +40,11 @@ class DatasetPreparationTest {
         };
 
         DatasetPreparation one = new DatasetPreparation(withWorkers(config, 1), dir.resolve("one"));
-        List<SamplingCase> serial = one.prepare(one.validCases(), RunListener.NONE, 0, 4);
+        List<SamplingCase> serial = one.prepare(one.validCases(), RunListener.NONE);
         DatasetPreparation two = new DatasetPreparation(withWorkers(config, 2), dir.resolve("two"));
-        List<SamplingCase> parallel = two.prepare(two.validCases(), listener, 1, 5);
+        List<SamplingCase> parallel = two.prepare(two.validCases(), listener);
 
-        assertEquals(List.of("2/5", "3/5", "4/5", "5/5"), reported);
+        assertEquals(List.of("1/4", "2/4", "3/4", "4/4"), reported);
         assertEquals(serial.stream().map(SamplingCase::id).toList(), parallel.stream().map(SamplingCase::id).toList());
         for (int n = 0; n < serial.size(); n++) {
             assertArrayEquals(serial.get(n).image().toArray(), parallel.get(n).image().toArray());
@@ -67,7 +67,7 @@ class DatasetPreparationTest {
         List<CaseFiles> cases = preparation.validCases();
 
         DatasetProblemsException error = assertThrows(DatasetProblemsException.class,
-                () -> preparation.prepare(cases, RunListener.NONE, 0, cases.size()));
+                () -> preparation.prepare(cases, RunListener.NONE));
 
         assertEquals(BROKEN + ": " + flair + ": 1 NaN and 0 infinite values", error.getMessage());
         assertEquals(List.of(BROKEN + ": " + flair + ": 1 NaN and 0 infinite values"),
