@@ -21,9 +21,9 @@ while kill -0 "$pid" 2>/dev/null; do
   written=$(find "$out" -maxdepth 1 -name '*.nii.gz' | wc -l)
   if [ "$written" -gt "$seen" ]; then
     seen=$written
-    rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
-    anon=$(awk '/^RssAnon:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
-    [ "$rss" -gt 0 ] && echo "| $seen | $((rss / 1024)) MB | $((anon / 1024)) MB |"
+    rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+    anon=$(awk '/^RssAnon:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+    [ "${rss:-0}" -gt 0 ] && echo "| $seen | $((rss / 1024)) MB | $((anon / 1024)) MB |"
   fi
   sleep 0.2
 done
