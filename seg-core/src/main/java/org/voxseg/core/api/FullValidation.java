@@ -127,7 +127,7 @@ final class FullValidation implements TrainingListener {
     }
 
     /** Predicts, writes and scores every validation case with the network as it is after {@code epoch}. */
-    EvaluationReport validate(int epoch) throws IOException {
+    private void validate(int epoch) throws IOException {
         Files.createDirectories(folder);
         List<CaseScores> scores = new ArrayList<>();
         try (ReadAheadLoader loader = new ReadAheadLoader(cases)) {
@@ -152,6 +152,5 @@ final class FullValidation implements TrainingListener {
                 scores.size(), folder, report.summary().stream()
                         .map(s -> String.format(Locale.ROOT, "%s %s %.4f", s.structure(), s.metric(), s.mean()))
                         .collect(Collectors.joining(", "))));
-        return report;
     }
 }

@@ -18,7 +18,7 @@ final class NativeAllocator {
     /** glibc's {@code M_MMAP_THRESHOLD} parameter of {@code mallopt}. */
     private static final int M_MMAP_THRESHOLD = -3;
     /** Blocks of this size and more are mapped on their own and returned to the system when freed. */
-    static final int MMAP_THRESHOLD_BYTES = 1 << 20;
+    private static final int MMAP_THRESHOLD_BYTES = 1 << 20;
 
     private NativeAllocator() {
     }
