@@ -86,6 +86,24 @@ class EndToEndTest {
     }
 
     @Test
+    void theRunDecidesPostprocessingAndPredictSaysWhatItAppliesUnlessToldNotTo() throws IOException {
+        assertEquals(0, training.exitCode(), training.err());
+        assertTrue(training.out().contains("postprocessing decided on validation of epoch 3 on 1 case(s): "),
+                training.out());
+        assertTrue(Files.isRegularFile(dir.resolve("run/postprocessing.json")));
+        Path folder = dir.resolve("test").resolve("BraTS20_Synth_001");
+        CommandRun decided = CommandRun.of("predict", "--model", dir.resolve("run").toString(), "--input",
+                folder.toString(), "--output", dir.resolve("decided.nii.gz").toString());
+        CommandRun off = CommandRun.of("predict", "--model", dir.resolve("run").toString(), "--input",
+                folder.toString(), "--output", dir.resolve("off.nii.gz").toString(), "--no-postprocessing");
+
+        assertEquals(0, decided.exitCode(), decided.err());
+        assertTrue(decided.out().contains("(decided on validation of epoch 3 on 1 case(s))"), decided.out());
+        assertEquals(0, off.exitCode(), off.err());
+        assertTrue(off.out().contains("postprocessing: none (switched off)"), off.out());
+    }
+
+    @Test
     void aSingleCaseGivenAsFilesGoesToTheNamedFile() throws IOException {
         Path folder = dir.resolve("test").resolve("BraTS20_Synth_001");
         Path output = dir.resolve("single").resolve("case.nii.gz");

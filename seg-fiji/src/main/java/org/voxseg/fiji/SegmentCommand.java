@@ -55,6 +55,11 @@ public final class SegmentCommand extends FijiCommand {
             choices = {Mirroring.MODEL, Mirroring.ON, Mirroring.OFF})
     private String tta = Mirroring.MODEL;
 
+    @Parameter(label = "Apply the model's postprocessing",
+            description = "The clean-up decided on the model's validation cases (or set in its config); off gives the"
+                    + " network's labels as they are.")
+    private boolean postprocessing = true;
+
     @Parameter(label = "Save labels as (.nii.gz)", style = FileWidget.SAVE_STYLE, required = false, persist = false)
     private File output;
 
@@ -66,7 +71,8 @@ public final class SegmentCommand extends FijiCommand {
 
     @Override
     protected void execute() throws IOException {
-        InferenceOverrides.Builder overrides = InferenceOverrides.builder().overlap(overlap());
+        InferenceOverrides.Builder overrides = InferenceOverrides.builder().overlap(overlap())
+                .postprocessing(postprocessing);
         if (!Mirroring.MODEL.equals(tta)) {
             overrides.tta(Mirroring.ON.equals(tta));
         }
@@ -75,6 +81,7 @@ public final class SegmentCommand extends FijiCommand {
             NamedVolume named = readInput(segmenter.description());
             requireVolume(named);
             status.showStatus("voxseg: segmenting " + named.name());
+            log().info("voxseg: " + segmenter.postprocessing().describe());
             CasePredictor.Prediction prediction = segmenter.segment(named.volume(),
                     done -> status.showStatus("voxseg: " + named.name() + ", window " + done));
             if (output != null) {

@@ -86,7 +86,7 @@ public final class PredictBenchCommand implements Callable<Integer> {
                     .build();
             CasePredictor casePredictor = new CasePredictor(preprocessing,
                     new SlidingWindowInferer(roi, overlap, windowBatch, true, 0.125), predictor,
-                    LabelEncoding.of(new int[] {2, 1, 4}, true), Postprocessing.builder().build());
+                    LabelEncoding.of(new int[] {2, 1, 4}, true), Postprocessing.NONE);
             Timings timings = run.time(() -> casePredictor.predict(image, manager));
             report(timings, baseline, PeakMemory.peakBytes().orElse(0));
         }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.voxseg.data.evaluation.CaseScores;
 import org.voxseg.data.evaluation.EmptyMaskConvention;
 import org.voxseg.data.evaluation.EvaluationReport;
 import org.voxseg.data.evaluation.SegmentationPairs;
@@ -55,6 +56,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "CSV", description = "Write per-case scores here (and a summary beside).")
     Path output;
 
+    @Option(names = "--per-case", description = "Also print each case's scores, one row per case, before the summary.")
+    boolean perCase;
+
     @Spec
     CommandSpec spec;
 
@@ -71,6 +75,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             String name = output.getFileName().toString().replaceFirst("\\.csv$", "");
             report.writeSummary(output.resolveSibling(name + "_summary.csv"));
         }
+        if (perCase) {
+            printCases(report);
+        }
         for (EvaluationReport.Summary s : report.summary()) {
             out().printf(Locale.ROOT, "%-6s %-5s mean %.4f  median %.4f  (%d case(s))%n", s.structure(),
                     s.metric(), s.mean(), s.median(), s.defined());
@@ -78,6 +85,24 @@ public final class EvaluateCommand implements Callable<Integer> {
         out().printf(Locale.ROOT, "evaluated %d case(s)%s%n", report.cases().size(),
                 output != null ? "; scores in " + output : "");
         return 0;
+    }
+
+    /** A table of Dice and HD95 per structure, one row per case, the case column as wide as the longest id. */
+    private void printCases(EvaluationReport report) {
+        List<String> structures = report.cases().get(0).structures();
+        int width = Math.max(4, report.cases().stream().mapToInt(c -> c.caseId().length()).max().orElse(4));
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s", "case"));
+        for (String structure : structures) {
+            header.append(String.format(Locale.ROOT, "  %8s %9s", "dice_" + structure, "hd95_" + structure));
+        }
+        out().println(header);
+        for (CaseScores scores : report.cases()) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s", scores.caseId()));
+            for (int s = 0; s < structures.size(); s++) {
+                row.append(String.format(Locale.ROOT, "  %8.4f %9.2f", scores.dice()[s], scores.hausdorff95()[s]));
+            }
+            out().println(row);
+        }
     }
 
     private PrintWriter out() {

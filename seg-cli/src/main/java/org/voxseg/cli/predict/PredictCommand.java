@@ -48,6 +48,10 @@ public final class PredictCommand implements Callable<Integer> {
             + "--no-tta switches it off (default: the model's).")
     Boolean tta;
 
+    @Option(names = "--no-postprocessing", description = "Skip the model's postprocessing (the one decided on its "
+            + "validation cases, or the config's inference keys); the label maps are the network's decoded output.")
+    boolean noPostprocessing;
+
     @Option(names = "--probabilities", description = "Also write <case>_probabilities.nii.gz (4-D float32).")
     boolean probabilities;
 
@@ -64,10 +68,14 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long started = System.nanoTime();
         InferenceOverrides overrides = InferenceOverrides.builder().roi(roi == null ? null : Extent.of(roi))
-                .overlap(overlap).windowBatch(windowBatch).tta(tta).probabilities(probabilities).build();
+                .overlap(overlap).windowBatch(windowBatch).tta(tta).probabilities(probabilities)
+                .postprocessing(!noPostprocessing).build();
         List<Path> written;
         try (Voxseg voxseg = Voxseg.builder().threads(threads == null ? 0 : threads).build();
                 Segmenter segmenter = voxseg.segmenter(models, overrides)) {
+            if (!quiet) {
+                out().println(segmenter.postprocessing().describe());
+            }
             written = segmenter.segmentAll(inputs, output, new Progress());
         }
         out().printf(Locale.ROOT, "wrote %d segmentation(s) to %s in %.1f s%n", written.size(), output,

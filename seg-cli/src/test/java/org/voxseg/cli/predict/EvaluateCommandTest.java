@@ -94,6 +94,23 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void perCasePrintsOneRowPerCaseBeforeTheSummary() throws IOException {
+        float[] predicted = labels();
+        predicted[2 + SHAPE[0] * (2 + SHAPE[1])] = 1;
+
+        CommandRun run = evaluate(write("case.nii.gz", predicted), "--per-case");
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.get(0).matches("case\\s+dice_WT\\s+hd95_WT\\s+dice_TC\\s+hd95_TC\\s+dice_ET\\s+hd95_ET"),
+                lines.get(0));
+        assertTrue(lines.get(1).matches("case\\s+1\\.0000\\s+0\\.00\\s+0\\.9787\\s+\\d+\\.\\d\\d\\s+\\S+\\s+\\S+"),
+                lines.get(1));
+        assertTrue(lines.get(2).startsWith("WT     dice  mean 1.0000"), lines.get(2));
+        assertFalse(evaluate(write("case.nii.gz", predicted)).out().contains("dice_WT"), "rows only when asked");
+    }
+
+    @Test
     void aFloatImageWithNansIsRefused() throws IOException {
         float[] image = new float[SHAPE[0] * SHAPE[1] * SHAPE[2]];
         for (int v = 0; v < image.length; v++) {

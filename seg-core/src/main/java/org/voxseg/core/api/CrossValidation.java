@@ -12,12 +12,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.voxseg.core.config.ChosenPostprocessing;
 import org.voxseg.core.config.ConfigJson;
 import org.voxseg.core.config.DatasetConfig;
+import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.RunConfig;
 import org.voxseg.core.training.TrainingOutcome;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.SplitFile;
+import org.voxseg.data.evaluation.SegmentationPairs;
 import org.voxseg.data.io.AtomicFiles;
 
 /**
@@ -25,7 +31,9 @@ import org.voxseg.data.io.AtomicFiles;
  * one run folder {@code fold_k/} per fold with a config naming its fold, a shared preprocessing cache, and a summary
  * of every fold's best validation Dice ({@code crossval_summary.csv}). With setup only, the fold folders get their
  * configs and split and nothing is trained, so folds can be trained on several machines
- * ({@code voxseg train --config fold_k/config.json --output-dir fold_k}).
+ * ({@code voxseg train --config fold_k/config.json --output-dir fold_k}). After the folds, one postprocessing is
+ * decided on all their validation predictions together ({@code postprocessing.json}) and written into each fold's
+ * {@code model.json}.
  */
 public final class CrossValidation {
 
@@ -81,7 +89,34 @@ public final class CrossValidation {
             results.add(result(k, outcome));
         }
         writeSummary(results);
+        decidePostprocessing(foldFolders, listener);
         return results;
+    }
+
+    /**
+     * Decides one postprocessing on the out-of-fold predictions of all folds together (each case predicted by the
+     * fold that did not train on it), as nnU-Net does after cross-validation, and writes it into every fold's
+     * {@code model.json}, so an ensemble of the folds applies it.
+     */
+    private void decidePostprocessing(List<Path> foldFolders, RunListener listener) throws IOException {
+        List<CaseFiles> cases = new DatasetPreparation(config, folder).validCases();
+        Map<String, CaseFiles> byId = cases.stream().collect(Collectors.toMap(CaseFiles::id, Function.identity()));
+        SplitFile split = SplitFile.loadOrCreate(folder.resolve(RunFolder.SPLIT), cases.stream().map(CaseFiles::id)
+                .toList(), config.crossValidation().nFolds(), config.crossValidation().seed());
+        List<SegmentationPairs.Pair> pairs = new ArrayList<>();
+        for (int k = 0; k < foldFolders.size(); k++) {
+            Path predictions = foldFolders.get(k).resolve(FullValidation.FOLDER);
+            for (String id : split.fold(k).validation()) {
+                pairs.add(new SegmentationPairs.Pair(id, predictions.resolve(id + ".nii.gz"),
+                        byId.get(id).label().orElseThrow()));
+            }
+        }
+        ChosenPostprocessing chosen = PostprocessingDecision.decide(ModelDescription.of(config), pairs,
+                "out-of-fold validation of " + foldFolders.size() + " folds on " + pairs.size() + " case(s)",
+                folder.resolve(PostprocessingDecision.FILE), listener);
+        for (Path foldFolder : foldFolders) {
+            PostprocessingDecision.record(foldFolder, chosen);
+        }
     }
 
     private static FoldResult result(int fold, TrainingOutcome outcome) {

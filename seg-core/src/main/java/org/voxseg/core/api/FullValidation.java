@@ -24,6 +24,7 @@ import org.voxseg.data.evaluation.CaseScores;
 import org.voxseg.data.evaluation.EmptyMaskConvention;
 import org.voxseg.data.evaluation.EvaluationReport;
 import org.voxseg.data.evaluation.Evaluator;
+import org.voxseg.data.evaluation.SegmentationPairs;
 import org.voxseg.data.evaluation.Structure;
 import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.label.Postprocessing;
@@ -36,7 +37,8 @@ import org.voxseg.data.label.Postprocessing;
  * convention) into {@code validation/cases.csv} and {@code validation/summary.csv}. The next case is read while the
  * current one is predicted. {@code validation/validation.json}, written last, records the epoch and cases of a
  * completed validation, so a finished run that is started again does not validate again, while one killed during
- * its validation does.
+ * its validation does. After the last validation the run's postprocessing is decided on these predictions
+ * ({@link PostprocessingDecision}) and written into {@code model.json}.
  */
 final class FullValidation implements TrainingListener {
 
@@ -53,6 +55,7 @@ final class FullValidation implements TrainingListener {
     private final ModelDescription description;
     private final CasePredictor predictor;
     private final Evaluator evaluator;
+    private final Path runFolder;
     private final Path folder;
     private final int every;
     private final RunListener listener;
@@ -83,8 +86,9 @@ final class FullValidation implements TrainingListener {
         this.description = description;
         this.predictor = new CasePredictor(description.preprocessingSettings(), inferer,
                 new NetworkPredictor(network, description.outputActivation()), description.encoding(),
-                Postprocessing.builder().build());
+                Postprocessing.NONE);
         this.evaluator = new Evaluator(structures(description), EmptyMaskConvention.brats());
+        this.runFolder = runFolder;
         this.folder = runFolder.resolve(FOLDER);
         this.every = every;
         this.listener = listener;
@@ -111,9 +115,17 @@ final class FullValidation implements TrainingListener {
     @Override
     public void trainingEnded(TrainingOutcome outcome) throws IOException {
         int epoch = outcome.state().epoch();
-        if (epoch > 0 && epoch != validatedEpoch && !completed(epoch)) {
+        if (epoch == 0 || cases.isEmpty()) {
+            return;
+        }
+        if (epoch != validatedEpoch && !completed(epoch)) {
             validate(epoch);
         }
+        List<SegmentationPairs.Pair> pairs = cases.stream().map(c -> new SegmentationPairs.Pair(c.id(),
+                folder.resolve(c.id() + ".nii.gz"), c.label().orElseThrow())).toList();
+        PostprocessingDecision.record(runFolder, PostprocessingDecision.decide(description, pairs,
+                "validation of epoch " + epoch + " on " + cases.size() + " case(s)",
+                runFolder.resolve(PostprocessingDecision.FILE), listener));
     }
 
     /** Whether the folder holds a completed validation of {@code epoch} on these cases. */

@@ -13,9 +13,10 @@ import org.voxseg.data.grid.Extent;
  * @param windowBatch windows per forward pass, or null
  * @param tta whether to average the 8 mirrored predictions, or null
  * @param probabilities whether to write {@code <case>_probabilities.nii.gz} beside each label map
+ * @param postprocessing whether to apply the model's postprocessing (decided on validation, or the config's keys)
  */
 public record InferenceOverrides(Extent roi, Double overlap, Integer windowBatch, Boolean tta,
-        boolean probabilities) {
+        boolean probabilities, boolean postprocessing) {
 
     /** The model's settings unchanged, labels only. */
     public static final InferenceOverrides NONE = builder().build();
@@ -38,6 +39,7 @@ public record InferenceOverrides(Extent roi, Double overlap, Integer windowBatch
         private Integer windowBatch;
         private Boolean tta;
         private boolean probabilities;
+        private boolean postprocessing = true;
 
         private Builder() {
         }
@@ -72,9 +74,15 @@ public record InferenceOverrides(Extent roi, Double overlap, Integer windowBatch
             return this;
         }
 
+        /** Whether to apply the model's postprocessing (default: yes). */
+        public Builder postprocessing(boolean apply) {
+            this.postprocessing = apply;
+            return this;
+        }
+
         /** The overrides collected. */
         public InferenceOverrides build() {
-            return new InferenceOverrides(roi, overlap, windowBatch, tta, probabilities);
+            return new InferenceOverrides(roi, overlap, windowBatch, tta, probabilities, postprocessing);
         }
     }
 }

@@ -39,6 +39,7 @@ public final class Segmenter implements AutoCloseable {
     private final ModelDescription description;
     private final InferenceConfig settings;
     private final boolean probabilities;
+    private final AppliedPostprocessing postprocessing;
     private final CasePredictor predictor;
     private final NDManager manager;
 
@@ -53,12 +54,13 @@ public final class Segmenter implements AutoCloseable {
         }
         this.settings = overrides.applyTo(description.inference());
         this.probabilities = overrides.probabilities();
+        this.postprocessing = AppliedPostprocessing.of(description, settings, overrides.postprocessing());
         Predictor combined = members.size() == 1 ? members.get(0) : new EnsemblePredictor(members);
         if (settings.tta()) {
             combined = new MirroredPredictor(combined, MirroredPredictor.allFlips());
         }
         this.predictor = new CasePredictor(description.preprocessingSettings(), settings.inferer(), combined,
-                description.encoding(), settings.postprocessing(description.labels()));
+                description.encoding(), postprocessing.postprocessing());
     }
 
     /**
@@ -95,6 +97,11 @@ public final class Segmenter implements AutoCloseable {
     /** The inference settings in use: the first model's with the overrides applied. */
     public InferenceConfig settings() {
         return settings;
+    }
+
+    /** The postprocessing applied to every label map, and where it comes from. */
+    public AppliedPostprocessing postprocessing() {
+        return postprocessing;
     }
 
     /** Segments one case (all channels, on its original grid). */

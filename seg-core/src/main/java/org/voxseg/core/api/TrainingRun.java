@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.voxseg.core.config.ConfigChanges;
 import org.voxseg.core.config.ConfigException;
+import org.voxseg.core.config.ChosenPostprocessing;
 import org.voxseg.core.config.ConfigJson;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.RunConfig;
@@ -131,7 +132,7 @@ final class TrainingRun {
             NDManager manager) throws IOException {
         SplitFile.Fold fold = split(cases);
         ConfigJson.write(folder.resolve(RunFolder.CONFIG), config);
-        ModelDescription description = ModelDescription.of(config);
+        ModelDescription description = withDecidedPostprocessing(ModelDescription.of(config));
         ConfigJson.write(folder.resolve(RunFolder.MODEL), description);
         Map<String, CaseFiles> byId = cases.stream().collect(Collectors.toMap(CaseFiles::id, Function.identity()));
         List<CaseFiles> validationFiles = fold.validation().stream().map(byId::get).toList();
@@ -162,6 +163,16 @@ final class TrainingRun {
                     .listener(fullValidation).listener(listener).build();
             return trainer.train(start, manager);
         }
+    }
+
+    /**
+     * {@code described} with the postprocessing the folder's {@code model.json} already carries (decided at the end
+     * of an earlier session of this run, or over a cross-validation's folds), which a new decision replaces.
+     */
+    private ModelDescription withDecidedPostprocessing(ModelDescription described) throws IOException {
+        Path file = folder.resolve(RunFolder.MODEL);
+        ChosenPostprocessing decided = Files.exists(file) ? ModelDescription.read(file).postprocessing() : null;
+        return decided == null ? described : described.withPostprocessing(decided);
     }
 
     private LearningRateSchedule schedule() {

@@ -1,12 +1,16 @@
 package org.voxseg.core.config;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.voxseg.core.inference.BlendMode;
 import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.data.grid.Extent;
+import org.voxseg.data.label.KeepLargestComponent;
 import org.voxseg.data.label.Postprocessing;
+import org.voxseg.data.label.PostprocessingStep;
+import org.voxseg.data.label.RemoveSmallComponents;
+import org.voxseg.data.label.ReplaceSmallLabel;
 
 /**
  * The config's {@code inference} section, stored in {@code model.json} as the defaults of {@code voxseg predict}:
@@ -64,20 +68,32 @@ public record InferenceConfig(Extent roi, double overlap, int swBatchSize, Blend
         return new SlidingWindowInferer(roi, overlap, swBatchSize, mode == BlendMode.GAUSSIAN, sigmaScale);
     }
 
-    /** The clean-up of label maps this section describes, for a dataset with these labels. */
+    /**
+     * Whether any postprocessing key is set; these keys then win over the postprocessing decided on validation
+     * cases.
+     */
+    public boolean hasPostprocessingKeys() {
+        return minComponentSize > 0 || keepLargestComponent || enhancingThreshold > 0;
+    }
+
+    /**
+     * The clean-up of label maps the postprocessing keys describe, for a dataset with these labels: small components
+     * of each label removed, then the largest foreground component kept, then the BraTS rule (4 becomes 1).
+     */
     public Postprocessing postprocessing(int[] labels) {
-        Postprocessing.Builder builder = Postprocessing.builder().keepLargestForeground(keepLargestComponent);
+        List<PostprocessingStep> steps = new ArrayList<>();
         if (minComponentSize > 0) {
-            Map<Integer, Integer> sizes = new HashMap<>();
             for (int label : labels) {
-                sizes.put(label, minComponentSize);
+                steps.add(new RemoveSmallComponents("label " + label, new int[] {label}, minComponentSize));
             }
-            builder.removeComponentsSmallerThan(sizes);
+        }
+        if (keepLargestComponent) {
+            steps.add(new KeepLargestComponent("foreground", labels));
         }
         if (enhancingThreshold > 0) {
-            builder.replaceSmallLabel(4, enhancingThreshold, 1);
+            steps.add(new ReplaceSmallLabel(4, enhancingThreshold, 1));
         }
-        return builder.build();
+        return Postprocessing.of(steps);
     }
 
     /** Collects an inference section. */

@@ -25,11 +25,12 @@ import org.voxseg.data.transform.PreprocessingSettings;
  * @param outputNames output channel names, e.g. WT, TC, ET
  * @param patchSize the training patch along (x, y, z)
  * @param preprocessing the preprocessing applied before the network
- * @param inference default sliding-window and postprocessing settings
+ * @param inference default sliding-window settings and the postprocessing keys of the config
+ * @param postprocessing the postprocessing decided on validation cases, or null before one was decided
  */
 public record ModelDescription(int format, NetworkConfig model, OutputActivation activation, List<String> channels,
         int[] labels, boolean labelHierarchy, List<String> outputNames, Extent patchSize,
-        PreprocessingConfig preprocessing, InferenceConfig inference) {
+        PreprocessingConfig preprocessing, InferenceConfig inference, ChosenPostprocessing postprocessing) {
 
     /** The format this version writes and reads. */
     public static final int FORMAT = 1;
@@ -45,9 +46,10 @@ public record ModelDescription(int format, NetworkConfig model, OutputActivation
             @JsonProperty(value = "output_names", required = true) List<String> outputNames,
             @JsonProperty(value = "patch_size", required = true) Extent patchSize,
             @JsonProperty(value = "preprocessing", required = true) PreprocessingConfig preprocessing,
-            @JsonProperty(value = "inference", required = true) InferenceConfig inference) {
+            @JsonProperty(value = "inference", required = true) InferenceConfig inference,
+            @JsonProperty("postprocessing") ChosenPostprocessing postprocessing) {
         return new ModelDescription(format, model, activation, channels, labels, labelHierarchy, outputNames,
-                patchSize, preprocessing, inference);
+                patchSize, preprocessing, inference, postprocessing);
     }
 
     public ModelDescription {
@@ -70,7 +72,13 @@ public record ModelDescription(int format, NetworkConfig model, OutputActivation
         DatasetConfig dataset = config.dataset();
         return new ModelDescription(FORMAT, config.model(), config.loss().activation(), dataset.channels(),
                 dataset.labels(), dataset.labelHierarchy(), dataset.regionNames(), config.training().patchSize(),
-                dataset.preprocessing(), config.inference());
+                dataset.preprocessing(), config.inference(), null);
+    }
+
+    /** This description with the postprocessing decided on validation cases. */
+    public ModelDescription withPostprocessing(ChosenPostprocessing chosen) {
+        return new ModelDescription(format, model, activation, channels, labels, labelHierarchy, outputNames,
+                patchSize, preprocessing, inference, chosen);
     }
 
     /** Reads {@code model.json}. */

@@ -26,7 +26,7 @@ public final class CasePredictor {
     private final Postprocessing postprocessing;
 
     /**
-     * @param postprocessing clean-up of the label map ({@code Postprocessing.builder().build()} for none)
+     * @param postprocessing clean-up of the label map ({@link Postprocessing#NONE} for none)
      */
     public CasePredictor(PreprocessingSettings preprocessing, SlidingWindowInferer inferer, Predictor predictor,
             LabelEncoding encoding, Postprocessing postprocessing) {

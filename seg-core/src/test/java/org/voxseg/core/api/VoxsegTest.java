@@ -12,11 +12,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxseg.core.config.ChosenPostprocessing;
+import org.voxseg.core.config.ConfigJson;
+import org.voxseg.core.config.InferenceConfig;
+import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.RunConfig;
 import org.voxseg.core.inference.CasePredictor;
 import org.voxseg.core.training.CheckpointSeries;
@@ -28,7 +33,11 @@ import org.voxseg.core.training.ValidationScores;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.CaseInputs;
 import org.voxseg.data.dataset.CaseLoader;
+import org.voxseg.data.evaluation.PostprocessingChoice;
+import org.voxseg.data.label.Postprocessing;
+import org.voxseg.data.label.RemoveSmallComponents;
 import org.voxseg.data.nifti.NiftiReader;
+import org.voxseg.data.volume.Volume;
 
 /** The headless API on a tiny synthetic dataset: one run trained once, then resumed, listened to and segmented. */
 @Tag("slow")
@@ -226,5 +235,69 @@ class VoxsegTest {
             assertEquals(missing.toString(), error.getFile());
             assertEquals(List.of(), started, "nothing was predicted");
         }
+    }
+
+    @Test
+    void theRunDecidesItsPostprocessingOnTheFinalValidationOnceAndTheSameWayAfterAKill() throws IOException {
+        Path file = run.resolve(PostprocessingDecision.FILE);
+        byte[] decided = Files.readAllBytes(file);
+        PostprocessingDecision.Record record = ConfigJson.read(file, PostprocessingDecision.Record.class);
+        ChosenPostprocessing inModel = ModelDescription.read(run.resolve(RunFolder.MODEL)).postprocessing();
+
+        assertEquals("validation of epoch 1 on 1 case(s)", record.decidedOn());
+        assertEquals(List.of(TinyDataset.VALIDATION_CASE), record.choice().cases());
+        assertEquals(List.of("foreground", "TC", "ET", "ET"), record.choice().decisions().stream()
+                .map(PostprocessingChoice.Decision::target).toList(), "WT is the foreground; ET twice: components,"
+                + " then the BraTS rule");
+        assertEquals(new ChosenPostprocessing(record.decidedOn(), record.choice().postprocessing()), inModel);
+
+        Files.delete(file); // as if killed after the validation, before the decision was written
+        voxseg.train(RunConfig.read(run.resolve(RunFolder.CONFIG)), run, RunListener.NONE);
+
+        assertArrayEquals(decided, Files.readAllBytes(file), "decided again, the same way");
+        assertEquals(inModel, ModelDescription.read(run.resolve(RunFolder.MODEL)).postprocessing());
+    }
+
+    @Test
+    void predictionAppliesTheDecidedPostprocessingUnlessSwitchedOffAndTheConfigKeysWin() throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("decided"));
+        for (String name : List.of(RunFolder.MODEL, CheckpointSeries.BEST)) {
+            Files.copy(run.resolve(name), copy.resolve(name));
+        }
+        ModelDescription trained = ModelDescription.read(copy.resolve(RunFolder.MODEL));
+        Postprocessing everythingGoes = Postprocessing.of(List.of(new RemoveSmallComponents("foreground",
+                new int[] {1, 2, 4}, Integer.MAX_VALUE)));
+        ConfigJson.write(copy.resolve(RunFolder.MODEL), trained.withPostprocessing(
+                new ChosenPostprocessing("a test", everythingGoes)));
+        CaseFiles entry = CaseInputs.resolve(List.of(dir.resolve("unseen")), List.of("flair", "t1", "t1ce", "t2"))
+                .get(0);
+        Volume image = CaseLoader.load(entry).image();
+
+        try (Segmenter plain = voxseg.segmenter(List.of(copy), InferenceOverrides.builder().postprocessing(false)
+                .build()); Segmenter cleaned = voxseg.segmenter(List.of(copy), InferenceOverrides.NONE)) {
+            assertTrue(foregroundVoxels(plain.segment(image).labels()) > 0, "the network predicts some tumour");
+            assertEquals(0, foregroundVoxels(cleaned.segment(image).labels()), "the decided step removed it all");
+            assertEquals("switched off", plain.postprocessing().origin());
+            assertEquals("decided on a test", cleaned.postprocessing().origin());
+        }
+
+        InferenceConfig keys = trained.inference();
+        ConfigJson.write(copy.resolve(RunFolder.MODEL), new ModelDescription(trained.format(), trained.model(),
+                trained.activation(), trained.channels(), trained.labels(), trained.labelHierarchy(),
+                trained.outputNames(), trained.patchSize(), trained.preprocessing(), new InferenceConfig(keys.roi(),
+                keys.overlap(), keys.swBatchSize(), keys.mode(), keys.sigmaScale(), keys.tta(), 0, true, 0),
+                new ChosenPostprocessing("a test", everythingGoes)));
+        try (Segmenter configured = voxseg.segmenter(List.of(copy), InferenceOverrides.NONE)) {
+            assertEquals("keep the largest component of foreground", configured.postprocessing().postprocessing()
+                    .describe());
+            assertEquals("from the config's inference keys, which win over the one decided on a test",
+                    configured.postprocessing().origin());
+            assertTrue(foregroundVoxels(configured.segment(image).labels()) > 0);
+        }
+    }
+
+    private static long foregroundVoxels(Volume labels) {
+        float[] values = labels.toArray();
+        return IntStream.range(0, values.length).filter(v -> values[v] != 0).count();
     }
 }

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv3d;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,6 +19,7 @@ import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.testing.NdManagerExtension;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.label.KeepLargestComponent;
 import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.label.Postprocessing;
 import org.voxseg.data.nifti.NiftiDataType;
@@ -93,7 +95,8 @@ class CasePredictorTest {
         CasePredictor predictor = new CasePredictor(settings,
                 new SlidingWindowInferer(new int[] {16, 16, 16}, 0.5, 2, true, 0.125),
                 new NetworkPredictor(thresholdNetwork(), OutputActivation.SIGMOID),
-                LabelEncoding.of(new int[] {1}, true), Postprocessing.builder().keepLargestForeground(true).build());
+                LabelEncoding.of(new int[] {1}, true),
+                Postprocessing.of(List.of(new KeepLargestComponent("foreground", new int[] {1}))));
 
         CasePredictor.Prediction prediction = predictor.predict(image, manager);
         Path output = dir.resolve("case.nii.gz");

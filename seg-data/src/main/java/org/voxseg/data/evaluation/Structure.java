@@ -1,8 +1,8 @@
 package org.voxseg.data.evaluation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.voxseg.data.label.LabelMask;
 
 /**
  * A structure scored by evaluation: the voxels whose label is one of {@code labels}, e.g. one label, or a BraTS
@@ -42,11 +42,6 @@ public record Structure(String name, int[] labels) {
 
     /** The structure's mask in a label map's values. */
     boolean[] mask(float[] values) {
-        boolean[] mask = new boolean[values.length];
-        for (int v = 0; v < values.length; v++) {
-            float value = values[v];
-            mask[v] = value != 0 && Arrays.stream(labels).anyMatch(l -> l == value);
-        }
-        return mask;
+        return LabelMask.of(values, labels);
     }
 }

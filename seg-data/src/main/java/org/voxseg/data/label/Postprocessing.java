@@ -1,148 +1,66 @@
 package org.voxseg.data.label;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.voxseg.data.volume.Volume;
 
 /**
- * Clean-up of a predicted label map, in this order: components of a label smaller than its minimum size become
- * background; only the largest component of the chosen labels (or of the whole foreground) is kept; the BraTS rule
- * turns a predicted enhancing tumour smaller than a threshold into another label (necrosis), since BraTS scores an
- * enhancing tumour predicted where there is none as a complete miss. Immutable; see {@link #builder()}.
+ * Clean-up of a predicted label map: its steps applied in order (nnU-Net's order when they were decided on
+ * validation cases: the whole foreground first, then each structure, then the BraTS rule). Components use one
+ * connectivity, 26-neighbour by default (MONAI's and scipy's full structure).
+ *
+ * @param steps the operations, in the order they run
+ * @param connectivity which voxels touch when components are labelled
  */
-public final class Postprocessing {
+public record Postprocessing(List<PostprocessingStep> steps, ConnectedComponents.Connectivity connectivity) {
 
-    private final Map<Integer, Integer> minimumComponentSize;
-    private final List<Integer> keepLargestOf;
-    private final boolean keepLargestForeground;
-    private final int smallLabel;
-    private final int smallLabelReplacement;
-    private final int smallLabelThreshold;
-    private final ConnectedComponents.Connectivity connectivity;
+    /** No clean-up at all. */
+    public static final Postprocessing NONE = of(List.of());
 
-    private Postprocessing(Builder b) {
-        this.minimumComponentSize = Map.copyOf(b.minimumComponentSize);
-        this.keepLargestOf = List.copyOf(b.keepLargestOf);
-        this.keepLargestForeground = b.keepLargestForeground;
-        this.smallLabel = b.smallLabel;
-        this.smallLabelReplacement = b.smallLabelReplacement;
-        this.smallLabelThreshold = b.smallLabelThreshold;
-        this.connectivity = b.connectivity;
+    public Postprocessing {
+        steps = List.copyOf(steps);
+        Objects.requireNonNull(connectivity, "connectivity");
     }
 
-    /** A builder that changes nothing until told; connectivity is 26-neighbour (MONAI's default). */
-    public static Builder builder() {
-        return new Builder();
+    /** These steps with 26-neighbour connectivity. */
+    public static Postprocessing of(List<PostprocessingStep> steps) {
+        return new Postprocessing(steps, ConnectedComponents.Connectivity.FULL);
+    }
+
+    /** This postprocessing with {@code step} run after the others. */
+    public Postprocessing then(PostprocessingStep step) {
+        List<PostprocessingStep> more = new ArrayList<>(steps);
+        more.add(step);
+        return new Postprocessing(more, connectivity);
+    }
+
+    /** Whether it changes nothing. */
+    public boolean changesNothing() {
+        return steps.isEmpty();
     }
 
     /** The cleaned label map. */
     public Volume apply(Volume labels) {
+        if (changesNothing()) {
+            return labels;
+        }
         float[] values = labels.toArray();
-        int[] shape = labels.geometry().shape();
-        for (Map.Entry<Integer, Integer> entry : new TreeMap<>(minimumComponentSize).entrySet()) {
-            ConnectedComponents components = ConnectedComponents.of(mask(values, entry.getKey()), shape,
-                    connectivity);
-            for (int v = 0; v < values.length; v++) {
-                int c = components.componentOf(v);
-                if (c >= 0 && components.size(c) < entry.getValue()) {
-                    values[v] = 0;
-                }
-            }
-        }
-        for (int label : keepLargestOf) {
-            keepLargest(values, mask(values, label), shape);
-        }
-        if (keepLargestForeground) {
-            boolean[] foreground = new boolean[values.length];
-            for (int v = 0; v < values.length; v++) {
-                foreground[v] = values[v] != 0;
-            }
-            keepLargest(values, foreground, shape);
-        }
-        if (smallLabelThreshold > 0) {
-            boolean[] small = mask(values, smallLabel);
-            int count = 0;
-            for (boolean b : small) {
-                count += b ? 1 : 0;
-            }
-            if (count < smallLabelThreshold) {
-                for (int v = 0; v < values.length; v++) {
-                    values[v] = small[v] ? smallLabelReplacement : values[v];
-                }
-            }
-        }
+        apply(values, labels.geometry().shape());
         return Volume.wrap(labels.geometry(), 1, values);
     }
 
-    private void keepLargest(float[] values, boolean[] mask, int[] shape) {
-        ConnectedComponents components = ConnectedComponents.of(mask, shape, connectivity);
-        int largest = components.largest();
-        for (int v = 0; v < values.length; v++) {
-            int c = components.componentOf(v);
-            if (c >= 0 && c != largest) {
-                values[v] = 0;
-            }
+    /** Cleans the values of a label map over a grid of {@code shape} in place. */
+    public void apply(float[] values, int[] shape) {
+        for (PostprocessingStep step : steps) {
+            step.apply(values, shape, connectivity);
         }
     }
 
-    private static boolean[] mask(float[] values, int label) {
-        boolean[] mask = new boolean[values.length];
-        for (int v = 0; v < values.length; v++) {
-            mask[v] = values[v] == label;
-        }
-        return mask;
-    }
-
-    /** Collects postprocessing settings. */
-    public static final class Builder {
-        private Map<Integer, Integer> minimumComponentSize = Map.of();
-        private List<Integer> keepLargestOf = List.of();
-        private boolean keepLargestForeground;
-        private int smallLabel;
-        private int smallLabelReplacement;
-        private int smallLabelThreshold;
-        private ConnectedComponents.Connectivity connectivity = ConnectedComponents.Connectivity.FULL;
-
-        private Builder() {
-        }
-
-        /** Components of label L smaller than {@code sizes.get(L)} voxels become background. */
-        public Builder removeComponentsSmallerThan(Map<Integer, Integer> sizes) {
-            this.minimumComponentSize = Map.copyOf(sizes);
-            return this;
-        }
-
-        /** Keep only the largest component of each of these labels. */
-        public Builder keepLargestComponentOf(List<Integer> labels) {
-            this.keepLargestOf = List.copyOf(labels);
-            return this;
-        }
-
-        /** Keep only the largest connected component of the foreground (all labels together). */
-        public Builder keepLargestForeground(boolean keep) {
-            this.keepLargestForeground = keep;
-            return this;
-        }
-
-        /**
-         * The BraTS rule: if fewer than {@code threshold} voxels are {@code label}, they become
-         * {@code replacement}.
-         */
-        public Builder replaceSmallLabel(int label, int threshold, int replacement) {
-            this.smallLabel = label;
-            this.smallLabelThreshold = threshold;
-            this.smallLabelReplacement = replacement;
-            return this;
-        }
-
-        public Builder connectivity(ConnectedComponents.Connectivity connectivity) {
-            this.connectivity = connectivity;
-            return this;
-        }
-
-        public Postprocessing build() {
-            return new Postprocessing(this);
-        }
+    /** The steps in words, separated by semicolons, or "none". */
+    public String describe() {
+        return changesNothing() ? "none"
+                : steps.stream().map(PostprocessingStep::describe).collect(Collectors.joining("; "));
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
@@ -49,7 +48,7 @@ class PostprocessingTest {
         labels[at(4, 3, 2)] = 2;
         labels[at(4, 0, 2)] = 1;
 
-        float[] out = Postprocessing.builder().removeComponentsSmallerThan(Map.of(2, 2)).build()
+        float[] out = Postprocessing.of(List.of(new RemoveSmallComponents("label 2", new int[] {2}, 2)))
                 .apply(volume(labels)).toArray();
 
         float[] expected = labels.clone();
@@ -66,13 +65,13 @@ class PostprocessingTest {
         labels[at(4, 2, 2)] = 2;
         labels[at(3, 2, 2)] = 2;
 
-        float[] perLabel = Postprocessing.builder().keepLargestComponentOf(List.of(1)).build().apply(volume(labels))
-                .toArray();
+        float[] perLabel = Postprocessing.of(List.of(new KeepLargestComponent("label 1", new int[] {1})))
+                .apply(volume(labels)).toArray();
         assertEquals(0, perLabel[at(4, 3, 2)]);
         assertEquals(2, perLabel[at(4, 2, 2)]);
 
-        float[] foreground = Postprocessing.builder().keepLargestForeground(true).build().apply(volume(labels))
-                .toArray();
+        float[] foreground = Postprocessing.of(List.of(new KeepLargestComponent("foreground", new int[] {1, 2})))
+                .apply(volume(labels)).toArray();
         assertEquals(0, foreground[at(0, 0, 0)], "the 2-voxel blob loses to the 3-voxel one of labels 1 and 2");
         assertEquals(1, foreground[at(4, 3, 2)]);
         assertEquals(2, foreground[at(3, 2, 2)]);
@@ -85,12 +84,49 @@ class PostprocessingTest {
         labels[at(1, 0, 0)] = 4;
         labels[at(2, 0, 0)] = 2;
 
-        float[] small = Postprocessing.builder().replaceSmallLabel(4, 3, 1).build().apply(volume(labels)).toArray();
-        float[] kept = Postprocessing.builder().replaceSmallLabel(4, 2, 1).build().apply(volume(labels)).toArray();
+        float[] small = Postprocessing.of(List.of(new ReplaceSmallLabel(4, 3, 1))).apply(volume(labels)).toArray();
+        float[] kept = Postprocessing.of(List.of(new ReplaceSmallLabel(4, 2, 1))).apply(volume(labels)).toArray();
 
         assertEquals(1, small[at(0, 0, 0)]);
         assertEquals(1, small[at(1, 0, 0)]);
         assertEquals(2, small[at(2, 0, 0)]);
         assertArrayEquals(labels, kept);
+    }
+
+    @Test
+    void removingSmallComponentsOfARegionKeepsEveryLargeFocus() {
+        float[] labels = empty();
+        labels[at(0, 0, 0)] = 1;
+        labels[at(1, 0, 0)] = 4;
+        labels[at(4, 3, 2)] = 1;
+        labels[at(4, 2, 2)] = 4;
+        labels[at(2, 3, 0)] = 1;
+        labels[at(2, 0, 2)] = 2;
+
+        float[] out = Postprocessing.of(List.of(new RemoveSmallComponents("TC", new int[] {1, 4}, 2)))
+                .apply(volume(labels)).toArray();
+
+        float[] expected = labels.clone();
+        expected[at(2, 3, 0)] = 0;
+        assertArrayEquals(expected, out, "both 2-voxel foci of TC stay, the lone voxel goes; label 2 is not TC");
+    }
+
+    @Test
+    void stepsRunInTheirOrder() {
+        float[] labels = empty();
+        labels[at(0, 0, 0)] = 4;
+        labels[at(4, 3, 2)] = 4;
+        labels[at(4, 2, 2)] = 4;
+        PostprocessingStep largest = new KeepLargestComponent("ET", new int[] {4});
+        PostprocessingStep rule = new ReplaceSmallLabel(4, 3, 1);
+
+        float[] largestFirst = Postprocessing.of(List.of(largest, rule)).apply(volume(labels)).toArray();
+        float[] ruleFirst = Postprocessing.of(List.of(rule, largest)).apply(volume(labels)).toArray();
+
+        assertEquals(1, largestFirst[at(4, 3, 2)], "two voxels of 4 are left, fewer than 3: necrosis");
+        assertEquals(0, largestFirst[at(0, 0, 0)]);
+        assertEquals(4, ruleFirst[at(4, 3, 2)], "three voxels of 4 pass the rule, then the largest is kept");
+        assertEquals("keep the largest component of ET; label 4 becomes 1 when fewer than 3 voxels",
+                Postprocessing.of(List.of(largest, rule)).describe());
     }
 }

@@ -1,0 +1,56 @@
+package org.voxseg.data.label;
+
+import java.util.Arrays;
+
+/**
+ * Keeps only the largest connected component of a structure; the voxels of its other components become background
+ * (nnU-Net's {@code remove_all_but_largest_component}).
+ *
+ * @param target the structure's name, e.g. "foreground" or "TC"
+ * @param labels the label values that make up the structure
+ */
+public record KeepLargestComponent(String target, int[] labels) implements PostprocessingStep {
+
+    public KeepLargestComponent {
+        labels = Structures.requireLabels(target, labels);
+    }
+
+    @Override
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    @Override
+    public void apply(float[] values, int[] shape, ConnectedComponents.Connectivity connectivity) {
+        ConnectedComponents components = ConnectedComponents.of(LabelMask.of(values, labels), shape,
+                connectivity);
+        int largest = components.largest();
+        for (int v = 0; v < values.length; v++) {
+            int c = components.componentOf(v);
+            if (c >= 0 && c != largest) {
+                values[v] = 0;
+            }
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "keep the largest component of " + target;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof KeepLargestComponent other && target.equals(other.target)
+                && Arrays.equals(labels, other.labels);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * target.hashCode() + Arrays.hashCode(labels);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

@@ -1,0 +1,60 @@
+package org.voxseg.data.label;
+
+import java.util.Arrays;
+
+/**
+ * Turns every connected component of a structure smaller than a number of voxels into background, keeping all
+ * larger ones (so, unlike {@link KeepLargestComponent}, a multifocal tumour keeps its foci).
+ *
+ * @param target the structure's name, e.g. "foreground" or "WT"
+ * @param labels the label values that make up the structure
+ * @param minimumVoxels components of fewer voxels than this are removed
+ */
+public record RemoveSmallComponents(String target, int[] labels, int minimumVoxels) implements PostprocessingStep {
+
+    public RemoveSmallComponents {
+        labels = Structures.requireLabels(target, labels);
+        if (minimumVoxels < 1) {
+            throw new IllegalArgumentException("minimum component size of " + target + " must be at least 1, not "
+                    + minimumVoxels);
+        }
+    }
+
+    @Override
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    @Override
+    public void apply(float[] values, int[] shape, ConnectedComponents.Connectivity connectivity) {
+        ConnectedComponents components = ConnectedComponents.of(LabelMask.of(values, labels), shape,
+                connectivity);
+        for (int v = 0; v < values.length; v++) {
+            int c = components.componentOf(v);
+            if (c >= 0 && components.size(c) < minimumVoxels) {
+                values[v] = 0;
+            }
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "remove components of " + target + " smaller than " + minimumVoxels + " voxels";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RemoveSmallComponents other && target.equals(other.target)
+                && Arrays.equals(labels, other.labels) && minimumVoxels == other.minimumVoxels;
+    }
+
+    @Override
+    public int hashCode() {
+        return (31 * target.hashCode() + Arrays.hashCode(labels)) * 31 + minimumVoxels;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}
