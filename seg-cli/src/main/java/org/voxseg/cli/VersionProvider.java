@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import org.voxseg.core.engine.TorchRuntime;
 import picocli.CommandLine.IVersionProvider;
 
-/** {@code voxseg --version}: voxseg's version and the DJL and libtorch builds it was made with. */
+/**
+ * {@code voxseg --version}: voxseg's version, the DJL and libtorch builds it was made with, and the libtorch it loads
+ * here (its folder, CPU or CUDA build) with the devices that libtorch sees.
+ */
 final class VersionProvider implements IVersionProvider {
 
     @Override
@@ -19,7 +23,8 @@ final class VersionProvider implements IVersionProvider {
         }
         return new String[] {
             "voxseg " + versions.getProperty("version"),
-            "DJL " + versions.getProperty("djl") + ", libtorch " + versions.getProperty("libtorch") + " (CPU)",
+            "DJL " + versions.getProperty("djl") + ", built against libtorch " + versions.getProperty("libtorch"),
+            TorchRuntime.describeDevices(),
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
         };
     }

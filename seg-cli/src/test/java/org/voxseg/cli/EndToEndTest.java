@@ -104,6 +104,24 @@ class EndToEndTest {
     }
 
     @Test
+    void aGpuThatIsNotThereAndHalfPrecisionOnTheCpuAreRefusedInOneLineBeforeAnythingIsWritten() throws IOException {
+        Path run = dir.resolve("gpu_run");
+        CommandRun train = CommandRun.of("train", "--config", config.toString(), "--output-dir", run.toString(),
+                "--device", "gpu:1", "--quiet");
+        CommandRun half = CommandRun.of("predict", "--model", dir.resolve("run").toString(), "--input",
+                dir.resolve("test").toString(), "--output", dir.resolve("half").toString(), "--precision", "fp16");
+
+        assertEquals(1, train.exitCode(), train.err());
+        assertEquals("voxseg: --device gpu:1: libtorch sees no GPU", train.err().strip());
+        assertFalse(Files.exists(run), "nothing written");
+        assertEquals(1, half.exitCode(), half.err());
+        assertTrue(half.err().startsWith("voxseg: precision fp16 runs on a GPU only, and this runs on cpu"),
+                half.err());
+        assertEquals(1, half.err().lines().count(), half.err());
+        assertFalse(Files.exists(dir.resolve("half")));
+    }
+
+    @Test
     void aSingleCaseGivenAsFilesGoesToTheNamedFile() throws IOException {
         Path folder = dir.resolve("test").resolve("BraTS20_Synth_001");
         Path output = dir.resolve("single").resolve("case.nii.gz");

@@ -8,12 +8,13 @@ import org.junit.jupiter.api.Test;
 class VoxsegCommandTest {
 
     @Test
-    void versionNamesVoxsegDjlAndLibtorch() {
+    void versionNamesVoxsegDjlAndTheLibtorchInUseWithItsDevices() {
         CommandRun run = CommandRun.of("--version");
 
         assertEquals(0, run.exitCode());
-        assertTrue(run.out().matches("(?s)voxseg \\d+\\.\\d+\\.\\d+\\S*\\R.*DJL 0\\.35\\.1, libtorch 2\\.7\\.1.*"),
-                run.out());
+        assertTrue(run.out().matches("(?s)voxseg \\d+\\.\\d+\\.\\d+\\S*\\R"
+                + "DJL 0\\.35\\.1, built against libtorch 2\\.7\\.1\\R"
+                + "libtorch 2\\.7\\.1 from \\S+ \\((CPU|CUDA) build\\); devices: cpu.*"), run.out());
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.scijava.widget.FileWidget;
 import org.voxseg.core.api.InferenceOverrides;
 import org.voxseg.core.api.Segmenter;
 import org.voxseg.core.api.Voxseg;
+import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.inference.CasePredictor;
 import org.voxseg.data.dataset.CaseFiles;
@@ -55,6 +56,10 @@ public final class SegmentCommand extends FijiCommand {
             choices = {Mirroring.MODEL, Mirroring.ON, Mirroring.OFF})
     private String tta = Mirroring.MODEL;
 
+    @Parameter(label = "Device (empty: the model's)", required = false, persist = false,
+            description = "auto (GPU 0 when libtorch sees one, else the CPU), cpu, gpu or gpu:N.")
+    private String device = "";
+
     @Parameter(label = "Apply the model's postprocessing",
             description = "The clean-up decided on the model's validation cases (or set in its config); off gives the"
                     + " network's labels as they are.")
@@ -72,7 +77,7 @@ public final class SegmentCommand extends FijiCommand {
     @Override
     protected void execute() throws IOException {
         InferenceOverrides.Builder overrides = InferenceOverrides.builder().overlap(overlap())
-                .postprocessing(postprocessing);
+                .postprocessing(postprocessing).device(device.isBlank() ? null : DeviceRequest.parse(device));
         if (!Mirroring.MODEL.equals(tta)) {
             overrides.tta(Mirroring.ON.equals(tta));
         }

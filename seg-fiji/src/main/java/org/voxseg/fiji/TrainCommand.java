@@ -10,6 +10,7 @@ import org.scijava.widget.FileWidget;
 import org.voxseg.core.api.TrainingOverrides;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.RunConfig;
+import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.training.TrainingOutcome;
 
 /**
@@ -28,12 +29,17 @@ public final class TrainCommand extends FijiCommand {
     @Parameter(label = "Epochs (0: the config's)", min = "0")
     private int epochs;
 
+    @Parameter(label = "Device (empty: the config's)", required = false, persist = false,
+            description = "auto (GPU 0 when libtorch sees one, else the CPU), cpu, gpu or gpu:N.")
+    private String device = "";
+
     @Parameter
     private StatusService status;
 
     @Override
     protected void execute() throws IOException {
-        RunConfig run = TrainingOverrides.builder().epochs(epochs > 0 ? epochs : null).build()
+        RunConfig run = TrainingOverrides.builder().epochs(epochs > 0 ? epochs : null)
+                .device(device.isBlank() ? null : DeviceRequest.parse(device)).build()
                 .applyTo(RunConfig.read(config.toPath()));
         TrainingOutcome outcome;
         try (Voxseg voxseg = Voxseg.builder().threads(run.training().threads()).build()) {

@@ -31,6 +31,7 @@ import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.grid.Extent;
 import org.voxseg.data.volume.Volume;
+import org.voxseg.cli.DeviceOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,6 +81,9 @@ public final class NetworkBenchCommand implements Callable<Integer> {
     @Mixin
     BenchRun run;
 
+    @Mixin
+    DeviceOption device;
+
     @Spec
     CommandSpec spec;
 
@@ -90,7 +94,7 @@ public final class NetworkBenchCommand implements Callable<Integer> {
         Shape output = new Shape(batch, channels[1], patch, patch, patch);
         long baseline = PeakMemory.currentBytes().orElse(0);
         int[] roi = {patch, patch, patch};
-        try (NDManager manager = TorchRuntime.engine().newBaseManager();
+        try (NDManager manager = TorchRuntime.engine().newBaseManager(device.resolved());
                 TrainingSetup setup = TrainingSetup.create(config, batch, Extent.of(roi),
                         DiceLoss.of(OutputActivation.SIGMOID), OptimizerConfig.named("adam", 1e-4), 0, manager)) {
             UNet3d net = setup.network();

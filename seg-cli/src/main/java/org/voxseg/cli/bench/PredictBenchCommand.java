@@ -1,5 +1,6 @@
 package org.voxseg.cli.bench;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -13,6 +14,7 @@ import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.inference.CasePredictor;
 import org.voxseg.core.inference.MirroredPredictor;
 import org.voxseg.core.inference.NetworkPredictor;
+import org.voxseg.core.inference.Precision;
 import org.voxseg.core.inference.Predictor;
 import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.core.loss.OutputActivation;
@@ -24,6 +26,7 @@ import org.voxseg.data.transform.ForegroundCrop;
 import org.voxseg.data.transform.IntensityNormalization;
 import org.voxseg.data.transform.PreprocessingSettings;
 import org.voxseg.data.volume.Volume;
+import org.voxseg.cli.DeviceOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,6 +65,14 @@ public final class PredictBenchCommand implements Callable<Integer> {
     @Mixin
     BenchRun run;
 
+    @Mixin
+    DeviceOption device;
+
+    @Option(names = "--precision", defaultValue = "fp32", paramLabel = "fp32|fp16",
+            description = "The number type the network computes in; other than fp32, the labels are also compared "
+                    + "with one fp32 prediction (default: ${DEFAULT-VALUE}).")
+    Precision precision;
+
     @Spec
     CommandSpec spec;
 
@@ -72,42 +83,72 @@ public final class PredictBenchCommand implements Callable<Integer> {
         Volume image = SyntheticHead.fourChannels(shape, 0);
         long baseline = PeakMemory.currentBytes().orElse(0);
         NetworkConfig config = NetworkConfig.basic(4, 3, filters);
-        try (NDManager manager = engine.newBaseManager()) {
+        Device target = device.resolved();
+        precision.requireSupportedOn(target);
+        try (NDManager manager = engine.newBaseManager(target)) {
             UNet3d net = new UNet3d(config);
             net.initialize(manager, DataType.FLOAT32, new Shape(1, 4, roi[2], roi[1], roi[0]));
-            Predictor predictor = new NetworkPredictor(net, OutputActivation.SIGMOID);
-            if (tta) {
-                predictor = new MirroredPredictor(predictor, MirroredPredictor.allFlips());
-            }
-            PreprocessingSettings preprocessing = PreprocessingSettings.builder()
-                    .foregroundCrop(ForegroundCrop.above(0, 0))
-                    .normalization(IntensityNormalization.zScore(true, true))
-                    .padding(roi, 1)
-                    .build();
-            CasePredictor casePredictor = new CasePredictor(preprocessing,
-                    new SlidingWindowInferer(roi, overlap, windowBatch, true, 0.125), predictor,
-                    LabelEncoding.of(new int[] {2, 1, 4}, true), Postprocessing.NONE);
+            CasePredictor casePredictor = casePredictor(net, precision);
             Timings timings = run.time(() -> casePredictor.predict(image, manager));
-            report(timings, baseline, PeakMemory.peakBytes().orElse(0));
+            Double agreement = null;
+            if (precision != Precision.FP32) {
+                agreement = agreement(casePredictor.predict(image, manager).labels(),
+                        casePredictor(net, Precision.FP32).predict(image, manager).labels());
+            }
+            report(timings, baseline, PeakMemory.peakBytes().orElse(0), target, agreement);
         }
         return 0;
     }
 
-    private void report(Timings timings, long baseline, long peak) throws Exception {
+    /** The whole-case prediction with {@code net} computing in {@code type}. */
+    private CasePredictor casePredictor(UNet3d net, Precision type) {
+        Predictor predictor = new NetworkPredictor(net, OutputActivation.SIGMOID, type);
+        if (tta) {
+            predictor = new MirroredPredictor(predictor, MirroredPredictor.allFlips());
+        }
+        PreprocessingSettings preprocessing = PreprocessingSettings.builder()
+                .foregroundCrop(ForegroundCrop.above(0, 0))
+                .normalization(IntensityNormalization.zScore(true, true))
+                .padding(roi, 1)
+                .build();
+        return new CasePredictor(preprocessing, new SlidingWindowInferer(roi, overlap, windowBatch, true, 0.125),
+                predictor, LabelEncoding.of(new int[] {2, 1, 4}, true), Postprocessing.NONE);
+    }
+
+    /** The share of voxels with the same label in both maps. */
+    private static double agreement(Volume labels, Volume reference) {
+        float[] a = labels.toArray();
+        float[] b = reference.toArray();
+        long same = 0;
+        for (int v = 0; v < a.length; v++) {
+            same += a[v] == b[v] ? 1 : 0;
+        }
+        return (double) same / a.length;
+    }
+
+    private void report(Timings timings, long baseline, long peak, Device target, Double agreement)
+            throws Exception {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("shape", shape);
         results.put("roi", roi);
         results.put("overlap", overlap);
         results.put("tta", tta);
+        results.put("device", TorchRuntime.name(target));
+        results.put("precision", precision.toString());
+        if (agreement != null) {
+            results.put("labels_agreeing_with_fp32", agreement);
+        }
         results.put("repeats", run.repeats);
         results.put("median_s", timings.median());
         results.put("min_s", timings.min());
         results.put("rss_before_bytes", baseline);
         results.put("rss_peak_bytes", peak);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "predict 4x%dx%dx%d (roi %d, overlap %.2f%s): median %.1f s (min %.1f), peak RSS"
-                + " %.0f MB (%.0f MB before), %d runs%n", shape[0], shape[1], shape[2], roi[0], overlap,
-                tta ? ", 8-flip TTA" : "", timings.median(), timings.min(), peak / 1e6, baseline / 1e6, run.repeats);
+        out.printf(Locale.ROOT, "predict 4x%dx%dx%d (roi %d, overlap %.2f%s, %s on %s): median %.1f s (min %.1f), "
+                + "peak RSS %.0f MB (%.0f MB before), %d runs%s%n", shape[0], shape[1], shape[2], roi[0], overlap,
+                tta ? ", 8-flip TTA" : "", precision, TorchRuntime.name(target), timings.median(), timings.min(),
+                peak / 1e6, baseline / 1e6, run.repeats, agreement == null ? ""
+                        : String.format(Locale.ROOT, "; labels agreeing with fp32: %.4f%%", 100 * agreement));
         out.flush();
         run.save(results);
     }

@@ -7,13 +7,17 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.voxseg.cli.ConsoleProgress;
+import org.voxseg.cli.DeviceOption;
 import org.voxseg.core.api.InferenceOverrides;
 import org.voxseg.core.api.SegmentationListener;
 import org.voxseg.core.api.Segmenter;
 import org.voxseg.core.api.Voxseg;
+import org.voxseg.core.engine.TorchRuntime;
+import org.voxseg.core.inference.Precision;
 import org.voxseg.data.grid.Extent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -61,6 +65,14 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bars.")
     boolean quiet;
 
+    @Mixin
+    DeviceOption device;
+
+    @Option(names = "--precision", defaultValue = "fp32", paramLabel = "fp32|fp16",
+            description = "The number type the network computes in: fp32 (as trained) or fp16 (half the memory and "
+                    + "faster on a GPU; refused on a CPU) (default: ${DEFAULT-VALUE}).")
+    Precision precision;
+
     @Spec
     CommandSpec spec;
 
@@ -69,11 +81,13 @@ public final class PredictCommand implements Callable<Integer> {
         long started = System.nanoTime();
         InferenceOverrides overrides = InferenceOverrides.builder().roi(roi == null ? null : Extent.of(roi))
                 .overlap(overlap).windowBatch(windowBatch).tta(tta).probabilities(probabilities)
-                .postprocessing(!noPostprocessing).build();
+                .postprocessing(!noPostprocessing).device(device.checked()).precision(precision).build();
         List<Path> written;
         try (Voxseg voxseg = Voxseg.builder().threads(threads == null ? 0 : threads).build();
                 Segmenter segmenter = voxseg.segmenter(models, overrides)) {
             if (!quiet) {
+                out().println(TorchRuntime.describeDevices() + "; predicting on "
+                        + TorchRuntime.name(segmenter.device()));
                 out().println(segmenter.postprocessing().describe());
             }
             written = segmenter.segmentAll(inputs, output, new Progress());

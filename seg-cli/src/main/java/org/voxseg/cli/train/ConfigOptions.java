@@ -2,9 +2,11 @@ package org.voxseg.cli.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.voxseg.cli.DeviceOption;
 import org.voxseg.core.api.TrainingOverrides;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.RunConfig;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options of the commands that start from a config: the file, the output folder and the common overrides. */
@@ -37,14 +39,17 @@ final class ConfigOptions {
     @Option(names = "--quiet", description = "No progress bars: one line per epoch, for logs.")
     boolean quiet;
 
+    @Mixin
+    DeviceOption device;
+
     /**
      * The config with the command line's overrides and {@code extra} ones (pretrained weights, fold).
      *
      * @throws java.io.IOException naming the file and key if the config cannot be read
      */
     RunConfig load(TrainingOverrides.Builder extra) throws IOException {
-        return extra.epochs(epochs).batchSize(batchSize).seed(seed).threads(threads).workers(workers).build()
-                .applyTo(RunConfig.read(config));
+        return extra.epochs(epochs).batchSize(batchSize).seed(seed).threads(threads).workers(workers)
+                .device(device.checked()).build().applyTo(RunConfig.read(config));
     }
 
     /** The entry point for a run of {@code resolved}, with its compute threads. */

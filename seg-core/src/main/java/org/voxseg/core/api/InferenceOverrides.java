@@ -1,6 +1,9 @@
 package org.voxseg.core.api;
 
+import java.util.Objects;
 import org.voxseg.core.config.InferenceConfig;
+import org.voxseg.core.engine.DeviceRequest;
+import org.voxseg.core.inference.Precision;
 import org.voxseg.data.grid.Extent;
 
 /**
@@ -14,9 +17,11 @@ import org.voxseg.data.grid.Extent;
  * @param tta whether to average the 8 mirrored predictions, or null
  * @param probabilities whether to write {@code <case>_probabilities.nii.gz} beside each label map
  * @param postprocessing whether to apply the model's postprocessing (decided on validation, or the config's keys)
+ * @param device the device to predict on, or null for the model's {@code inference.device}
+ * @param precision the number type the network computes in (fp16 only on a GPU)
  */
 public record InferenceOverrides(Extent roi, Double overlap, Integer windowBatch, Boolean tta,
-        boolean probabilities, boolean postprocessing) {
+        boolean probabilities, boolean postprocessing, DeviceRequest device, Precision precision) {
 
     /** The model's settings unchanged, labels only. */
     public static final InferenceOverrides NONE = builder().build();
@@ -40,6 +45,8 @@ public record InferenceOverrides(Extent roi, Double overlap, Integer windowBatch
         private Boolean tta;
         private boolean probabilities;
         private boolean postprocessing = true;
+        private DeviceRequest device;
+        private Precision precision = Precision.FP32;
 
         private Builder() {
         }
@@ -80,9 +87,22 @@ public record InferenceOverrides(Extent roi, Double overlap, Integer windowBatch
             return this;
         }
 
+        /** The device to predict on, or null for the model's. */
+        public Builder device(DeviceRequest request) {
+            this.device = request;
+            return this;
+        }
+
+        /** The number type the network computes in (default: float32, as trained). */
+        public Builder precision(Precision type) {
+            this.precision = Objects.requireNonNull(type, "precision");
+            return this;
+        }
+
         /** The overrides collected. */
         public InferenceOverrides build() {
-            return new InferenceOverrides(roi, overlap, windowBatch, tta, probabilities, postprocessing);
+            return new InferenceOverrides(roi, overlap, windowBatch, tta, probabilities, postprocessing, device,
+                    precision);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.voxseg.core.api;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,8 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.InferenceConfig;
 import org.voxseg.core.config.ModelDescription;
+import org.voxseg.core.engine.DeviceRequest;
+import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.inference.CasePredictor;
 import org.voxseg.core.inference.EnsemblePredictor;
 import org.voxseg.core.inference.MirroredPredictor;
@@ -50,7 +54,7 @@ public final class Segmenter implements AutoCloseable {
         List<Predictor> members = new ArrayList<>();
         for (TrainedModel model : models) {
             requireCompatible(models.get(0), model);
-            members.add(model.predictor());
+            members.add(model.predictor(overrides.precision()));
         }
         this.settings = overrides.applyTo(description.inference());
         this.probabilities = overrides.probabilities();
@@ -75,7 +79,9 @@ public final class Segmenter implements AutoCloseable {
         if (runsOrCheckpoints.isEmpty()) {
             throw new IllegalArgumentException("no model given");
         }
-        NDManager manager = parent.newSubManager();
+        Device device = device(runsOrCheckpoints.get(0), overrides);
+        overrides.precision().requireSupportedOn(device);
+        NDManager manager = parent.newSubManager(device);
         List<TrainedModel> loaded = new ArrayList<>();
         try {
             for (Path model : runsOrCheckpoints) {
@@ -87,6 +93,31 @@ public final class Segmenter implements AutoCloseable {
             manager.close();
             throw e;
         }
+    }
+
+    /**
+     * The device of a prediction: the one the overrides name, else the first model's {@code inference.device}.
+     *
+     * @throws ConfigException naming where the device came from when libtorch does not see it
+     */
+    private static Device device(Path firstModel, InferenceOverrides overrides) throws IOException {
+        DeviceRequest request = overrides.device();
+        String origin = "device";
+        if (request == null) {
+            Path description = RunFolder.modelDescription(RunFolder.checkpoint(firstModel));
+            request = ModelDescription.read(description).inference().device();
+            origin = description + ": inference.device";
+        }
+        try {
+            return TorchRuntime.device(request);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(origin + " " + e.getMessage());
+        }
+    }
+
+    /** The device the models and every window batch live on. */
+    public Device device() {
+        return manager.getDevice();
     }
 
     /** What the models expect and produce. */

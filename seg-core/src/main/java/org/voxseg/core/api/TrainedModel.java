@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.inference.NetworkPredictor;
+import org.voxseg.core.inference.Precision;
 import org.voxseg.core.inference.Predictor;
 import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.training.CheckpointFile;
@@ -65,9 +66,14 @@ public final class TrainedModel implements AutoCloseable {
         return network;
     }
 
-    /** The network as a predictor of probabilities. */
+    /** The network as a predictor of probabilities, computing in float32. */
     public Predictor predictor() {
-        return new NetworkPredictor(network, description.outputActivation());
+        return predictor(Precision.FP32);
+    }
+
+    /** The network as a predictor of probabilities, computing in {@code precision}. */
+    public Predictor predictor(Precision precision) {
+        return new NetworkPredictor(network, description.outputActivation(), precision);
     }
 
     @Override

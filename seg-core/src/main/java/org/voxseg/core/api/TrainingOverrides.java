@@ -3,6 +3,7 @@ package org.voxseg.core.api;
 import java.nio.file.Path;
 import org.voxseg.core.config.RunConfig;
 import org.voxseg.core.config.TrainingConfig;
+import org.voxseg.core.engine.DeviceRequest;
 
 /**
  * What a front end may change of a config for one run: each setting left null keeps the config's. The command
@@ -15,9 +16,10 @@ import org.voxseg.core.config.TrainingConfig;
  * @param pretrained a run folder or checkpoint to start from (resolved against the working directory), or null
  * @param fold the cross-validation fold to train, or null
  * @param workers threads preprocessing cases into the cache (0: the default), or null
+ * @param device the device to train on, or null
  */
 public record TrainingOverrides(Integer epochs, Integer batchSize, Long seed, Integer threads, Path pretrained,
-        Integer fold, Integer workers) {
+        Integer fold, Integer workers, DeviceRequest device) {
 
     /** A builder with nothing overridden. */
     public static Builder builder() {
@@ -27,7 +29,7 @@ public record TrainingOverrides(Integer epochs, Integer batchSize, Long seed, In
     /** {@code config} with these overrides applied. */
     public RunConfig applyTo(RunConfig config) {
         TrainingConfig training = config.training().with(epochs, batchSize, seed, threads,
-                pretrained == null ? null : pretrained.toAbsolutePath().toString());
+                pretrained == null ? null : pretrained.toAbsolutePath().toString(), device);
         RunConfig changed = config.withTraining(training);
         if (workers != null) {
             changed = changed.withDataset(changed.dataset().withPreprocessingWorkers(workers));
@@ -44,6 +46,7 @@ public record TrainingOverrides(Integer epochs, Integer batchSize, Long seed, In
         private Path pretrained;
         private Integer fold;
         private Integer workers;
+        private DeviceRequest device;
 
         private Builder() {
         }
@@ -90,9 +93,15 @@ public record TrainingOverrides(Integer epochs, Integer batchSize, Long seed, In
             return this;
         }
 
+        /** The device to train on, or null for the config's. */
+        public Builder device(DeviceRequest request) {
+            this.device = request;
+            return this;
+        }
+
         /** The overrides collected. */
         public TrainingOverrides build() {
-            return new TrainingOverrides(epochs, batchSize, seed, threads, pretrained, fold, workers);
+            return new TrainingOverrides(epochs, batchSize, seed, threads, pretrained, fold, workers, device);
         }
     }
 }

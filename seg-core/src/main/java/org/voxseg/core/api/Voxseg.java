@@ -5,7 +5,9 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.RunConfig;
+import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.training.LearningRateFinder;
 import org.voxseg.core.training.TrainingOutcome;
@@ -33,12 +35,11 @@ public final class Voxseg implements AutoCloseable {
 
     private final NDManager manager;
 
-    private Voxseg(Device device) {
-        this.manager = device == null ? TorchRuntime.engine().newBaseManager()
-                : TorchRuntime.engine().newBaseManager(device);
+    private Voxseg() {
+        this.manager = TorchRuntime.engine().newBaseManager(Device.cpu());
     }
 
-    /** A builder with the engine's defaults: its thread count and its default device. */
+    /** A builder with the engine's defaults: its thread count. */
     public static Builder builder() {
         return new Builder();
     }
@@ -61,19 +62,25 @@ public final class Voxseg implements AutoCloseable {
      */
     public TrainingOutcome train(RunConfig config, Path runFolder, RunListener listener, ConfigChange change)
             throws IOException {
-        return new TrainingRun(absolute(config), runFolder, listener, change).run(manager);
+        try (NDManager scope = onDevice(config.training().device(), "training.device", listener)) {
+            return new TrainingRun(absolute(config), runFolder, listener, change).run(scope);
+        }
     }
 
     /** Trains every fold of {@code config}'s cross-validation into {@code folder/fold_k} and summarises them. */
     public List<CrossValidation.FoldResult> crossValidate(RunConfig config, Path folder, RunListener listener)
             throws IOException {
-        return new CrossValidation(absolute(config), folder).run(manager, listener);
+        try (NDManager scope = onDevice(config.training().device(), "training.device", listener)) {
+            return new CrossValidation(absolute(config), folder).run(scope, listener);
+        }
     }
 
     /** Runs the LR range test on {@code config}'s network and data, writing its CSV and plot into {@code folder}. */
     public LearningRateFinder.Result findLearningRate(RunConfig config, LearningRateFinder finder, Path folder)
             throws IOException {
-        return new LearningRateSearch(absolute(config), finder).run(folder, manager);
+        try (NDManager scope = onDevice(config.training().device(), "training.device", RunListener.NONE)) {
+            return new LearningRateSearch(absolute(config), finder).run(folder, scope);
+        }
     }
 
     /**
@@ -92,6 +99,23 @@ public final class Voxseg implements AutoCloseable {
     }
 
     /**
+     * A scope whose arrays live on the device {@code request} names, said to {@code listener} with the libtorch in
+     * use. Every array of a run is made in it, so one run uses one device.
+     *
+     * @throws ConfigException naming {@code key} when the device is not there
+     */
+    private NDManager onDevice(DeviceRequest request, String key, RunListener listener) throws ConfigException {
+        Device device;
+        try {
+            device = TorchRuntime.device(request);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + " " + e.getMessage());
+        }
+        listener.note(TorchRuntime.describeDevices() + "; training on " + TorchRuntime.name(device));
+        return manager.newSubManager(device);
+    }
+
+    /**
      * {@code config} with relative paths taken against the working directory, so that the {@code config.json} a run
      * folder keeps names its data wherever it is read from ({@link RunConfig#read} has resolved a file's already).
      */
@@ -99,10 +123,9 @@ public final class Voxseg implements AutoCloseable {
         return config.resolvedAgainst(Path.of("").toAbsolutePath());
     }
 
-    /** Chooses threads and device before the engine starts. */
+    /** Chooses threads before the engine starts. */
     public static final class Builder {
         private int threads;
-        private Device device;
 
         private Builder() {
         }
@@ -119,18 +142,12 @@ public final class Voxseg implements AutoCloseable {
             return this;
         }
 
-        /** The device every array lives on (default: the engine's default device). */
-        public Builder device(Device target) {
-            this.device = target;
-            return this;
-        }
-
         /** Starts the engine (loading libtorch on first use) and opens the scope. */
         public Voxseg build() {
             if (threads > 0) {
                 TorchRuntime.useThreads(threads);
             }
-            return new Voxseg(device);
+            return new Voxseg();
         }
     }
 }

@@ -19,7 +19,8 @@ public final class ConfigChanges {
     /** Keys a resumed run may change, as dotted paths; a section name allows all of its keys. */
     private static final Set<String> ALLOWED = Set.of("training.epochs", "training.early_stop_patience",
             "training.moving_average_patience", "training.threads", "training.loader_threads",
-            "training.checkpoint_every", "training.keep_last", "dataset.preprocessing_workers", "inference");
+            "training.checkpoint_every", "training.keep_last", "training.device", "dataset.preprocessing_workers",
+            "inference");
 
     private static final ObjectMapper TREES = new ObjectMapper();
 

@@ -39,6 +39,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.voxseg.core.config.variant.UnknownKeyException;
 import org.voxseg.core.config.variant.UnknownNameException;
+import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.loss.LossConfig;
 import org.voxseg.core.loss.LossConfigBuilder;
 import org.voxseg.core.network.NetworkConfig;
@@ -121,6 +122,13 @@ final class ConfigSchema {
             @Override
             public Spacing deserialize(JsonParser in, DeserializationContext context) throws IOException {
                 return Spacing.of(context.readValue(in, double[].class));
+            }
+        });
+        values.addSerializer(DeviceRequest.class, ToStringSerializer.instance);
+        values.addDeserializer(DeviceRequest.class, new StdDeserializer<>(DeviceRequest.class) {
+            @Override
+            public DeviceRequest deserialize(JsonParser in, DeserializationContext context) throws IOException {
+                return DeviceRequest.parse(context.readValue(in, String.class));
             }
         });
         return JsonMapper.builder()

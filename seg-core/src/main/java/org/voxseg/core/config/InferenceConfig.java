@@ -3,6 +3,7 @@ package org.voxseg.core.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.inference.BlendMode;
 import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.data.grid.Extent;
@@ -25,9 +26,11 @@ import org.voxseg.data.label.ReplaceSmallLabel;
  * @param minComponentSize remove components of any label smaller than this many voxels (0: keep all)
  * @param keepLargestComponent keep only the largest connected component of the foreground
  * @param enhancingThreshold BraTS rule: if fewer voxels than this are label 4, they become 1 (0: off)
+ * @param device the device prediction runs on unless the caller names one (default auto)
  */
 public record InferenceConfig(Extent roi, double overlap, int swBatchSize, BlendMode mode, double sigmaScale,
-        boolean tta, int minComponentSize, boolean keepLargestComponent, int enhancingThreshold) {
+        boolean tta, int minComponentSize, boolean keepLargestComponent, int enhancingThreshold,
+        DeviceRequest device) {
 
     /** A builder with the defaults: training patch, overlap 0.5, Gaussian, no TTA, no postprocessing. */
     public static Builder builder() {
@@ -46,18 +49,19 @@ public record InferenceConfig(Extent roi, double overlap, int swBatchSize, Blend
                     + "positive (" + sigmaScale + "), min_component_size and enhancing_threshold not negative");
         }
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(device, "device");
     }
 
     /** This section with the window set to {@code patch} where none is given. */
     public InferenceConfig withDefaultRoi(Extent patch) {
         return roi != null ? this : new InferenceConfig(patch, overlap, swBatchSize, mode, sigmaScale, tta,
-                minComponentSize, keepLargestComponent, enhancingThreshold);
+                minComponentSize, keepLargestComponent, enhancingThreshold, device);
     }
 
     /** This section with other window, overlap, batch and TTA settings (from the command line). */
     public InferenceConfig with(Extent window, double windowOverlap, int batchSize, boolean mirror) {
         return new InferenceConfig(window, windowOverlap, batchSize, mode, sigmaScale, mirror, minComponentSize,
-                keepLargestComponent, enhancingThreshold);
+                keepLargestComponent, enhancingThreshold, device);
     }
 
     /** The sliding window this section describes. */
@@ -107,6 +111,7 @@ public record InferenceConfig(Extent roi, double overlap, int swBatchSize, Blend
         private int minComponentSize;
         private boolean keepLargestComponent;
         private int enhancingThreshold;
+        private DeviceRequest device = DeviceRequest.AUTO;
 
         private Builder() {
         }
@@ -156,10 +161,14 @@ public record InferenceConfig(Extent roi, double overlap, int swBatchSize, Blend
             return this;
         }
 
+        public Builder device(DeviceRequest value) {
+            device = value;
+            return this;
+        }
+
         public InferenceConfig build() {
             return new InferenceConfig(roi, overlap, swBatchSize, mode, sigmaScale, tta, minComponentSize,
-                    keepLargestComponent,
-                    enhancingThreshold);
+                    keepLargestComponent, enhancingThreshold, device);
         }
     }
 }

@@ -3,6 +3,8 @@ package org.voxseg.core.config;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.Objects;
+import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.data.grid.Extent;
 
 /**
@@ -31,12 +33,14 @@ import org.voxseg.data.grid.Extent;
  * @param keepLast keep only the newest this many {@code epoch_NNNN.ckpt} (0: keep all)
  * @param threads native compute threads (0: the engine's default)
  * @param loaderThreads threads preparing batches
+ * @param device the device the network, optimiser state and batches live on (default auto: GPU 0 if libtorch sees
+ *     one, else the CPU); checkpoints do not depend on it
  */
 public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, Extent patchSize,
         double foregroundFraction, long seed, int validateEvery, int validationBatches, int fullValidationEvery,
         double validationOverlap, int earlyStopPatience,
         int movingAveragePatience, AugmentationConfig augmentation, String freeze, int freezeEpochs,
-        String pretrained, int checkpointEvery, int keepLast, int threads, int loaderThreads) {
+        String pretrained, int checkpointEvery, int keepLast, int threads, int loaderThreads, DeviceRequest device) {
 
     /** A builder with the defaults: nnU-Net-like, 1000 epochs of 250 steps of 2 patches of 128^3. */
     public static Builder builder() {
@@ -50,6 +54,7 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
         requirePositive("validate_every", validateEvery);
         requirePositive("validation_batches", validationBatches);
         requirePositive("loader_threads", loaderThreads);
+        Objects.requireNonNull(device, "device");
         if (!(foregroundFraction >= 0 && foregroundFraction <= 1) || !(validationOverlap >= 0
                 && validationOverlap < 1)) {
             throw new IllegalArgumentException("foreground_fraction must be in [0, 1] and validation_overlap in "
@@ -83,14 +88,14 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
 
     /** This section with the command line's overrides (null: keep). */
     public TrainingConfig with(Integer newEpochs, Integer newBatchSize, Long newSeed, Integer newThreads,
-            String newPretrained) {
+            String newPretrained, DeviceRequest newDevice) {
         return new TrainingConfig(newEpochs != null ? newEpochs : epochs, iterationsPerEpoch,
                 newBatchSize != null ? newBatchSize : batchSize, patchSize, foregroundFraction,
                 newSeed != null ? newSeed : seed, validateEvery, validationBatches, fullValidationEvery,
                 validationOverlap, earlyStopPatience,
                 movingAveragePatience, augmentation, freeze, freezeEpochs,
                 newPretrained != null ? newPretrained : pretrained, checkpointEvery, keepLast,
-                newThreads != null ? newThreads : threads, loaderThreads);
+                newThreads != null ? newThreads : threads, loaderThreads, newDevice != null ? newDevice : device);
     }
 
     /** This section with a relative {@code pretrained} path taken as relative to {@code folder}. */
@@ -101,7 +106,8 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
         return new TrainingConfig(epochs, iterationsPerEpoch, batchSize, patchSize, foregroundFraction, seed,
                 validateEvery, validationBatches, fullValidationEvery, validationOverlap, earlyStopPatience,
                 movingAveragePatience, augmentation, freeze, freezeEpochs,
-                folder.resolve(pretrained).normalize().toString(), checkpointEvery, keepLast, threads, loaderThreads);
+                folder.resolve(pretrained).normalize().toString(), checkpointEvery, keepLast, threads, loaderThreads,
+                device);
     }
 
     /** Collects a training section. */
@@ -126,6 +132,7 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
         private int keepLast;
         private int threads;
         private int loaderThreads = 1;
+        private DeviceRequest device = DeviceRequest.AUTO;
 
         private Builder() {
         }
@@ -230,11 +237,16 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
             return this;
         }
 
+        public Builder device(DeviceRequest value) {
+            device = value;
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(epochs, iterationsPerEpoch, batchSize, patchSize, foregroundFraction, seed,
                     validateEvery, validationBatches, fullValidationEvery, validationOverlap, earlyStopPatience,
                     movingAveragePatience, augmentation, freeze, freezeEpochs, pretrained, checkpointEvery, keepLast,
-                    threads, loaderThreads);
+                    threads, loaderThreads, device);
         }
     }
 }

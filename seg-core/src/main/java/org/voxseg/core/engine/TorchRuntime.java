@@ -1,12 +1,17 @@
 package org.voxseg.core.engine;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.engine.StandardCapabilities;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.pytorch.jni.LibUtils;
 import ai.djl.training.GradientCollector;
 
 /**
- * Access to DJL's PyTorch engine, always offline: libtorch comes from the {@code pytorch-native-cpu} jar on the
- * class path, never from a download (voxseg runs on machines without internet access).
+ * Access to DJL's PyTorch engine, offline by default: libtorch comes from the {@code pytorch-native-cpu} jar on the
+ * class path, never from a download (voxseg runs on machines without internet access). A user who points
+ * {@code PYTORCH_LIBRARY_PATH} at another libtorch (a CUDA build), or asks for another flavour with
+ * {@code PYTORCH_FLAVOR} (and {@code DJL_OFFLINE=false} for DJL to download it), gets that one: DJL reads both.
  */
 public final class TorchRuntime {
 
@@ -102,5 +107,40 @@ public final class TorchRuntime {
     public static String describe() {
         Engine engine = engine();
         return ENGINE_NAME + " " + engine.getVersion() + " (DJL " + Engine.getDjlVersion() + ")";
+    }
+
+    /**
+     * The GPUs libtorch can use: none unless the loaded libtorch was built with CUDA, else the CUDA runtime's count
+     * (DJL counts through {@code libcudart}, which a CPU libtorch would not use).
+     */
+    public static int visibleGpus() {
+        Engine engine = engine();
+        return engine.hasCapability(StandardCapabilities.CUDA) ? engine.getGpuCount() : 0;
+    }
+
+    /**
+     * The device {@code request} names on this machine.
+     *
+     * @throws IllegalArgumentException for a GPU libtorch does not see, saying what it sees
+     */
+    public static Device device(DeviceRequest request) {
+        return request.resolve(visibleGpus());
+    }
+
+    /** A device as voxseg's options write it: {@code cpu} or {@code gpu:N}. */
+    public static String name(Device device) {
+        return device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
+    }
+
+    /**
+     * One line on the libtorch in use and the devices it sees, e.g. "libtorch 2.7.1 from /root/.djl.ai/pytorch/
+     * 2.7.1-cpu-linux-x86_64 (CPU build); devices: cpu".
+     */
+    public static String describeDevices() {
+        Engine engine = engine();
+        int gpus = visibleGpus();
+        String build = engine.hasCapability(StandardCapabilities.CUDA) ? "CUDA build" : "CPU build";
+        return "libtorch " + engine.getVersion() + " from " + LibUtils.getLibtorchPath() + " (" + build
+                + "); devices: cpu" + (gpus == 0 ? "" : ", " + DeviceRequest.describeGpus(gpus));
     }
 }

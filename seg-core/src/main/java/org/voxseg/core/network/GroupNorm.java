@@ -61,9 +61,11 @@ public final class GroupNorm extends AbstractBlock {
         // Instance norm: the affine runs inside the kernel (scale and shift repeated per sample), as PyTorch's
         // InstanceNorm3d does, saving two element-wise passes each way. Statistics arrays are separate from the
         // affine ones because the kernel may write them in place; DJL's momentum 1 (PyTorch's 0) leaves them alone.
-        NDArray normalised = BatchNorm.batchNorm(grouped, manager.zeros(perGroup), manager.ones(perGroup),
-                perChannel ? scale.tile(batch) : manager.ones(perGroup),
-                perChannel ? shift.tile(batch) : manager.zeros(perGroup), 1, 1f, EPSILON, true)
+        // In the input's number type, so a network computing in half precision normalises in it too.
+        DataType type = x.getDataType();
+        NDArray normalised = BatchNorm.batchNorm(grouped, manager.zeros(perGroup, type), manager.ones(perGroup, type),
+                perChannel ? scale.tile(batch) : manager.ones(perGroup, type),
+                perChannel ? shift.tile(batch) : manager.zeros(perGroup, type), 1, 1f, EPSILON, true)
                 .singletonOrThrow().reshape(shape);
         if (perChannel) {
             return new NDList(normalised);

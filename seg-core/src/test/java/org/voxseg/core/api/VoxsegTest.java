@@ -23,6 +23,8 @@ import org.voxseg.core.config.ConfigJson;
 import org.voxseg.core.config.InferenceConfig;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.RunConfig;
+import org.voxseg.core.engine.DeviceRequest;
+import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.inference.CasePredictor;
 import org.voxseg.core.training.CheckpointSeries;
 import org.voxseg.core.training.RunFolderRecorder;
@@ -133,7 +135,9 @@ class VoxsegTest {
 
         assertEquals(1, again.epochs());
         assertEquals(1, again.history().size());
-        assertEquals(List.of("resuming " + run + " after epoch 1"), heard, "no step is trained again");
+        String device = TorchRuntime.name(TorchRuntime.device(DeviceRequest.AUTO));
+        assertEquals(List.of(TorchRuntime.describeDevices() + "; training on " + device, "resuming " + run
+                + " after epoch 1"), heard, "no step is trained again");
     }
 
     @Test
@@ -285,7 +289,8 @@ class VoxsegTest {
         ConfigJson.write(copy.resolve(RunFolder.MODEL), new ModelDescription(trained.format(), trained.model(),
                 trained.activation(), trained.channels(), trained.labels(), trained.labelHierarchy(),
                 trained.outputNames(), trained.patchSize(), trained.preprocessing(), new InferenceConfig(keys.roi(),
-                keys.overlap(), keys.swBatchSize(), keys.mode(), keys.sigmaScale(), keys.tta(), 0, true, 0),
+                keys.overlap(), keys.swBatchSize(), keys.mode(), keys.sigmaScale(), keys.tta(), 0, true, 0,
+                keys.device()),
                 new ChosenPostprocessing("a test", everythingGoes)));
         try (Segmenter configured = voxseg.segmenter(List.of(copy), InferenceOverrides.NONE)) {
             assertEquals("keep the largest component of foreground", configured.postprocessing().postprocessing()

@@ -1,0 +1,49 @@
+package org.voxseg.cli;
+
+import ai.djl.Device;
+import org.voxseg.core.engine.DeviceRequest;
+import org.voxseg.core.engine.TorchRuntime;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --device auto|cpu|gpu|gpu:N} option of the commands that compute with libtorch. Text that names no
+ * device is a usage error; a GPU libtorch does not see is refused in one line before anything is read or written.
+ */
+public final class DeviceOption {
+
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu|gpu:N", converter = Parser.class,
+            description = "The device to compute on: auto (GPU 0 when libtorch sees one, else the CPU), cpu, gpu or "
+                    + "gpu:N (default: the config's, or the model's; auto).")
+    DeviceRequest device;
+
+    /**
+     * The device asked for, or null when the option was not given.
+     *
+     * @throws IllegalArgumentException {@code --device gpu:1: libtorch sees 1 GPU (gpu:0)} for a GPU not there
+     */
+    public DeviceRequest checked() {
+        if (device != null) {
+            try {
+                TorchRuntime.device(device);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--device " + e.getMessage(), e);
+            }
+        }
+        return device;
+    }
+
+    /** The device to compute on: the one asked for, else GPU 0 when libtorch sees one, else the CPU. */
+    public Device resolved() {
+        DeviceRequest request = checked();
+        return TorchRuntime.device(request != null ? request : DeviceRequest.AUTO);
+    }
+
+    /** Reads the option's text. */
+    static final class Parser implements ITypeConverter<DeviceRequest> {
+        @Override
+        public DeviceRequest convert(String value) {
+            return DeviceRequest.parse(value);
+        }
+    }
+}
