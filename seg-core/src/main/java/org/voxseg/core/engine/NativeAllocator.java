@@ -10,8 +10,9 @@ import com.sun.jna.Platform;
  * 32 MiB); from then on the network's feature maps come from the malloc heaps, and freed ones stay resident,
  * fragmented across the threads' arenas. Predicting BraTS-size cases, resident memory grew by about 3.5 GB per case
  * (docs/engine.md). Fixing the threshold with {@code mallopt} turns the adjustment off, so tensors of 1 MiB and more
- * are always mapped and unmapped: memory stays flat and the measured speed is unchanged. Other C libraries (musl,
- * macOS) are left alone.
+ * are always mapped and unmapped: memory stays flat and the measured speed is unchanged. Blocks below the threshold
+ * still come from the heaps, where glibc gives back only free memory at a heap's top; {@link #releaseFreed} returns
+ * the rest once a case is done. Other C libraries (musl, macOS) are left alone.
  */
 final class NativeAllocator {
 
@@ -23,9 +24,11 @@ final class NativeAllocator {
     private NativeAllocator() {
     }
 
-    /** glibc's allocator tuning call. */
+    /** glibc's allocator tuning calls. */
     private interface GlibcMalloc extends Library {
         int mallopt(int parameter, int value);
+
+        int malloc_trim(long pad);
     }
 
     /**
@@ -40,6 +43,25 @@ final class NativeAllocator {
         try {
             GlibcMalloc libc = Native.load("c", GlibcMalloc.class);
             return libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES) == 1;
+        } catch (LinkageError notGlibc) {
+            return false;
+        }
+    }
+
+    /**
+     * Returns the free memory in all of glibc's malloc heaps to the system ({@code malloc_trim(0)}), on Linux. glibc
+     * hands back a heap's free top by itself, but not free pages between blocks still in use; predicting BraTS-size
+     * cases, what libtorch and oneDNN freed below the mmap threshold kept resident memory growing by about 90 MB per
+     * case (docs/engine.md). Meant for the end of a case, not per window: it walks every heap, some milliseconds.
+     *
+     * @return whether memory was returned (false when there was none, or elsewhere than on glibc)
+     */
+    static boolean releaseFreed() {
+        if (!Platform.isLinux()) {
+            return false;
+        }
+        try {
+            return Native.load("c", GlibcMalloc.class).malloc_trim(0) == 1;
         } catch (LinkageError notGlibc) {
             return false;
         }

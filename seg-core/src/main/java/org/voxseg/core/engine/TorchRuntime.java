@@ -98,6 +98,14 @@ public final class TorchRuntime {
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     }
 
+    /**
+     * Returns the native memory libtorch has freed to the system, where the C library keeps it otherwise
+     * ({@link NativeAllocator#releaseFreed}); once per predicted case keeps resident memory flat over many cases.
+     */
+    public static void releaseFreedMemory() {
+        NativeAllocator.releaseFreed();
+    }
+
     /** The compute threads libtorch is asked for ({@link #useThreads}), or 0 for its default. */
     public static int requestedThreads() {
         return Integer.getInteger("ai.djl.pytorch.num_threads", 0);
