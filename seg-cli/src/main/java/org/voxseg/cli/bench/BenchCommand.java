@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure speed (medians over repeated runs after warm-up).",
         subcommands = {NiftiBenchCommand.class, PreprocessBenchCommand.class, NetworkBenchCommand.class,
-            PredictBenchCommand.class, PipelineBenchCommand.class, ScaleBenchCommand.class})
+            PredictBenchCommand.class, PipelineBenchCommand.class, ScaleBenchCommand.class, DevicesBenchCommand.class})
 public final class BenchCommand {
 }
