@@ -40,7 +40,7 @@ public final class DeviceOption {
     }
 
     /** Reads the option's text. */
-    static final class Parser implements ITypeConverter<DeviceRequest> {
+    public static final class Parser implements ITypeConverter<DeviceRequest> {
         @Override
         public DeviceRequest convert(String value) {
             return DeviceRequest.parse(value);

@@ -6,17 +6,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.voxseg.cli.ConsoleProgress;
+import org.voxseg.cli.DeviceOption;
 import org.voxseg.core.api.CrossValidation;
 import org.voxseg.core.api.TrainingOverrides;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.RunConfig;
+import org.voxseg.core.engine.DeviceRequest;
+import org.voxseg.core.engine.TorchRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code voxseg crossval}: trains every fold of the config's split, or only sets the folds up. */
+/**
+ * {@code voxseg crossval}: trains every fold of the config's split (one after the other, or at the same time on
+ * several devices), or only sets the folds up.
+ */
 @Command(name = "crossval", mixinStandardHelpOptions = true,
         description = "Train every fold of the config's cross-validation into DIR/fold_k and summarise the Dice.")
 public final class CrossvalCommand implements Callable<Integer> {
@@ -27,6 +33,11 @@ public final class CrossvalCommand implements Callable<Integer> {
     @Option(names = "--setup-only", description = "Only write the split and each fold's config (to train folds on "
             + "several machines with voxseg train --config DIR/fold_k/config.json --output-dir DIR/fold_k).")
     boolean setupOnly;
+
+    @Option(names = "--devices", split = ",", paramLabel = "D,D,...", converter = DeviceOption.Parser.class,
+            description = "Train folds at the same time, one per device (e.g. gpu:0,gpu:1), each as its own voxseg "
+                    + "train process logging to fold_k/train.log; then summarise as usual.")
+    List<DeviceRequest> devices;
 
     @Spec
     CommandSpec spec;
@@ -40,6 +51,16 @@ public final class CrossvalCommand implements Callable<Integer> {
                     + " --output-dir " + f));
             out().println("set up " + folds.size() + " folds in " + options.outputDir);
             return 0;
+        }
+        if (devices != null) {
+            for (DeviceRequest device : devices) {
+                try {
+                    TorchRuntime.device(device);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--devices " + e.getMessage(), e);
+                }
+            }
+            new FoldProcesses(devices, out()).train(new CrossValidation(config, options.outputDir).setUp());
         }
         List<CrossValidation.FoldResult> results;
         try (Voxseg voxseg = ConfigOptions.voxseg(config)) {
