@@ -1,5 +1,6 @@
 package org.voxseg.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,6 +120,31 @@ class EndToEndTest {
                 half.err());
         assertEquals(1, half.err().lines().count(), half.err());
         assertFalse(Files.exists(dir.resolve("half")));
+    }
+
+    @Test
+    void sharesAndDevicesTogetherWriteWhatOnePredictionWrites() throws IOException {
+        Path whole = dir.resolve("whole");
+        assertEquals(0, CommandRun.of("predict", "--model", dir.resolve("run").toString(), "--input",
+                dir.resolve("test").toString(), "--output", whole.toString(), "--quiet").exitCode());
+        Path shared = dir.resolve("shared");
+        for (String part : List.of("1/2", "2/2")) {
+            CommandRun run = CommandRun.of("predict", "--model", dir.resolve("run").toString(), "--input",
+                    dir.resolve("test").toString(), "--output", shared.toString(), "--part", part, "--quiet");
+            assertEquals(0, run.exitCode(), run.err());
+            assertTrue(run.out().contains("wrote 1 segmentation(s)"), run.out());
+        }
+        Path spread = dir.resolve("spread");
+        CommandRun devices = CommandRun.of("predict", "--model", dir.resolve("run").toString(), "--input",
+                dir.resolve("test").toString(), "--output", spread.toString(), "--devices", "cpu,cpu");
+        assertEquals(0, devices.exitCode(), devices.err());
+        assertTrue(devices.out().contains("predicting on cpu, share 1/2"), devices.out());
+
+        for (String id : List.of("BraTS20_Synth_000", "BraTS20_Synth_001")) {
+            byte[] expected = Files.readAllBytes(whole.resolve(id + ".nii.gz"));
+            assertArrayEquals(expected, Files.readAllBytes(shared.resolve(id + ".nii.gz")), id);
+            assertArrayEquals(expected, Files.readAllBytes(spread.resolve(id + ".nii.gz")), id);
+        }
     }
 
     @Test

@@ -1,10 +1,16 @@
 package org.voxseg.cli.predict;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import me.tongfei.progressbar.ProgressBar;
 import org.voxseg.cli.ConsoleProgress;
 import org.voxseg.cli.DeviceOption;
@@ -12,10 +18,13 @@ import org.voxseg.core.api.InferenceOverrides;
 import org.voxseg.core.api.SegmentationListener;
 import org.voxseg.core.api.Segmenter;
 import org.voxseg.core.api.Voxseg;
+import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.inference.Precision;
+import org.voxseg.data.dataset.CaseShare;
 import org.voxseg.data.grid.Extent;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,6 +82,15 @@ public final class PredictCommand implements Callable<Integer> {
                     + "faster on a GPU; refused on a CPU) (default: ${DEFAULT-VALUE}).")
     Precision precision;
 
+    @Option(names = "--part", paramLabel = "K/N", converter = ShareParser.class,
+            description = "Segment only the K-th of N deterministic shares of the cases (every N-th in case-id order "
+                    + "from the K-th), so N jobs, e.g. of an HPC array, cover every case once.")
+    CaseShare part;
+
+    @Option(names = "--devices", split = ",", paramLabel = "D,D,...", converter = DeviceOption.Parser.class,
+            description = "Spread the cases over these devices (e.g. gpu:0,gpu:1), one model copy and thread each.")
+    List<DeviceRequest> devices;
+
     @Spec
     CommandSpec spec;
 
@@ -82,19 +100,84 @@ public final class PredictCommand implements Callable<Integer> {
         InferenceOverrides overrides = InferenceOverrides.builder().roi(roi == null ? null : Extent.of(roi))
                 .overlap(overlap).windowBatch(windowBatch).tta(tta).probabilities(probabilities)
                 .postprocessing(!noPostprocessing).device(device.checked()).precision(precision).build();
+        CaseShare share = part == null ? CaseShare.ALL : part;
         List<Path> written;
-        try (Voxseg voxseg = Voxseg.builder().threads(threads == null ? 0 : threads).build();
-                Segmenter segmenter = voxseg.segmenter(models, overrides)) {
-            if (!quiet) {
-                out().println(TorchRuntime.describeDevices() + "; predicting on "
-                        + TorchRuntime.name(segmenter.device()));
-                out().println(segmenter.postprocessing().describe());
-            }
-            written = segmenter.segmentAll(inputs, output, new Progress());
+        try (Voxseg voxseg = Voxseg.builder().threads(threads == null ? 0 : threads).build()) {
+            written = devices == null ? segment(voxseg, overrides, share, new Progress())
+                    : onDevices(voxseg, overrides, share);
         }
         out().printf(Locale.ROOT, "wrote %d segmentation(s) to %s in %.1f s%n", written.size(), output,
                 (System.nanoTime() - started) / 1e9);
         return 0;
+    }
+
+    /** Segments the cases of {@code share} with the models on the overrides' device. */
+    private List<Path> segment(Voxseg voxseg, InferenceOverrides overrides, CaseShare share,
+            SegmentationListener listener) throws IOException {
+        try (Segmenter segmenter = voxseg.segmenter(models, overrides)) {
+            if (!quiet) {
+                synchronized (this) {
+                    out().println(TorchRuntime.describeDevices() + "; predicting on "
+                            + TorchRuntime.name(segmenter.device()) + (share.isAll() ? "" : ", share " + share));
+                    out().println(segmenter.postprocessing().describe());
+                }
+            }
+            return segmenter.segmentAll(inputs, output, listener, share);
+        }
+    }
+
+    /** Segments the cases of {@code share} split over the devices, one thread and model copy each. */
+    private List<Path> onDevices(Voxseg voxseg, InferenceOverrides overrides, CaseShare share) throws Exception {
+        if (overrides.device() != null) {
+            throw new IllegalArgumentException("give --device or --devices, not both");
+        }
+        for (DeviceRequest request : devices) {
+            try {
+                TorchRuntime.device(request);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--devices " + e.getMessage(), e);
+            }
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(devices.size());
+        try {
+            List<Future<List<Path>>> parts = new ArrayList<>();
+            for (int d = 0; d < devices.size(); d++) {
+                InferenceOverrides onDevice = overrides.onDevice(devices.get(d));
+                CaseShare mine = share.split(d + 1, devices.size());
+                parts.add(threads.submit(() -> segment(voxseg, onDevice, mine, new Lines())));
+            }
+            List<Path> written = new ArrayList<>();
+            for (Future<List<Path>> done : parts) {
+                try {
+                    written.addAll(done.get());
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+            return written.stream().sorted().toList();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** One line per case written, from any thread. */
+    private final class Lines implements SegmentationListener {
+        @Override
+        public void caseWritten(String caseId, Path file) {
+            if (!quiet) {
+                synchronized (PredictCommand.this) {
+                    out().println(caseId + " -> " + file);
+                }
+            }
+        }
+    }
+
+    /** Reads {@code --part K/N}. */
+    static final class ShareParser implements ITypeConverter<CaseShare> {
+        @Override
+        public CaseShare convert(String value) {
+            return CaseShare.parse(value);
+        }
     }
 
     /** A progress bar per case, then the file it went to. */

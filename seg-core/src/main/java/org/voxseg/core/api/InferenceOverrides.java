@@ -37,6 +37,11 @@ public record InferenceOverrides(Extent roi, Double overlap, Integer windowBatch
                 windowBatch != null ? windowBatch : model.swBatchSize(), tta != null ? tta : model.tta());
     }
 
+    /** These overrides on {@code other} device. */
+    public InferenceOverrides onDevice(DeviceRequest other) {
+        return new InferenceOverrides(roi, overlap, windowBatch, tta, probabilities, postprocessing, other, precision);
+    }
+
     /** Collects overrides; nothing set keeps every model setting. */
     public static final class Builder {
         private Extent roi;

@@ -24,6 +24,7 @@ import org.voxseg.core.inference.Predictor;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.CaseInputs;
 import org.voxseg.data.dataset.CaseLoader;
+import org.voxseg.data.dataset.CaseShare;
 import org.voxseg.data.dataset.NiftiFiles;
 import org.voxseg.data.dataset.ReadAheadLoader;
 import org.voxseg.data.io.RealPaths;
@@ -192,7 +193,17 @@ public final class Segmenter implements AutoCloseable {
      * @throws IOException naming the first input that is missing, unreadable or does not fit the model
      */
     public List<Path> segmentAll(List<Path> inputs, Path output, SegmentationListener listener) throws IOException {
-        List<CaseFiles> cases = CaseInputs.resolveChecked(inputs, description.channels(), description.labels());
+        return segmentAll(inputs, output, listener, CaseShare.ALL);
+    }
+
+    /**
+     * As {@link #segmentAll(List, Path, SegmentationListener)} for the cases of {@code share} only (every input is
+     * still checked), so that several jobs or devices together segment every case once.
+     */
+    public List<Path> segmentAll(List<Path> inputs, Path output, SegmentationListener listener, CaseShare share)
+            throws IOException {
+        List<CaseFiles> cases = share.select(CaseInputs.resolveChecked(inputs, description.channels(),
+                description.labels()));
         boolean single = cases.size() == 1 && NiftiFiles.stem(output).isPresent();
         List<Path> targets = cases.stream().map(entry -> single ? output : output.resolve(entry.id() + ".nii.gz"))
                 .toList();
