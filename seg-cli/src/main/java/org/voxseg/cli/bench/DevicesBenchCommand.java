@@ -10,10 +10,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.TorchRuntime;
-import org.voxseg.core.inference.CasePredictor;
-import org.voxseg.core.inference.NetworkPredictor;
 import org.voxseg.core.inference.Precision;
-import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.core.loss.DiceLoss;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
@@ -22,12 +19,7 @@ import org.voxseg.core.optim.OptimizerConfig;
 import org.voxseg.core.training.PretrainedWeights;
 import org.voxseg.core.training.TrainingSetup;
 import org.voxseg.data.grid.Extent;
-import org.voxseg.data.label.LabelEncoding;
-import org.voxseg.data.label.Postprocessing;
 import org.voxseg.data.sampling.Batch;
-import org.voxseg.data.transform.ForegroundCrop;
-import org.voxseg.data.transform.IntensityNormalization;
-import org.voxseg.data.transform.PreprocessingSettings;
 import org.voxseg.data.volume.Volume;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -164,28 +156,17 @@ public final class DevicesBenchCommand implements Callable<Integer> {
         try (NDManager manager = base.newSubManager(gpu)) {
             UNet3d network = UNet3d.initialized(config, manager, 1, Extent.cube(roi));
             PretrainedWeights.copyMatching(reference, network);
+            int[] window = {roi, roi, roi};
             long started = System.nanoTime();
-            float[] full = casePredictor(network, Precision.FP32).predict(image, manager).labels().toArray();
+            Volume full = PredictBenchCommand.casePredictor(network, Precision.FP32, window, 0.5, 1, false)
+                    .predict(image, manager).labels();
             double fullSeconds = (System.nanoTime() - started) / 1e9;
             started = System.nanoTime();
-            float[] half = casePredictor(network, Precision.FP16).predict(image, manager).labels().toArray();
+            Volume half = PredictBenchCommand.casePredictor(network, Precision.FP16, window, 0.5, 1, false)
+                    .predict(image, manager).labels();
             double halfSeconds = (System.nanoTime() - started) / 1e9;
-            long same = 0;
-            for (int v = 0; v < full.length; v++) {
-                same += full[v] == half[v] ? 1 : 0;
-            }
-            return new double[] {fullSeconds, halfSeconds, (double) same / full.length};
+            return new double[] {fullSeconds, halfSeconds, PredictBenchCommand.agreement(half, full)};
         }
     }
 
-    private CasePredictor casePredictor(UNet3d network, Precision precision) {
-        PreprocessingSettings preprocessing = PreprocessingSettings.builder()
-                .foregroundCrop(ForegroundCrop.above(0, 0))
-                .normalization(IntensityNormalization.zScore(true, true))
-                .padding(new int[] {roi, roi, roi}, 1)
-                .build();
-        return new CasePredictor(preprocessing, SlidingWindowInferer.gaussian(new int[] {roi, roi, roi}, 0.5),
-                new NetworkPredictor(network, OutputActivation.SIGMOID, precision),
-                LabelEncoding.of(new int[] {2, 1, 4}, true), Postprocessing.NONE);
-    }
 }

@@ -102,6 +102,15 @@ public final class PredictBenchCommand implements Callable<Integer> {
 
     /** The whole-case prediction with {@code net} computing in {@code type}. */
     private CasePredictor casePredictor(UNet3d net, Precision type) {
+        return casePredictor(net, type, roi, overlap, windowBatch, tta);
+    }
+
+    /**
+     * The whole-case prediction the benchmarks time: foreground crop, z-score, Gaussian sliding window of
+     * {@code window}, optional mirror TTA, BraTS region decoding, no postprocessing.
+     */
+    static CasePredictor casePredictor(UNet3d net, Precision type, int[] window, double overlap, int windowBatch,
+            boolean tta) {
         Predictor predictor = new NetworkPredictor(net, OutputActivation.SIGMOID, type);
         if (tta) {
             predictor = new MirroredPredictor(predictor, MirroredPredictor.allFlips());
@@ -109,14 +118,14 @@ public final class PredictBenchCommand implements Callable<Integer> {
         PreprocessingSettings preprocessing = PreprocessingSettings.builder()
                 .foregroundCrop(ForegroundCrop.above(0, 0))
                 .normalization(IntensityNormalization.zScore(true, true))
-                .padding(roi, 1)
+                .padding(window, 1)
                 .build();
-        return new CasePredictor(preprocessing, new SlidingWindowInferer(roi, overlap, windowBatch, true, 0.125),
+        return new CasePredictor(preprocessing, new SlidingWindowInferer(window, overlap, windowBatch, true, 0.125),
                 predictor, LabelEncoding.of(new int[] {2, 1, 4}, true), Postprocessing.NONE);
     }
 
     /** The share of voxels with the same label in both maps. */
-    private static double agreement(Volume labels, Volume reference) {
+    static double agreement(Volume labels, Volume reference) {
         float[] a = labels.toArray();
         float[] b = reference.toArray();
         long same = 0;
