@@ -14,8 +14,10 @@ import org.voxseg.core.training.TrainingOutcome;
 
 /**
  * voxseg from Java, with no command line or Fiji: train from a config into a run folder, cross-validate, run the LR
- * range test, and segment volumes, files or folders with trained models. It owns the engine's set-up (threads,
- * device) and a native memory scope that every run and segmenter it starts lives in; close it to free them.
+ * range test, and segment volumes, files or folders with trained models. It owns the engine's set-up (threads) and a
+ * native memory scope that every run and segmenter it starts lives in; close it to free them. A run computes on the
+ * device its config's {@code training.device} names, a segmenter on the one its overrides or its model's
+ * {@code inference.device} name (GPU 0 when libtorch sees one, else the CPU, by default).
  *
  * <p>One training at a time per process: the trainer seeds libtorch's process-wide random generator at every step,
  * so two trainings running at once would not be reproducible. libtorch reads its thread count once, when it first
