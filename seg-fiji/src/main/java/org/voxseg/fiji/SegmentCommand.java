@@ -60,7 +60,7 @@ public final class SegmentCommand extends FijiCommand {
             description = "auto (GPU 0 when libtorch sees one, else the CPU), cpu, gpu or gpu:N.")
     private String device = "";
 
-    @Parameter(label = "Apply the model's postprocessing",
+    @Parameter(label = "Apply the model's postprocessing", persist = false,
             description = "The clean-up decided on the model's validation cases (or set in its config); off gives the"
                     + " network's labels as they are.")
     private boolean postprocessing = true;

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import me.tongfei.progressbar.ProgressBar;
 import org.voxseg.cli.ConsoleProgress;
 import org.voxseg.cli.DeviceOption;
@@ -97,12 +98,13 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
-        InferenceOverrides overrides = InferenceOverrides.builder().roi(roi == null ? null : Extent.of(roi))
-                .overlap(overlap).windowBatch(windowBatch).tta(tta).probabilities(probabilities)
-                .postprocessing(!noPostprocessing).device(device.checked()).precision(precision).build();
         CaseShare share = part == null ? CaseShare.ALL : part;
         List<Path> written;
+        // The engine starts with the thread count; the device is checked on it.
         try (Voxseg voxseg = Voxseg.builder().threads(threads == null ? 0 : threads).build()) {
+            InferenceOverrides overrides = InferenceOverrides.builder().roi(roi == null ? null : Extent.of(roi))
+                    .overlap(overlap).windowBatch(windowBatch).tta(tta).probabilities(probabilities)
+                    .postprocessing(!noPostprocessing).device(device.checked()).precision(precision).build();
             written = devices == null ? segment(voxseg, overrides, share, new Progress())
                     : onDevices(voxseg, overrides, share);
         }
@@ -156,7 +158,11 @@ public final class PredictCommand implements Callable<Integer> {
             }
             return written.stream().sorted().toList();
         } finally {
+            // The models' memory is freed when this returns: no thread may still be predicting with it.
             threads.shutdownNow();
+            while (!threads.awaitTermination(1, TimeUnit.MINUTES)) {
+                out().println("waiting for the other devices' cases to end");
+            }
         }
     }
 

@@ -6,6 +6,8 @@ import org.voxseg.cli.DeviceOption;
 import org.voxseg.core.api.TrainingOverrides;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.RunConfig;
+import org.voxseg.core.engine.DeviceRequest;
+import org.voxseg.core.engine.TorchRuntime;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -48,8 +50,15 @@ final class ConfigOptions {
      * @throws java.io.IOException naming the file and key if the config cannot be read
      */
     RunConfig load(TrainingOverrides.Builder extra) throws IOException {
-        return extra.epochs(epochs).batchSize(batchSize).seed(seed).threads(threads).workers(workers)
-                .device(device.checked()).build().applyTo(RunConfig.read(config));
+        RunConfig resolved = extra.epochs(epochs).batchSize(batchSize).seed(seed).threads(threads).workers(workers)
+                .build().applyTo(RunConfig.read(config));
+        // libtorch reads its thread count when it loads, and checking the device loads it.
+        if (resolved.training().threads() > 0) {
+            TorchRuntime.useThreads(resolved.training().threads());
+        }
+        DeviceRequest asked = device.checked();
+        return asked == null ? resolved
+                : resolved.withTraining(resolved.training().with(null, null, null, null, null, asked));
     }
 
     /** The entry point for a run of {@code resolved}, with its compute threads. */

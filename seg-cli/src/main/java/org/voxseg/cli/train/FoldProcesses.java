@@ -84,7 +84,10 @@ final class FoldProcesses {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
                 "java").toString()));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        // This JVM's options, without agents and log files, which would clash between processes.
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(option -> !option.startsWith(
+                "-agentlib") && !option.startsWith("-agentpath") && !option.startsWith("-javaagent")
+                && !option.startsWith("-Xlog")).forEach(command::add);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), VoxsegMain.class.getName(), "train",
                 "--config", fold.resolve("config.json").toString(), "--output-dir", fold.toString(), "--device",
                 device.toString(), "--quiet"));

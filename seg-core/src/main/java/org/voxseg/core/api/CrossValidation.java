@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.voxseg.core.config.ChosenPostprocessing;
+import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.ConfigJson;
 import org.voxseg.core.config.DatasetConfig;
 import org.voxseg.core.config.ModelDescription;
@@ -104,16 +105,25 @@ public final class CrossValidation {
         SplitFile split = SplitFile.loadOrCreate(folder.resolve(RunFolder.SPLIT), cases.stream().map(CaseFiles::id)
                 .toList(), config.crossValidation().nFolds(), config.crossValidation().seed());
         List<SegmentationPairs.Pair> pairs = new ArrayList<>();
+        List<String> epochs = new ArrayList<>();
         for (int k = 0; k < foldFolders.size(); k++) {
             Path predictions = foldFolders.get(k).resolve(FullValidation.FOLDER);
+            epochs.add(Integer.toString(ConfigJson.read(predictions.resolve(FullValidation.RECORD),
+                    FullValidation.Record.class).epoch()));
             for (String id : split.fold(k).validation()) {
+                CaseFiles validated = byId.get(id);
+                if (validated == null || validated.label().isEmpty()) {
+                    throw new ConfigException(folder.resolve(RunFolder.SPLIT) + ": case " + id + " of fold " + k
+                            + " is no longer a case with a label map in the dataset");
+                }
                 pairs.add(new SegmentationPairs.Pair(id, predictions.resolve(id + ".nii.gz"),
-                        byId.get(id).label().orElseThrow()));
+                        validated.label().get()));
             }
         }
+        // The folds' epochs are part of what was decided on: folds trained further decide again.
         ChosenPostprocessing chosen = PostprocessingDecision.decide(ModelDescription.of(config), pairs,
-                "out-of-fold validation of " + foldFolders.size() + " folds on " + pairs.size() + " case(s)",
-                folder.resolve(PostprocessingDecision.FILE), listener);
+                "out-of-fold validation of " + foldFolders.size() + " folds (epochs " + String.join(", ", epochs)
+                        + ") on " + pairs.size() + " case(s)", folder.resolve(PostprocessingDecision.FILE), listener);
         for (Path foldFolder : foldFolders) {
             PostprocessingDecision.record(foldFolder, chosen);
         }

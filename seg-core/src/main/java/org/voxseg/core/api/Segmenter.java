@@ -202,9 +202,10 @@ public final class Segmenter implements AutoCloseable {
      */
     public List<Path> segmentAll(List<Path> inputs, Path output, SegmentationListener listener, CaseShare share)
             throws IOException {
-        List<CaseFiles> cases = share.select(CaseInputs.resolveChecked(inputs, description.channels(),
-                description.labels()));
-        boolean single = cases.size() == 1 && NiftiFiles.stem(output).isPresent();
+        List<CaseFiles> all = CaseInputs.resolveChecked(inputs, description.channels(), description.labels());
+        // Whether the output is one file depends on all the cases, not on this share of them.
+        boolean single = all.size() == 1 && NiftiFiles.stem(output).isPresent();
+        List<CaseFiles> cases = share.select(all);
         List<Path> targets = cases.stream().map(entry -> single ? output : output.resolve(entry.id() + ".nii.gz"))
                 .toList();
         requireNoInputOverwritten(cases, targets);

@@ -32,8 +32,8 @@ public record ModelDescription(int format, NetworkConfig model, OutputActivation
         int[] labels, boolean labelHierarchy, List<String> outputNames, Extent patchSize,
         PreprocessingConfig preprocessing, InferenceConfig inference, ChosenPostprocessing postprocessing) {
 
-    /** The format this version writes and reads. */
-    public static final int FORMAT = 1;
+    /** The format this version writes; it also reads format 1 (before {@code postprocessing} and devices). */
+    public static final int FORMAT = 2;
 
     /** Reads {@code model.json}. */
     @JsonCreator
@@ -53,7 +53,7 @@ public record ModelDescription(int format, NetworkConfig model, OutputActivation
     }
 
     public ModelDescription {
-        if (format != FORMAT) {
+        if (format != FORMAT && format != 1) {
             throw new IllegalArgumentException("model.json format " + format + " is not " + FORMAT
                     + " (written by another voxseg version)");
         }
@@ -77,7 +77,7 @@ public record ModelDescription(int format, NetworkConfig model, OutputActivation
 
     /** This description with the postprocessing decided on validation cases. */
     public ModelDescription withPostprocessing(ChosenPostprocessing chosen) {
-        return new ModelDescription(format, model, activation, channels, labels, labelHierarchy, outputNames,
+        return new ModelDescription(FORMAT, model, activation, channels, labels, labelHierarchy, outputNames,
                 patchSize, preprocessing, inference, chosen);
     }
 

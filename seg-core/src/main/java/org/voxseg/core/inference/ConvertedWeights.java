@@ -2,6 +2,7 @@ package org.voxseg.core.inference;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -22,9 +23,15 @@ final class ConvertedWeights extends ParameterStore {
 
     /** Converts every parameter of {@code network} to {@code type}. */
     ConvertedWeights(Block network, DataType type) {
+        super(weightsScope(network), false);
         for (Pair<String, Parameter> parameter : network.getParameters()) {
             converted.put(parameter.getValue().getId(), parameter.getValue().getArray().toType(type, false));
         }
+    }
+
+    /** The scope of the network's weights (DJL's store would otherwise open a base manager of its own). */
+    private static NDManager weightsScope(Block network) {
+        return network.getParameters().valueAt(0).getArray().getManager();
     }
 
     @Override

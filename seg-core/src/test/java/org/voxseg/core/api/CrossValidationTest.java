@@ -45,7 +45,7 @@ class CrossValidationTest {
 
         PostprocessingDecision.Record pooled = ConfigJson.read(folder.resolve(PostprocessingDecision.FILE),
                 PostprocessingDecision.Record.class);
-        assertEquals("out-of-fold validation of 2 folds on 4 case(s)", pooled.decidedOn());
+        assertEquals("out-of-fold validation of 2 folds (epochs 1, 1) on 4 case(s)", pooled.decidedOn());
         List<String> validated = new ArrayList<>();
         for (String fold : List.of("fold_0", "fold_1")) {
             validated.addAll(ConfigJson.read(folder.resolve(fold).resolve(PostprocessingDecision.FILE),
