@@ -8,7 +8,9 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here/../.."
 mvn -B -q -ntp -DskipTests package
-voxseg="java -jar seg-cli/target/voxseg.jar"
+# The release as `mvn package` lays it out under seg-cli/target/, run through its launcher.
+launchers=(seg-cli/target/voxseg-*/voxseg-*/bin/voxseg)
+voxseg=${launchers[0]}
 threads="${VOXSEG_THREADS:-$(nproc)}"
 demo="$here/demo"
 [ -d "$demo/train" ] || $voxseg synth --out "$demo/train" --cases 10 --seed 1
