@@ -18,9 +18,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Print a NIfTI file's header (dims, datatype, qform/sform, scaling) and value statistics.")
 public final class InfoCommand implements Callable<Integer> {
 
-    static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT);
 
     @Parameters(paramLabel = "FILE", description = "A .nii or .nii.gz file (NIfTI-1 or NIfTI-2).")
     Path file;
@@ -35,8 +32,18 @@ public final class InfoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NiftiInfo info = NiftiInfo.of(file, NiftiReader.read(file));
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? JSON.writeValueAsString(info) + System.lineSeparator() : info.toText());
+        out.print(json ? Json.MAPPER.writeValueAsString(info) + System.lineSeparator() : info.toText());
         out.flush();
         return 0;
+    }
+
+    /** The JSON writer, made on first use: every command line builds this command, few print JSON. */
+    static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+
+        private Json() {
+        }
     }
 }
