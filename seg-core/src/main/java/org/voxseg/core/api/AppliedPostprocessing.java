@@ -15,8 +15,20 @@ import org.voxseg.data.label.Postprocessing;
  */
 public record AppliedPostprocessing(Postprocessing postprocessing, String origin) {
 
-    /** What a model with these settings applies; {@code enabled} false switches postprocessing off. */
-    static AppliedPostprocessing of(ModelDescription description, InferenceConfig settings, boolean enabled) {
+    /**
+     * What a model, or an ensemble whose first model is {@code description}, applies; {@code enabled} false switches
+     * postprocessing off. An ensemble applies its first model's, said to be only the first's when
+     * {@code membersAgree} is false (the folds of one cross-validation all carry the pooled decision, so they agree).
+     */
+    static AppliedPostprocessing of(ModelDescription description, InferenceConfig settings, boolean enabled,
+            boolean membersAgree) {
+        AppliedPostprocessing applied = single(description, settings, enabled);
+        return membersAgree || !enabled ? applied : new AppliedPostprocessing(applied.postprocessing(),
+                applied.origin() + "; the first model's, the other models decided otherwise");
+    }
+
+    private static AppliedPostprocessing single(ModelDescription description, InferenceConfig settings,
+            boolean enabled) {
         ChosenPostprocessing decided = description.postprocessing();
         if (!enabled) {
             return new AppliedPostprocessing(Postprocessing.NONE, "switched off");

@@ -59,7 +59,10 @@ public final class Segmenter implements AutoCloseable {
         }
         this.settings = overrides.applyTo(description.inference());
         this.probabilities = overrides.probabilities();
-        this.postprocessing = AppliedPostprocessing.of(description, settings, overrides.postprocessing());
+        boolean membersAgree = models.stream().map(model -> model.description().postprocessing()).distinct()
+                .count() == 1;
+        this.postprocessing = AppliedPostprocessing.of(description, settings, overrides.postprocessing(),
+                membersAgree);
         Predictor combined = members.size() == 1 ? members.get(0) : new EnsemblePredictor(members);
         if (settings.tta()) {
             combined = new MirroredPredictor(combined, MirroredPredictor.allFlips());

@@ -299,6 +299,10 @@ class VoxsegTest {
                     configured.postprocessing().origin());
             assertTrue(foregroundVoxels(configured.segment(image).labels()) > 0);
         }
+        try (Segmenter ensemble = voxseg.segmenter(List.of(copy, run), InferenceOverrides.NONE)) {
+            assertTrue(ensemble.postprocessing().origin().endsWith("; the first model's, the other models decided "
+                    + "otherwise"), ensemble.postprocessing().origin());
+        }
     }
 
     private static long foregroundVoxels(Volume labels) {
