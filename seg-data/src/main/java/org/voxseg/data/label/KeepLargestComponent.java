@@ -22,15 +22,10 @@ public record KeepLargestComponent(String target, int[] labels) implements Postp
 
     @Override
     public void apply(float[] values, int[] shape, ConnectedComponents.Connectivity connectivity) {
-        ConnectedComponents components = ConnectedComponents.of(LabelMask.of(values, labels), shape,
-                connectivity);
-        int largest = components.largest();
-        for (int v = 0; v < values.length; v++) {
-            int c = components.componentOf(v);
-            if (c >= 0 && c != largest) {
-                values[v] = 0;
-            }
-        }
+        Structures.clearComponents(values, shape, connectivity, labels, components -> {
+            int largest = components.largest();
+            return c -> c != largest;
+        });
     }
 
     @Override

@@ -27,14 +27,8 @@ public record RemoveSmallComponents(String target, int[] labels, int minimumVoxe
 
     @Override
     public void apply(float[] values, int[] shape, ConnectedComponents.Connectivity connectivity) {
-        ConnectedComponents components = ConnectedComponents.of(LabelMask.of(values, labels), shape,
-                connectivity);
-        for (int v = 0; v < values.length; v++) {
-            int c = components.componentOf(v);
-            if (c >= 0 && components.size(c) < minimumVoxels) {
-                values[v] = 0;
-            }
-        }
+        Structures.clearComponents(values, shape, connectivity, labels,
+                components -> c -> components.size(c) < minimumVoxels);
     }
 
     @Override
