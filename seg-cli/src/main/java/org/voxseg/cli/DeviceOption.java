@@ -1,6 +1,7 @@
 package org.voxseg.cli;
 
 import ai.djl.Device;
+import java.util.List;
 import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.TorchRuntime;
 import picocli.CommandLine.ITypeConverter;
@@ -24,13 +25,18 @@ public final class DeviceOption {
      */
     public DeviceRequest checked() {
         if (device != null) {
-            try {
-                TorchRuntime.device(device);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--device " + e.getMessage(), e);
-            }
+            TorchRuntime.device(device, "--device");
         }
         return device;
+    }
+
+    /**
+     * Refuses, in one line naming {@code option}, any of {@code devices} that libtorch does not see.
+     *
+     * @throws IllegalArgumentException e.g. {@code --devices gpu:1: libtorch sees 1 GPU (gpu:0)}
+     */
+    public static void requireVisible(String option, List<DeviceRequest> devices) {
+        devices.forEach(request -> TorchRuntime.device(request, option));
     }
 
     /** The device to compute on: the one asked for, else GPU 0 when libtorch sees one, else the CPU. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.voxseg.cli.DeviceOption;
 import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.inference.Precision;
@@ -39,8 +40,9 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class DevicesBenchCommand implements Callable<Integer> {
 
     @Option(names = "--device", defaultValue = "gpu", paramLabel = "cpu|gpu|gpu:N",
+            converter = DeviceOption.Parser.class,
             description = "The device checked against the CPU (default: ${DEFAULT-VALUE}).")
-    String device;
+    DeviceRequest device;
 
     @Option(names = "--steps", defaultValue = "20", description = "Training steps (default: ${DEFAULT-VALUE}).")
     int steps;
@@ -72,7 +74,7 @@ public final class DevicesBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Device checked = TorchRuntime.device(DeviceRequest.parse(device));
+        Device checked = TorchRuntime.device(device, "--device");
         NetworkConfig config = NetworkConfig.basic(4, 3, filters);
         PrintWriter out = spec.commandLine().getOut();
         out.println(TorchRuntime.describeDevices());

@@ -133,13 +133,7 @@ public final class PredictCommand implements Callable<Integer> {
         if (overrides.device() != null) {
             throw new IllegalArgumentException("give --device or --devices, not both");
         }
-        for (DeviceRequest request : devices) {
-            try {
-                TorchRuntime.device(request);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--devices " + e.getMessage(), e);
-            }
-        }
+        DeviceOption.requireVisible("--devices", devices);
         ExecutorService threads = Executors.newFixedThreadPool(devices.size());
         try {
             List<Future<List<Path>>> parts = new ArrayList<>();

@@ -12,7 +12,6 @@ import org.voxseg.core.api.TrainingOverrides;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.RunConfig;
 import org.voxseg.core.engine.DeviceRequest;
-import org.voxseg.core.engine.TorchRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,13 +52,7 @@ public final class CrossvalCommand implements Callable<Integer> {
             return 0;
         }
         if (devices != null) {
-            for (DeviceRequest device : devices) {
-                try {
-                    TorchRuntime.device(device);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--devices " + e.getMessage(), e);
-                }
-            }
+            DeviceOption.requireVisible("--devices", devices);
             new FoldProcesses(devices, out()).train(new CrossValidation(config, options.outputDir).setUp());
         }
         List<CrossValidation.FoldResult> results;

@@ -16,7 +16,6 @@ import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.InferenceConfig;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.engine.DeviceRequest;
-import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.inference.CasePredictor;
 import org.voxseg.core.inference.EnsemblePredictor;
 import org.voxseg.core.inference.MirroredPredictor;
@@ -112,11 +111,7 @@ public final class Segmenter implements AutoCloseable {
             request = ModelDescription.read(description).inference().device();
             origin = description + ": inference.device";
         }
-        try {
-            return TorchRuntime.device(request);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(origin + " " + e.getMessage());
-        }
+        return Voxseg.device(request, origin);
     }
 
     /** The device the models and every window batch live on. */

@@ -107,12 +107,7 @@ public final class Voxseg implements AutoCloseable {
      * @throws ConfigException naming {@code key} when the device is not there
      */
     private NDManager onDevice(DeviceRequest request, String key, RunListener listener) throws ConfigException {
-        Device device;
-        try {
-            device = TorchRuntime.device(request);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(key + " " + e.getMessage());
-        }
+        Device device = device(request, key);
         listener.note(TorchRuntime.describeDevices() + "; training on " + TorchRuntime.name(device));
         return manager.newSubManager(device);
     }
@@ -123,6 +118,19 @@ public final class Voxseg implements AutoCloseable {
      */
     private static RunConfig absolute(RunConfig config) {
         return config.resolvedAgainst(Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * The device {@code request} names, which came from {@code origin} (a config key, or a file and key).
+     *
+     * @throws ConfigException naming the origin when libtorch does not see the device
+     */
+    static Device device(DeviceRequest request, String origin) throws ConfigException {
+        try {
+            return TorchRuntime.device(request, origin);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     /** Chooses threads before the engine starts. */

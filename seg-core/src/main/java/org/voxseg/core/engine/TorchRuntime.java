@@ -135,6 +135,21 @@ public final class TorchRuntime {
         return request.resolve(visibleGpus());
     }
 
+    /**
+     * The device {@code request} names on this machine, where the request came from {@code origin} (an option or a
+     * config key).
+     *
+     * @throws IllegalArgumentException for a GPU libtorch does not see, naming the origin and what libtorch sees,
+     *     e.g. {@code --device gpu:1: libtorch sees 1 GPU (gpu:0)}
+     */
+    public static Device device(DeviceRequest request, String origin) {
+        try {
+            return device(request);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(origin + " " + e.getMessage(), e);
+        }
+    }
+
     /** A device as voxseg's options write it: {@code cpu} or {@code gpu:N}. */
     public static String name(Device device) {
         return device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
