@@ -3,6 +3,8 @@ package org.voxseg.core.engine;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Keeps glibc's malloc from hoarding libtorch's freed tensors. glibc serves blocks above a threshold with their own
@@ -31,21 +33,32 @@ final class NativeAllocator {
         int malloc_trim(long pad);
     }
 
+    /** The C library's allocator calls on Linux, bound once; none elsewhere (macOS, Windows). */
+    private static final class Glibc {
+        static final Optional<GlibcMalloc> MALLOC = bind();
+
+        private Glibc() {
+        }
+
+        private static Optional<GlibcMalloc> bind() {
+            if (!Platform.isLinux()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Native.load("c", GlibcMalloc.class));
+            } catch (LinkageError noLibc) {
+                return Optional.empty();
+            }
+        }
+    }
+
     /**
      * Fixes glibc's mmap threshold at {@link #MMAP_THRESHOLD_BYTES} on Linux.
      *
      * @return whether the C library took the setting (false elsewhere than on glibc)
      */
     static boolean boundFreedTensors() {
-        if (!Platform.isLinux()) {
-            return false;
-        }
-        try {
-            GlibcMalloc libc = Native.load("c", GlibcMalloc.class);
-            return libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES) == 1;
-        } catch (LinkageError notGlibc) {
-            return false;
-        }
+        return call(libc -> libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES) == 1);
     }
 
     /**
@@ -57,13 +70,17 @@ final class NativeAllocator {
      * @return whether memory was returned (false when there was none, or elsewhere than on glibc)
      */
     static boolean releaseFreed() {
-        if (!Platform.isLinux()) {
-            return false;
-        }
-        try {
-            return Native.load("c", GlibcMalloc.class).malloc_trim(0) == 1;
-        } catch (LinkageError notGlibc) {
-            return false;
-        }
+        return call(libc -> libc.malloc_trim(0) == 1);
+    }
+
+    /** {@code glibcCall}'s answer, or false where there is no glibc or it lacks the function (musl). */
+    private static boolean call(Predicate<GlibcMalloc> glibcCall) {
+        return Glibc.MALLOC.map(libc -> {
+            try {
+                return glibcCall.test(libc);
+            } catch (LinkageError notGlibc) {
+                return false;
+            }
+        }).orElse(false);
     }
 }
