@@ -107,16 +107,15 @@ public final class CrossValidation {
         List<SegmentationPairs.Pair> pairs = new ArrayList<>();
         List<String> epochs = new ArrayList<>();
         for (int k = 0; k < foldFolders.size(); k++) {
-            Path predictions = foldFolders.get(k).resolve(FullValidation.FOLDER);
-            epochs.add(Integer.toString(ConfigJson.read(predictions.resolve(FullValidation.RECORD),
-                    FullValidation.Record.class).epoch()));
+            Path record = foldFolders.get(k).resolve(FullValidation.FOLDER).resolve(FullValidation.RECORD);
+            epochs.add(Integer.toString(ConfigJson.read(record, FullValidation.Record.class).epoch()));
             for (String id : split.fold(k).validation()) {
                 CaseFiles validated = byId.get(id);
                 if (validated == null || validated.label().isEmpty()) {
                     throw new ConfigException(folder.resolve(RunFolder.SPLIT) + ": case " + id + " of fold " + k
                             + " is no longer a case with a label map in the dataset");
                 }
-                pairs.add(new SegmentationPairs.Pair(id, predictions.resolve(id + ".nii.gz"),
+                pairs.add(new SegmentationPairs.Pair(id, FullValidation.prediction(foldFolders.get(k), id),
                         validated.label().get()));
             }
         }

@@ -95,6 +95,11 @@ final class FullValidation implements TrainingListener {
         this.manager = manager;
     }
 
+    /** Where the validation of {@code runFolder} writes the prediction of case {@code caseId}. */
+    static Path prediction(Path runFolder, String caseId) {
+        return runFolder.resolve(FOLDER).resolve(caseId + ".nii.gz");
+    }
+
     /** One structure per foreground output: the regions (WT, TC, ET) or classes the network predicts. */
     static List<Structure> structures(ModelDescription description) {
         LabelEncoding encoding = description.encoding();
@@ -122,7 +127,7 @@ final class FullValidation implements TrainingListener {
             validate(epoch);
         }
         List<SegmentationPairs.Pair> pairs = cases.stream().map(c -> new SegmentationPairs.Pair(c.id(),
-                folder.resolve(c.id() + ".nii.gz"), c.label().orElseThrow())).toList();
+                prediction(runFolder, c.id()), c.label().orElseThrow())).toList();
         PostprocessingDecision.record(runFolder, PostprocessingDecision.decide(description, pairs,
                 "validation of epoch " + epoch + " on " + cases.size() + " case(s)",
                 runFolder.resolve(PostprocessingDecision.FILE), listener));
@@ -149,7 +154,7 @@ final class FullValidation implements TrainingListener {
                 try (NDManager scope = manager.newSubManager()) {
                     prediction = predictor.predict(loaded.image(), scope);
                 }
-                Segmenter.writeLabels(prediction, description.labels(), folder.resolve(loaded.id() + ".nii.gz"));
+                Segmenter.writeLabels(prediction, description.labels(), prediction(runFolder, loaded.id()));
                 scores.add(evaluator.evaluate(loaded.id(), prediction.labels(), loaded.labels().orElseThrow()));
                 listener.caseValidated(loaded.id(), scores.size(), cases.size());
             }
