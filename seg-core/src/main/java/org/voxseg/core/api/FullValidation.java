@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.voxseg.core.config.ConfigJson;
 import org.voxseg.core.config.ModelDescription;
+import org.voxseg.core.inference.BlendedValues;
 import org.voxseg.core.inference.CasePredictor;
 import org.voxseg.core.inference.NetworkPredictor;
 import org.voxseg.core.inference.SlidingWindowInferer;
@@ -84,9 +85,10 @@ final class FullValidation implements TrainingListener {
             Path runFolder, int every, RunListener listener, NDManager manager) {
         this.cases = List.copyOf(cases);
         this.description = description;
+        BlendedValues blend = description.inference().blend();
         this.predictor = new CasePredictor(description.preprocessingSettings(), inferer,
-                new NetworkPredictor(network, description.outputActivation()), description.encoding(),
-                Postprocessing.NONE);
+                new NetworkPredictor(network, blend.perWindow(description.outputActivation())),
+                description.encoding(), Postprocessing.NONE, blend.afterBlending(description.outputActivation()));
         this.evaluator = new Evaluator(structures(description), EmptyMaskConvention.brats());
         this.runFolder = runFolder;
         this.folder = runFolder.resolve(FOLDER);

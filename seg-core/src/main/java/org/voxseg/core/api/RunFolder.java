@@ -6,6 +6,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.voxseg.core.config.ConfigException;
+import org.voxseg.core.config.ModelDescription;
+import org.voxseg.core.config.TorchScriptModel;
 import org.voxseg.core.training.CheckpointSeries;
 
 /**
@@ -16,7 +18,7 @@ import org.voxseg.core.training.CheckpointSeries;
 public final class RunFolder {
 
     public static final String CONFIG = "config.json";
-    public static final String MODEL = "model.json";
+    public static final String MODEL = ModelDescription.FILE;
     public static final String SPLIT = "split.json";
 
     private RunFolder() {
@@ -24,7 +26,8 @@ public final class RunFolder {
 
     /**
      * The checkpoint that {@code runOrCheckpoint} names: the file itself, or in a run folder {@code best.ckpt},
-     * else {@code final.ckpt}, else {@code latest.ckpt}.
+     * else {@code final.ckpt}, else {@code latest.ckpt}, else (a folder made by {@code voxseg import}) the imported
+     * model's {@code model.ts}.
      *
      * @throws NoSuchFileException if there is no such file or folder
      * @throws ConfigException if the folder holds no checkpoint
@@ -36,13 +39,15 @@ public final class RunFolder {
         if (!Files.isDirectory(runOrCheckpoint)) {
             throw new NoSuchFileException(runOrCheckpoint.toString());
         }
-        for (String name : List.of(CheckpointSeries.BEST, CheckpointSeries.FINAL, CheckpointSeries.LATEST)) {
+        for (String name : List.of(CheckpointSeries.BEST, CheckpointSeries.FINAL, CheckpointSeries.LATEST,
+                TorchScriptModel.FILE)) {
             Path candidate = runOrCheckpoint.resolve(name);
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
         }
-        throw new ConfigException(runOrCheckpoint + ": not a run folder (no best.ckpt, final.ckpt or latest.ckpt)");
+        throw new ConfigException(runOrCheckpoint + ": not a run folder (no best.ckpt, final.ckpt, latest.ckpt or "
+                + TorchScriptModel.FILE + ")");
     }
 
     /**

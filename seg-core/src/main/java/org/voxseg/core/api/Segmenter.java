@@ -51,12 +51,15 @@ public final class Segmenter implements AutoCloseable {
         this.models = List.copyOf(models);
         this.description = models.get(0).description();
         this.manager = manager;
+        this.settings = overrides.applyTo(description.inference());
         List<Predictor> members = new ArrayList<>();
         for (TrainedModel model : models) {
             requireCompatible(models.get(0), model);
-            members.add(model.predictor(overrides.precision()));
+            if (model.description().imported()) {
+                model.description().torchscript().requireFits(settings.roi());
+            }
+            members.add(model.predictor(overrides.precision(), settings.blend()));
         }
-        this.settings = overrides.applyTo(description.inference());
         this.probabilities = overrides.probabilities();
         boolean membersAgree = models.stream().map(model -> model.description().postprocessing()).distinct()
                 .count() == 1;
@@ -67,7 +70,8 @@ public final class Segmenter implements AutoCloseable {
             combined = new MirroredPredictor(combined, MirroredPredictor.allFlips());
         }
         this.predictor = new CasePredictor(description.preprocessingSettings(), settings.inferer(), combined,
-                description.encoding(), postprocessing.postprocessing());
+                description.encoding(), postprocessing.postprocessing(),
+                settings.blend().afterBlending(description.outputActivation()));
     }
 
     /**
@@ -142,13 +146,17 @@ public final class Segmenter implements AutoCloseable {
     /**
      * Segments one case (all channels, on its original grid), reporting windows done.
      *
-     * @throws IllegalArgumentException if the image has another number of channels than the model expects
+     * @throws IllegalArgumentException if the image has another number of channels than the model expects, or
+     *         another orientation than an imported model requires
      */
     public CasePredictor.Prediction segment(Volume image, IntConsumer windowsDone) {
         List<String> channels = description.channels();
         if (image.channels() != channels.size()) {
             throw new IllegalArgumentException("the model expects " + channels.size() + " channels ("
                     + String.join(", ", channels) + "), the input has " + image.channels());
+        }
+        if (description.imported()) {
+            description.torchscript().requireOrientation(image.geometry());
         }
         return predictor.predict(image, manager, windowsDone);
     }
@@ -293,10 +301,10 @@ public final class Segmenter implements AutoCloseable {
         ModelDescription a = first.description();
         ModelDescription b = other.description();
         if (!a.channels().equals(b.channels()) || !Arrays.equals(a.labels(), b.labels())
-                || a.labelHierarchy() != b.labelHierarchy()
+                || a.labelHierarchy() != b.labelHierarchy() || a.outputActivation() != b.outputActivation()
                 || !a.preprocessing().equals(b.preprocessing())) {
             throw new IllegalArgumentException(other.checkpoint() + " does not fit " + first.checkpoint()
-                    + ": an ensemble needs the same channels, labels and preprocessing");
+                    + ": an ensemble needs the same channels, labels, activation and preprocessing");
         }
     }
 }

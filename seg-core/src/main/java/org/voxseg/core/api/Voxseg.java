@@ -3,12 +3,15 @@ package org.voxseg.core.api;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.RunConfig;
 import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.TorchRuntime;
+import org.voxseg.core.interop.SafetensorsExport;
+import org.voxseg.core.interop.TorchScriptImport;
 import org.voxseg.core.training.LearningRateFinder;
 import org.voxseg.core.training.TrainingOutcome;
 
@@ -93,6 +96,35 @@ public final class Voxseg implements AutoCloseable {
      */
     public Segmenter segmenter(List<Path> runsOrCheckpoints, InferenceOverrides overrides) throws IOException {
         return Segmenter.load(runsOrCheckpoints, overrides, manager);
+    }
+
+    /**
+     * Writes the run folder {@code runFolder} for a model trained elsewhere (TorchScript, a MONAI bundle), after
+     * loading it and predicting one window to check it fits its description. The folder then works as any run
+     * folder does with {@link #segmenter}.
+     *
+     * @throws IOException if the model cannot be loaded or does not fit, or the folder exists and is not empty
+     */
+    public void importModel(TorchScriptImport modelImport, Path runFolder) throws IOException {
+        modelImport.writeTo(runFolder, manager);
+    }
+
+    /**
+     * Exports the network of a run folder (or checkpoint) voxseg trained into {@code folder} as safetensors with a
+     * PyTorch module that rebuilds it ({@link SafetensorsExport}).
+     *
+     * @throws IOException if the model cannot be read or the files cannot be written
+     * @throws IllegalArgumentException if the model is an imported one, or {@code folder} is the run folder
+     */
+    public void exportModel(Path runOrCheckpoint, Path folder) throws IOException {
+        try (TrainedModel model = TrainedModel.load(runOrCheckpoint, manager)) {
+            Path runFolder = model.checkpoint().toAbsolutePath().getParent();
+            if (Files.exists(folder) && Files.isSameFile(folder, runFolder)) {
+                throw new IllegalArgumentException(folder + ": the export would overwrite the run's own model.json;"
+                        + " export into another folder");
+            }
+            SafetensorsExport.write(model.network(), model.description(), folder);
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.inference.BlendMode;
+import org.voxseg.core.inference.BlendedValues;
 import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.data.grid.Extent;
 import org.voxseg.data.label.KeepLargestComponent;
@@ -21,6 +22,8 @@ import org.voxseg.data.label.ReplaceSmallLabel;
  * @param overlap fraction of overlap between windows
  * @param swBatchSize windows per forward pass
  * @param mode Gaussian or constant blending
+ * @param blend blend probabilities (voxseg's networks) or raw outputs, the activation applied after blending (MONAI's
+ *        bundles, nnU-Net v2)
  * @param sigmaScale the Gaussian's sigma as a fraction of the window
  * @param tta average the 8 mirrored predictions
  * @param minComponentSize remove components of any label smaller than this many voxels (0: keep all)
@@ -28,7 +31,8 @@ import org.voxseg.data.label.ReplaceSmallLabel;
  * @param enhancingThreshold BraTS rule: if fewer voxels than this are label 4, they become 1 (0: off)
  * @param device the device prediction runs on unless the caller names one (default auto)
  */
-public record InferenceConfig(Extent roi, double overlap, int swBatchSize, BlendMode mode, double sigmaScale,
+public record InferenceConfig(Extent roi, double overlap, int swBatchSize, BlendMode mode, BlendedValues blend,
+        double sigmaScale,
         boolean tta, int minComponentSize, boolean keepLargestComponent, int enhancingThreshold,
         DeviceRequest device) {
 
@@ -49,19 +53,20 @@ public record InferenceConfig(Extent roi, double overlap, int swBatchSize, Blend
                     + "positive (" + sigmaScale + "), min_component_size and enhancing_threshold not negative");
         }
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(blend, "blend");
         Objects.requireNonNull(device, "device");
     }
 
     /** This section with the window set to {@code patch} where none is given. */
     public InferenceConfig withDefaultRoi(Extent patch) {
-        return roi != null ? this : new InferenceConfig(patch, overlap, swBatchSize, mode, sigmaScale, tta,
+        return roi != null ? this : new InferenceConfig(patch, overlap, swBatchSize, mode, blend, sigmaScale, tta,
                 minComponentSize, keepLargestComponent, enhancingThreshold, device);
     }
 
     /** This section with other window, overlap, batch and TTA settings (from the command line). */
     public InferenceConfig with(Extent window, double windowOverlap, int batchSize, boolean mirror) {
-        return new InferenceConfig(window, windowOverlap, batchSize, mode, sigmaScale, mirror, minComponentSize,
-                keepLargestComponent, enhancingThreshold, device);
+        return new InferenceConfig(window, windowOverlap, batchSize, mode, blend, sigmaScale, mirror,
+                minComponentSize, keepLargestComponent, enhancingThreshold, device);
     }
 
     /** The sliding window this section describes. */
@@ -106,6 +111,7 @@ public record InferenceConfig(Extent roi, double overlap, int swBatchSize, Blend
         private double overlap = 0.5;
         private int swBatchSize = 1;
         private BlendMode mode = BlendMode.GAUSSIAN;
+        private BlendedValues blend = BlendedValues.PROBABILITIES;
         private double sigmaScale = 0.125;
         private boolean tta;
         private int minComponentSize;
@@ -133,6 +139,11 @@ public record InferenceConfig(Extent roi, double overlap, int swBatchSize, Blend
 
         public Builder mode(BlendMode value) {
             mode = value;
+            return this;
+        }
+
+        public Builder blend(BlendedValues value) {
+            blend = value;
             return this;
         }
 
@@ -167,7 +178,7 @@ public record InferenceConfig(Extent roi, double overlap, int swBatchSize, Blend
         }
 
         public InferenceConfig build() {
-            return new InferenceConfig(roi, overlap, swBatchSize, mode, sigmaScale, tta, minComponentSize,
+            return new InferenceConfig(roi, overlap, swBatchSize, mode, blend, sigmaScale, tta, minComponentSize,
                     keepLargestComponent, enhancingThreshold, device);
         }
     }

@@ -1,6 +1,7 @@
 package org.voxseg.core.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,28 +18,38 @@ import org.voxseg.data.transform.PreprocessingSettings;
  * to them, the preprocessing, and the default inference settings.
  *
  * @param format the file format's version
- * @param model the architecture
+ * @param model the architecture of a network voxseg trained, or null for an imported one
+ * @param torchscript what voxseg knows of an imported TorchScript model ({@code model.ts} beside this file), or null
+ *        for a network voxseg trained
  * @param activation sigmoid (nested regions) or softmax (classes)
  * @param channels input channel names in order, e.g. flair, t1, t1ce, t2
  * @param labels label values written to predictions, e.g. [2, 1, 4]
  * @param labelHierarchy outputs are nested regions rather than one-hot classes
  * @param outputNames output channel names, e.g. WT, TC, ET
- * @param patchSize the training patch along (x, y, z)
+ * @param patchSize the training patch along (x, y, z); an imported model's window
  * @param preprocessing the preprocessing applied before the network
  * @param inference default sliding-window settings and the postprocessing keys of the config
  * @param postprocessing the postprocessing decided on validation cases, or null before one was decided
  */
-public record ModelDescription(int format, NetworkConfig model, OutputActivation activation, List<String> channels,
-        int[] labels, boolean labelHierarchy, List<String> outputNames, Extent patchSize,
+public record ModelDescription(int format, @JsonInclude(JsonInclude.Include.NON_NULL) NetworkConfig model,
+        @JsonInclude(JsonInclude.Include.NON_NULL) TorchScriptModel torchscript, OutputActivation activation,
+        List<String> channels, int[] labels, boolean labelHierarchy, List<String> outputNames, Extent patchSize,
         PreprocessingConfig preprocessing, InferenceConfig inference, ChosenPostprocessing postprocessing) {
 
-    /** The format this version writes; it also reads format 1 (before {@code postprocessing} and devices). */
-    public static final int FORMAT = 2;
+    /**
+     * The format this version writes; it also reads format 1 (before {@code postprocessing} and devices) and 2
+     * (before imported models).
+     */
+    public static final int FORMAT = 3;
+
+    /** The file's name in a run folder. */
+    public static final String FILE = "model.json";
 
     /** Reads {@code model.json}. */
     @JsonCreator
     public static ModelDescription of(@JsonProperty(value = "format", required = true) int format,
-            @JsonProperty(value = "model", required = true) NetworkConfig model,
+            @JsonProperty("model") NetworkConfig model,
+            @JsonProperty("torchscript") TorchScriptModel torchscript,
             @JsonProperty(value = "activation", required = true) OutputActivation activation,
             @JsonProperty(value = "channels", required = true) List<String> channels,
             @JsonProperty(value = "labels", required = true) int[] labels,
@@ -48,12 +59,12 @@ public record ModelDescription(int format, NetworkConfig model, OutputActivation
             @JsonProperty(value = "preprocessing", required = true) PreprocessingConfig preprocessing,
             @JsonProperty(value = "inference", required = true) InferenceConfig inference,
             @JsonProperty("postprocessing") ChosenPostprocessing postprocessing) {
-        return new ModelDescription(format, model, activation, channels, labels, labelHierarchy, outputNames,
-                patchSize, preprocessing, inference, postprocessing);
+        return new ModelDescription(format, model, torchscript, activation, channels, labels, labelHierarchy,
+                outputNames, patchSize, preprocessing, inference, postprocessing);
     }
 
     public ModelDescription {
-        if (format != FORMAT && format != 1) {
+        if (format < 1 || format > FORMAT) {
             throw new IllegalArgumentException("model.json format " + format + " is not " + FORMAT
                     + " (written by another voxseg version)");
         }
@@ -61,24 +72,32 @@ public record ModelDescription(int format, NetworkConfig model, OutputActivation
         labels = labels.clone();
         outputNames = List.copyOf(outputNames);
         inference = inference.withDefaultRoi(patchSize);
-        if (channels.size() != model.inChannels()) {
-            throw new IllegalArgumentException(channels.size() + " channel names for a network of "
-                    + model.inChannels() + " input channels");
+        if ((model == null) == (torchscript == null)) {
+            throw new IllegalArgumentException("a model description needs either 'model' (a network voxseg trained) "
+                    + "or 'torchscript' (an imported one)");
+        }
+        int inChannels = model != null ? model.inChannels() : torchscript.inChannels();
+        if (channels.size() != inChannels) {
+            throw new IllegalArgumentException(channels.size() + " channel names for a network of " + inChannels
+                    + " input channels");
+        }
+        if (torchscript != null) {
+            torchscript.requireFits(inference.roi());
         }
     }
 
     /** The description of the network that {@code config} trains. */
     public static ModelDescription of(RunConfig config) {
         DatasetConfig dataset = config.dataset();
-        return new ModelDescription(FORMAT, config.model(), config.loss().activation(), dataset.channels(),
+        return new ModelDescription(FORMAT, config.model(), null, config.loss().activation(), dataset.channels(),
                 dataset.labels(), dataset.labelHierarchy(), dataset.regionNames(), config.training().patchSize(),
                 dataset.preprocessing(), config.inference(), null);
     }
 
     /** This description with the postprocessing decided on validation cases. */
     public ModelDescription withPostprocessing(ChosenPostprocessing chosen) {
-        return new ModelDescription(FORMAT, model, activation, channels, labels, labelHierarchy, outputNames,
-                patchSize, preprocessing, inference, chosen);
+        return new ModelDescription(FORMAT, model, torchscript, activation, channels, labels, labelHierarchy,
+                outputNames, patchSize, preprocessing, inference, chosen);
     }
 
     /** Reads {@code model.json}. */
@@ -101,8 +120,20 @@ public record ModelDescription(int format, NetworkConfig model, OutputActivation
         return activation;
     }
 
-    /** The preprocessing that prediction repeats. */
+    /** Whether the network is an imported TorchScript model rather than one voxseg trained. */
+    public boolean imported() {
+        return torchscript != null;
+    }
+
+    /**
+     * The preprocessing that prediction repeats. A network voxseg trained gets cases padded to its patch and its
+     * total stride, as in training; an imported one gets none, since MONAI's sliding window pads to the window
+     * itself.
+     */
     public PreprocessingSettings preprocessingSettings() {
+        if (imported()) {
+            return preprocessing.settings(Extent.cube(1), 1);
+        }
         int divisor = 1;
         for (int stride : model.totalStride()) {
             divisor = Math.max(divisor, stride);

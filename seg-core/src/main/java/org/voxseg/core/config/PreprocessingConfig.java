@@ -6,6 +6,7 @@ import org.voxseg.data.grid.Extent;
 import org.voxseg.data.grid.Spacing;
 import org.voxseg.data.transform.ForegroundCrop;
 import org.voxseg.data.transform.IntensityNormalization;
+import org.voxseg.data.transform.IntensityScaling;
 import org.voxseg.data.transform.PreprocessingSettings;
 
 /**
@@ -19,12 +20,15 @@ import org.voxseg.data.transform.PreprocessingSettings;
  * @param cropMargin voxels kept around the box
  * @param targetSpacing resample to this spacing in mm along (x, y, z), or null
  * @param targetShape resample to this shape along (x, y, z), or null
+ * @param scaleIntensityRange map intensities linearly before the normalisation (MONAI's ScaleIntensityRange, from
+ *        imported models), or null
  * @param normalization z-score over non-zero voxels (MONAI nonzero=True), over all voxels, or none
  * @param channelWise normalisation statistics per channel
  * @param clipPercentiles clip masked values to these two percentiles before the z-score, or null
  */
 public record PreprocessingConfig(boolean cropForeground, double cropThreshold, boolean cropPercentile,
-        int cropMargin, Spacing targetSpacing, Extent targetShape, IntensityNormalization.Kind normalization,
+        int cropMargin, Spacing targetSpacing, Extent targetShape, IntensityScaling scaleIntensityRange,
+        IntensityNormalization.Kind normalization,
         boolean channelWise, List<Double> clipPercentiles) {
 
 
@@ -66,6 +70,9 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
         if (targetShape != null) {
             builder.targetShape(targetShape);
         }
+        if (scaleIntensityRange != null) {
+            builder.scaling(scaleIntensityRange);
+        }
         if (normalization != IntensityNormalization.Kind.NONE) {
             IntensityNormalization zScore = IntensityNormalization.zScore(
                     normalization == IntensityNormalization.Kind.ZSCORE_NONZERO, channelWise);
@@ -83,6 +90,7 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
         private int cropMargin;
         private Spacing targetSpacing;
         private Extent targetShape;
+        private IntensityScaling scaleIntensityRange;
         private IntensityNormalization.Kind normalization = IntensityNormalization.Kind.ZSCORE_NONZERO;
         private boolean channelWise = true;
         private List<Double> clipPercentiles;
@@ -120,6 +128,11 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
             return this;
         }
 
+        public Builder scaleIntensityRange(IntensityScaling value) {
+            scaleIntensityRange = value;
+            return this;
+        }
+
         public Builder normalization(IntensityNormalization.Kind value) {
             normalization = value;
             return this;
@@ -137,8 +150,7 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
 
         public PreprocessingConfig build() {
             return new PreprocessingConfig(cropForeground, cropThreshold, cropPercentile, cropMargin, targetSpacing,
-                    targetShape,
-                    normalization, channelWise, clipPercentiles);
+                    targetShape, scaleIntensityRange, normalization, channelWise, clipPercentiles);
         }
     }
 }

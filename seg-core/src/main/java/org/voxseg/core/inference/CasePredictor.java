@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.voxseg.core.engine.TorchRuntime;
+import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.label.Postprocessing;
 import org.voxseg.data.transform.Interpolation;
@@ -14,9 +15,10 @@ import org.voxseg.data.volume.Volume;
 
 /**
  * A whole case from input channels to a label map on the input's grid: preprocessing (as in training), sliding-window
- * inference, probabilities brought back to the original grid (linear, as nnU-Net does, so decoding happens at the
- * input's resolution), decoding (region order or arg-max), postprocessing. The result carries the input's geometry,
- * so writing it gives a file that overlays the input.
+ * inference (blending probabilities, or raw outputs turned into probabilities afterwards), probabilities brought
+ * back to the original grid (linear, as nnU-Net does, so decoding happens at the input's resolution), decoding
+ * (region order or arg-max), postprocessing. The result carries the input's geometry, so writing it gives a file
+ * that overlays the input.
  */
 public final class CasePredictor {
 
@@ -25,12 +27,25 @@ public final class CasePredictor {
     private final Predictor predictor;
     private final LabelEncoding encoding;
     private final Postprocessing postprocessing;
+    private final OutputActivation blendedActivation;
 
     /**
+     * A predictor whose windows give probabilities.
+     *
      * @param postprocessing clean-up of the label map ({@link Postprocessing#NONE} for none)
      */
     public CasePredictor(PreprocessingSettings preprocessing, SlidingWindowInferer inferer, Predictor predictor,
             LabelEncoding encoding, Postprocessing postprocessing) {
+        this(preprocessing, inferer, predictor, encoding, postprocessing, OutputActivation.NONE);
+    }
+
+    /**
+     * A predictor whose windows give raw outputs, blended and then turned into probabilities by
+     * {@code blendedActivation} ({@link OutputActivation#NONE} when the windows give probabilities already).
+     */
+    public CasePredictor(PreprocessingSettings preprocessing, SlidingWindowInferer inferer, Predictor predictor,
+            LabelEncoding encoding, Postprocessing postprocessing, OutputActivation blendedActivation) {
+        this.blendedActivation = Objects.requireNonNull(blendedActivation, "blendedActivation");
         this.preprocessor = new Preprocessor(preprocessing);
         this.inferer = Objects.requireNonNull(inferer, "inferer");
         this.predictor = Objects.requireNonNull(predictor, "predictor");
@@ -55,13 +70,14 @@ public final class CasePredictor {
     /** As {@link #predict(Volume, NDManager)}, reporting sliding-window progress in windows done. */
     public Prediction predict(Volume image, NDManager manager, IntConsumer progress) {
         Preprocessor.Result preprocessed = preprocessor.apply(image, Optional.empty());
-        Volume probabilities = inferer.infer(preprocessed.image(), predictor, manager, progress);
+        Volume blended = inferer.infer(preprocessed.image(), predictor, manager, progress);
         // The windows' tensors are freed; without this, what malloc keeps of them grows RSS by ~90 MB per case.
         TorchRuntime.releaseFreedMemory();
-        if (probabilities.channels() != encoding.channels()) {
-            throw new IllegalArgumentException("the model gives " + probabilities.channels() + " channels, the label"
+        if (blended.channels() != encoding.channels()) {
+            throw new IllegalArgumentException("the model gives " + blended.channels() + " channels, the label"
                     + " encoding needs " + encoding.channels());
         }
+        Volume probabilities = blendedActivation.probabilities(blended);
         Volume original = preprocessed.record().invert(probabilities, Interpolation.LINEAR);
         Volume labels = postprocessing.apply(encoding.decode(original));
         return new Prediction(labels, original);

@@ -287,10 +287,10 @@ class VoxsegTest {
 
         InferenceConfig keys = trained.inference();
         ConfigJson.write(copy.resolve(RunFolder.MODEL), new ModelDescription(trained.format(), trained.model(),
-                trained.activation(), trained.channels(), trained.labels(), trained.labelHierarchy(),
+                null, trained.activation(), trained.channels(), trained.labels(), trained.labelHierarchy(),
                 trained.outputNames(), trained.patchSize(), trained.preprocessing(), new InferenceConfig(keys.roi(),
-                keys.overlap(), keys.swBatchSize(), keys.mode(), keys.sigmaScale(), keys.tta(), 0, true, 0,
-                keys.device()),
+                keys.overlap(), keys.swBatchSize(), keys.mode(), keys.blend(), keys.sigmaScale(), keys.tta(), 0, true,
+                0, keys.device()),
                 new ChosenPostprocessing("a test", everythingGoes)));
         try (Segmenter configured = voxseg.segmenter(List.of(copy), InferenceOverrides.NONE)) {
             assertEquals("keep the largest component of foreground", configured.postprocessing().postprocessing()

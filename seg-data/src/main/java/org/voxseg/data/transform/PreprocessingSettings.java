@@ -6,19 +6,20 @@ import org.voxseg.data.grid.Extent;
 import org.voxseg.data.grid.Spacing;
 
 /**
- * What preprocessing does to a case: foreground crop, resampling to a spacing or a shape, intensity
+ * What preprocessing does to a case: foreground crop, resampling to a spacing or a shape, intensity scaling and
  * normalisation, and padding to a minimum shape divisible by the network's total stride. A value: equal settings are
  * equal, and {@link #toString} is a canonical one-line description used in cache keys. See {@link #builder()}.
  *
  * @param foregroundCrop the crop to the foreground's box, or null for none
  * @param targetSpacing resample to about this spacing (nnU-Net style), or null
  * @param targetShape resample to exactly this shape (3DUnetCNN's {@code desired_shape}), or null
+ * @param scaling a linear intensity mapping before the normalisation (MONAI's ScaleIntensityRange), or null
  * @param normalization the intensity normalisation, or null for none
  * @param minShape the smallest shape the result may have (e.g. the training patch size)
  * @param divisor every axis of the result is a multiple of this (the network's total stride)
  */
 public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targetSpacing, Extent targetShape,
-        IntensityNormalization normalization, Extent minShape, int divisor) {
+        IntensityScaling scaling, IntensityNormalization normalization, Extent minShape, int divisor) {
 
     public PreprocessingSettings {
         if (targetSpacing != null && targetShape != null) {
@@ -50,17 +51,25 @@ public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targe
         return Optional.ofNullable(targetShape);
     }
 
+    /** The intensity scaling, if any. */
+    public Optional<IntensityScaling> intensityScaling() {
+        return Optional.ofNullable(scaling);
+    }
+
     /** The intensity normalisation, if any. */
     public Optional<IntensityNormalization> intensityNormalization() {
         return Optional.ofNullable(normalization);
     }
 
-    /** A canonical one-line description: equal settings give equal text (used in cache keys). */
+    /**
+     * A canonical one-line description: equal settings give equal text (used in cache keys). The scaling appears
+     * only when set, so the keys of caches written before it existed still match.
+     */
     @Override
     public String toString() {
         return "PreprocessingSettings[crop=" + foregroundCrop + ", spacing=" + targetSpacing + ", shape="
-                + targetShape + ", normalization=" + normalization + ", minShape=" + minShape + ", divisor="
-                + divisor + "]";
+                + targetShape + (scaling == null ? "" : ", scaling=" + scaling) + ", normalization=" + normalization
+                + ", minShape=" + minShape + ", divisor=" + divisor + "]";
     }
 
     /** Collects preprocessing settings. */
@@ -68,6 +77,7 @@ public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targe
         private ForegroundCrop foregroundCrop;
         private Spacing targetSpacing;
         private Extent targetShape;
+        private IntensityScaling scaling;
         private IntensityNormalization normalization;
         private Extent minShape = Extent.cube(1);
         private int divisor = 1;
@@ -102,6 +112,12 @@ public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targe
             return targetShape(Extent.of(shape));
         }
 
+        /** Map intensities linearly before the normalisation (MONAI's ScaleIntensityRange). */
+        public Builder scaling(IntensityScaling scaling) {
+            this.scaling = scaling;
+            return this;
+        }
+
         public Builder normalization(IntensityNormalization normalization) {
             this.normalization = normalization;
             return this;
@@ -120,8 +136,8 @@ public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targe
         }
 
         public PreprocessingSettings build() {
-            return new PreprocessingSettings(foregroundCrop, targetSpacing, targetShape, normalization, minShape,
-                    divisor);
+            return new PreprocessingSettings(foregroundCrop, targetSpacing, targetShape, scaling, normalization,
+                    minShape, divisor);
         }
     }
 }

@@ -11,8 +11,8 @@ import org.voxseg.data.volume.Volume;
 
 /**
  * Applies {@link PreprocessingSettings} to a case: foreground crop (box found on the image), resampling (linear for
- * the image, nearest for the label map), normalisation, then padding. The label map follows every grid change, and
- * the record of the changes travels with the result.
+ * the image, nearest for the label map), intensity scaling and normalisation, then padding. The label map follows
+ * every grid change, and the record of the changes travels with the result.
  */
 public final class Preprocessor {
 
@@ -53,6 +53,9 @@ public final class Preprocessor {
         for (GridStep step : steps) {
             current = step.apply(current, Interpolation.LINEAR);
             currentLabels = currentLabels.map(l -> step.apply(l, Interpolation.NEAREST));
+        }
+        if (settings.intensityScaling().isPresent()) {
+            current = settings.intensityScaling().get().apply(current);
         }
         if (settings.intensityNormalization().isPresent()) {
             current = settings.intensityNormalization().get().apply(current);

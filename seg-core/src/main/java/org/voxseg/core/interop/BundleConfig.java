@@ -1,0 +1,126 @@
+package org.voxseg.core.interop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.voxseg.core.config.ConfigException;
+
+/**
+ * One JSON file of a MONAI bundle, read as MONAI's config parser would for the values voxseg needs: {@code "@a#b"}
+ * references resolved against the file's top level; {@code "$..."} Python expressions refused by key, since voxseg
+ * does not run Python. Every problem is reported as one line naming the file and the key.
+ */
+final class BundleConfig {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_REFERENCE_DEPTH = 16;
+
+    private final Path file;
+    private final JsonNode root;
+
+    private BundleConfig(Path file, JsonNode root) {
+        this.file = file;
+        this.root = root;
+    }
+
+    /**
+     * Reads {@code file}.
+     *
+     * @throws ConfigException if it is not a JSON object
+     */
+    static BundleConfig read(Path file) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ConfigException(file + ": not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigException(file + ": a bundle config is a JSON object");
+        }
+        return new BundleConfig(file, root);
+    }
+
+    /** The file's name and its folder's, e.g. {@code configs/inference.json}, for messages. */
+    String name() {
+        Path parent = file.getParent();
+        return (parent == null ? "" : parent.getFileName() + "/") + file.getFileName();
+    }
+
+    /** The file. */
+    Path file() {
+        return file;
+    }
+
+    /** The value at the top-level {@code key} with references resolved, if present. */
+    Optional<JsonNode> find(String key) throws ConfigException {
+        JsonNode value = root.path(key);
+        return value.isMissingNode() ? Optional.empty() : Optional.of(resolve(value, key));
+    }
+
+    /**
+     * {@code value} with a reference followed to what it names.
+     *
+     * @throws ConfigException for an expression or a reference to nothing, naming {@code key}
+     */
+    JsonNode resolve(JsonNode value, String key) throws ConfigException {
+        JsonNode current = value;
+        for (int depth = 0; current.isTextual() && depth < MAX_REFERENCE_DEPTH; depth++) {
+            String text = current.asText();
+            if (text.startsWith("$")) {
+                throw problem(key, "is a Python expression (" + text + "); voxseg needs a plain value there");
+            }
+            if (!text.startsWith("@")) {
+                return current;
+            }
+            current = at(text.substring(1));
+            if (current.isMissingNode()) {
+                throw problem(key, "refers to " + text + ", which the file does not have");
+            }
+        }
+        return current;
+    }
+
+    /** The items of a list value (a Compose's transforms), each resolved. */
+    List<JsonNode> items(JsonNode list, String key) throws ConfigException {
+        JsonNode resolved = resolve(list, key);
+        if (!resolved.isArray()) {
+            throw problem(key, "should be a list");
+        }
+        List<JsonNode> items = new ArrayList<>();
+        for (int i = 0; i < resolved.size(); i++) {
+            items.add(resolve(resolved.get(i), key + "[" + i + "]"));
+        }
+        return items;
+    }
+
+    /** A problem with {@code key}, as one line naming the file. */
+    ConfigException problem(String key, String what) {
+        return new ConfigException(file + ": '" + key + "' " + what);
+    }
+
+    /** A problem with the file as a whole, as one line naming it. */
+    ConfigException problem(String what) {
+        return new ConfigException(file + ": " + what);
+    }
+
+    /** The node at a MONAI id such as {@code inferer#roi_size} (parts separated by {@code #}). */
+    private JsonNode at(String id) {
+        JsonNode node = root;
+        for (String part : id.split("#", -1)) {
+            if (node.isArray() && part.chars().allMatch(Character::isDigit) && !part.isEmpty()) {
+                node = node.path(Integer.parseInt(part));
+            } else if (node.isObject()) {
+                node = node.path(part);
+            } else {
+                return MissingNode.getInstance();
+            }
+        }
+        return node;
+    }
+}

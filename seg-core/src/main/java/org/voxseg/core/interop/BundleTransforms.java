@@ -1,0 +1,277 @@
+package org.voxseg.core.interop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.voxseg.core.config.ConfigException;
+import org.voxseg.core.config.PreprocessingConfig;
+import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.data.grid.Spacing;
+import org.voxseg.data.transform.IntensityNormalization;
+import org.voxseg.data.transform.IntensityScaling;
+
+/**
+ * The transforms of a MONAI bundle's {@code inference.json} that voxseg reproduces, mapped onto its own
+ * preprocessing: {@code NormalizeIntensityd}, {@code ScaleIntensityRanged}, {@code Spacingd}, {@code CropForegroundd},
+ * {@code Orientationd} (as a check that cases already have that orientation), and the loading and typing transforms
+ * that change no value. The postprocessing gives the output activation ({@code Activationsd}, {@code AsDiscreted}).
+ * Every other transform, and every key of a known one that would change the numbers, is refused by name: an import
+ * that silently skipped a step would give other answers than the bundle.
+ */
+final class BundleTransforms {
+
+    /** Keys every transform may have that change no value voxseg computes. */
+    private static final Set<String> COMMON_KEYS = Set.of("_target_", "keys", "allow_missing_keys", "meta_keys",
+            "meta_key_postfix", "_disabled_", "_desc_", "_requires_", "dtype", "image_only", "lazy");
+
+    /** Transforms that load, stack or type the image, or write the result: nothing voxseg has to redo. */
+    private static final Set<String> NEUTRAL = Set.of("LoadImaged", "LoadImage", "EnsureChannelFirstd",
+            "EnsureChannelFirst", "AddChanneld", "EnsureTyped", "EnsureType", "ToTensord", "ToTensor", "ToDeviced",
+            "ConcatItemsd", "CopyItemsd", "DeleteItemsd", "Identityd", "CastToTyped", "SaveImaged", "SaveImage",
+            "Invertd", "FromMetaTensord", "ToNumpyd");
+
+    private BundleTransforms() {
+    }
+
+    /** The preprocessing a bundle describes, and the orientation its Orientationd requires, if any. */
+    record Preprocessing(PreprocessingConfig config, Optional<String> orientation) {
+    }
+
+    /**
+     * The bundle's {@code preprocessing} as voxseg's preprocessing (no foreground crop unless the bundle crops).
+     *
+     * @throws ConfigException naming the transform or key voxseg cannot reproduce
+     */
+    static Preprocessing preprocessing(BundleConfig inference) throws ConfigException {
+        PreprocessingConfig.Builder config = PreprocessingConfig.builder().cropForeground(false)
+                .normalization(IntensityNormalization.Kind.NONE);
+        String orientation = null;
+        boolean normalized = false;
+        for (JsonNode transform : transforms(inference, "preprocessing")) {
+            String name = target(inference, transform, "preprocessing");
+            String key = "preprocessing." + name;
+            switch (name) {
+                case "NormalizeIntensityd", "NormalizeIntensity" -> {
+                    requireKnownKeys(inference, transform, key, List.of("nonzero", "channel_wise", "subtrahend",
+                            "divisor"));
+                    if (!transform.path("subtrahend").isNull() && !transform.path("subtrahend").isMissingNode()
+                            || !transform.path("divisor").isNull() && !transform.path("divisor").isMissingNode()) {
+                        throw inference.problem(key, "with a fixed subtrahend or divisor is not supported");
+                    }
+                    config.normalization(flag(inference, transform, "nonzero", key, false)
+                            ? IntensityNormalization.Kind.ZSCORE_NONZERO : IntensityNormalization.Kind.ZSCORE)
+                            .channelWise(flag(inference, transform, "channel_wise", key, false));
+                    normalized = true;
+                }
+                case "ScaleIntensityRanged", "ScaleIntensityRange" -> {
+                    requireKnownKeys(inference, transform, key, List.of("a_min", "a_max", "b_min", "b_max", "clip"));
+                    if (normalized) {
+                        throw inference.problem(key, "after NormalizeIntensityd is not supported (voxseg scales "
+                                + "first)");
+                    }
+                    config.scaleIntensityRange(new IntensityScaling(required(inference, transform, "a_min", key),
+                            required(inference, transform, "a_max", key), number(inference, transform, "b_min", key,
+                            0), number(inference, transform, "b_max", key, 1),
+                            flag(inference, transform, "clip", key, false)));
+                }
+                case "Spacingd", "Spacing" -> {
+                    requireKnownKeys(inference, transform, key, List.of("pixdim", "mode"));
+                    JsonNode mode = inference.resolve(transform.path("mode"), key + ".mode");
+                    String first = mode.isArray() ? mode.path(0).asText("bilinear") : mode.asText("bilinear");
+                    if (!first.equals("bilinear")) {
+                        throw inference.problem(key + ".mode", "'" + first + "' is not supported (voxseg "
+                                + "resamples images linearly: bilinear)");
+                    }
+                    config.targetSpacing(Spacing.of(numbers(inference, transform.path("pixdim"), key + ".pixdim")));
+                }
+                case "CropForegroundd", "CropForeground" -> {
+                    requireKnownKeys(inference, transform, key, List.of("source_key", "margin", "k_divisible",
+                            "allow_smaller", "start_coord_key", "end_coord_key"));
+                    if (integer(inference, transform, "k_divisible", key, 1) != 1) {
+                        throw inference.problem(key + ".k_divisible", "other than 1 is not supported");
+                    }
+                    config.cropForeground(true).cropThreshold(0)
+                            .cropMargin(integer(inference, transform, "margin", key, 0));
+                }
+                case "Orientationd", "Orientation" -> {
+                    requireKnownKeys(inference, transform, key, List.of("axcodes", "as_closest_canonical",
+                            "labels"));
+                    orientation = text(inference, transform, "axcodes", key, "").toUpperCase(Locale.ROOT);
+                    if (orientation.length() != 3) {
+                        throw inference.problem(key + ".axcodes", "should be three axis codes such as RAS");
+                    }
+                }
+                default -> requireNeutral(inference, name);
+            }
+        }
+        return new Preprocessing(config.build(), Optional.ofNullable(orientation));
+    }
+
+    /**
+     * The activation of the bundle's {@code postprocessing}: sigmoid with threshold 0.5, or softmax with arg-max, the
+     * two ways voxseg decodes outputs.
+     *
+     * @throws ConfigException if there is none, or another decoding
+     */
+    static OutputActivation activation(BundleConfig inference) throws ConfigException {
+        OutputActivation activation = OutputActivation.NONE;
+        for (JsonNode transform : transforms(inference, "postprocessing")) {
+            String name = target(inference, transform, "postprocessing");
+            String key = "postprocessing." + name;
+            switch (name) {
+                case "Activationsd", "Activations" -> {
+                    requireKnownKeys(inference, transform, key, List.of("sigmoid", "softmax", "other"));
+                    boolean sigmoid = flag(inference, transform, "sigmoid", key, false);
+                    boolean softmax = flag(inference, transform, "softmax", key, false);
+                    if (sigmoid == softmax || !transform.path("other").isMissingNode()) {
+                        throw inference.problem(key, "needs sigmoid or softmax (and no 'other')");
+                    }
+                    activation = sigmoid ? OutputActivation.SIGMOID : OutputActivation.SOFTMAX;
+                }
+                case "AsDiscreted", "AsDiscrete" -> {
+                    requireKnownKeys(inference, transform, key, List.of("argmax", "threshold"));
+                    boolean argmax = flag(inference, transform, "argmax", key, false);
+                    double threshold = number(inference, transform, "threshold", key, Double.NaN);
+                    boolean expected = activation == OutputActivation.SOFTMAX ? argmax
+                            : !argmax && Double.compare(threshold, 0.5) == 0;
+                    if (!expected) {
+                        throw inference.problem(key, "is not supported after " + activation.toString().toLowerCase(
+                                Locale.ROOT) + " (voxseg decodes sigmoid outputs at 0.5, softmax by "
+                                + "arg-max)");
+                    }
+                }
+                default -> requireNeutral(inference, name);
+            }
+        }
+        if (activation == OutputActivation.NONE) {
+            throw inference.problem("postprocessing has no Activationsd (sigmoid or softmax); voxseg needs to know "
+                    + "how outputs become probabilities");
+        }
+        return activation;
+    }
+
+    /** The transforms of a Compose (or a list) at the top-level {@code key}; none if the key is absent. */
+    private static List<JsonNode> transforms(BundleConfig inference, String key) throws ConfigException {
+        Optional<JsonNode> section = inference.find(key);
+        if (section.isEmpty()) {
+            return List.of();
+        }
+        JsonNode node = section.get();
+        if (node.isObject()) {
+            String target = target(inference, node, key);
+            if (!target.equals("Compose")) {
+                throw inference.problem(key, "should be a Compose of transforms, not " + target);
+            }
+            return inference.items(node.path("transforms"), key + ".transforms");
+        }
+        return inference.items(node, key);
+    }
+
+    /** A transform's or inferer's class name without its package, e.g. {@code Spacingd}. */
+    static String target(BundleConfig config, JsonNode node, String key) throws ConfigException {
+        JsonNode target = node.path("_target_");
+        if (!target.isTextual()) {
+            throw config.problem(key, "has an entry without _target_");
+        }
+        String name = target.asText();
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    /** Refuses any key of {@code node} besides the common ones and {@code known}. */
+    static void requireKnownKeys(BundleConfig config, JsonNode node, String key, List<String> known)
+            throws ConfigException {
+        List<String> unknown = new ArrayList<>();
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!COMMON_KEYS.contains(name) && !known.contains(name)) {
+                unknown.add(name);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw config.problem(key, "has " + String.join(", ", unknown) + ", which voxseg does not reproduce");
+        }
+    }
+
+    private static void requireNeutral(BundleConfig inference, String name) throws ConfigException {
+        if (!NEUTRAL.contains(name)) {
+            throw inference.problem("transform " + name + " is not supported");
+        }
+    }
+
+    static String text(BundleConfig config, JsonNode node, String name, String key, String fallback)
+            throws ConfigException {
+        JsonNode value = config.resolve(node.path(name), key + "." + name);
+        if (value.isMissingNode() || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isTextual()) {
+            throw config.problem(key + "." + name, "should be text");
+        }
+        return value.asText();
+    }
+
+    static double number(BundleConfig config, JsonNode node, String name, String key, double fallback)
+            throws ConfigException {
+        JsonNode value = config.resolve(node.path(name), key + "." + name);
+        if (value.isMissingNode() || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isNumber()) {
+            throw config.problem(key + "." + name, "should be a number");
+        }
+        return value.asDouble();
+    }
+
+    private static double required(BundleConfig config, JsonNode node, String name, String key)
+            throws ConfigException {
+        double value = number(config, node, name, key, Double.NaN);
+        if (Double.isNaN(value)) {
+            throw config.problem(key + "." + name, "is required");
+        }
+        return value;
+    }
+
+    static int integer(BundleConfig config, JsonNode node, String name, String key, int fallback)
+            throws ConfigException {
+        JsonNode value = config.resolve(node.path(name), key + "." + name);
+        return value.isMissingNode() || value.isNull() ? fallback : integer(config, value, key + "." + name);
+    }
+
+    static int integer(BundleConfig config, JsonNode value, String key) throws ConfigException {
+        if (!value.isIntegralNumber()) {
+            throw config.problem(key, "should hold whole numbers");
+        }
+        return value.asInt();
+    }
+
+    private static boolean flag(BundleConfig config, JsonNode node, String name, String key, boolean fallback)
+            throws ConfigException {
+        JsonNode value = config.resolve(node.path(name), key + "." + name);
+        if (value.isMissingNode() || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isBoolean()) {
+            throw config.problem(key + "." + name, "should be true or false");
+        }
+        return value.asBoolean();
+    }
+
+    private static double[] numbers(BundleConfig config, JsonNode node, String key) throws ConfigException {
+        JsonNode value = config.resolve(node, key);
+        if (!value.isArray() || value.size() != 3) {
+            throw config.problem(key, "should be three numbers");
+        }
+        double[] numbers = new double[3];
+        for (int d = 0; d < 3; d++) {
+            if (!value.get(d).isNumber()) {
+                throw config.problem(key, "should be three numbers");
+            }
+            numbers[d] = value.get(d).asDouble();
+        }
+        return numbers;
+    }
+}

@@ -1,0 +1,149 @@
+package org.voxseg.core.interop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.voxseg.core.config.ConfigException;
+import org.voxseg.core.config.InferenceConfig;
+import org.voxseg.core.inference.BlendMode;
+import org.voxseg.core.inference.BlendedValues;
+import org.voxseg.core.inference.TensorAxes;
+import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.data.grid.Extent;
+
+/**
+ * A MONAI bundle folder read into a {@link TorchScriptImport}: {@code configs/metadata.json} for the channels and
+ * outputs ({@code network_data_format}), {@code configs/inference.json} for the preprocessing
+ * ({@link BundleTransforms}), the {@code SlidingWindowInferer} and the output activation, and
+ * {@code models/model.ts}. MONAI's tensors are (C, i, j, k) and its inferer blends raw outputs; both are kept.
+ */
+public final class MonaiBundle {
+
+    /** Inferer keys that change nothing voxseg computes (where and how fast it runs). */
+    private static final List<String> HARMLESS_INFERER_KEYS = List.of("_target_", "sw_device", "device", "progress",
+            "cache_roi_weight_map", "cpu_thresh", "buffer_steps", "buffer_dim", "with_coord");
+
+    private MonaiBundle() {
+    }
+
+    /**
+     * The import the bundle in {@code folder} describes; the caller may still rename channels or give the outputs'
+     * labels.
+     *
+     * @throws ConfigException naming the file and key of anything voxseg cannot reproduce
+     * @throws NoSuchFileException if a file of the bundle is missing
+     */
+    public static TorchScriptImport.Builder read(Path folder) throws IOException {
+        Path metadataFile = folder.resolve("configs").resolve("metadata.json");
+        Path inferenceFile = folder.resolve("configs").resolve("inference.json");
+        Path model = folder.resolve("models").resolve("model.ts");
+        for (Path file : List.of(metadataFile, inferenceFile, model)) {
+            if (!Files.isRegularFile(file)) {
+                throw new NoSuchFileException(file.toString(), null, "a MONAI bundle has configs/metadata.json, "
+                        + "configs/inference.json and models/model.ts (export it with TorchScript)");
+            }
+        }
+        BundleConfig metadata = BundleConfig.read(metadataFile);
+        BundleConfig inference = BundleConfig.read(inferenceFile);
+        JsonNode format = metadata.find("network_data_format").orElseThrow(() -> metadata.problem(
+                "has no network_data_format"));
+        JsonNode input = single(metadata, format.path("inputs"), "network_data_format.inputs");
+        JsonNode output = single(metadata, format.path("outputs"), "network_data_format.outputs");
+        List<String> channels = channelNames(metadata, input, "network_data_format.inputs");
+        List<String> outputs = channelNames(metadata, output, "network_data_format.outputs");
+
+        TorchScriptImport.Builder builder = TorchScriptImport.builder().model(model).channels(channels)
+                .axes(TensorAxes.CIJK).source("MONAI bundle " + metadata.find("name").map(JsonNode::asText)
+                        .orElse(folder.getFileName().toString()) + " " + metadata.find("version")
+                        .map(JsonNode::asText).orElse(""));
+        BundleTransforms.Preprocessing preprocessing = BundleTransforms.preprocessing(inference);
+        builder.preprocessing(preprocessing.config());
+        preprocessing.orientation().ifPresent(builder::orientation);
+        Extent roi = inferer(inference, builder);
+        builder.roi(roi);
+        OutputActivation activation = BundleTransforms.activation(inference);
+        if (activation == OutputActivation.SOFTMAX) {
+            Map<String, Integer> classes = new LinkedHashMap<>();
+            for (int c = 0; c < outputs.size(); c++) {
+                classes.put(outputs.get(c), c);
+            }
+            builder.outputs(OutputLabels.classes(classes));
+        } else if (OutputLabels.areBratsRegions(outputs)) {
+            builder.outputs(OutputLabels.bratsRegions(outputs));
+        }
+        return builder;
+    }
+
+    /** The SlidingWindowInferer's window, with its other settings (MONAI's defaults where absent) in the builder. */
+    private static Extent inferer(BundleConfig inference, TorchScriptImport.Builder builder) throws IOException {
+        JsonNode inferer = inference.find("inferer").orElseThrow(() -> inference.problem("has no inferer"));
+        String target = BundleTransforms.target(inference, inferer, "inferer");
+        if (!target.equals("SlidingWindowInferer")) {
+            throw inference.problem("inferer " + target + " is not supported (voxseg runs SlidingWindowInferer)");
+        }
+        List<String> known = new ArrayList<>(HARMLESS_INFERER_KEYS);
+        known.addAll(List.of("roi_size", "sw_batch_size", "overlap", "mode", "sigma_scale", "padding_mode", "cval"));
+        BundleTransforms.requireKnownKeys(inference, inferer, "inferer", known);
+        JsonNode roiNode = inference.resolve(inferer.path("roi_size"), "inferer.roi_size");
+        if (!roiNode.isArray() || roiNode.size() != 3) {
+            throw inference.problem("inferer.roi_size", "should be three window sizes along (i, j, k)");
+        }
+        int[] roi = new int[3];
+        for (int d = 0; d < 3; d++) {
+            roi[d] = BundleTransforms.integer(inference, roiNode.get(d), "inferer.roi_size");
+            if (roi[d] < 1) {
+                throw inference.problem("inferer.roi_size", "needs positive sizes (voxseg does not take -1, the "
+                        + "whole image, as a window)");
+            }
+        }
+        String mode = BundleTransforms.text(inference, inferer, "mode", "inferer", "constant");
+        String padding = BundleTransforms.text(inference, inferer, "padding_mode", "inferer", "constant");
+        if (!padding.equals("constant") || BundleTransforms.number(inference, inferer, "cval", "inferer", 0) != 0) {
+            throw inference.problem("inferer.padding_mode", "must be constant with cval 0, as voxseg pads");
+        }
+        BlendMode blend = switch (mode) {
+            case "gaussian" -> BlendMode.GAUSSIAN;
+            case "constant" -> BlendMode.CONSTANT;
+            default -> throw inference.problem("inferer.mode", "'" + mode + "' is not supported (gaussian or "
+                    + "constant)");
+        };
+        builder.inference(InferenceConfig.builder().blend(BlendedValues.OUTPUTS).mode(blend)
+                .overlap(BundleTransforms.number(inference, inferer, "overlap", "inferer", 0.25))
+                .swBatchSize(BundleTransforms.integer(inference, inferer, "sw_batch_size", "inferer", 1))
+                .sigmaScale(BundleTransforms.number(inference, inferer, "sigma_scale", "inferer", 0.125)));
+        return Extent.of(roi);
+    }
+
+    /** The one input or output of network_data_format. */
+    private static JsonNode single(BundleConfig metadata, JsonNode entries, String key) throws ConfigException {
+        if (!entries.isObject() || entries.size() != 1) {
+            throw metadata.problem(key, "should hold exactly one entry (voxseg runs single-input, single-output "
+                    + "models)");
+        }
+        return entries.elements().next();
+    }
+
+    /** The channel names of an input or output, in channel order ({@code channel_def}, else numbered). */
+    private static List<String> channelNames(BundleConfig metadata, JsonNode entry, String key)
+            throws ConfigException {
+        int count = entry.path("num_channels").asInt(0);
+        if (count < 1) {
+            throw metadata.problem(key + ".num_channels", "should be a positive number");
+        }
+        JsonNode definitions = entry.path("channel_def");
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < count; c++) {
+            JsonNode name = definitions.path(String.valueOf(c));
+            names.add(name.isTextual() ? name.asText().strip().toLowerCase(Locale.ROOT).replace(' ', '_')
+                    : "channel" + c);
+        }
+        return names;
+    }
+}

@@ -1,0 +1,218 @@
+package org.voxseg.core.interop;
+
+import ai.djl.engine.EngineException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.voxseg.core.config.ConfigJson;
+import org.voxseg.core.config.InferenceConfig;
+import org.voxseg.core.config.ModelDescription;
+import org.voxseg.core.config.PreprocessingConfig;
+import org.voxseg.core.config.TorchScriptModel;
+import org.voxseg.core.engine.TorchScriptFile;
+import org.voxseg.core.inference.BlendedValues;
+import org.voxseg.core.inference.TensorAxes;
+import org.voxseg.core.inference.TorchScriptPredictor;
+import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.data.grid.Extent;
+
+/**
+ * Turns a TorchScript model and what voxseg must know around it (channels, output labels, preprocessing, window,
+ * axis order) into a run folder that {@code predict}, {@code evaluate} and Fiji use like one voxseg trained:
+ * {@code model.json} and {@code model.ts}. The model is loaded and run once on an empty window before anything is
+ * written, so a model that does not fit the description is refused at import, not at the first case. See
+ * {@link #builder()}.
+ */
+public final class TorchScriptImport {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path model;
+    private final ModelDescription description;
+
+    private TorchScriptImport(Path model, ModelDescription description) {
+        this.model = model;
+        this.description = description;
+    }
+
+    /** A builder; the model file, channels, outputs and window are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The {@code model.json} the import writes. */
+    public ModelDescription description() {
+        return description;
+    }
+
+    /**
+     * Checks the model against the description, then writes the run folder {@code runFolder} whole or not at all
+     * (built in a temporary sibling folder renamed into place).
+     *
+     * @throws FileAlreadyExistsException if {@code runFolder} exists and is not empty
+     * @throws IOException naming the model file if libtorch cannot load it or it does not fit the description
+     */
+    public void writeTo(Path runFolder, NDManager parent) throws IOException {
+        Path target = runFolder.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            try (Stream<Path> entries = Files.list(target)) {
+                if (entries.findAny().isPresent()) {
+                    throw new FileAlreadyExistsException(runFolder.toString(), null, "exists and is not empty; "
+                            + "import into a new folder");
+                }
+            }
+        } else if (Files.exists(target)) {
+            throw new FileAlreadyExistsException(runFolder.toString(), null, "exists and is not a folder");
+        }
+        check(parent);
+        Path temporary = target.resolveSibling("." + target.getFileName() + "."
+                + Long.toUnsignedString(RANDOM.nextLong(), Character.MAX_RADIX) + ".part");
+        try {
+            Files.createDirectory(temporary);
+            Files.copy(model, temporary.resolve(TorchScriptModel.FILE));
+            ConfigJson.write(temporary.resolve(ModelDescription.FILE), description);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(temporary);
+            throw e;
+        }
+    }
+
+    /** Loads the model and predicts one empty window with it, as prediction will. */
+    private void check(NDManager parent) throws IOException {
+        TorchScriptModel imported = description.torchscript();
+        Extent roi = description.inference().roi();
+        try (NDManager scope = parent.newSubManager()) {
+            Block network = TorchScriptFile.load(model, scope);
+            TorchScriptPredictor predictor = new TorchScriptPredictor(network, imported.axes(),
+                    imported.outputChannels(), OutputActivation.NONE);
+            predictor.predict(scope.zeros(new Shape(1, imported.inChannels(), roi.z(), roi.y(), roi.x())));
+        } catch (EngineException | IllegalStateException e) {
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new IOException(model + ": does not fit the description (" + description.channels().size()
+                    + " channels in, " + description.outputNames().size() + " outputs, roi " + roi + ", axes "
+                    + imported.axes() + "): " + reason, e);
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** Collects an import. */
+    public static final class Builder {
+        private Path model;
+        private List<String> channels;
+        private OutputLabels outputs;
+        private PreprocessingConfig preprocessing = PreprocessingConfig.builder().cropForeground(false).build();
+        private InferenceConfig.Builder inference = InferenceConfig.builder().blend(BlendedValues.OUTPUTS);
+        private Extent roi;
+        private TensorAxes axes = TensorAxes.CIJK;
+        private int strideDivisor = 1;
+        private String orientation;
+        private String source;
+
+        private Builder() {
+        }
+
+        /** The TorchScript file. */
+        public Builder model(Path file) {
+            this.model = file;
+            return this;
+        }
+
+        /** The input channels' names in the model's order, e.g. flair, t1, t1ce, t2 (the case files' suffixes). */
+        public Builder channels(List<String> names) {
+            this.channels = List.copyOf(names);
+            return this;
+        }
+
+        /** How the model's outputs become labels. */
+        public Builder outputs(OutputLabels labels) {
+            this.outputs = labels;
+            return this;
+        }
+
+        /** The preprocessing the model expects (default: none, no foreground crop). */
+        public Builder preprocessing(PreprocessingConfig config) {
+            this.preprocessing = config;
+            return this;
+        }
+
+        /**
+         * The sliding-window settings; the roi is set by {@link #roi}. Default: overlap 0.5, Gaussian, raw outputs
+         * blended.
+         */
+        public Builder inference(InferenceConfig.Builder settings) {
+            this.inference = settings;
+            return this;
+        }
+
+        /** The window along (x, y, z), i.e. the file's (i, j, k). */
+        public Builder roi(Extent window) {
+            this.roi = window;
+            return this;
+        }
+
+        /** The order of the model's spatial tensor axes (default: MONAI's (C, i, j, k)). */
+        public Builder axes(TensorAxes order) {
+            this.axes = order;
+            return this;
+        }
+
+        /** Every window side must be a multiple of this (the network's total down-sampling; default 1). */
+        public Builder strideDivisor(int divisor) {
+            this.strideDivisor = divisor;
+            return this;
+        }
+
+        /** The axis codes cases must have, e.g. {@code RAS} (default: any). */
+        public Builder orientation(String codes) {
+            this.orientation = codes;
+            return this;
+        }
+
+        /** Where the model came from, kept in model.json (default: the file's name). */
+        public Builder source(String text) {
+            this.source = text;
+            return this;
+        }
+
+        /**
+         * The import.
+         *
+         * @throws IllegalArgumentException if something required is missing or the parts do not fit together
+         */
+        public TorchScriptImport build() {
+            Objects.requireNonNull(model, "model");
+            if (channels == null || channels.isEmpty() || outputs == null || roi == null) {
+                throw new IllegalArgumentException("an import needs the channels, the outputs (regions or classes) "
+                        + "and the roi");
+            }
+            InferenceConfig settings = inference.roi(roi).build();
+            TorchScriptModel imported = new TorchScriptModel(channels.size(), axes, outputs.modelChannels(),
+                    strideDivisor, orientation, source != null ? source : "TorchScript " + model.getFileName());
+            ModelDescription description = new ModelDescription(ModelDescription.FORMAT, null, imported,
+                    outputs.activation(), channels, outputs.labels(), outputs.hierarchy(), outputs.outputNames(),
+                    roi, preprocessing, settings, null);
+            return new TorchScriptImport(model, description);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.voxseg.core.interop;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.voxseg.data.nifti.NiftiReader;
+import org.voxseg.data.volume.Volume;
+
+/**
+ * The fixtures {@code src/test/resources/interop/make_fixtures.py} wrote with PyTorch 1.13: a MONAI-style U-Net traced
+ * for (C, i, j, k) tensors (inside a MONAI bundle) and for (C, k, j, i), a 4-channel case and MONAI's
+ * sliding-window probabilities for it, channels TC, WT, ET.
+ */
+final class InteropFixtures {
+
+    static final List<String> CHANNELS = List.of("flair", "t1", "t1ce", "t2");
+    static final List<String> MODEL_OUTPUTS = List.of("TC", "WT", "ET");
+    static final String REGIONS = "TC=1+4,WT=1+2+4,ET=4";
+
+    private InteropFixtures() {
+    }
+
+    /** The fixture folder. */
+    static Path folder() {
+        try {
+            return Path.of(InteropFixtures.class.getResource("/interop/make_fixtures.py").toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Path bundle() {
+        return folder().resolve("monai_bundle");
+    }
+
+    static Path cijkModel() {
+        return bundle().resolve("models/model.ts");
+    }
+
+    static Path ckjiModel() {
+        return folder().resolve("ckji_model.ts");
+    }
+
+    static Path caseFolder() {
+        return folder().resolve("case");
+    }
+
+    /** MONAI's probabilities, one channel per model output (TC, WT, ET). */
+    static Volume reference() throws IOException {
+        return NiftiReader.read(folder().resolve("reference_probabilities.nii.gz")).volume();
+    }
+
+    /** A copy of the bundle under {@code dir}, to edit. */
+    static Path bundleCopy(Path dir) throws IOException {
+        Path copy = dir.resolve("bundle");
+        try (Stream<Path> files = Files.walk(bundle())) {
+            for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
+                Path target = copy.resolve(bundle().relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return copy;
+    }
+}
