@@ -3,6 +3,8 @@ package org.voxseg.cli;
 import org.voxseg.cli.bench.BenchCommand;
 import org.voxseg.cli.data.SynthCommand;
 import org.voxseg.cli.info.InfoCommand;
+import org.voxseg.cli.interop.ExportCommand;
+import org.voxseg.cli.interop.ImportCommand;
 import org.voxseg.cli.predict.EvaluateCommand;
 import org.voxseg.cli.predict.PredictCommand;
 import org.voxseg.cli.train.CrossvalCommand;
@@ -19,8 +21,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Train and run 3D segmentation networks on NIfTI volumes.",
         subcommands = {SynthCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class,
-            LrFindCommand.class, CrossvalCommand.class, InfoCommand.class, BenchCommand.class,
-            CommandLine.HelpCommand.class})
+            LrFindCommand.class, CrossvalCommand.class, ImportCommand.class, ExportCommand.class, InfoCommand.class,
+            BenchCommand.class, CommandLine.HelpCommand.class})
 public final class VoxsegCommand implements Runnable {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

@@ -229,6 +229,21 @@ class EndToEndTest {
     }
 
     @Test
+    void exportWritesTheWeightsThePytorchModuleAndTheDescriptions() throws IOException {
+        assertEquals(0, training.exitCode(), training.err());
+        Path export = dir.resolve("export");
+
+        CommandRun exported = CommandRun.of("export", "--model", dir.resolve("run").toString(), "--format",
+                "safetensors", "--output", export.toString());
+
+        assertEquals(0, exported.exitCode(), exported.err());
+        for (String file : List.of("model.safetensors", "voxseg_unet.py", "model.json", "preprocessing.json")) {
+            assertTrue(Files.size(export.resolve(file)) > 0, file);
+        }
+        assertTrue(exported.out().contains("voxseg_unet.load("), exported.out());
+    }
+
+    @Test
     void crossvalSetupWritesOneConfigPerFoldNamingItsFold() throws IOException {
         Path out = dir.resolve("cv");
         Path cvConfig = dir.resolve("cv.json");

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +26,8 @@ import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import org.voxseg.core.api.Voxseg;
+import org.voxseg.core.interop.MonaiBundle;
 import org.voxseg.data.dataset.BratsLayout;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.CaseInputs;
@@ -101,6 +104,28 @@ class FijiCommandsTest {
         assertEquals(input.geometry().spacing()[2], labels.getCalibration().pixelDepth, 1e-9);
         assertArrayEquals(NiftiReader.read(output).volume().toArray(),
                 ImagePlusVolumes.toVolume(labels).toArray());
+    }
+
+    @Test
+    void aModelImportedFromAMonaiBundleSegmentsLikeATrainedOne() throws Exception {
+        Path fixtures = Path.of(System.getProperty("voxseg.interop.fixtures"));
+        Path imported = dir.resolve("imported");
+        try (Voxseg voxseg = Voxseg.builder().build()) {
+            voxseg.importModel(MonaiBundle.read(fixtures.resolve("monai_bundle")).build(), imported);
+        }
+        Path output = dir.resolve("imported.nii.gz");
+
+        CommandModule module = run(FijiMenus.SEGMENT, "model", imported.toFile(), "input",
+                fixtures.resolve("case").toString(), "output", output.toFile());
+
+        assertFalse(module.isCanceled(), module.getCancelReason());
+        assertEquals(NiftiReader.readHeader(fixtures.resolve("case/case_flair.nii.gz")).geometry(),
+                NiftiReader.readHeader(output).geometry());
+        Set<Float> labels = new TreeSet<>();
+        for (float value : NiftiReader.read(output).volume().toArray()) {
+            labels.add(value);
+        }
+        assertTrue(Set.of(0f, 1f, 2f, 4f).containsAll(labels) && labels.size() > 1, "labels " + labels);
     }
 
     @Test

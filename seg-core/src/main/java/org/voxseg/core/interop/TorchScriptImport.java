@@ -67,12 +67,12 @@ public final class TorchScriptImport {
         if (Files.isDirectory(target)) {
             try (Stream<Path> entries = Files.list(target)) {
                 if (entries.findAny().isPresent()) {
-                    throw new FileAlreadyExistsException(runFolder.toString(), null, "exists and is not empty; "
+                    throw new FileAlreadyExistsException(runFolder.toString(), null, "is not empty; "
                             + "import into a new folder");
                 }
             }
         } else if (Files.exists(target)) {
-            throw new FileAlreadyExistsException(runFolder.toString(), null, "exists and is not a folder");
+            throw new FileAlreadyExistsException(runFolder.toString(), null, "is not a folder");
         }
         check(parent);
         Path temporary = target.resolveSibling("." + target.getFileName() + "."

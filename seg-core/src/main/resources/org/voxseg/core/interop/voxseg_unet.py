@@ -41,9 +41,10 @@ def read_safetensors(path):
     for name, entry in header.items():
         if name == "__metadata__":
             continue
-        start, end = entry["offsets"]
+        start, end = entry["data_offsets"]
         dtype = _DTYPES[entry["dtype"]]
-        flat = torch.frombuffer(data, dtype=dtype, count=(end - start) // dtype.itemsize, offset=start)
+        size = torch.empty(0, dtype=dtype).element_size()
+        flat = torch.frombuffer(data, dtype=dtype, count=(end - start) // size, offset=start)
         tensors[name] = flat.reshape(entry["shape"]).clone()
     return tensors
 

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,6 +31,7 @@ import org.voxseg.core.config.RunConfig;
 import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.inference.CasePredictor;
+import org.voxseg.core.testing.PythonTorch;
 import org.voxseg.core.training.CheckpointSeries;
 import org.voxseg.core.training.RunFolderRecorder;
 import org.voxseg.core.training.TrainingListener;
@@ -104,6 +110,26 @@ class VoxsegTest {
         public void trainingEnded(TrainingOutcome outcome) {
             EVENTS.add("ended after " + outcome.epochs());
         }
+    }
+
+    @Test
+    void anExportedRunComputesInPytorchWhatVoxsegComputes() throws IOException {
+        PythonTorch.assumeAvailable();
+        Path export = dir.resolve("export");
+        voxseg.exportModel(run, export);
+        try (NDManager manager = TorchRuntime.engine().newBaseManager();
+                TrainedModel trained = TrainedModel.load(run, manager)) {
+            NDArray input = manager.randomNormal(new Shape(1, 4, 16, 16, 16));
+            float[] voxsegOutputs = trained.network().forward(new ParameterStore(manager, false), new NDList(input),
+                    false).get(0).toFloatArray();
+            float[] pytorch = PythonTorch.exportedOutputs(export, input, Files.createDirectories(dir.resolve(
+                    "export_check")), null);
+            double difference = PythonTorch.largestDifference(voxsegOutputs, pytorch);
+            assertTrue(difference < 1e-4, "largest difference " + difference);
+        }
+        IllegalArgumentException onItself = assertThrows(IllegalArgumentException.class,
+                () -> voxseg.exportModel(run, run));
+        assertTrue(onItself.getMessage().contains("would overwrite the run's own model.json"), onItself.getMessage());
     }
 
     @Test
