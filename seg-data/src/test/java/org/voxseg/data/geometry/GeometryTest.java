@@ -71,4 +71,15 @@ class GeometryTest {
         assertThrows(ArithmeticException.class,
                 () -> Geometry.builder().shape(new int[] {5000, 5000, 5000}).build());
     }
+
+    @Test
+    void axisCodesNameWhereEachVoxelAxisPointsAsNibabelDoes() {
+        assertEquals("RAS", Geometry.of(new int[] {2, 2, 2}, Affine.diagonal(1.2, 1, 2)).axisCodes());
+        assertEquals("LPS", Geometry.of(new int[] {2, 2, 2}, Affine.diagonal(-1, -1, 1)).axisCodes());
+        assertEquals("LAS", Geometry.of(new int[] {2, 2, 2}, SFORM).axisCodes());
+        // i runs along -z (mostly), j along +x, k along +y: nibabel's aff2axcodes gives ('I', 'R', 'A').
+        Affine oblique = Affine.fromRows(new double[] {0.1, 0.9, 0, 0}, new double[] {0, 0.1, 1, 0},
+                new double[] {-1, 0, 0.2, 0});
+        assertEquals("IRA", Geometry.of(new int[] {2, 2, 2}, oblique).axisCodes());
+    }
 }

@@ -1,0 +1,106 @@
+package org.voxseg.core.interop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.voxseg.core.config.ConfigException;
+import org.voxseg.core.config.ModelDescription;
+import org.voxseg.core.config.PreprocessingConfig;
+import org.voxseg.core.inference.BlendMode;
+import org.voxseg.core.inference.BlendedValues;
+import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.transform.IntensityNormalization;
+import org.voxseg.data.transform.IntensityScaling;
+
+/** What {@link MonaiBundle} makes of a bundle's inference.json, without loading its model. */
+class MonaiBundleTest {
+
+    @TempDir
+    Path dir;
+
+    /** The fixture bundle with each text of {@code fromTo}'s pairs replaced by the next in its inference.json. */
+    private ModelDescription edited(String... fromTo) throws IOException {
+        Path bundle = InteropFixtures.bundleCopy(Files.createTempDirectory(dir, "edited"));
+        Path inference = bundle.resolve("configs/inference.json");
+        String text = Files.readString(inference);
+        for (int i = 0; i < fromTo.length; i += 2) {
+            assertTrue(text.contains(fromTo[i]), fromTo[i]);
+            text = text.replace(fromTo[i], fromTo[i + 1]);
+        }
+        Files.writeString(inference, text);
+        return MonaiBundle.read(bundle).build().description();
+    }
+
+    @Test
+    void theFixtureReadsAsMonaiWroteIt() throws IOException {
+        ModelDescription description = MonaiBundle.read(InteropFixtures.bundle()).build().description();
+        PreprocessingConfig preprocessing = description.preprocessing();
+        assertEquals(IntensityNormalization.Kind.ZSCORE_NONZERO, preprocessing.normalization());
+        assertTrue(preprocessing.channelWise() && !preprocessing.cropForeground());
+        assertEquals(BlendMode.GAUSSIAN, description.inference().mode());
+        assertEquals(BlendedValues.OUTPUTS, description.inference().blend());
+        assertEquals(0.5, description.inference().overlap());
+        assertEquals(InteropFixtures.CHANNELS, description.channels());
+    }
+
+    @Test
+    void scalingSpacingAndCropBecomeVoxsegsPreprocessing() throws IOException {
+        ModelDescription description = edited("{\n        \"_target_\": \"NormalizeIntensityd\"",
+                "{\"_target_\": \"monai.transforms.ScaleIntensityRanged\", \"keys\": \"image\", \"a_min\": -57, "
+                        + "\"a_max\": 164, \"b_min\": 0.0, \"b_max\": 1.0, \"clip\": true},\n"
+                        + "{\"_target_\": \"Spacingd\", \"keys\": \"image\", \"pixdim\": [1.5, 1.5, 2.0], "
+                        + "\"mode\": \"bilinear\"},\n"
+                        + "{\"_target_\": \"CropForegroundd\", \"keys\": \"image\", \"source_key\": \"image\", "
+                        + "\"margin\": 2},\n{\"_target_\": \"NormalizeIntensityd\"");
+        PreprocessingConfig preprocessing = description.preprocessing();
+        assertEquals(new IntensityScaling(-57, 164, 0, 1, true), preprocessing.scaleIntensityRange());
+        assertArrayEquals(new double[] {1.5, 1.5, 2.0}, preprocessing.targetSpacing().toArray());
+        assertTrue(preprocessing.cropForeground());
+        assertEquals(2, preprocessing.cropMargin());
+    }
+
+    @Test
+    void monaisInfererDefaultsFillWhatTheBundleLeavesOut() throws IOException {
+        ModelDescription description = edited("\"overlap\": 0.5,\n    \"mode\": \"gaussian\"", "\"device\": \"cpu\"");
+        assertEquals(0.25, description.inference().overlap());
+        assertEquals(BlendMode.CONSTANT, description.inference().mode());
+    }
+
+    @Test
+    void referencesAreFollowed() throws IOException {
+        ModelDescription description = edited("\"roi_size\": [\n      16,\n      12,\n      8\n    ]",
+                "\"roi_size\": \"@sizes#patch\"", "\"bundle_root\": \".\",",
+                "\"bundle_root\": \".\", \"sizes\": {\"patch\": [32, 12, 8]},");
+        assertEquals(32, description.inference().roi().x());
+    }
+
+    @Test
+    void aKeyThatWouldChangeTheNumbersIsRefusedByName() {
+        ConfigException e = assertThrows(ConfigException.class, () -> edited("\"nonzero\": true",
+                "\"nonzero\": true, \"subtrahend\": 3"));
+        assertTrue(e.getMessage().endsWith("'preprocessing.NormalizeIntensityd' with a fixed subtrahend or divisor "
+                + "is not supported"), e.getMessage());
+        ConfigException threshold = assertThrows(ConfigException.class, () -> edited("\"threshold\": 0.5",
+                "\"threshold\": 0.3"));
+        assertTrue(threshold.getMessage().contains("AsDiscreted' is not supported after sigmoid"),
+                threshold.getMessage());
+    }
+
+    @Test
+    void casesInAnotherOrientationThanTheBundlesAreRefused() throws IOException {
+        ModelDescription description = MonaiBundle.read(InteropFixtures.bundle()).build().description();
+        description.torchscript().requireOrientation(Geometry.of(new int[] {2, 2, 2}, Affine.diagonal(1, 1, 1)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> description.torchscript()
+                .requireOrientation(Geometry.of(new int[] {2, 2, 2}, Affine.diagonal(-1, -1, 1))));
+        assertTrue(e.getMessage().startsWith("the imported model expects RAS-oriented images (the bundle's "
+                + "Orientationd) and this one is LPS"), e.getMessage());
+    }
+}
