@@ -1,5 +1,6 @@
 package org.voxseg.core.interop;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -37,24 +38,13 @@ final class BundleConfig {
         JsonNode root;
         try {
             root = JSON.readTree(file.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new ConfigException(file + ": not valid JSON (" + e.getOriginalMessage() + ")");
         }
         if (root == null || !root.isObject()) {
             throw new ConfigException(file + ": a bundle config is a JSON object");
         }
         return new BundleConfig(file, root);
-    }
-
-    /** The file's name and its folder's, e.g. {@code configs/inference.json}, for messages. */
-    String name() {
-        Path parent = file.getParent();
-        return (parent == null ? "" : parent.getFileName() + "/") + file.getFileName();
-    }
-
-    /** The file. */
-    Path file() {
-        return file;
     }
 
     /** The value at the top-level {@code key} with references resolved, if present. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.core.config.ConfigException;
+import org.voxseg.core.config.ConfigJson;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.PreprocessingConfig;
 import org.voxseg.core.inference.BlendMode;
@@ -65,6 +66,9 @@ class MonaiBundleTest {
         assertArrayEquals(new double[] {1.5, 1.5, 2.0}, preprocessing.targetSpacing().toArray());
         assertTrue(preprocessing.cropForeground());
         assertEquals(2, preprocessing.cropMargin());
+        Path written = dir.resolve("model.json");
+        ConfigJson.write(written, description);
+        assertEquals(preprocessing, ModelDescription.read(written).preprocessing());
     }
 
     @Test
