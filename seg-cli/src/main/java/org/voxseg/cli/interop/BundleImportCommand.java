@@ -8,6 +8,7 @@ import org.voxseg.core.interop.OutputLabels;
 import org.voxseg.core.interop.TorchScriptImport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,20 +31,15 @@ public final class BundleImportCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     OutputOptions outputs;
 
-    @Option(names = "--stride-divisor", defaultValue = "1", paramLabel = "N",
-            description = "Window sides must be multiples of this (default: ${DEFAULT-VALUE}).")
-    int strideDivisor;
-
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "RUN",
-            description = "The run folder to write (new, or empty).")
-    Path output;
+    @Mixin
+    ImportTarget target;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        TorchScriptImport.Builder builder = MonaiBundle.read(bundle).strideDivisor(strideDivisor);
+        TorchScriptImport.Builder builder = MonaiBundle.read(bundle);
         if (channels != null) {
             builder.channels(channels);
         }
@@ -51,6 +47,6 @@ public final class BundleImportCommand implements Callable<Integer> {
         if (labels != null) {
             builder.outputs(labels);
         }
-        return ImportReport.importInto(builder.build(), output, spec.commandLine().getOut());
+        return target.importInto(builder, spec.commandLine().getOut());
     }
 }

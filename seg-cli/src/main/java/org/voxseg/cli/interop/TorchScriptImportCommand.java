@@ -15,6 +15,7 @@ import org.voxseg.data.grid.Spacing;
 import org.voxseg.data.transform.IntensityNormalization;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -79,18 +80,12 @@ public final class TorchScriptImportCommand implements Callable<Integer> {
             description = "Windows per forward pass (default: ${DEFAULT-VALUE}).")
     int windowBatch;
 
-    @Option(names = "--stride-divisor", defaultValue = "1", paramLabel = "N",
-            description = "Window sides must be multiples of this, the network's total down-sampling (default: "
-                    + "${DEFAULT-VALUE}).")
-    int strideDivisor;
-
     @Option(names = "--orientation", paramLabel = "RAS|LPS|...",
             description = "Refuse cases whose axes point otherwise (voxseg does not reorient).")
     String orientation;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "RUN",
-            description = "The run folder to write (new, or empty).")
-    Path output;
+    @Mixin
+    ImportTarget target;
 
     @Spec
     CommandSpec spec;
@@ -103,12 +98,10 @@ public final class TorchScriptImportCommand implements Callable<Integer> {
         if (spacing != null) {
             preprocessing.targetSpacing(Spacing.of(spacing));
         }
-        TorchScriptImport modelImport = TorchScriptImport.builder().model(model).channels(channels).outputs(labels)
-                .preprocessing(preprocessing.build()).roi(Extent.of(roi)).axes(axes).strideDivisor(strideDivisor)
-                .orientation(orientation)
-                .inference(InferenceConfig.builder().blend(blend).overlap(overlap).mode(mode)
-                        .swBatchSize(windowBatch))
-                .build();
-        return ImportReport.importInto(modelImport, output, spec.commandLine().getOut());
+        TorchScriptImport.Builder modelImport = TorchScriptImport.builder().model(model).channels(channels)
+                .outputs(labels).preprocessing(preprocessing.build()).roi(Extent.of(roi)).axes(axes)
+                .orientation(orientation).inference(InferenceConfig.builder().blend(blend).overlap(overlap)
+                        .mode(mode).swBatchSize(windowBatch));
+        return target.importInto(modelImport, spec.commandLine().getOut());
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.voxseg.core.config.ConfigException;
 
 /**
@@ -87,6 +88,51 @@ final class BundleConfig {
             items.add(resolve(resolved.get(i), key + "[" + i + "]"));
         }
         return items;
+    }
+
+    /** The text at {@code node}'s {@code name} (reported as {@code key.name}), or {@code fallback} if absent. */
+    String text(JsonNode node, String name, String key, String fallback) throws ConfigException {
+        return value(node, name, key, JsonNode::isTextual, "should be text").map(JsonNode::asText).orElse(fallback);
+    }
+
+    /** The number at {@code node}'s {@code name}, or {@code fallback} if absent. */
+    double number(JsonNode node, String name, String key, double fallback) throws ConfigException {
+        return value(node, name, key, JsonNode::isNumber, "should be a number").map(JsonNode::asDouble)
+                .orElse(fallback);
+    }
+
+    /** The whole number at {@code node}'s {@code name}, or {@code fallback} if absent. */
+    int integer(JsonNode node, String name, String key, int fallback) throws ConfigException {
+        return value(node, name, key, JsonNode::isIntegralNumber, "should be a whole number").map(JsonNode::asInt)
+                .orElse(fallback);
+    }
+
+    /** The flag at {@code node}'s {@code name}, or {@code fallback} if absent. */
+    boolean flag(JsonNode node, String name, String key, boolean fallback) throws ConfigException {
+        return value(node, name, key, JsonNode::isBoolean, "should be true or false").map(JsonNode::asBoolean)
+                .orElse(fallback);
+    }
+
+    /** {@code value} as a whole number, reported as {@code key} if it is not one. */
+    int wholeNumber(JsonNode value, String key) throws ConfigException {
+        if (!value.isIntegralNumber()) {
+            throw problem(key, "should hold whole numbers");
+        }
+        return value.asInt();
+    }
+
+    /** The resolved value at {@code node}'s {@code name} if present and not null, checked to be of its type. */
+    private Optional<JsonNode> value(JsonNode node, String name, String key, Predicate<JsonNode> type,
+            String expected) throws ConfigException {
+        String path = key + "." + name;
+        JsonNode value = resolve(node.path(name), path);
+        if (value.isMissingNode() || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!type.test(value)) {
+            throw problem(path, expected);
+        }
+        return Optional.of(value);
     }
 
     /** A problem with {@code key}, as one line naming the file. */

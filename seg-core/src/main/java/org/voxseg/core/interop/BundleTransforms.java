@@ -62,9 +62,9 @@ final class BundleTransforms {
                             || !transform.path("divisor").isNull() && !transform.path("divisor").isMissingNode()) {
                         throw inference.problem(key, "with a fixed subtrahend or divisor is not supported");
                     }
-                    config.normalization(flag(inference, transform, "nonzero", key, false)
+                    config.normalization(inference.flag(transform, "nonzero", key, false)
                             ? IntensityNormalization.Kind.ZSCORE_NONZERO : IntensityNormalization.Kind.ZSCORE)
-                            .channelWise(flag(inference, transform, "channel_wise", key, false));
+                            .channelWise(inference.flag(transform, "channel_wise", key, false));
                     normalized = true;
                 }
                 case "ScaleIntensityRanged", "ScaleIntensityRange" -> {
@@ -74,9 +74,9 @@ final class BundleTransforms {
                                 + "first)");
                     }
                     config.scaleIntensityRange(new IntensityScaling(required(inference, transform, "a_min", key),
-                            required(inference, transform, "a_max", key), number(inference, transform, "b_min", key,
-                            0), number(inference, transform, "b_max", key, 1),
-                            flag(inference, transform, "clip", key, false)));
+                            required(inference, transform, "a_max", key), inference.number(transform, "b_min", key, 0),
+                            inference.number(transform, "b_max", key, 1), inference.flag(transform, "clip", key,
+                            false)));
                 }
                 case "Spacingd", "Spacing" -> {
                     requireKnownKeys(inference, transform, key, List.of("pixdim", "mode"));
@@ -91,16 +91,16 @@ final class BundleTransforms {
                 case "CropForegroundd", "CropForeground" -> {
                     requireKnownKeys(inference, transform, key, List.of("source_key", "margin", "k_divisible",
                             "allow_smaller", "start_coord_key", "end_coord_key"));
-                    if (integer(inference, transform, "k_divisible", key, 1) != 1) {
+                    if (inference.integer(transform, "k_divisible", key, 1) != 1) {
                         throw inference.problem(key + ".k_divisible", "other than 1 is not supported");
                     }
                     config.cropForeground(true).cropThreshold(0)
-                            .cropMargin(integer(inference, transform, "margin", key, 0));
+                            .cropMargin(inference.integer(transform, "margin", key, 0));
                 }
                 case "Orientationd", "Orientation" -> {
                     requireKnownKeys(inference, transform, key, List.of("axcodes", "as_closest_canonical",
                             "labels"));
-                    orientation = text(inference, transform, "axcodes", key, "").toUpperCase(Locale.ROOT);
+                    orientation = inference.text(transform, "axcodes", key, "").toUpperCase(Locale.ROOT);
                     if (orientation.length() != 3) {
                         throw inference.problem(key + ".axcodes", "should be three axis codes such as RAS");
                     }
@@ -125,8 +125,8 @@ final class BundleTransforms {
             switch (name) {
                 case "Activationsd", "Activations" -> {
                     requireKnownKeys(inference, transform, key, List.of("sigmoid", "softmax", "other"));
-                    boolean sigmoid = flag(inference, transform, "sigmoid", key, false);
-                    boolean softmax = flag(inference, transform, "softmax", key, false);
+                    boolean sigmoid = inference.flag(transform, "sigmoid", key, false);
+                    boolean softmax = inference.flag(transform, "softmax", key, false);
                     if (sigmoid == softmax || !transform.path("other").isMissingNode()) {
                         throw inference.problem(key, "needs sigmoid or softmax (and no 'other')");
                     }
@@ -134,8 +134,8 @@ final class BundleTransforms {
                 }
                 case "AsDiscreted", "AsDiscrete" -> {
                     requireKnownKeys(inference, transform, key, List.of("argmax", "threshold"));
-                    boolean argmax = flag(inference, transform, "argmax", key, false);
-                    double threshold = number(inference, transform, "threshold", key, Double.NaN);
+                    boolean argmax = inference.flag(transform, "argmax", key, false);
+                    double threshold = inference.number(transform, "threshold", key, Double.NaN);
                     boolean expected = activation == OutputActivation.SOFTMAX ? argmax
                             : !argmax && Double.compare(threshold, 0.5) == 0;
                     if (!expected) {
@@ -202,62 +202,13 @@ final class BundleTransforms {
         }
     }
 
-    static String text(BundleConfig config, JsonNode node, String name, String key, String fallback)
-            throws ConfigException {
-        JsonNode value = config.resolve(node.path(name), key + "." + name);
-        if (value.isMissingNode() || value.isNull()) {
-            return fallback;
-        }
-        if (!value.isTextual()) {
-            throw config.problem(key + "." + name, "should be text");
-        }
-        return value.asText();
-    }
-
-    static double number(BundleConfig config, JsonNode node, String name, String key, double fallback)
-            throws ConfigException {
-        JsonNode value = config.resolve(node.path(name), key + "." + name);
-        if (value.isMissingNode() || value.isNull()) {
-            return fallback;
-        }
-        if (!value.isNumber()) {
-            throw config.problem(key + "." + name, "should be a number");
-        }
-        return value.asDouble();
-    }
-
     private static double required(BundleConfig config, JsonNode node, String name, String key)
             throws ConfigException {
-        double value = number(config, node, name, key, Double.NaN);
+        double value = config.number(node, name, key, Double.NaN);
         if (Double.isNaN(value)) {
             throw config.problem(key + "." + name, "is required");
         }
         return value;
-    }
-
-    static int integer(BundleConfig config, JsonNode node, String name, String key, int fallback)
-            throws ConfigException {
-        JsonNode value = config.resolve(node.path(name), key + "." + name);
-        return value.isMissingNode() || value.isNull() ? fallback : integer(config, value, key + "." + name);
-    }
-
-    static int integer(BundleConfig config, JsonNode value, String key) throws ConfigException {
-        if (!value.isIntegralNumber()) {
-            throw config.problem(key, "should hold whole numbers");
-        }
-        return value.asInt();
-    }
-
-    private static boolean flag(BundleConfig config, JsonNode node, String name, String key, boolean fallback)
-            throws ConfigException {
-        JsonNode value = config.resolve(node.path(name), key + "." + name);
-        if (value.isMissingNode() || value.isNull()) {
-            return fallback;
-        }
-        if (!value.isBoolean()) {
-            throw config.problem(key + "." + name, "should be true or false");
-        }
-        return value.asBoolean();
     }
 
     private static double[] numbers(BundleConfig config, JsonNode node, String key) throws ConfigException {

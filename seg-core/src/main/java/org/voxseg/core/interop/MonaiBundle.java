@@ -97,15 +97,15 @@ public final class MonaiBundle {
         }
         int[] roi = new int[3];
         for (int d = 0; d < 3; d++) {
-            roi[d] = BundleTransforms.integer(inference, roiNode.get(d), "inferer.roi_size");
+            roi[d] = inference.wholeNumber(roiNode.get(d), "inferer.roi_size");
             if (roi[d] < 1) {
                 throw inference.problem("inferer.roi_size", "needs positive sizes (voxseg does not take -1, the "
                         + "whole image, as a window)");
             }
         }
-        String mode = BundleTransforms.text(inference, inferer, "mode", "inferer", "constant");
-        String padding = BundleTransforms.text(inference, inferer, "padding_mode", "inferer", "constant");
-        if (!padding.equals("constant") || BundleTransforms.number(inference, inferer, "cval", "inferer", 0) != 0) {
+        String mode = inference.text(inferer, "mode", "inferer", "constant");
+        String padding = inference.text(inferer, "padding_mode", "inferer", "constant");
+        if (!padding.equals("constant") || Double.compare(inference.number(inferer, "cval", "inferer", 0), 0) != 0) {
             throw inference.problem("inferer.padding_mode", "must be constant with cval 0, as voxseg pads");
         }
         BlendMode blend = switch (mode) {
@@ -115,9 +115,9 @@ public final class MonaiBundle {
                     + "constant)");
         };
         builder.inference(InferenceConfig.builder().blend(BlendedValues.OUTPUTS).mode(blend)
-                .overlap(BundleTransforms.number(inference, inferer, "overlap", "inferer", 0.25))
-                .swBatchSize(BundleTransforms.integer(inference, inferer, "sw_batch_size", "inferer", 1))
-                .sigmaScale(BundleTransforms.number(inference, inferer, "sigma_scale", "inferer", 0.125)));
+                .overlap(inference.number(inferer, "overlap", "inferer", 0.25))
+                .swBatchSize(inference.integer(inferer, "sw_batch_size", "inferer", 1))
+                .sigmaScale(inference.number(inferer, "sigma_scale", "inferer", 0.125)));
         return Extent.of(roi);
     }
 

@@ -7,15 +7,26 @@ import java.util.Locale;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.interop.TorchScriptImport;
+import picocli.CommandLine.Option;
 
-/** Runs an import and says in two lines what the run folder now holds and how to use it. */
-final class ImportReport {
+/**
+ * The options every import shares (the run folder to write, the model's stride divisor), and the import itself,
+ * reported in two lines: what the run folder now holds and how to use it.
+ */
+public final class ImportTarget {
 
-    private ImportReport() {
-    }
+    @Option(names = "--stride-divisor", defaultValue = "1", paramLabel = "N",
+            description = "Window sides must be multiples of this, the network's total down-sampling (default: "
+                    + "${DEFAULT-VALUE}).")
+    int strideDivisor;
 
-    /** Imports into {@code output}, reporting to {@code out}; the exit code. */
-    static int importInto(TorchScriptImport modelImport, Path output, PrintWriter out) throws IOException {
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "RUN",
+            description = "The run folder to write (new, or empty).")
+    Path output;
+
+    /** Imports what {@code builder} describes into the run folder, reporting to {@code out}; the exit code. */
+    int importInto(TorchScriptImport.Builder builder, PrintWriter out) throws IOException {
+        TorchScriptImport modelImport = builder.strideDivisor(strideDivisor).build();
         try (Voxseg voxseg = Voxseg.builder().build()) {
             voxseg.importModel(modelImport, output);
         }
