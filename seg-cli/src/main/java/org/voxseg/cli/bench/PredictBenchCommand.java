@@ -68,7 +68,7 @@ public final class PredictBenchCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device;
 
-    @Option(names = "--precision", defaultValue = "fp32", paramLabel = "fp32|fp16",
+    @Option(names = "--precision", defaultValue = "fp32", paramLabel = "fp32|bf16|fp16",
             description = "The number type the network computes in; other than fp32, the labels are also compared "
                     + "with one fp32 prediction (default: ${DEFAULT-VALUE}).")
     Precision precision;

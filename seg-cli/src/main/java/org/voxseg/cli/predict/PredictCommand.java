@@ -78,9 +78,10 @@ public final class PredictCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device;
 
-    @Option(names = "--precision", defaultValue = "fp32", paramLabel = "fp32|fp16",
-            description = "The number type the network computes in: fp32 (as trained) or fp16 (half the memory and "
-                    + "faster on a GPU; refused on a CPU) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--precision", defaultValue = "fp32", paramLabel = "fp32|bf16|fp16",
+            description = "The number type the network computes in: fp32 (as trained), bf16 (faster on CPUs with "
+                    + "AVX-512 BF16 or AMX, and on GPUs; refused on other CPUs) or fp16 (half the memory and faster on "
+                    + "a GPU; refused on a CPU) (default: ${DEFAULT-VALUE}).")
     Precision precision;
 
     @Option(names = "--part", paramLabel = "K/N", converter = ShareParser.class,

@@ -1,8 +1,10 @@
 package org.voxseg.core.inference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -12,6 +14,7 @@ import ai.djl.util.Pair;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.voxseg.core.engine.CpuFeatures;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
@@ -42,6 +45,63 @@ class NetworkPredictorTest {
             for (Pair<String, Parameter> parameter : network.getParameters()) {
                 assertEquals(DataType.FLOAT32, parameter.getValue().getArray().getDataType(),
                         "the network's own weights stay float32");
+            }
+        }
+    }
+
+    @Test
+    void bfloat16AgreesWithFloat32WithinItsResolutionForEveryKindOfLayer(NDManager manager) {
+        TorchRuntime.seed(5);
+        for (NetworkConfig.Norm norm : NetworkConfig.Norm.values()) {
+            NetworkConfig.Upsampling upsampling = NetworkConfig.Upsampling.values()[norm.ordinal()];
+            NetworkConfig config = NetworkConfig.builder().inChannels(4).outChannels(3).filters(List.of(8, 16, 16))
+                    .strides(List.of(Extent.cube(1), new Extent(2, 2, 1), Extent.cube(2))).residual(norm.ordinal() == 1)
+                    .norm(norm).groups(4).upsampling(upsampling).build();
+            UNet3d network = UNet3d.initialized(config, manager, 1, new Extent(16, 16, 8));
+            NDArray windows = manager.randomNormal(new Shape(2, 4, 8, 16, 16));
+
+            NDArray full = new NetworkPredictor(network, OutputActivation.SIGMOID).predict(windows);
+            NDArray brain = new NetworkPredictor(network, OutputActivation.SIGMOID, Precision.BF16).predict(windows);
+
+            assertEquals(DataType.FLOAT32, brain.getDataType(), "probabilities come back in float32");
+            assertEquals(full.getShape(), brain.getShape());
+            float difference = brain.sub(full).abs().max().getFloat();
+            // bfloat16 keeps 8 bits of mantissa: probabilities move by a few thousandths, never by a wrong layer's
+            // worth (a misplaced weight gives differences of order 0.1 to 1).
+            assertTrue(difference > 0 && difference < 0.03, norm + ", " + upsampling + ": " + difference);
+        }
+    }
+
+    @Test
+    void theScriptedNetworkInFloat32ComputesWhatVoxsegComputes(NDManager manager) {
+        TorchRuntime.seed(7);
+        NetworkConfig config = NetworkConfig.builder().inChannels(4).outChannels(3).filters(List.of(8, 16))
+                .upsampling(NetworkConfig.Upsampling.TRANSPOSED).build();
+        UNet3d network = UNet3d.initialized(config, manager, 1, Extent.cube(16));
+        NDArray windows = manager.randomNormal(new Shape(1, 4, 16, 16, 16));
+
+        NDArray outputs = new NetworkPredictor(network, OutputActivation.NONE).predict(windows);
+        NDArray scripted = ScriptedNetwork.of(network, false).forward(windows);
+
+        assertTrue(scripted.sub(outputs).abs().max().getFloat() < 1e-4f);
+    }
+
+    @Test
+    void bfloat16IsRefusedOnACpuWithoutItsInstructions() {
+        String before = System.getProperty(CpuFeatures.BF16_PROPERTY);
+        System.setProperty(CpuFeatures.BF16_PROPERTY, "false");
+        try {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> Precision.BF16.requireSupportedOn(Device.cpu()));
+            assertTrue(refused.getMessage().startsWith("precision bf16 needs a CPU with bfloat16 instructions"),
+                    refused.getMessage());
+            System.setProperty(CpuFeatures.BF16_PROPERTY, "true");
+            Precision.BF16.requireSupportedOn(Device.cpu());
+        } finally {
+            if (before == null) {
+                System.clearProperty(CpuFeatures.BF16_PROPERTY);
+            } else {
+                System.setProperty(CpuFeatures.BF16_PROPERTY, before);
             }
         }
     }

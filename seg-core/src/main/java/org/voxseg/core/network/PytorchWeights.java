@@ -1,0 +1,59 @@
+package org.voxseg.core.network;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A trained network's inference weights under PyTorch's names and layouts: what {@code voxseg export} writes and the
+ * scripted network reads. Names are the dotted DJL paths ({@code encoder0.conv0.conv.weight}) with PyTorch's
+ * spellings ({@code gamma}, {@code beta}, {@code runningMean}, {@code runningVar} become {@code weight},
+ * {@code bias}, {@code running_mean}, {@code running_var}); the transposed-convolution up-sampler, built here as a
+ * 1x1x1 convolution and a depth-to-space step, is the {@code ConvTranspose3d} weight it equals. Deep-supervision
+ * heads, used only in training, are left out.
+ */
+public final class PytorchWeights {
+
+    private PytorchWeights() {
+    }
+
+    /** The weights of {@code network} in PyTorch's names, in parameter order; copies living in {@code scope}. */
+    public static Map<String, NDArray> of(UNet3d network, NDManager scope) {
+        NetworkConfig config = network.config();
+        Map<String, NDArray> weights = new LinkedHashMap<>();
+        for (Pair<String, Parameter> parameter : network.getParameters()) {
+            String name = ParameterNames.readable(parameter.getKey());
+            if (name.startsWith("supervision")) {
+                continue;
+            }
+            NDArray value = parameter.getValue().getArray();
+            scope.tempAttachAll(value); // so that every copy and view made from it lives in the scope
+            if (name.matches("up\\d+\\.expand\\.weight")) {
+                int level = Integer.parseInt(name.substring(2, name.indexOf('.')));
+                weights.put("up" + level + ".weight", transposedConvolution(value, config.filtersArray()[level],
+                        config.stridesArray()[level + 1]));
+            } else {
+                weights.put(pytorchName(name), value.duplicate());
+            }
+        }
+        return weights;
+    }
+
+    /**
+     * The {@code ConvTranspose3d} weight (in, out, sz, sy, sx) that a 1x1x1 convolution's weight
+     * (out * sz * sy * sx, in, 1, 1, 1) followed by depth-to-space equals.
+     */
+    private static NDArray transposedConvolution(NDArray expand, int filters, int[] strideXyz) {
+        long in = expand.getShape().get(1);
+        return expand.reshape(filters, strideXyz[2], strideXyz[1], strideXyz[0], in).transpose(4, 0, 1, 2, 3)
+                .duplicate();
+    }
+
+    private static String pytorchName(String readable) {
+        return readable.replaceAll("\\.gamma$", ".weight").replaceAll("\\.beta$", ".bias")
+                .replaceAll("\\.runningMean$", ".running_mean").replaceAll("\\.runningVar$", ".running_var");
+    }
+}
