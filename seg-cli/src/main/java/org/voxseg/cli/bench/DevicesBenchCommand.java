@@ -160,11 +160,11 @@ public final class DevicesBenchCommand implements Callable<Integer> {
             PretrainedWeights.copyMatching(reference, network);
             int[] window = {roi, roi, roi};
             long started = System.nanoTime();
-            Volume full = PredictBenchCommand.casePredictor(network, Precision.FP32, window, 0.5, 1, false)
+            Volume full = PredictBenchCommand.casePredictor(network, Precision.FP32, window, 0.5, 1, null)
                     .predict(image, manager).labels();
             double fullSeconds = (System.nanoTime() - started) / 1e9;
             started = System.nanoTime();
-            Volume half = PredictBenchCommand.casePredictor(network, Precision.FP16, window, 0.5, 1, false)
+            Volume half = PredictBenchCommand.casePredictor(network, Precision.FP16, window, 0.5, 1, null)
                     .predict(image, manager).labels();
             double halfSeconds = (System.nanoTime() - started) / 1e9;
             return new double[] {fullSeconds, halfSeconds, PredictBenchCommand.agreement(half, full)};

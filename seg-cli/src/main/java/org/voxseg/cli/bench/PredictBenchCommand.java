@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.inference.CasePredictor;
+import org.voxseg.core.inference.MirrorAxes;
 import org.voxseg.core.inference.MirroredPredictor;
 import org.voxseg.core.inference.NetworkPredictor;
 import org.voxseg.core.inference.Precision;
@@ -27,6 +28,7 @@ import org.voxseg.data.transform.IntensityNormalization;
 import org.voxseg.data.transform.PreprocessingSettings;
 import org.voxseg.data.volume.Volume;
 import org.voxseg.cli.DeviceOption;
+import org.voxseg.cli.MirrorAxesConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,8 +57,12 @@ public final class PredictBenchCommand implements Callable<Integer> {
     @Option(names = "--sw-batch", defaultValue = "1", description = "Windows per call (default: ${DEFAULT-VALUE}).")
     int windowBatch;
 
-    @Option(names = "--tta", description = "Average the 8 mirror flips.")
+    @Option(names = "--tta", description = "Average the 8 mirror flips (8 network passes).")
     boolean tta;
+
+    @Option(names = "--tta-axes", paramLabel = "x,y,z", converter = MirrorAxesConverter.class,
+            description = "Mirror along these axes only: 2^k passes for k axes (implies --tta).")
+    MirrorAxes ttaAxes;
 
     @Option(names = "--filters", split = ",", defaultValue = "16,32,64,128",
             description = "Filters per level (default: ${DEFAULT-VALUE}, the reference network).")
@@ -102,18 +108,23 @@ public final class PredictBenchCommand implements Callable<Integer> {
 
     /** The whole-case prediction with {@code net} computing in {@code type}. */
     private CasePredictor casePredictor(UNet3d net, Precision type) {
-        return casePredictor(net, type, roi, overlap, windowBatch, tta);
+        return casePredictor(net, type, roi, overlap, windowBatch, mirroring());
+    }
+
+    /** The axes mirroring flips, or null for none. */
+    private MirrorAxes mirroring() {
+        return ttaAxes != null ? ttaAxes : tta ? MirrorAxes.ALL : null;
     }
 
     /**
      * The whole-case prediction the benchmarks time: foreground crop, z-score, Gaussian sliding window of
-     * {@code window}, optional mirror TTA, BraTS region decoding, no postprocessing.
+     * {@code window}, mirror TTA along {@code mirroring} (null for none), BraTS region decoding, no postprocessing.
      */
     static CasePredictor casePredictor(UNet3d net, Precision type, int[] window, double overlap, int windowBatch,
-            boolean tta) {
+            MirrorAxes mirroring) {
         Predictor predictor = new NetworkPredictor(net, OutputActivation.SIGMOID, type);
-        if (tta) {
-            predictor = new MirroredPredictor(predictor, MirroredPredictor.allFlips());
+        if (mirroring != null) {
+            predictor = new MirroredPredictor(predictor, mirroring.flips());
         }
         PreprocessingSettings preprocessing = PreprocessingSettings.builder()
                 .foregroundCrop(ForegroundCrop.above(0, 0))
@@ -141,7 +152,7 @@ public final class PredictBenchCommand implements Callable<Integer> {
         results.put("shape", shape);
         results.put("roi", roi);
         results.put("overlap", overlap);
-        results.put("tta", tta);
+        results.put("tta_axes", mirroring() == null ? "none" : mirroring().toString());
         results.put("device", TorchRuntime.name(target));
         results.put("precision", precision.toString());
         if (agreement != null) {
@@ -155,8 +166,9 @@ public final class PredictBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "predict 4x%dx%dx%d (roi %d, overlap %.2f%s, %s on %s): median %.1f s (min %.1f), "
                 + "peak RSS %.0f MB (%.0f MB before), %d runs%s%n", shape[0], shape[1], shape[2], roi[0], overlap,
-                tta ? ", 8-flip TTA" : "", precision, TorchRuntime.name(target), timings.median(), timings.min(),
-                peak / 1e6, baseline / 1e6, run.repeats, agreement == null ? ""
+                mirroring() == null ? "" : ", " + mirroring().passes() + "-flip TTA", precision,
+                TorchRuntime.name(target), timings.median(), timings.min(), peak / 1e6, baseline / 1e6, run.repeats,
+                agreement == null ? ""
                         : String.format(Locale.ROOT, "; labels agreeing with fp32: %.4f%%", 100 * agreement));
         out.flush();
         run.save(results);

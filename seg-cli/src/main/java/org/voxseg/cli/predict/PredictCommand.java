@@ -15,12 +15,14 @@ import java.util.concurrent.TimeUnit;
 import me.tongfei.progressbar.ProgressBar;
 import org.voxseg.cli.ConsoleProgress;
 import org.voxseg.cli.DeviceOption;
+import org.voxseg.cli.MirrorAxesConverter;
 import org.voxseg.core.api.InferenceOverrides;
 import org.voxseg.core.api.SegmentationListener;
 import org.voxseg.core.api.Segmenter;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.TorchRuntime;
+import org.voxseg.core.inference.MirrorAxes;
 import org.voxseg.core.inference.Precision;
 import org.voxseg.data.dataset.CaseShare;
 import org.voxseg.data.grid.Extent;
@@ -58,9 +60,15 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--sw-batch", paramLabel = "N", description = "Windows per forward pass (default: the model's).")
     Integer windowBatch;
 
-    @Option(names = "--tta", negatable = true, description = "Average the 8 mirrored predictions (8x slower); "
-            + "--no-tta switches it off (default: the model's).")
+    @Option(names = "--tta", negatable = true, description = "Average mirrored predictions: every combination of "
+            + "flips along the --tta-axes, 2^k network passes for k axes (all three: 8x slower); --no-tta switches it"
+            + " off (default: the model's).")
     Boolean tta;
+
+    @Option(names = "--tta-axes", paramLabel = "x,y,z", converter = MirrorAxesConverter.class,
+            description = "The axes mirroring flips, and with it --tta: x,y,z costs 8 passes, two axes 4, one axis 2 "
+                    + "(default: x,y,z).")
+    MirrorAxes ttaAxes;
 
     @Option(names = "--no-postprocessing", description = "Skip the model's postprocessing (the one decided on its "
             + "validation cases, or the config's inference keys); the label maps are the network's decoded output.")
@@ -104,7 +112,8 @@ public final class PredictCommand implements Callable<Integer> {
         // The engine starts with the thread count; the device is checked on it.
         try (Voxseg voxseg = Voxseg.builder().threads(threads == null ? 0 : threads).build()) {
             InferenceOverrides overrides = InferenceOverrides.builder().roi(roi == null ? null : Extent.of(roi))
-                    .overlap(overlap).windowBatch(windowBatch).tta(tta).probabilities(probabilities)
+                    .overlap(overlap).windowBatch(windowBatch).tta(ttaAxes != null && tta == null ? Boolean.TRUE : tta)
+                    .mirrorAxes(ttaAxes != null ? ttaAxes : MirrorAxes.ALL).probabilities(probabilities)
                     .postprocessing(!noPostprocessing).device(device.checked()).precision(precision).build();
             written = devices == null ? segment(voxseg, overrides, share, new Progress())
                     : onDevices(voxseg, overrides, share);

@@ -3,6 +3,7 @@ package org.voxseg.core.api;
 import java.util.Objects;
 import org.voxseg.core.config.InferenceConfig;
 import org.voxseg.core.engine.DeviceRequest;
+import org.voxseg.core.inference.MirrorAxes;
 import org.voxseg.core.inference.Precision;
 import org.voxseg.data.grid.Extent;
 
@@ -14,14 +15,16 @@ import org.voxseg.data.grid.Extent;
  * @param roi the window along (x, y, z), or null
  * @param overlap the fraction of a window shared with its neighbour, or null
  * @param windowBatch windows per forward pass, or null
- * @param tta whether to average the 8 mirrored predictions, or null
+ * @param tta whether to average the mirrored predictions, or null
+ * @param mirrorAxes the axes test-time augmentation flips (all three: 8 passes; fewer: 2 or 4)
  * @param probabilities whether to write {@code <case>_probabilities.nii.gz} beside each label map
  * @param postprocessing whether to apply the model's postprocessing (decided on validation, or the config's keys)
  * @param device the device to predict on, or null for the model's {@code inference.device}
  * @param precision the number type the network computes in (fp16 only on a GPU)
  */
 public record InferenceOverrides(Extent roi, Double overlap, Integer windowBatch, Boolean tta,
-        boolean probabilities, boolean postprocessing, DeviceRequest device, Precision precision) {
+        MirrorAxes mirrorAxes, boolean probabilities, boolean postprocessing, DeviceRequest device,
+        Precision precision) {
 
     /** The model's settings unchanged, labels only. */
     public static final InferenceOverrides NONE = builder().build();
@@ -39,7 +42,8 @@ public record InferenceOverrides(Extent roi, Double overlap, Integer windowBatch
 
     /** These overrides on {@code other} device. */
     public InferenceOverrides onDevice(DeviceRequest other) {
-        return new InferenceOverrides(roi, overlap, windowBatch, tta, probabilities, postprocessing, other, precision);
+        return new InferenceOverrides(roi, overlap, windowBatch, tta, mirrorAxes, probabilities, postprocessing, other,
+                precision);
     }
 
     /** Collects overrides; nothing set keeps every model setting. */
@@ -48,6 +52,7 @@ public record InferenceOverrides(Extent roi, Double overlap, Integer windowBatch
         private Double overlap;
         private Integer windowBatch;
         private Boolean tta;
+        private MirrorAxes mirrorAxes = MirrorAxes.ALL;
         private boolean probabilities;
         private boolean postprocessing = true;
         private DeviceRequest device;
@@ -81,6 +86,12 @@ public record InferenceOverrides(Extent roi, Double overlap, Integer windowBatch
         }
 
         /** Whether to write the probabilities beside each label map (default: no). */
+        /** The axes test-time augmentation flips (default: x, y and z). */
+        public Builder mirrorAxes(MirrorAxes axes) {
+            this.mirrorAxes = Objects.requireNonNull(axes, "axes");
+            return this;
+        }
+
         public Builder probabilities(boolean write) {
             this.probabilities = write;
             return this;
@@ -106,7 +117,8 @@ public record InferenceOverrides(Extent roi, Double overlap, Integer windowBatch
 
         /** The overrides collected. */
         public InferenceOverrides build() {
-            return new InferenceOverrides(roi, overlap, windowBatch, tta, probabilities, postprocessing, device,
+            return new InferenceOverrides(roi, overlap, windowBatch, tta, mirrorAxes, probabilities, postprocessing,
+                    device,
                     precision);
         }
     }

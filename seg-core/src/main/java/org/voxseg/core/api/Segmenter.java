@@ -67,7 +67,7 @@ public final class Segmenter implements AutoCloseable {
                 membersAgree);
         Predictor combined = members.size() == 1 ? members.get(0) : new EnsemblePredictor(members);
         if (settings.tta()) {
-            combined = new MirroredPredictor(combined, MirroredPredictor.allFlips());
+            combined = new MirroredPredictor(combined, overrides.mirrorAxes().flips());
         }
         this.predictor = new CasePredictor(description.preprocessingSettings(), settings.inferer(), combined,
                 description.encoding(), postprocessing.postprocessing(),

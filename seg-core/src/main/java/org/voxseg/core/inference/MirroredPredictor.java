@@ -2,12 +2,11 @@ package org.voxseg.core.inference;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Mirror test-time augmentation (nnU-Net): the mean of the predictions for the windows flipped along each chosen
- * set of spatial axes, each flipped back. All eight sets of the three axes, or any subset.
+ * set of spatial axes, each flipped back ({@link MirrorAxes#flips()}: every combination of the chosen axes).
  */
 public final class MirroredPredictor implements Predictor {
 
@@ -23,21 +22,6 @@ public final class MirroredPredictor implements Predictor {
         }
         this.inner = inner;
         this.flips = flips.stream().map(int[]::clone).toList();
-    }
-
-    /** All eight combinations of flipping z, y and x, the identity first. */
-    public static List<int[]> allFlips() {
-        List<int[]> sets = new ArrayList<>();
-        for (int mask = 0; mask < 8; mask++) {
-            List<Integer> axes = new ArrayList<>();
-            for (int bit = 0; bit < 3; bit++) {
-                if ((mask & (1 << bit)) != 0) {
-                    axes.add(4 - bit);
-                }
-            }
-            sets.add(axes.stream().mapToInt(Integer::intValue).toArray());
-        }
-        return sets;
     }
 
     /** Each flip runs in its own scope, so only the running sum outlives it (not 8 inputs and outputs). */

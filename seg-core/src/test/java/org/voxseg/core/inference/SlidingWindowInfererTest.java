@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv3d;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,8 +104,15 @@ class SlidingWindowInfererTest {
             expected[v] += 3.5f;
         }
         assertArrayEquals(expected, out.toArray(), 1e-5f);
-        assertEquals(8, MirroredPredictor.allFlips().size());
-        assertArrayEquals(new int[] {4, 3, 2}, MirroredPredictor.allFlips().get(7));
+        assertEquals(8, MirrorAxes.ALL.flips().size());
+        assertArrayEquals(new int[] {4, 3, 2}, MirrorAxes.ALL.flips().get(7));
+        assertArrayEquals(new int[0], MirrorAxes.ALL.flips().get(0));
+        List<int[]> leftRight = MirrorAxes.parse("x").flips();
+        assertEquals(2, leftRight.size());
+        assertArrayEquals(new int[] {4}, leftRight.get(1));
+        assertEquals(List.of("[]", "[4]", "[2]", "[4, 2]"), MirrorAxes.parse("z, x").flips().stream()
+                .map(Arrays::toString).toList());
+        assertThrows(IllegalArgumentException.class, () -> MirrorAxes.parse("x,w"));
     }
 
     @Test
