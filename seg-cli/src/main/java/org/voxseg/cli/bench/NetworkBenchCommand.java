@@ -1,12 +1,10 @@
 package org.voxseg.cli.bench;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.ParameterStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,6 +14,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.inference.NetworkPredictor;
+import org.voxseg.core.inference.Precision;
 import org.voxseg.core.inference.Predictor;
 import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.core.inference.WindowPlan;
@@ -73,6 +72,10 @@ public final class NetworkBenchCommand implements Callable<Integer> {
             description = "Filters per level (default: ${DEFAULT-VALUE}, the reference network of docs/engine.md).")
     int[] filters;
 
+    @Option(names = "--precision", defaultValue = "fp32", paramLabel = "fp32|bf16|fp16",
+            description = "The number type of the infer and window modes (default: ${DEFAULT-VALUE}).")
+    Precision precision;
+
     @Option(names = "--profile", paramLabel = "TRACE.json",
             description = "After timing, run once more under libtorch's profiler and write its Chrome trace (op "
                     + "names, shapes, times; bench/profile_summary.py totals it per op).")
@@ -94,27 +97,31 @@ public final class NetworkBenchCommand implements Callable<Integer> {
         Shape output = new Shape(batch, channels[1], patch, patch, patch);
         long baseline = PeakMemory.currentBytes().orElse(0);
         int[] roi = {patch, patch, patch};
+        if (mode == Mode.TRAIN && precision != Precision.FP32) {
+            throw new IllegalArgumentException("--precision is for the infer and window modes; training is fp32");
+        }
+        precision.requireSupportedOn(device.resolved());
         try (NDManager manager = TorchRuntime.engine().newBaseManager(device.resolved());
                 TrainingSetup setup = TrainingSetup.create(config, batch, Extent.of(roi),
                         DiceLoss.of(OutputActivation.SIGMOID), OptimizerConfig.named("adam", 1e-4), 0, manager)) {
             UNet3d net = setup.network();
             long parameters = net.getParameters().stream().mapToLong(p -> p.getValue().getArray().size()).sum();
-            ParameterStore store = new ParameterStore(manager, false);
             Timings timings;
             double flops;
             if (mode == Mode.WINDOW) {
                 Volume image = randomVolume();
                 SlidingWindowInferer inferer = SlidingWindowInferer.gaussian(roi, 0.5);
-                Predictor predictor = new NetworkPredictor(net, OutputActivation.SIGMOID);
+                Predictor predictor = NetworkPredictor.frozen(net, OutputActivation.SIGMOID, precision);
                 timings = run.time(() -> inferer.infer(image, predictor, manager));
                 int windows = new WindowPlan(volume, roi, 0.5).windows().size();
                 flops = windows * FlopCount.forward(config, 1, roi);
             } else {
                 TrainingStep training = setup.step();
-                timings = run.time(() -> step(manager, net, store, training, input, output));
+                Predictor inference = NetworkPredictor.frozen(net, OutputActivation.NONE, precision);
+                timings = run.time(() -> step(manager, inference, training, input, output));
                 if (profile != null) {
                     JniUtils.startProfile(false, true, false);
-                    step(manager, net, store, training, input, output);
+                    step(manager, inference, training, input, output);
                     JniUtils.stopProfile(profile.toAbsolutePath().toString());
                 }
                 flops = (mode == Mode.TRAIN ? 3 : 1) * FlopCount.forward(config, batch, roi);
@@ -125,12 +132,11 @@ public final class NetworkBenchCommand implements Callable<Integer> {
     }
 
     /** One training step (the one the training loop runs) or inference pass on a random patch. */
-    private void step(NDManager manager, UNet3d net, ParameterStore store, TrainingStep training, Shape input,
-            Shape output) {
+    private void step(NDManager manager, Predictor inference, TrainingStep training, Shape input, Shape output) {
         try (NDManager step = manager.newSubManager()) {
             NDArray x = step.randomNormal(input);
             if (mode == Mode.INFER) {
-                net.forward(store, new NDList(x), false).close();
+                inference.predict(x).close();
                 return;
             }
             training.run(x, step.randomUniform(0, 1, output).gt(0.8).toType(DataType.FLOAT32, false), 1e-4);
@@ -150,6 +156,7 @@ public final class NetworkBenchCommand implements Callable<Integer> {
             throws Exception {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("mode", mode.name().toLowerCase(Locale.ROOT));
+        results.put("precision", precision.toString());
         results.put("input", new long[] {batch, channels[0], patch, patch, patch});
         results.put("parameters", parameters);
         results.put("threads", Integer.getInteger("ai.djl.pytorch.num_threads",
@@ -163,9 +170,9 @@ public final class NetworkBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String what = switch (mode) {
             case TRAIN -> "training step " + batch + "x" + channels[0] + "x" + patch + "^3";
-            case INFER -> "inference " + batch + "x" + channels[0] + "x" + patch + "^3";
+            case INFER -> "inference " + batch + "x" + channels[0] + "x" + patch + "^3 in " + precision;
             case WINDOW -> "sliding window " + channels[0] + "x" + volume[0] + "x" + volume[1] + "x" + volume[2]
-                    + " (roi " + patch + ")";
+                    + " (roi " + patch + ", " + precision + ")";
         };
         out.printf(Locale.ROOT, "%s, %.2f M parameters: median %.3f s (min %.3f), %.1f GFLOP/s, peak RSS %.0f MB"
                 + " (%.0f MB before), %d runs%n", what, parameters / 1e6, timings.median(), timings.min(), gflops,

@@ -122,7 +122,7 @@ public final class PredictBenchCommand implements Callable<Integer> {
      */
     static CasePredictor casePredictor(UNet3d net, Precision type, int[] window, double overlap, int windowBatch,
             MirrorAxes mirroring) {
-        Predictor predictor = new NetworkPredictor(net, OutputActivation.SIGMOID, type);
+        Predictor predictor = NetworkPredictor.frozen(net, OutputActivation.SIGMOID, type);
         if (mirroring != null) {
             predictor = new MirroredPredictor(predictor, mirroring.flips());
         }

@@ -105,7 +105,7 @@ public final class TrainedModel implements AutoCloseable {
         OutputActivation activation = blend.perWindow(description.outputActivation());
         TorchScriptModel imported = description.torchscript();
         if (imported == null) {
-            return new NetworkPredictor(network, activation, precision);
+            return NetworkPredictor.frozen(network(), activation, precision);
         }
         if (precision != Precision.FP32) {
             throw new IllegalArgumentException("precision " + precision + " is for networks voxseg trained; "

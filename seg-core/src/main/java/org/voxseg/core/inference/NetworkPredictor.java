@@ -11,39 +11,43 @@ import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.network.UNet3d;
 
 /**
- * A trained network in inference mode (no dropout, no deep-supervision heads), its outputs turned into
- * probabilities with the activation it was trained with (sigmoid for regions, softmax for classes). In fp16 the
- * network reads converted copies of its weights and window batches are converted on the way in; in bf16 it runs as a
- * TorchScript program that converts inside libtorch ({@link ScriptedNetwork}). Either way its outputs are float32
- * again before the activation.
+ * A network in inference mode (no dropout, no deep-supervision heads), its outputs turned into probabilities with the
+ * activation it was trained with (sigmoid for regions, softmax for classes). A network still training is run layer
+ * by layer on its live weights; a trained one ({@link #frozen}) runs on a copy of its weights taken once: in fp32 and
+ * bf16 as one TorchScript program per window ({@link ScriptedNetwork}), in fp16 on half-precision copies
+ * ({@link ConvertedWeights}). Outputs are float32 before the activation either way.
  */
 public final class NetworkPredictor implements Predictor {
 
     private final Block network;
     private final OutputActivation activation;
-    private final Precision precision;
-    private final ConvertedWeights weights;
+    private final ConvertedWeights halfWeights;
     private final ScriptedNetwork scripted;
 
-    /** The network in float32, as trained. */
+    private NetworkPredictor(Block network, OutputActivation activation, ConvertedWeights halfWeights,
+            ScriptedNetwork scripted) {
+        this.network = Objects.requireNonNull(network, "network");
+        this.activation = Objects.requireNonNull(activation, "activation");
+        this.halfWeights = halfWeights;
+        this.scripted = scripted;
+    }
+
+    /** The network in float32 on its live weights, e.g. to validate while it trains. */
     public NetworkPredictor(Block network, OutputActivation activation) {
-        this(network, activation, Precision.FP32);
+        this(network, activation, null, null);
     }
 
     /**
-     * The network computing in {@code precision}; other than float32, its weights are converted here, once.
-     *
-     * @throws IllegalArgumentException for bf16 with a network that is not voxseg's U-Net
+     * A trained network whose weights no longer change, computing in {@code precision}; its weights are copied (and
+     * converted) here, once, so later changes to them are not seen.
      */
-    public NetworkPredictor(Block network, OutputActivation activation, Precision precision) {
-        this.network = Objects.requireNonNull(network, "network");
-        this.activation = Objects.requireNonNull(activation, "activation");
-        this.precision = Objects.requireNonNull(precision, "precision");
-        this.weights = precision == Precision.FP16 ? new ConvertedWeights(network, precision.dataType()) : null;
-        if (precision == Precision.BF16 && !(network instanceof UNet3d)) {
-            throw new IllegalArgumentException("bf16 runs voxseg's U-Net only");
-        }
-        this.scripted = precision == Precision.BF16 ? ScriptedNetwork.of((UNet3d) network, true) : null;
+    public static NetworkPredictor frozen(UNet3d network, OutputActivation activation, Precision precision) {
+        return switch (precision) {
+            case FP32 -> new NetworkPredictor(network, activation, null, ScriptedNetwork.of(network, false));
+            case BF16 -> new NetworkPredictor(network, activation, null, ScriptedNetwork.of(network, true));
+            case FP16 -> new NetworkPredictor(network, activation,
+                    new ConvertedWeights(network, precision.dataType()), null);
+        };
     }
 
     @Override
@@ -52,12 +56,12 @@ public final class NetworkPredictor implements Predictor {
         if (scripted != null) {
             return activation.probabilities(scripted.forward(windows));
         }
-        if (weights == null) {
+        if (halfWeights == null) {
             ParameterStore store = new ParameterStore(windows.getManager(), false);
             return activation.probabilities(network.forward(store, new NDList(windows), false).get(0));
         }
-        NDArray input = windows.toType(precision.dataType(), false);
-        NDArray logits = network.forward(weights, new NDList(input), false).get(0);
+        NDArray input = windows.toType(DataType.FLOAT16, false);
+        NDArray logits = network.forward(halfWeights, new NDList(input), false).get(0);
         return activation.probabilities(logits.toType(DataType.FLOAT32, false));
     }
 }

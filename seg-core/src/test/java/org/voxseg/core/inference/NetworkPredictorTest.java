@@ -36,7 +36,7 @@ class NetworkPredictorTest {
             NDArray windows = manager.randomNormal(new Shape(2, 4, 16, 16, 16));
 
             NDArray full = new NetworkPredictor(network, OutputActivation.SIGMOID).predict(windows);
-            NDArray half = new NetworkPredictor(network, OutputActivation.SIGMOID, Precision.FP16).predict(windows);
+            NDArray half = NetworkPredictor.frozen(network, OutputActivation.SIGMOID, Precision.FP16).predict(windows);
 
             assertEquals(DataType.FLOAT32, half.getDataType(), "probabilities come back in float32");
             assertEquals(full.getShape(), half.getShape());
@@ -61,7 +61,7 @@ class NetworkPredictorTest {
             NDArray windows = manager.randomNormal(new Shape(2, 4, 8, 16, 16));
 
             NDArray full = new NetworkPredictor(network, OutputActivation.SIGMOID).predict(windows);
-            NDArray brain = new NetworkPredictor(network, OutputActivation.SIGMOID, Precision.BF16).predict(windows);
+            NDArray brain = NetworkPredictor.frozen(network, OutputActivation.SIGMOID, Precision.BF16).predict(windows);
 
             assertEquals(DataType.FLOAT32, brain.getDataType(), "probabilities come back in float32");
             assertEquals(full.getShape(), brain.getShape());
@@ -73,17 +73,24 @@ class NetworkPredictorTest {
     }
 
     @Test
-    void theScriptedNetworkInFloat32ComputesWhatVoxsegComputes(NDManager manager) {
+    void aFrozenNetworkInFloat32ComputesWhatTheLiveOneComputesForEveryKindOfLayer(NDManager manager) {
         TorchRuntime.seed(7);
-        NetworkConfig config = NetworkConfig.builder().inChannels(4).outChannels(3).filters(List.of(8, 16))
-                .upsampling(NetworkConfig.Upsampling.TRANSPOSED).build();
-        UNet3d network = UNet3d.initialized(config, manager, 1, Extent.cube(16));
-        NDArray windows = manager.randomNormal(new Shape(1, 4, 16, 16, 16));
+        for (NetworkConfig.Norm norm : NetworkConfig.Norm.values()) {
+            NetworkConfig.Upsampling upsampling = NetworkConfig.Upsampling.values()[2 - norm.ordinal()];
+            NetworkConfig config = NetworkConfig.builder().inChannels(4).outChannels(3).filters(List.of(8, 16, 16))
+                    .strides(List.of(Extent.cube(1), new Extent(2, 1, 2), Extent.cube(2)))
+                    .kernelSizes(List.of(new Extent(3, 3, 1), Extent.cube(3), Extent.cube(3)))
+                    .residual(norm.ordinal() != 1).activation(NetworkConfig.Activation.values()[norm.ordinal() % 2])
+                    .norm(norm).groups(4).upsampling(upsampling).build();
+            UNet3d network = UNet3d.initialized(config, manager, 1, new Extent(16, 8, 16));
+            NDArray windows = manager.randomNormal(new Shape(2, 4, 16, 8, 16));
 
-        NDArray outputs = new NetworkPredictor(network, OutputActivation.NONE).predict(windows);
-        NDArray scripted = ScriptedNetwork.of(network, false).forward(windows);
+            NDArray live = new NetworkPredictor(network, OutputActivation.NONE).predict(windows);
+            NDArray frozen = NetworkPredictor.frozen(network, OutputActivation.NONE, Precision.FP32).predict(windows);
 
-        assertTrue(scripted.sub(outputs).abs().max().getFloat() < 1e-4f);
+            float difference = frozen.sub(live).abs().max().getFloat();
+            assertTrue(difference < 1e-4f, norm + ", " + upsampling + ": " + difference);
+        }
     }
 
     @Test
