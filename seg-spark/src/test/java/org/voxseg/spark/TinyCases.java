@@ -28,9 +28,9 @@ public final class TinyCases {
     private TinyCases() {
     }
 
-    /** The tests' Spark session: {@code local[2,3]}, no UI. */
+    /** The tests' Spark session: {@code local[2,3]}, no UI; started again after a command has stopped it. */
     public static synchronized SparkSession spark() {
-        if (spark == null) {
+        if (spark == null || spark.sparkContext().isStopped()) {
             spark = SparkSession.builder().master("local[2,3]").appName("voxseg-spark tests")
                     .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
         }
