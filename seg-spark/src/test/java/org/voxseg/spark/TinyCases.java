@@ -14,7 +14,8 @@ import org.voxseg.data.synthetic.SyntheticBrats;
 
 /**
  * What the Spark tests share: one Spark session in local mode (2 task slots, a failed task tried up to 3 times), a
- * tiny U-Net trained for one epoch on synthetic 32x32x24 cases, and a folder of 4 unseen cases plus a broken one.
+ * tiny U-Net trained for one epoch on synthetic 32x32x24 cases (per test class, in its folder), and a folder of 4
+ * unseen cases plus a broken one.
  */
 public final class TinyCases {
 
@@ -23,7 +24,6 @@ public final class TinyCases {
     public static final int GOOD = 4;
 
     private static SparkSession spark;
-    private static Path trainedRun;
 
     private TinyCases() {
     }
@@ -37,29 +37,26 @@ public final class TinyCases {
         return spark;
     }
 
-    /** A run folder trained once per JVM under {@code dir} (1 epoch of 2 steps, filters 4-8). */
-    public static synchronized Path run(Path dir) throws IOException {
-        if (trainedRun == null) {
-            Path data = dir.resolve("train");
-            new SyntheticBrats(new int[] {32, 32, 24}, 1).write(data, 3);
-            Path config = Files.writeString(dir.resolve("config.json"), """
-                    {
-                      "model": {"in_channels": 4, "out_channels": 3, "filters": [4, 8]},
-                      "optimizer": {"name": "adam", "lr": 0.01},
-                      "loss": {"name": "dice_bce"},
-                      "dataset": {"brats_root": "train", "validation_cases": ["BraTS20_Synth_002"]},
-                      "training": {"epochs": 1, "iterations_per_epoch": 2, "batch_size": 2,
-                                   "patch_size": [16, 16, 16], "foreground_fraction": 0.5, "seed": 7,
-                                   "validation_batches": 1}
-                    }
-                    """);
-            Path run = dir.resolve("run");
-            try (Voxseg voxseg = Voxseg.builder().threads(2).build()) {
-                voxseg.train(RunConfig.read(config), run, RunListener.NONE);
-            }
-            trainedRun = run;
+    /** A run folder trained under {@code dir} in a few seconds (1 epoch of 2 steps, filters 4-8). */
+    public static Path run(Path dir) throws IOException {
+        Path data = dir.resolve("train");
+        new SyntheticBrats(new int[] {32, 32, 24}, 1).write(data, 3);
+        Path config = Files.writeString(dir.resolve("config.json"), """
+                {
+                  "model": {"in_channels": 4, "out_channels": 3, "filters": [4, 8]},
+                  "optimizer": {"name": "adam", "lr": 0.01},
+                  "loss": {"name": "dice_bce"},
+                  "dataset": {"brats_root": "train", "validation_cases": ["BraTS20_Synth_002"]},
+                  "training": {"epochs": 1, "iterations_per_epoch": 2, "batch_size": 2,
+                               "patch_size": [16, 16, 16], "foreground_fraction": 0.5, "seed": 7,
+                               "validation_batches": 1}
+                }
+                """);
+        Path run = dir.resolve("run");
+        try (Voxseg voxseg = Voxseg.builder().threads(2).build()) {
+            voxseg.train(RunConfig.read(config), run, RunListener.NONE);
         }
-        return trainedRun;
+        return run;
     }
 
     /** Writes the {@value #GOOD} good cases into {@code good}, and them plus the broken case into {@code all}. */
