@@ -79,8 +79,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             printCases(report);
         }
         for (EvaluationReport.Summary s : report.summary()) {
-            out().printf(Locale.ROOT, "%-6s %-5s mean %.4f  median %.4f  (%d case(s))%n", s.structure(),
-                    s.metric(), s.mean(), s.median(), s.defined());
+            out().println(s.line());
         }
         out().printf(Locale.ROOT, "evaluated %d case(s)%s%n", report.cases().size(),
                 output != null ? "; scores in " + output : "");

@@ -36,6 +36,12 @@ public record EvaluationReport(List<CaseScores> cases) {
      * @param defined how many cases had a defined value
      */
     public record Summary(String structure, String metric, double mean, double median, double std, int defined) {
+
+        /** The row as {@code voxseg evaluate} and {@code voxseg-spark evaluate} print it. */
+        public String line() {
+            return String.format(Locale.ROOT, "%-6s %-5s mean %.4f  median %.4f  (%d case(s))", structure, metric, mean,
+                    median, defined);
+        }
     }
 
     /** The summary rows, structure by structure, Dice before Hausdorff 95. */

@@ -102,10 +102,18 @@ public record SegmentationPairs(List<Pair> pairs) {
         }
     }
 
+    /**
+     * Where the reference of case {@code id} may be in a reference folder, relative to it and in the order they are
+     * tried: {@code <id>.nii.gz}, {@code <id>.nii}, then a BraTS case folder's {@code <id>/<id>_seg.nii(.gz)}.
+     */
+    public static List<String> referenceNames(String id) {
+        String label = id + "/" + id + "_" + BratsLayout.LABEL_SUFFIX;
+        return List.of(id + ".nii.gz", id + ".nii", label + ".nii.gz", label + ".nii");
+    }
+
     private static Optional<Path> referenceIn(Path folder, String id) {
-        for (Path candidate : List.of(folder.resolve(id + ".nii.gz"), folder.resolve(id + ".nii"),
-                folder.resolve(id).resolve(id + "_" + BratsLayout.LABEL_SUFFIX + ".nii.gz"),
-                folder.resolve(id).resolve(id + "_" + BratsLayout.LABEL_SUFFIX + ".nii"))) {
+        for (String name : referenceNames(id)) {
+            Path candidate = folder.resolve(name);
             if (Files.isRegularFile(candidate)) {
                 return Optional.of(candidate);
             }

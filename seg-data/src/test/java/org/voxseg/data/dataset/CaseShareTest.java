@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CaseShareTest {
 
@@ -41,6 +43,17 @@ class CaseShareTest {
         Collections.sort(covered);
         assertEquals(ids(listed), covered);
         assertEquals(List.of("case_01", "case_04", "case_07", "case_10"), ids(CaseShare.parse("2/3").select(listed)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4})
+    void forNFromOneToFourTheUnionOfThePartsIsEveryCaseEachOnce(int n) {
+        List<String> covered = new ArrayList<>();
+        for (int k = 1; k <= n; k++) {
+            covered.addAll(ids(CaseShare.parse(k + "/" + n).select(cases(10))));
+        }
+        Collections.sort(covered);
+        assertEquals(ids(cases(10)), covered);
     }
 
     @Test

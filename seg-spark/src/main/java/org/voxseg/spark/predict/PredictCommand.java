@@ -1,0 +1,101 @@
+package org.voxseg.spark.predict;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.voxseg.core.inference.Precision;
+import org.voxseg.spark.job.CaseStatus;
+import org.voxseg.spark.job.SparkSessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code voxseg-spark predict}: {@code voxseg predict} over a cluster, one Spark task per case. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Segment every case of a folder or case list on Spark; writes <case>.nii.gz as voxseg predict "
+                + "does, and a results table (results.parquet, results.csv).")
+public final class PredictCommand implements Callable<Integer> {
+
+    @Option(names = {"-m", "--model"}, required = true, split = ",", paramLabel = "RUN[,RUN...]",
+            description = "Run folders or checkpoints (any Hadoop URI); several are averaged (ensemble).")
+    List<String> models;
+
+    @Option(names = {"-i", "--input"}, required = true, paramLabel = "URI",
+            description = "A folder of BraTS case folders, or a case list (.json as voxseg reads, or .csv with the "
+                    + "header id,<channel>,...).")
+    String input;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "URI",
+            description = "The folder for <case>.nii.gz.")
+    String output;
+
+    @Option(names = "--results", paramLabel = "URI",
+            description = "The folder for results.parquet and results.csv (default: the output folder).")
+    String results;
+
+    @Option(names = "--overwrite", description = "Predict again the cases whose label map is already there.")
+    boolean overwrite;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "The Spark master, e.g. local[2] (default: the one spark-submit sets).")
+    String master;
+
+    @Option(names = "--overlap", paramLabel = "F", description = "Sliding-window overlap (default: the model's).")
+    Double overlap;
+
+    @Option(names = "--roi", split = ",", paramLabel = "X,Y,Z", description = "Window size (default: the model's).")
+    int[] roi;
+
+    @Option(names = "--sw-batch", paramLabel = "N", description = "Windows per forward pass (default: the model's).")
+    Integer windowBatch;
+
+    @Option(names = "--tta", negatable = true, description = "Average the 8 mirrored predictions (8x slower); "
+            + "--no-tta switches it off (default: the model's).")
+    Boolean tta;
+
+    @Option(names = "--no-postprocessing", description = "Skip the model's postprocessing.")
+    boolean noPostprocessing;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu|gpu:N",
+            description = "The device on every executor (default: the model's).")
+    String device;
+
+    @Option(names = "--precision", defaultValue = "fp32", paramLabel = "fp32|fp16",
+            description = "fp32 (as trained) or fp16 (GPU only) (default: ${DEFAULT-VALUE}).")
+    Precision precision;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+            description = "libtorch threads per executor JVM; set it to the executor's cores divided by the tasks "
+                    + "it runs at once (default: the engine's, all cores).")
+    int threads;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ModelSettings settings = ModelSettings.builder(models).roi(roi).overlap(overlap).windowBatch(windowBatch)
+                .tta(tta).postprocessing(!noPostprocessing).device(device).precision(precision).threads(threads)
+                .build();
+        long started = System.nanoTime();
+        List<CaseResult> done;
+        try (SparkSession spark = SparkSessions.start("predict", master)) {
+            done = new PredictJob(spark, settings).run(input, output, results == null ? output : results, overwrite);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        done.stream().filter(result -> result.status() == CaseStatus.FAILED)
+                .forEach(result -> out.println(result.id() + ": failed: " + result.message()));
+        out.printf(Locale.ROOT, "%d case(s): %d predicted, %d skipped (already there), %d failed; %.1f s; results in "
+                + "%s%n", done.size(), count(done, CaseStatus.OK), count(done, CaseStatus.SKIPPED),
+                count(done, CaseStatus.FAILED), (System.nanoTime() - started) / 1e9,
+                results == null ? output : results);
+        return 0;
+    }
+
+    private static long count(List<CaseResult> done, CaseStatus status) {
+        return done.stream().filter(result -> result.status() == status).count();
+    }
+}

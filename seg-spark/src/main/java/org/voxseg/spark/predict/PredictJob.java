@@ -1,0 +1,92 @@
+package org.voxseg.spark.predict;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.voxseg.core.config.ModelDescription;
+import org.voxseg.spark.io.HadoopSettings;
+import org.voxseg.spark.io.Publisher;
+import org.voxseg.spark.job.CaseRunner;
+import org.voxseg.spark.job.ResultsTable;
+
+/**
+ * {@code voxseg-spark predict} as a Spark job: the driver reads the first model's description and finds the cases,
+ * one task per case predicts and publishes {@code <output>/<case>.nii.gz}, then the driver removes what killed
+ * attempts left and writes the results table ({@code results.parquet} and {@code results.csv}) into the results
+ * folder.
+ */
+public final class PredictJob {
+
+    /** The results table's name in its folder. */
+    public static final String RESULTS = "results";
+
+    private final SparkSession spark;
+    private final ModelSettings model;
+    private final HadoopSettings hadoop;
+
+    public PredictJob(SparkSession spark, ModelSettings model) {
+        this.spark = spark;
+        this.model = model;
+        this.hadoop = new HadoopSettings(spark.sparkContext().hadoopConfiguration());
+    }
+
+    /**
+     * Predicts every case of {@code input} into the folder {@code output} and writes the results table into
+     * {@code results}.
+     *
+     * @param overwrite whether to predict cases whose label map is already there and readable
+     * @return one result per case, in case-id order
+     * @throws IOException if the model's description, the input or the output folder cannot be read or made (a
+     *     case's own problems are results, not exceptions)
+     */
+    public List<CaseResult> run(String input, String output, String results, boolean overwrite) throws IOException {
+        ModelDescription description = ModelFiles.describe(model.models().get(0), hadoop);
+        List<CaseRef> cases = new CaseCatalog(hadoop, description.channels()).find(hadoop.qualified(input));
+        Path outputFolder = hadoop.qualified(output);
+        hadoop.fileSystem(outputFolder).mkdirs(outputFolder);
+        return run(cases, new PredictCase(model, description.labels(), outputFolder, overwrite, hadoop), outputFolder,
+                hadoop.qualified(results), description.labels());
+    }
+
+    /** Runs {@code task} on every case, cleans the output folder and writes the table (tests wrap the task). */
+    List<CaseResult> run(List<CaseRef> cases, Function<CaseRef, CaseResult> task, Path output, Path results,
+            int[] labels) throws IOException {
+        List<CaseResult> done = CaseRunner.runEach(spark, cases, task);
+        new Publisher(hadoop).removeStale(output);
+        table(done, labels).write(spark, results, RESULTS, hadoop);
+        return done;
+    }
+
+    /** Columns case, status, message, seconds, executor, voxels_L for the background and each model label L. */
+    static ResultsTable table(List<CaseResult> results, int[] modelLabels) {
+        int[] labels = PredictCase.counted(modelLabels);
+        List<StructField> columns = new ArrayList<>(List.of(
+                DataTypes.createStructField("case", DataTypes.StringType, false),
+                DataTypes.createStructField("status", DataTypes.StringType, false),
+                DataTypes.createStructField("message", DataTypes.StringType, true),
+                DataTypes.createStructField("seconds", DataTypes.DoubleType, false),
+                DataTypes.createStructField("executor", DataTypes.StringType, false)));
+        for (int label : labels) {
+            columns.add(DataTypes.createStructField("voxels_" + label, DataTypes.LongType, true));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (CaseResult result : results) {
+            List<Object> values = new ArrayList<>(List.of(result.id(), result.status().label()));
+            values.add(result.message());
+            values.add(result.seconds());
+            values.add(result.executor());
+            for (int l = 0; l < labels.length; l++) {
+                values.add(result.voxels().isEmpty() ? null : result.voxels().get(l));
+            }
+            rows.add(RowFactory.create(values.toArray()));
+        }
+        return new ResultsTable(DataTypes.createStructType(columns), rows);
+    }
+}
