@@ -5,8 +5,9 @@
 #   voxseg fp32 as built at BASE (default e72d748, the layer-by-layer DJL forward before that program),
 #   PyTorch 1.13 fp32 on the same loop (bench/pytorch_reference.py --mode window).
 # Prints medians, ratios, achieved GFLOP/s and the CPU's peak: cores x clock x FLOP per cycle per core, where a Zen 4
-# core does 2 x 256-bit FMA a cycle (32 float32 FLOP) and 2 x 256-bit VDPBF16PS (64 bfloat16 FLOP); the clock is
-# lscpu's maximum, else /proc/cpuinfo's current one.
+# core (AuthenticAMD) does 2 x 256-bit FMA a cycle (32 float32 FLOP) and 2 x 256-bit VDPBF16PS (64 bfloat16 FLOP),
+# and an Intel server core with AVX-512 2 x 512-bit (64 and 128); the clock is lscpu's maximum, else /proc/cpuinfo's
+# current one.
 # Usage: bench/precision.sh [ROUNDS] [THREADS] [BASE]   (default 2 rounds, 2 threads, e72d748)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,15 +36,17 @@ for round in $(seq 1 "$rounds"); do
 done
 mhz=$(lscpu | awk -F: '/CPU max MHz/ {gsub(/ /, "", $2); print $2}')
 [ -n "$mhz" ] || mhz=$(awk -F: '/cpu MHz/ {print $2; exit}' /proc/cpuinfo)
-/usr/bin/python3 - "$work" "$rounds" "$threads" "$mhz" <<'PY'
+vendor=$(awk -F': ' '/vendor_id/ {print $2; exit}' /proc/cpuinfo)
+/usr/bin/python3 - "$work" "$rounds" "$threads" "$mhz" "$vendor" <<'PY'
 import json, statistics, sys
 work, rounds, threads, mhz = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
+flop_per_cycle = 32 if sys.argv[5] == "AuthenticAMD" else 64
 load = lambda tool: [json.load(open(f"{work}/{tool}_{r}.json")) for r in range(1, rounds + 1)]
 median = lambda tool: statistics.median(r["median_s"] for r in load(tool))
 peak_rss = lambda tool: max(r["rss_peak_bytes"] for r in load(tool)) / 1e6
 fp32, bf16, base, torch = median("fp32"), median("bf16"), median("base"), median("pytorch")
 gflops = lambda tool: statistics.median(r["gflops_per_s"] for r in load(tool))
-peak32, peak16 = threads * mhz / 1e3 * 32, threads * mhz / 1e3 * 64
+peak32, peak16 = threads * mhz / 1e3 * flop_per_cycle, threads * mhz / 1e3 * 2 * flop_per_cycle
 print(f"sliding window 4x240x240x155, roi 128, {threads} threads, {rounds} rounds (medians):")
 print(f"  voxseg fp32 {fp32:.1f} s ({gflops('fp32'):.0f} GFLOP/s, {gflops('fp32') / peak32:.0%} of {peak32:.0f}),"
       f" peak RSS {peak_rss('fp32'):.0f} MB")
