@@ -42,7 +42,7 @@ class NetworkBenchCommandTest {
                 "20,24,12", "--filters", "4,8", "--repeats", "1", "--warmup", "0", "--json", json.toString());
 
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().startsWith("sliding window 4x20x24x12 (roi 16)"), run.out());
+        assertTrue(run.out().startsWith("sliding window 4x20x24x12 (roi 16, fp32)"), run.out());
         assertTrue(new ObjectMapper().readTree(json.toFile()).get("gflops_per_s").asDouble() > 0);
     }
 }
