@@ -63,8 +63,9 @@ public final class PredictCommand implements Callable<Integer> {
             description = "The device on every executor (default: the model's).")
     String device;
 
-    @Option(names = "--precision", defaultValue = "fp32", paramLabel = "fp32|fp16",
-            description = "fp32 (as trained) or fp16 (GPU only) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--precision", defaultValue = "fp32", paramLabel = "fp32|bf16|fp16",
+            description = "fp32 (as trained), bf16 (CPUs with bfloat16 instructions, and GPUs) or fp16 (GPU only) "
+                    + "(default: ${DEFAULT-VALUE}).")
     Precision precision;
 
     @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
