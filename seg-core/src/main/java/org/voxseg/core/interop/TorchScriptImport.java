@@ -202,9 +202,13 @@ public final class TorchScriptImport {
          */
         public TorchScriptImport build() {
             Objects.requireNonNull(model, "model");
-            if (channels == null || channels.isEmpty() || outputs == null || roi == null) {
-                throw new IllegalArgumentException("an import needs the channels, the outputs (regions or classes) "
-                        + "and the roi");
+            if (channels == null || channels.isEmpty() || roi == null) {
+                throw new IllegalArgumentException("an import needs the input channels and the window (roi)");
+            }
+            if (outputs == null) {
+                throw new IllegalArgumentException(model + ": say which labels the model's outputs are, with --regions "
+                        + "(sigmoid outputs, e.g. TC=1+4,WT=1+2+4,ET=4) or --classes (softmax, e.g. background=0,"
+                        + "tumour=1)");
             }
             InferenceConfig settings = inference.roi(roi).build();
             TorchScriptModel imported = new TorchScriptModel(channels.size(), axes, outputs.modelChannels(),

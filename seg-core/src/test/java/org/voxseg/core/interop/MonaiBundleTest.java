@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.core.config.ConfigException;
@@ -106,5 +107,19 @@ class MonaiBundleTest {
                 .requireOrientation(Geometry.of(new int[] {2, 2, 2}, Affine.diagonal(-1, -1, 1))));
         assertTrue(e.getMessage().startsWith("the imported model expects RAS-oriented images (the bundle's "
                 + "Orientationd) and this one is LPS"), e.getMessage());
+    }
+
+    @Test
+    void sigmoidOutputsWithOtherNamesThanBratsNeedTheirLabelsGiven() throws IOException {
+        Path bundle = InteropFixtures.bundleCopy(Files.createTempDirectory(dir, "names"));
+        Path metadata = bundle.resolve("configs/metadata.json");
+        Files.writeString(metadata, Files.readString(metadata).replace("\"TC\"", "\"core\""));
+        TorchScriptImport.Builder builder = MonaiBundle.read(bundle);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+
+        assertTrue(e.getMessage().contains("--regions"), e.getMessage());
+        assertEquals(List.of("WT", "core", "ET"), builder.outputs(OutputLabels.parseRegions(
+                "core=1+4,WT=1+2+4,ET=4")).build().description().outputNames());
     }
 }
