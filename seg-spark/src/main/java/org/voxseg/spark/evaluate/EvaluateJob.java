@@ -83,22 +83,15 @@ public final class EvaluateJob {
 
     /** Columns case, status, message, seconds, executor, then dice_S and hd95_S per structure S. */
     static ResultsTable table(List<ScoreResult> results, List<String> structures) {
-        List<StructField> columns = new ArrayList<>(List.of(
-                DataTypes.createStructField("case", DataTypes.StringType, false),
-                DataTypes.createStructField("status", DataTypes.StringType, false),
-                DataTypes.createStructField("message", DataTypes.StringType, true),
-                DataTypes.createStructField("seconds", DataTypes.DoubleType, false),
-                DataTypes.createStructField("executor", DataTypes.StringType, false)));
+        List<StructField> columns = ResultsTable.caseColumns();
         for (String structure : structures) {
             columns.add(DataTypes.createStructField("dice_" + structure, DataTypes.DoubleType, true));
             columns.add(DataTypes.createStructField("hd95_" + structure, DataTypes.DoubleType, true));
         }
         List<Row> rows = new ArrayList<>();
         for (ScoreResult result : results) {
-            List<Object> values = new ArrayList<>(List.of(result.id(), result.status().label()));
-            values.add(result.message());
-            values.add(result.seconds());
-            values.add(result.executor());
+            List<Object> values = ResultsTable.caseValues(result.id(), result.status(), result.message(),
+                    result.seconds(), result.executor());
             for (int s = 0; s < structures.size(); s++) {
                 boolean scored = !result.dice().isEmpty();
                 values.add(scored ? result.dice().get(s) : null);

@@ -3,6 +3,7 @@ package org.voxseg.spark.job;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.voxseg.spark.io.HadoopSettings;
@@ -28,6 +30,26 @@ public record ResultsTable(StructType schema, List<Row> rows) {
 
     public ResultsTable {
         rows = List.copyOf(rows);
+    }
+
+    /** The columns every job's table starts with: case, status, message, seconds, executor. */
+    public static List<StructField> caseColumns() {
+        return new ArrayList<>(List.of(
+                DataTypes.createStructField("case", DataTypes.StringType, false),
+                DataTypes.createStructField("status", DataTypes.StringType, false),
+                DataTypes.createStructField("message", DataTypes.StringType, true),
+                DataTypes.createStructField("seconds", DataTypes.DoubleType, false),
+                DataTypes.createStructField("executor", DataTypes.StringType, false)));
+    }
+
+    /** A row's values for {@link #caseColumns()}, to which a job adds its own. */
+    public static List<Object> caseValues(String id, CaseStatus status, String message, double seconds,
+            String executor) {
+        List<Object> values = new ArrayList<>(List.of(id, status.label()));
+        values.add(message);
+        values.add(seconds);
+        values.add(executor);
+        return values;
     }
 
     /** Writes {@code folder/name.parquet} and {@code folder/name.csv}, replacing earlier ones. */

@@ -67,21 +67,14 @@ public final class PredictJob {
     /** Columns case, status, message, seconds, executor, voxels_L for the background and each model label L. */
     static ResultsTable table(List<CaseResult> results, int[] modelLabels) {
         int[] labels = PredictCase.counted(modelLabels);
-        List<StructField> columns = new ArrayList<>(List.of(
-                DataTypes.createStructField("case", DataTypes.StringType, false),
-                DataTypes.createStructField("status", DataTypes.StringType, false),
-                DataTypes.createStructField("message", DataTypes.StringType, true),
-                DataTypes.createStructField("seconds", DataTypes.DoubleType, false),
-                DataTypes.createStructField("executor", DataTypes.StringType, false)));
+        List<StructField> columns = ResultsTable.caseColumns();
         for (int label : labels) {
             columns.add(DataTypes.createStructField("voxels_" + label, DataTypes.LongType, true));
         }
         List<Row> rows = new ArrayList<>();
         for (CaseResult result : results) {
-            List<Object> values = new ArrayList<>(List.of(result.id(), result.status().label()));
-            values.add(result.message());
-            values.add(result.seconds());
-            values.add(result.executor());
+            List<Object> values = ResultsTable.caseValues(result.id(), result.status(), result.message(),
+                    result.seconds(), result.executor());
             for (int l = 0; l < labels.length; l++) {
                 values.add(result.voxels().isEmpty() ? null : result.voxels().get(l));
             }
