@@ -60,9 +60,9 @@ public final class MonaiBundle {
         List<String> outputs = channelNames(metadata, output, "network_data_format.outputs");
 
         TorchScriptImport.Builder builder = TorchScriptImport.builder().model(model).channels(channels)
-                .axes(TensorAxes.CIJK).source("MONAI bundle " + metadata.find("name").map(JsonNode::asText)
+                .axes(TensorAxes.CIJK).source(("MONAI bundle " + metadata.find("name").map(JsonNode::asText)
                         .orElse(folder.getFileName().toString()) + " " + metadata.find("version")
-                        .map(JsonNode::asText).orElse(""));
+                        .map(JsonNode::asText).orElse("")).strip());
         BundleTransforms.Preprocessing preprocessing = BundleTransforms.preprocessing(inference);
         builder.preprocessing(preprocessing.config());
         preprocessing.orientation().ifPresent(builder::orientation);

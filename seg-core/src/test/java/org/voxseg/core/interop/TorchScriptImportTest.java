@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,8 +118,8 @@ class TorchScriptImportTest {
         ModelDescription description = fixtureImport(InteropFixtures.cijkModel(), TensorAxes.CIJK).build()
                 .description();
         assertEquals(List.of("WT", "TC", "ET"), description.outputNames());
-        assertEquals(List.of(2, 1, 4), java.util.Arrays.stream(description.labels()).boxed().toList());
-        assertEquals(List.of(1, 0, 2), java.util.Arrays.stream(description.torchscript().outputChannels()).boxed()
+        assertEquals(List.of(2, 1, 4), Arrays.stream(description.labels()).boxed().toList());
+        assertEquals(List.of(1, 0, 2), Arrays.stream(description.torchscript().outputChannels()).boxed()
                 .toList());
     }
 
@@ -168,8 +171,10 @@ class TorchScriptImportTest {
     void anImportNeverWritesIntoAFolderThatHasFiles() throws IOException {
         Path run = Files.createDirectories(dir.resolve("taken"));
         Files.writeString(run.resolve("notes.txt"), "mine");
-        assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> voxseg.importModel(
+        assertThrows(FileAlreadyExistsException.class, () -> voxseg.importModel(
                 fixtureImport(InteropFixtures.cijkModel(), TensorAxes.CIJK).build(), run));
-        assertEquals(List.of(run.resolve("notes.txt")), Files.list(run).toList());
+        try (Stream<Path> files = Files.list(run)) {
+            assertEquals(List.of(run.resolve("notes.txt")), files.toList());
+        }
     }
 }
