@@ -1,5 +1,7 @@
 package org.voxseg.core.api;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Objects;
 import org.voxseg.core.config.InferenceConfig;
 import org.voxseg.core.engine.DeviceRequest;
@@ -10,7 +12,8 @@ import org.voxseg.data.grid.Extent;
 /**
  * What a front end may change of a model's stored inference settings ({@code model.json}'s {@code inference}
  * section) for one prediction: each setting left null keeps the model's. The command line, Fiji and Spark pass the
- * same record, so the same options give the same label maps everywhere.
+ * same record, so the same options give the same label maps everywhere; it is serializable, so a Spark job sends it to
+ * its executors as it is.
  *
  * @param roi the window along (x, y, z), or null
  * @param overlap the fraction of a window shared with its neighbour, or null
@@ -24,7 +27,10 @@ import org.voxseg.data.grid.Extent;
  */
 public record InferenceOverrides(Extent roi, Double overlap, Integer windowBatch, Boolean tta,
         MirrorAxes mirrorAxes, boolean probabilities, boolean postprocessing, DeviceRequest device,
-        Precision precision) {
+        Precision precision) implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     /** The model's settings unchanged, labels only. */
     public static final InferenceOverrides NONE = builder().build();

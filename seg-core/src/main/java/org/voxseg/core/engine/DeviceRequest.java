@@ -1,6 +1,8 @@
 package org.voxseg.core.engine;
 
 import ai.djl.Device;
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -13,7 +15,10 @@ import java.util.stream.IntStream;
  * @param kind auto, cpu or gpu
  * @param index the GPU's index (0 unless {@code kind} is GPU)
  */
-public record DeviceRequest(Kind kind, int index) {
+public record DeviceRequest(Kind kind, int index) implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     /** The kinds of request. */
     public enum Kind { AUTO, CPU, GPU }

@@ -1,5 +1,7 @@
 package org.voxseg.core.inference;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,7 +16,10 @@ import java.util.stream.Collectors;
  *
  * @param axes the axes flipped, at least one
  */
-public record MirrorAxes(Set<Axis> axes) {
+public record MirrorAxes(Set<Axis> axes) implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     /** A spatial axis of a volume; x is the file's i. */
     public enum Axis {

@@ -1,12 +1,17 @@
 package org.voxseg.data.grid;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
  * Voxel counts along (x, y, z): a grid's shape, a patch or window size, a crop offset or a padding width. A value,
  * so records holding one compare by value; never negative.
  */
-public record Extent(int x, int y, int z) {
+public record Extent(int x, int y, int z) implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     public Extent {
         if (x < 0 || y < 0 || z < 0) {

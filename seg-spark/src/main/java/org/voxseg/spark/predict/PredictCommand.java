@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.voxseg.core.api.InferenceOverrides;
+import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.inference.Precision;
+import org.voxseg.data.grid.Extent;
 import org.voxseg.spark.job.CaseStatus;
 import org.voxseg.spark.job.SparkSessions;
 import picocli.CommandLine.Command;
@@ -78,9 +81,10 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelSettings settings = ModelSettings.builder(models).roi(roi).overlap(overlap).windowBatch(windowBatch)
-                .tta(tta).postprocessing(!noPostprocessing).device(device).precision(precision).threads(threads)
-                .build();
+        InferenceOverrides overrides = InferenceOverrides.builder().roi(roi == null ? null : Extent.of(roi))
+                .overlap(overlap).windowBatch(windowBatch).tta(tta).postprocessing(!noPostprocessing)
+                .device(device == null ? null : DeviceRequest.parse(device)).precision(precision).build();
+        ModelSettings settings = new ModelSettings(models, overrides, threads);
         long started = System.nanoTime();
         List<CaseResult> done;
         try (SparkSession spark = SparkSessions.start("predict", master)) {

@@ -53,7 +53,12 @@ class PredictJobTest {
     }
 
     private static PredictJob job() {
-        return new PredictJob(TinyCases.spark(), ModelSettings.builder(List.of(run.toString())).build());
+        return new PredictJob(TinyCases.spark(), modelSettings());
+    }
+
+    /** The trained run with its stored inference settings. */
+    private static ModelSettings modelSettings() {
+        return new ModelSettings(List.of(run.toString()), InferenceOverrides.NONE, 0);
     }
 
     @Test
@@ -115,8 +120,7 @@ class PredictJobTest {
         ModelDescription description = ModelFiles.describe(run.toString(), hadoop);
         List<CaseRef> cases = new CaseCatalog(hadoop, description.channels()).find(hadoop.qualified(input.toString()));
         int[] labels = description.labels();
-        PredictCase task = new PredictCase(ModelSettings.builder(List.of(run.toString())).build(), labels, folder,
-                false, hadoop);
+        PredictCase task = new PredictCase(modelSettings(), labels, folder, false, hadoop);
 
         List<CaseResult> results = job.run(cases, new FailsFirstAttempt(task, "BraTS20_Synth_002", folder.toString()),
                 folder, folder, labels);
