@@ -85,8 +85,7 @@ public record OutputLabels(OutputActivation activation, int[] labels, boolean hi
         List<String> names = new ArrayList<>(classesInModelOrder.keySet());
         int[] values = names.stream().mapToInt(classesInModelOrder::get).toArray();
         long distinct = Arrays.stream(values).distinct().count();
-        int background = names.indexOf(names.stream().filter(name -> classesInModelOrder.get(name) == 0).findFirst()
-                .orElse(""));
+        int background = IntStream.range(0, values.length).filter(c -> values[c] == 0).findFirst().orElse(-1);
         if (background < 0 || distinct != values.length || Arrays.stream(values).anyMatch(v -> v < 0)) {
             throw new IllegalArgumentException("classes need distinct label values, one of them 0 for the "
                     + "background; got " + classesInModelOrder);
