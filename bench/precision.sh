@@ -8,6 +8,8 @@
 # core (AuthenticAMD) does 2 x 256-bit FMA a cycle (32 float32 FLOP) and 2 x 256-bit VDPBF16PS (64 bfloat16 FLOP),
 # and an Intel server core with AVX-512 2 x 512-bit (64 and 128); the clock is lscpu's maximum, else /proc/cpuinfo's
 # current one.
+# Every run inherits the environment's GLIBC_TUNABLES: `VOXSEG_MALLOC=reuse` sets the launcher's for all of them
+# (bench/allocator.sh measures what that setting is worth), anything else leaves the environment as it is.
 # Usage: bench/precision.sh [ROUNDS] [THREADS] [BASE]   (default 2 rounds, 2 threads, e72d748)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +20,10 @@ jar=seg-cli/target/voxseg.jar
 [ -f "$jar" ] || mvn -B -q -DskipTests package
 if ! /usr/bin/python3 -c 'import torch' 2>/dev/null; then
   build/install-test-tools.sh
+fi
+if [ "${VOXSEG_MALLOC:-}" = reuse ]; then
+  GLIBC_TUNABLES=$(sed -n 's/^reuse_tunables=//p' seg-cli/src/dist/bin/voxseg)
+  export GLIBC_TUNABLES
 fi
 work=$(mktemp -d)
 trap 'git worktree remove --force "$work/base" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -47,7 +53,8 @@ peak_rss = lambda tool: max(r["rss_peak_bytes"] for r in load(tool)) / 1e6
 fp32, bf16, base, torch = median("fp32"), median("bf16"), median("base"), median("pytorch")
 gflops = lambda tool: statistics.median(r["gflops_per_s"] for r in load(tool))
 peak32, peak16 = threads * mhz / 1e3 * flop_per_cycle, threads * mhz / 1e3 * 2 * flop_per_cycle
-print(f"sliding window 4x240x240x155, roi 128, {threads} threads, {rounds} rounds (medians):")
+freed = load("fp32")[0].get("freed_memory", "?")
+print(f"sliding window 4x240x240x155, roi 128, {threads} threads, {rounds} rounds (medians), freed memory {freed}:")
 print(f"  voxseg fp32 {fp32:.1f} s ({gflops('fp32'):.0f} GFLOP/s, {gflops('fp32') / peak32:.0%} of {peak32:.0f}),"
       f" peak RSS {peak_rss('fp32'):.0f} MB")
 print(f"  voxseg bf16 {bf16:.1f} s ({gflops('bf16'):.0f} GFLOP/s, {gflops('bf16') / peak16:.0%} of {peak16:.0f}),"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks the release archive as a user meets it: unpacks seg-cli/target/voxseg-<version>.tar.gz into a temporary
-# folder and runs bin/voxseg (--version, synth, info and two errors) from another working directory, directly and
+# folder and runs bin/voxseg (--version, synth, info and three errors) from another working directory, directly and
 # through a symbolic link on PATH. Needs `mvn package` first; exits 1 naming the step that failed.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -27,6 +27,13 @@ cd /
 
 version=$("$work/path/voxseg" --version) || fail "--version through a symbolic link failed"
 grep -q '^voxseg ' <<<"$version" || fail "--version printed: $version"
+grep -q '^native memory: freed tensors reused' <<<"$version" || fail "no native memory reuse: $version"
+version=$(VOXSEG_MALLOC=system "$home/bin/voxseg" --version) || fail "--version with VOXSEG_MALLOC=system failed"
+grep -q '^native memory: freed tensors returned' <<<"$version" || fail "VOXSEG_MALLOC=system still reused: $version"
+if VOXSEG_MALLOC=always "$home/bin/voxseg" --version 2> "$work/err"; then
+  fail "the launcher ran with VOXSEG_MALLOC=always"
+fi
+grep -q 'VOXSEG_MALLOC' "$work/err" || fail "VOXSEG_MALLOC=always gave: $(cat "$work/err")"
 "$work/path/voxseg" synth --out "$work/data" --cases 1 --shape 32,32,24 > /dev/null || fail "synth failed"
 seg="$work/data/BraTS20_Synth_000/BraTS20_Synth_000_seg.nii.gz"
 info=$(PATH="$work/path:$PATH" voxseg info "$seg" --json) || fail "info through PATH failed"

@@ -8,6 +8,9 @@ TorchScript libtorch does it itself. The program converts the weights once and e
 in bfloat16 (oneDNN's AVX-512 BF16 kernels) or float32, in the channels-last memory format those kernels prefer,
 and returns float32. It is also one native call per window instead of one per layer.
 
+The program is only scripted here, never run: voxseg runs it in libtorch 2.7.1, whose CPU kernels include the
+bfloat16 transposed convolution that PyTorch 1.13 lacks.
+
 Run with Debian's PyTorch 1.13 (the archive keeps the source, which newer libtorch compiles on load):
     /usr/bin/python3 seg-core/src/main/python/make_scripted_unet.py
 """
@@ -42,18 +45,10 @@ class ScriptedUNet(torch.nn.Module):
         dtype = torch.bfloat16 if bf16 else torch.float32
         converted: Dict[str, torch.Tensor] = {}
         for name, value in weights.items():
-            transposed = name.startswith("up") and name.endswith(".weight") and not name.endswith("project.weight")
-            if transposed:
-                # A transposed convolution with kernel = stride as a 1x1x1 convolution to F * sz * sy * sx channels
-                # and a depth-to-space step (PyTorch 1.13 has no bfloat16 transposed convolution on the CPU).
-                prefix = name[:-len(".weight")]
-                sub_positions = value.shape[2] * value.shape[3] * value.shape[4]
-                value = value.permute(1, 2, 3, 4, 0).reshape(-1, value.shape[0], 1, 1, 1)
-                converted[prefix + ".expand.bias"] = weights[prefix + ".bias"].repeat_interleave(sub_positions).to(
-                    dtype)
-                name = prefix + ".expand.weight"
             value = value.to(dtype)
-            if value.dim() == 5:
+            transposed = name.startswith("up") and name.endswith(".weight") and not name.endswith("project.weight")
+            if value.dim() == 5 and not transposed:
+                # A transposed convolution's weight (in, out, k, k, k) stays as it is: oneDNN reads it so.
                 value = value.contiguous(memory_format=torch.channels_last_3d)
             converted[name] = value
         self.weights = converted
@@ -76,9 +71,11 @@ class ScriptedUNet(torch.nn.Module):
         return F.group_norm(x, groups, self.weights[prefix + ".weight"], self.weights[prefix + ".bias"], 1e-5)
 
     def activate(self, x: torch.Tensor) -> torch.Tensor:
+        """In place: every caller hands over a tensor it made itself, and one allocation fewer per layer is one
+        feature map fewer for the allocator to find."""
         if self.config[5] == 1:
-            return F.relu(x)
-        return F.leaky_relu(x, self.negative_slope)
+            return F.relu(x, inplace=True)
+        return F.leaky_relu(x, self.negative_slope, inplace=True)
 
     def conv_norm_act(self, x: torch.Tensor, prefix: str, kernel: List[int], stride: List[int],
                       activate: bool) -> torch.Tensor:
@@ -107,12 +104,7 @@ class ScriptedUNet(torch.nn.Module):
         prefix = "up" + str(level)
         kind = self.config[6]
         if kind == 0:
-            y = F.conv3d(x, self.weights[prefix + ".expand.weight"], self.weights[prefix + ".expand.bias"])
-            n, d, h, w = y.shape[0], y.shape[2], y.shape[3], y.shape[4]
-            filters = y.shape[1] // (factor[0] * factor[1] * factor[2])
-            y = y.reshape([n, filters, factor[0], factor[1], factor[2], d, h, w]).permute(0, 1, 5, 2, 6, 3, 7, 4)
-            return y.reshape([n, filters, d * factor[0], h * factor[1], w * factor[2]]).contiguous(
-                memory_format=torch.channels_last_3d)
+            return F.conv_transpose3d(x, self.weights[prefix + ".weight"], self.weights[prefix + ".bias"], factor)
         y = F.conv3d(x, self.weights[prefix + ".project.weight"], self.weights[prefix + ".project.bias"])
         scale = [float(factor[0]), float(factor[1]), float(factor[2])]
         if kind == 1:

@@ -9,7 +9,8 @@ import picocli.CommandLine.IVersionProvider;
 
 /**
  * {@code voxseg --version}: voxseg's version, the DJL and libtorch builds it was made with, and the libtorch it loads
- * here (its folder, CPU or CUDA build) with the devices that libtorch sees.
+ * here (its folder, CPU or CUDA build) with the devices that libtorch sees, and what becomes of the native memory it
+ * frees.
  */
 final class VersionProvider implements IVersionProvider {
 
@@ -25,6 +26,7 @@ final class VersionProvider implements IVersionProvider {
             "voxseg " + versions.getProperty("version"),
             "DJL " + versions.getProperty("djl") + ", built against libtorch " + versions.getProperty("libtorch"),
             TorchRuntime.describeDevices(),
+            "native memory: freed tensors " + TorchRuntime.freedMemory().describe(),
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
         };
     }

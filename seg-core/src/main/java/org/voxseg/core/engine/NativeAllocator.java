@@ -3,18 +3,21 @@ package org.voxseg.core.engine;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Keeps glibc's malloc from hoarding libtorch's freed tensors. glibc serves blocks above a threshold with their own
- * {@code mmap} and returns them on free, but raises that threshold to the size of each such block freed (up to
- * 32 MiB); from then on the network's feature maps come from the malloc heaps, and freed ones stay resident,
- * fragmented across the threads' arenas. Predicting BraTS-size cases, resident memory grew by about 3.5 GB per case
- * (docs/engine.md). Fixing the threshold with {@code mallopt} turns the adjustment off, so tensors of 1 MiB and more
- * are always mapped and unmapped: memory stays flat and the measured speed is unchanged. Blocks below the threshold
- * still come from the heaps, where glibc gives back only free memory at a heap's top; {@link #releaseFreed} returns
- * the rest once a case is done. Other C libraries (musl, macOS) are left alone.
+ * Decides, once, what glibc's malloc does with libtorch's freed tensors ({@link FreedMemory}). Started by voxseg's
+ * launcher, the JVM runs with {@code GLIBC_TUNABLES} that keep freed memory in one heap for the next tensor, which
+ * spares the kernel faulting in and zeroing every feature map anew; this class then leaves glibc alone. Without
+ * them (Fiji, Spark, the Java API), glibc serves blocks above a threshold with their own {@code mmap} and returns
+ * them on free, but raises that threshold to the size of each such block freed (up to 32 MiB), after which freed
+ * feature maps stay resident, fragmented across the threads' arenas: resident memory grew by about 3.5 GB per
+ * BraTS-size case. There this class fixes the threshold at 1 MiB with {@code mallopt}, which turns the adjustment
+ * off. Either way {@link #releaseFreed} returns the heaps' free memory once a case is done (docs/engine.md). Other C
+ * libraries (musl, macOS) are left alone.
  */
 final class NativeAllocator {
 
@@ -22,6 +25,10 @@ final class NativeAllocator {
     private static final int M_MMAP_THRESHOLD = -3;
     /** Blocks of this size and more are mapped on their own and returned to the system when freed. */
     private static final int MMAP_THRESHOLD_BYTES = 1 << 20;
+
+    /** The launcher's settings ({@code seg-cli/src/dist/bin/voxseg}): one arena, served from the heap alone. */
+    private static final Map<String, String> REUSING_TUNABLES = Map.of("glibc.malloc.arena_max", "1",
+            "glibc.malloc.mmap_max", "0");
 
     private NativeAllocator() {
     }
@@ -53,12 +60,36 @@ final class NativeAllocator {
     }
 
     /**
-     * Fixes glibc's mmap threshold at {@link #MMAP_THRESHOLD_BYTES} on Linux.
-     *
-     * @return whether the C library took the setting (false elsewhere than on glibc)
+     * Settles what becomes of freed tensors: {@link FreedMemory#REUSED} where the process started with
+     * {@code tunables} (the {@code GLIBC_TUNABLES} environment variable, or null) that keep them in the heap;
+     * otherwise glibc's mmap threshold fixed at {@link #MMAP_THRESHOLD_BYTES} ({@link FreedMemory#RETURNED}), on
+     * glibc only.
      */
-    static boolean boundFreedTensors() {
-        return call(libc -> libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES) == 1);
+    static FreedMemory settle(String tunables) {
+        if (!Glibc.MALLOC.isPresent()) {
+            return FreedMemory.UNMANAGED;
+        }
+        if (reusing(tunables)) {
+            return FreedMemory.REUSED;
+        }
+        boolean taken = call(libc -> libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES) == 1);
+        return taken ? FreedMemory.RETURNED : FreedMemory.UNMANAGED;
+    }
+
+    /** Whether {@code tunables} hold the launcher's reusing settings (later entries of a key win, as in glibc). */
+    static boolean reusing(String tunables) {
+        if (tunables == null) {
+            return false;
+        }
+        Map<String, String> settings = new HashMap<>();
+        for (String entry : tunables.split(":")) {
+            int equals = entry.indexOf('=');
+            if (equals > 0) {
+                settings.put(entry.substring(0, equals), entry.substring(equals + 1));
+            }
+        }
+        return REUSING_TUNABLES.entrySet().stream()
+                .allMatch(setting -> setting.getValue().equals(settings.get(setting.getKey())));
     }
 
     /**

@@ -35,8 +35,8 @@ public final class TorchRuntime {
     }
 
     /**
-     * Loads the engine once, on first use; the one place voxseg asks DJL for it. Before that, glibc is told to return
-     * freed tensors to the system ({@link NativeAllocator}).
+     * Loads the engine once, on first use; the one place voxseg asks DJL for it. Before that, what glibc does with
+     * freed tensors is settled ({@link NativeAllocator}).
      */
     private static final class Holder {
         static final Engine ENGINE = load();
@@ -45,7 +45,7 @@ public final class TorchRuntime {
             if (System.getProperty(OFFLINE_PROPERTY) == null && System.getenv("DJL_OFFLINE") == null) {
                 System.setProperty(OFFLINE_PROPERTY, "true");
             }
-            NativeAllocator.boundFreedTensors();
+            freedMemory();
             return Engine.getEngine(ENGINE_NAME);
         }
     }
@@ -104,6 +104,16 @@ public final class TorchRuntime {
      */
     public static void releaseFreedMemory() {
         NativeAllocator.releaseFreed();
+    }
+
+    /** What becomes of the native memory libtorch frees in this process, settled before the engine loads. */
+    public static FreedMemory freedMemory() {
+        return Allocator.FREED_MEMORY;
+    }
+
+    /** Settles the C library's handling of freed memory once, without loading the engine (benchmarks report it). */
+    private static final class Allocator {
+        static final FreedMemory FREED_MEMORY = NativeAllocator.settle(System.getenv("GLIBC_TUNABLES"));
     }
 
     /** The compute threads libtorch is asked for ({@link #useThreads}), or 0 for its default. */
