@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# What reusing freed native memory is worth: the release's bin/voxseg with VOXSEG_MALLOC=reuse (its default: glibc
-# keeps freed tensors in one heap) against VOXSEG_MALLOC=system (large blocks mapped and unmapped, so the kernel
-# faults in and zeroes every feature map anew), alternating in each round, on
+# What reusing freed native memory is worth: the release's bin/voxseg with VOXSEG_MALLOC=reuse (its default for
+# predict: glibc keeps freed tensors in one heap) against VOXSEG_MALLOC=system (large blocks mapped and unmapped, so
+# the kernel faults in and zeroes every feature map anew), alternating in each round, on
 #   the reference network's sliding window over a random 4x240x240x155 volume (roi 128^3, overlap 0.5, Gaussian),
-#   its training step on 1x4x64^3,
+#   its training step on 1x4x64^3 (for comparison: training keeps glibc's defaults, docs/engine.md says why),
 #   and PyTorch 1.13 under Python on the same window loop with and without the same GLIBC_TUNABLES.
 # Prints medians, ratios and peak RSS.
 # Usage: bench/allocator.sh [ROUNDS] [THREADS]   (default 3 rounds, 2 threads)

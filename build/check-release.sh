@@ -27,8 +27,10 @@ cd /
 
 version=$("$work/path/voxseg" --version) || fail "--version through a symbolic link failed"
 grep -q '^voxseg ' <<<"$version" || fail "--version printed: $version"
-grep -q '^native memory: freed tensors reused' <<<"$version" || fail "no native memory reuse: $version"
-version=$(VOXSEG_MALLOC=system "$home/bin/voxseg" --version) || fail "--version with VOXSEG_MALLOC=system failed"
+grep -q '^native memory: freed tensors returned' <<<"$version" || fail "--version reused freed memory: $version"
+version=$("$home/bin/voxseg" predict --version) || fail "predict --version failed"
+grep -q '^native memory: freed tensors reused' <<<"$version" || fail "predict does not reuse memory: $version"
+version=$(VOXSEG_MALLOC=system "$home/bin/voxseg" predict --version) || fail "VOXSEG_MALLOC=system failed"
 grep -q '^native memory: freed tensors returned' <<<"$version" || fail "VOXSEG_MALLOC=system still reused: $version"
 if VOXSEG_MALLOC=always "$home/bin/voxseg" --version 2> "$work/err"; then
   fail "the launcher ran with VOXSEG_MALLOC=always"

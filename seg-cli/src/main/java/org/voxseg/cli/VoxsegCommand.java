@@ -38,7 +38,16 @@ public final class VoxsegCommand implements Runnable {
         CommandLine commandLine = new CommandLine(root);
         commandLine.setExecutionExceptionHandler(new ErrorReporter(() -> root.verbose));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        shareVersion(commandLine, new VersionProvider());
         return commandLine;
+    }
+
+    /** Every subcommand's {@code --version} prints the root's text (the launcher may set up a subcommand apart). */
+    private static void shareVersion(CommandLine command, VersionProvider version) {
+        for (CommandLine subcommand : command.getSubcommands().values()) {
+            subcommand.getCommandSpec().versionProvider(version);
+            shareVersion(subcommand, version);
+        }
     }
 
     @Override

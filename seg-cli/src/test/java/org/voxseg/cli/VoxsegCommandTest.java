@@ -14,7 +14,16 @@ class VoxsegCommandTest {
         assertEquals(0, run.exitCode());
         assertTrue(run.out().matches("(?s)voxseg \\d+\\.\\d+\\.\\d+\\S*\\R"
                 + "DJL 0\\.35\\.1, built against libtorch 2\\.7\\.1\\R"
-                + "libtorch 2\\.7\\.1 from \\S+ \\((CPU|CUDA) build\\); devices: cpu.*"), run.out());
+                + "libtorch 2\\.7\\.1 from \\S+ \\((CPU|CUDA) build\\); devices: cpu.*\\R"
+                + "native memory: freed tensors (reused|returned|left) .*"), run.out());
+    }
+
+    @Test
+    void everySubcommandPrintsTheSameVersion() {
+        String root = CommandRun.of("--version").out();
+
+        assertEquals(root, CommandRun.of("predict", "--version").out());
+        assertEquals(root, CommandRun.of("bench", "network", "-V").out());
     }
 
     @Test

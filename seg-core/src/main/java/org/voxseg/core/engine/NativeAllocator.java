@@ -9,14 +9,14 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Decides, once, what glibc's malloc does with libtorch's freed tensors ({@link FreedMemory}). Started by voxseg's
- * launcher, the JVM runs with {@code GLIBC_TUNABLES} that keep freed memory in one heap for the next tensor, which
- * spares the kernel faulting in and zeroing every feature map anew; this class then leaves glibc alone. Without
- * them (Fiji, Spark, the Java API), glibc serves blocks above a threshold with their own {@code mmap} and returns
+ * Decides, once, what glibc's malloc does with libtorch's freed tensors ({@link FreedMemory}). For {@code predict},
+ * voxseg's launcher starts the JVM with {@code GLIBC_TUNABLES} that keep freed memory in one heap for the next tensor,
+ * which spares the kernel faulting in and zeroing every feature map anew; this class then leaves glibc alone. Without
+ * them (training, Fiji, the Java API), glibc serves blocks above a threshold with their own {@code mmap} and returns
  * them on free, but raises that threshold to the size of each such block freed (up to 32 MiB), after which freed
  * feature maps stay resident, fragmented across the threads' arenas: resident memory grew by about 3.5 GB per
- * BraTS-size case. There this class fixes the threshold at 1 MiB with {@code mallopt}, which turns the adjustment
- * off. Either way {@link #releaseFreed} returns the heaps' free memory once a case is done (docs/engine.md). Other C
+ * BraTS-size case. There this class fixes the threshold at 1 MiB with {@code mallopt}, which turns the adjustment off.
+ * Either way {@link #releaseFreed} returns the heaps' free memory once a case is done (docs/engine.md). Other C
  * libraries (musl, macOS) are left alone.
  */
 final class NativeAllocator {
