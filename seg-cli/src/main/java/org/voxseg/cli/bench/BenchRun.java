@@ -30,7 +30,7 @@ final class BenchRun {
 
     /**
      * Writes {@code results} to the {@code --json} file, if one was given, with what became of freed native memory
-     * ({@code freed_memory}), which moves CPU times by half.
+     * ({@code freed_memory}), which changes CPU times by up to 1.8x (docs/engine.md).
      */
     void save(Map<String, Object> results) throws IOException {
         if (json != null) {
