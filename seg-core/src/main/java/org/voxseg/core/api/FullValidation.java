@@ -1,7 +1,6 @@
 package org.voxseg.core.api;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import org.voxseg.core.inference.BlendedValues;
 import org.voxseg.core.inference.CasePredictor;
 import org.voxseg.core.inference.NetworkPredictor;
 import org.voxseg.core.inference.SlidingWindowInferer;
+import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.training.TrainingListener;
 import org.voxseg.core.training.TrainingOutcome;
 import org.voxseg.core.training.TrainingState;
@@ -54,7 +54,8 @@ final class FullValidation implements TrainingListener {
 
     private final List<CaseFiles> cases;
     private final ModelDescription description;
-    private final CasePredictor predictor;
+    private final UNet3d network;
+    private final SlidingWindowInferer inferer;
     private final Evaluator evaluator;
     private final Path runFolder;
     private final Path folder;
@@ -75,20 +76,19 @@ final class FullValidation implements TrainingListener {
 
     /**
      * @param cases the validation cases, with their label maps
-     * @param network the network being trained, predicted with as it is when a validation runs
+     * @param network the network being trained, predicted with as it is when a validation runs (a snapshot of its
+     *     weights per validation)
      * @param inferer the sliding window (the training patch as window, the configured overlap)
      * @param runFolder the run folder, which receives {@code validation/}
      * @param every also validate after every this many epochs (0: only after the last)
      * @param manager the scope of each case's arrays, which are freed after the case
      */
-    FullValidation(List<CaseFiles> cases, ModelDescription description, Block network, SlidingWindowInferer inferer,
+    FullValidation(List<CaseFiles> cases, ModelDescription description, UNet3d network, SlidingWindowInferer inferer,
             Path runFolder, int every, RunListener listener, NDManager manager) {
         this.cases = List.copyOf(cases);
         this.description = description;
-        BlendedValues blend = description.inference().blend();
-        this.predictor = new CasePredictor(description.preprocessingSettings(), inferer,
-                new NetworkPredictor(network, blend.perWindow(description.outputActivation())),
-                description.encoding(), Postprocessing.NONE, blend.afterBlending(description.outputActivation()));
+        this.network = network;
+        this.inferer = inferer;
         this.evaluator = new Evaluator(structures(description), EmptyMaskConvention.brats());
         this.runFolder = runFolder;
         this.folder = runFolder.resolve(FOLDER);
@@ -145,11 +145,24 @@ final class FullValidation implements TrainingListener {
         return record.epoch() == epoch && record.cases().equals(cases.stream().map(CaseFiles::id).toList());
     }
 
+    /**
+     * Predicts whole cases with the network as it is now: a snapshot of its weights in {@code scope}, run as one
+     * program per window like a trained model's, without postprocessing.
+     */
+    private CasePredictor casePredictor(NDManager scope) {
+        BlendedValues blend = description.inference().blend();
+        return new CasePredictor(description.preprocessingSettings(), inferer,
+                NetworkPredictor.snapshot(network, blend.perWindow(description.outputActivation()), scope),
+                description.encoding(), Postprocessing.NONE, blend.afterBlending(description.outputActivation()));
+    }
+
     /** Predicts, writes and scores every validation case with the network as it is after {@code epoch}. */
     private void validate(int epoch) throws IOException {
         Files.createDirectories(folder);
         List<CaseScores> scores = new ArrayList<>();
-        try (ReadAheadLoader loader = new ReadAheadLoader(cases)) {
+        try (NDManager snapshotScope = manager.newSubManager();
+                ReadAheadLoader loader = new ReadAheadLoader(cases)) {
+            CasePredictor predictor = casePredictor(snapshotScope);
             while (loader.hasNext()) {
                 CaseLoader.LoadedCase loaded = loader.next();
                 CasePredictor.Prediction prediction;

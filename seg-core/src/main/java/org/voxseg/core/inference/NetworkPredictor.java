@@ -2,6 +2,7 @@ package org.voxseg.core.inference;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
@@ -12,10 +13,11 @@ import org.voxseg.core.network.UNet3d;
 
 /**
  * A network in inference mode (no dropout, no deep-supervision heads), its outputs turned into probabilities with the
- * activation it was trained with (sigmoid for regions, softmax for classes). A network still training is run layer
- * by layer on its live weights; a trained one ({@link #frozen}) runs on a copy of its weights taken once: in fp32 and
- * bf16 as one TorchScript program per window ({@link ScriptedNetwork}), in fp16 on half-precision copies
- * ({@link ConvertedWeights}). Outputs are float32 before the activation either way.
+ * activation it was trained with (sigmoid for regions, softmax for classes). Any DJL block runs layer by layer on
+ * its live weights; a U-Net runs on a copy of its weights, taken once when trained ({@link #frozen}) or per
+ * validation while it trains ({@link #snapshot}): in fp32 and bf16 as one TorchScript program per window
+ * ({@link ScriptedNetwork}), in fp16 on half-precision copies ({@link ConvertedWeights}). Outputs are float32 before
+ * the activation either way.
  */
 public final class NetworkPredictor implements Predictor {
 
@@ -32,7 +34,7 @@ public final class NetworkPredictor implements Predictor {
         this.scripted = scripted;
     }
 
-    /** The network in float32 on its live weights, e.g. to validate while it trains. */
+    /** Any network in float32 on its live weights, layer by layer. */
     public NetworkPredictor(Block network, OutputActivation activation) {
         this(network, activation, null, null);
     }
@@ -48,6 +50,14 @@ public final class NetworkPredictor implements Predictor {
             case FP16 -> new NetworkPredictor(network, activation,
                     new ConvertedWeights(network, precision.dataType()), null);
         };
+    }
+
+    /**
+     * The network in float32 as it is now, run as one program like {@link #frozen}'s, with its copy of the weights in
+     * {@code scope}, freed with it: a snapshot per whole-case validation while the network trains.
+     */
+    public static NetworkPredictor snapshot(UNet3d network, OutputActivation activation, NDManager scope) {
+        return new NetworkPredictor(network, activation, null, ScriptedNetwork.of(network, false, scope));
     }
 
     @Override

@@ -46,9 +46,18 @@ final class ScriptedNetwork {
      * @param bfloat16 compute in bfloat16 rather than float32
      */
     static ScriptedNetwork of(UNet3d network, boolean bfloat16) {
-        NDManager weightsScope = network.getParameters().valueAt(0).getArray().getManager();
-        if (!(weightsScope instanceof PtNDManager torch)) {
-            throw new IllegalStateException("the scripted network runs on the PyTorch engine, not " + weightsScope);
+        return of(network, bfloat16, network.getParameters().valueAt(0).getArray().getManager());
+    }
+
+    /**
+     * The program loaded into {@code scope} (on the weights' device), holding its converted copy of {@code network}'s
+     * weights as they are now; closing {@code scope} frees both.
+     *
+     * @param bfloat16 compute in bfloat16 rather than float32
+     */
+    static ScriptedNetwork of(UNet3d network, boolean bfloat16, NDManager scope) {
+        if (!(scope instanceof PtNDManager torch)) {
+            throw new IllegalStateException("the scripted network runs on the PyTorch engine, not " + scope);
         }
         PtSymbolBlock program;
         try (InputStream in = Objects.requireNonNull(ScriptedNetwork.class.getResourceAsStream(PROGRAM),
@@ -57,9 +66,9 @@ final class ScriptedNetwork {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the packaged " + PROGRAM, e);
         }
-        try (NDManager scope = weightsScope.newSubManager()) {
+        try (NDManager names = scope.newSubManager()) {
             Map<String, PtNDArray> weights = new LinkedHashMap<>();
-            PytorchWeights.of(network, scope).forEach((name, value) -> weights.put(name, (PtNDArray) value));
+            PytorchWeights.of(network, names).forEach((name, value) -> weights.put(name, (PtNDArray) value));
             NetworkConfig config = network.config();
             List<IValue> arguments = List.of(IValue.stringMapFrom(weights), IValue.listFrom(codes(config)),
                     IValue.from(config.negativeSlope()), IValue.from(bfloat16));
