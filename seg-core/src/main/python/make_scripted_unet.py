@@ -39,9 +39,11 @@ class ScriptedUNet(torch.nn.Module):
         self.config = [0]
         self.negative_slope = 0.01
         self.bf16 = False
+        self.onednn = False
 
     @torch.jit.export
-    def load(self, weights: Dict[str, torch.Tensor], config: List[int], negative_slope: float, bf16: bool) -> int:
+    def load(self, weights: Dict[str, torch.Tensor], config: List[int], negative_slope: float, bf16: bool,
+             onednn: bool) -> int:
         dtype = torch.bfloat16 if bf16 else torch.float32
         converted: Dict[str, torch.Tensor] = {}
         for name, value in weights.items():
@@ -55,6 +57,7 @@ class ScriptedUNet(torch.nn.Module):
         self.config = config
         self.negative_slope = negative_slope
         self.bf16 = bf16
+        self.onednn = onednn
         return len(converted)
 
     def level(self, index: int, offset: int) -> List[int]:
@@ -83,11 +86,12 @@ class ScriptedUNet(torch.nn.Module):
 
     def conv(self, x: torch.Tensor, weight: torch.Tensor, bias: Optional[torch.Tensor], stride: List[int],
              padding: List[int]) -> torch.Tensor:
-        """On the CPU straight to oneDNN: conv3d's own choice sends small inputs (few channels, or small spatial
-        sizes) to libtorch's im2col convolution instead, 16 times slower for 4 to 16 channels on 64^3."""
-        if x.is_cuda:
-            return F.conv3d(x, weight, bias, stride, padding)
-        return torch.mkldnn_convolution(x, weight, bias, padding, stride, [1, 1, 1], 1)
+        """On a CPU with a libtorch built with oneDNN, straight to oneDNN: conv3d's own choice sends small inputs (few
+        channels, or small spatial sizes) to libtorch's im2col convolution instead, 16 times slower for 4 to 16
+        channels on 64^3."""
+        if self.onednn and not x.is_cuda:
+            return torch.mkldnn_convolution(x, weight, bias, padding, stride, [1, 1, 1], 1)
+        return F.conv3d(x, weight, bias, stride, padding)
 
     def conv_norm_act(self, x: torch.Tensor, prefix: str, kernel: List[int], stride: List[int],
                       activate: bool) -> torch.Tensor:

@@ -1,6 +1,7 @@
 package org.voxseg.core.inference;
 
 import ai.djl.engine.EngineException;
+import ai.djl.engine.StandardCapabilities;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.network.PytorchWeights;
 import org.voxseg.core.network.UNet3d;
@@ -70,8 +72,9 @@ final class ScriptedNetwork {
             Map<String, PtNDArray> weights = new LinkedHashMap<>();
             PytorchWeights.of(network, names).forEach((name, value) -> weights.put(name, (PtNDArray) value));
             NetworkConfig config = network.config();
+            boolean onednn = TorchRuntime.engine().hasCapability(StandardCapabilities.MKLDNN);
             List<IValue> arguments = List.of(IValue.stringMapFrom(weights), IValue.listFrom(codes(config)),
-                    IValue.from(config.negativeSlope()), IValue.from(bfloat16));
+                    IValue.from(config.negativeSlope()), IValue.from(bfloat16), IValue.from(onednn));
             try {
                 IValueUtils.runMethod(program, "load", arguments.toArray(IValue[]::new)).close();
             } catch (EngineException e) {
