@@ -10,8 +10,8 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import org.voxseg.cli.DeviceOption;
 import org.voxseg.core.engine.DeviceRequest;
+import org.voxseg.core.engine.Precision;
 import org.voxseg.core.engine.TorchRuntime;
-import org.voxseg.core.inference.Precision;
 import org.voxseg.core.loss.DiceLoss;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
@@ -122,7 +122,7 @@ public final class DevicesBenchCommand implements Callable<Integer> {
         List<Double> losses = new ArrayList<>();
         List<Double> seconds = new ArrayList<>();
         try (NDManager manager = base.newSubManager(target);
-                TrainingSetup setup = TrainingSetup.create(config, 1, Extent.cube(patch),
+                TrainingSetup setup = TrainingSetup.create(config, Precision.FP32, 1, Extent.cube(patch),
                         DiceLoss.of(OutputActivation.SIGMOID), OptimizerConfig.named("adam", 1e-3), 0, manager)) {
             PretrainedWeights.copyMatching(reference, setup.network());
             for (int s = 0; s < steps; s++) {

@@ -7,14 +7,17 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.voxseg.cli.DeviceOption;
+import org.voxseg.core.engine.Precision;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.inference.NetworkPredictor;
-import org.voxseg.core.inference.Precision;
 import org.voxseg.core.inference.Predictor;
 import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.core.inference.WindowPlan;
@@ -30,7 +33,6 @@ import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.grid.Extent;
 import org.voxseg.data.volume.Volume;
-import org.voxseg.cli.DeviceOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,7 +75,8 @@ public final class NetworkBenchCommand implements Callable<Integer> {
     int[] filters;
 
     @Option(names = "--precision", defaultValue = "fp32", paramLabel = "fp32|bf16|fp16",
-            description = "The number type of the infer and window modes (default: ${DEFAULT-VALUE}).")
+            description = "The number type of the convolutions; in train mode mixed precision, with float32 weights, "
+                    + "normalisation and loss (default: ${DEFAULT-VALUE}).")
     Precision precision;
 
     @Option(names = "--profile", paramLabel = "TRACE.json",
@@ -90,6 +93,9 @@ public final class NetworkBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Anonymous resident memory after each training step, warm-up included: whether it stays flat. */
+    private final List<Long> anonymousAfterStep = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         NetworkConfig config = NetworkConfig.basic(channels[0], channels[1], filters);
@@ -97,12 +103,9 @@ public final class NetworkBenchCommand implements Callable<Integer> {
         Shape output = new Shape(batch, channels[1], patch, patch, patch);
         long baseline = PeakMemory.currentBytes().orElse(0);
         int[] roi = {patch, patch, patch};
-        if (mode == Mode.TRAIN && precision != Precision.FP32) {
-            throw new IllegalArgumentException("--precision is for the infer and window modes; training is fp32");
-        }
         precision.requireSupportedOn(device.resolved());
         try (NDManager manager = TorchRuntime.engine().newBaseManager(device.resolved());
-                TrainingSetup setup = TrainingSetup.create(config, batch, Extent.of(roi),
+                TrainingSetup setup = TrainingSetup.create(config, precision, batch, Extent.of(roi),
                         DiceLoss.of(OutputActivation.SIGMOID), OptimizerConfig.named("adam", 1e-4), 0, manager)) {
             UNet3d net = setup.network();
             long parameters = net.getParameters().stream().mapToLong(p -> p.getValue().getArray().size()).sum();
@@ -141,6 +144,7 @@ public final class NetworkBenchCommand implements Callable<Integer> {
             }
             training.run(x, step.randomUniform(0, 1, output).gt(0.8).toType(DataType.FLOAT32, false), 1e-4);
         }
+        PeakMemory.anonymousBytes().ifPresent(anonymousAfterStep::add);
     }
 
     private Volume randomVolume() {
@@ -167,6 +171,9 @@ public final class NetworkBenchCommand implements Callable<Integer> {
         results.put("min_s", timings.min());
         results.put("rss_before_bytes", baseline);
         results.put("rss_peak_bytes", peak);
+        if (!anonymousAfterStep.isEmpty()) {
+            results.put("rss_anon_after_step_bytes", anonymousAfterStep);
+        }
         PrintWriter out = spec.commandLine().getOut();
         String what = switch (mode) {
             case TRAIN -> "training step " + batch + "x" + channels[0] + "x" + patch + "^3";

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.voxseg.core.engine.Precision;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.loss.DiceLoss;
 import org.voxseg.core.loss.OutputActivation;
@@ -88,9 +89,9 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                 BatchLoader loader = BatchLoader.builder().cases(sources).sampler(new PatchSampler(roi, 0.33))
                         .augmentation(augmentation).encoding(LabelEncoding.of(new int[] {2, 1, 4}, true))
                         .batchSize(batch).seed(1).threads(workers).build();
-                TrainingSetup setup = TrainingSetup.create(NetworkConfig.basic(4, 3, 16, 32, 64, 128), batch,
-                        Extent.of(roi), DiceLoss.of(OutputActivation.SIGMOID), OptimizerConfig.named("adam", 1e-4), 0,
-                        manager)) {
+                TrainingSetup setup = TrainingSetup.create(NetworkConfig.basic(4, 3, 16, 32, 64, 128), Precision.FP32,
+                        batch, Extent.of(roi), DiceLoss.of(OutputActivation.SIGMOID),
+                        OptimizerConfig.named("adam", 1e-4), 0, manager)) {
             Timings.Action step = () -> setup.step().run(loader.next(), 1e-4);
             for (int w = 0; w < run.warmup; w++) {
                 step.run();

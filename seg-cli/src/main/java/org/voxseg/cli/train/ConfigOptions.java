@@ -7,6 +7,7 @@ import org.voxseg.core.api.TrainingOverrides;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.RunConfig;
 import org.voxseg.core.engine.DeviceRequest;
+import org.voxseg.core.engine.Precision;
 import org.voxseg.core.engine.TorchRuntime;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,6 +39,11 @@ final class ConfigOptions {
             description = "Override dataset.preprocessing_workers (threads preprocessing cases; 0: the default).")
     Integer workers;
 
+    @Option(names = "--precision", paramLabel = "fp32|bf16|fp16",
+            description = "Override training.precision: the number type of the convolutions, fp32 or bf16 (mixed "
+                    + "precision, with float32 weights, normalisation and loss; on a GPU only).")
+    Precision precision;
+
     @Option(names = "--quiet", description = "No progress bars: one line per epoch, for logs.")
     boolean quiet;
 
@@ -51,14 +57,14 @@ final class ConfigOptions {
      */
     RunConfig load(TrainingOverrides.Builder extra) throws IOException {
         RunConfig resolved = extra.epochs(epochs).batchSize(batchSize).seed(seed).threads(threads).workers(workers)
-                .build().applyTo(RunConfig.read(config));
+                .precision(precision).build().applyTo(RunConfig.read(config));
         // libtorch reads its thread count when it loads, and checking the device loads it.
         if (resolved.training().threads() > 0) {
             TorchRuntime.useThreads(resolved.training().threads());
         }
         DeviceRequest asked = device.checked();
         return asked == null ? resolved
-                : resolved.withTraining(resolved.training().with(null, null, null, null, null, asked));
+                : resolved.withTraining(resolved.training().with(null, null, null, null, null, asked, null));
     }
 
     /** The entry point for a run of {@code resolved}, with its compute threads. */

@@ -5,8 +5,8 @@ import java.io.Serializable;
 import java.util.Objects;
 import org.voxseg.core.config.InferenceConfig;
 import org.voxseg.core.engine.DeviceRequest;
+import org.voxseg.core.engine.Precision;
 import org.voxseg.core.inference.MirrorAxes;
-import org.voxseg.core.inference.Precision;
 import org.voxseg.data.grid.Extent;
 
 /**

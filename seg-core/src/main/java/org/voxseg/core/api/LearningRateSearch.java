@@ -51,8 +51,8 @@ public final class LearningRateSearch {
         TrainingConfig training = config.training();
         Extent patch = training.patchSize();
         LearningRateFinder.Result result;
-        try (TrainingSetup setup = TrainingSetup.create(config.model(), training.batchSize(), patch, loss,
-                config.optimizer(), training.seed(), manager);
+        try (TrainingSetup setup = TrainingSetup.create(config.model(), training.precision(), training.batchSize(),
+                patch, loss, config.optimizer(), training.seed(), manager);
                 BatchLoader loader = BatchLoader.builder().cases(samples)
                         .sampler(new PatchSampler(patch.toArray(), training.foregroundFraction()))
                         .augmentation(training.augmentation().pipeline(patch))

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.voxseg.core.config.RunConfig;
 import org.voxseg.core.config.TrainingConfig;
 import org.voxseg.core.engine.DeviceRequest;
+import org.voxseg.core.engine.Precision;
 
 /**
  * What a front end may change of a config for one run: each setting left null keeps the config's. The command
@@ -17,9 +18,10 @@ import org.voxseg.core.engine.DeviceRequest;
  * @param fold the cross-validation fold to train, or null
  * @param workers threads preprocessing cases into the cache (0: the default), or null
  * @param device the device to train on, or null
+ * @param precision the number type of the convolutions, or null
  */
 public record TrainingOverrides(Integer epochs, Integer batchSize, Long seed, Integer threads, Path pretrained,
-        Integer fold, Integer workers, DeviceRequest device) {
+        Integer fold, Integer workers, DeviceRequest device, Precision precision) {
 
     /** A builder with nothing overridden. */
     public static Builder builder() {
@@ -29,7 +31,7 @@ public record TrainingOverrides(Integer epochs, Integer batchSize, Long seed, In
     /** {@code config} with these overrides applied. */
     public RunConfig applyTo(RunConfig config) {
         TrainingConfig training = config.training().with(epochs, batchSize, seed, threads,
-                pretrained == null ? null : pretrained.toAbsolutePath().toString(), device);
+                pretrained == null ? null : pretrained.toAbsolutePath().toString(), device, precision);
         RunConfig changed = config.withTraining(training);
         if (workers != null) {
             changed = changed.withDataset(changed.dataset().withPreprocessingWorkers(workers));
@@ -47,6 +49,7 @@ public record TrainingOverrides(Integer epochs, Integer batchSize, Long seed, In
         private Integer fold;
         private Integer workers;
         private DeviceRequest device;
+        private Precision precision;
 
         private Builder() {
         }
@@ -99,9 +102,16 @@ public record TrainingOverrides(Integer epochs, Integer batchSize, Long seed, In
             return this;
         }
 
+        /** The number type of the convolutions, or null for the config's. */
+        public Builder precision(Precision type) {
+            this.precision = type;
+            return this;
+        }
+
         /** The overrides collected. */
         public TrainingOverrides build() {
-            return new TrainingOverrides(epochs, batchSize, seed, threads, pretrained, fold, workers, device);
+            return new TrainingOverrides(epochs, batchSize, seed, threads, pretrained, fold, workers, device,
+                    precision);
         }
     }
 }

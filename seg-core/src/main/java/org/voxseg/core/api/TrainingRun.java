@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.voxseg.core.config.ChosenPostprocessing;
 import org.voxseg.core.config.ConfigChanges;
 import org.voxseg.core.config.ConfigException;
-import org.voxseg.core.config.ChosenPostprocessing;
 import org.voxseg.core.config.ConfigJson;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.RunConfig;
@@ -63,7 +63,7 @@ final class TrainingRun {
     TrainingRun(RunConfig config, Path folder, RunListener listener, ConfigChange configChange) {
         // The run folder's config.json records the threads this process computes with, which results depend on.
         this.config = config.withTraining(config.training().with(null, null, null, TorchRuntime.requestedThreads(),
-                null, null));
+                null, null, null));
         this.folder = folder;
         this.listener = listener;
         this.configChange = configChange;
@@ -142,8 +142,8 @@ final class TrainingRun {
         List<SamplingCase> training = prepared.subList(0, fold.train().size());
         List<SamplingCase> validation = prepared.subList(fold.train().size(), prepared.size());
         TrainingConfig settings = config.training();
-        try (TrainingSetup setup = TrainingSetup.create(config.model(), settings.batchSize(), settings.patchSize(),
-                loss, config.optimizer(), settings.seed(), manager)) {
+        try (TrainingSetup setup = TrainingSetup.create(config.model(), settings.precision(), settings.batchSize(),
+                settings.patchSize(), loss, config.optimizer(), settings.seed(), manager)) {
             LearningRateSchedule schedule = schedule();
             RunFolderRecorder recorder = new RunFolderRecorder(new CheckpointSeries(folder,
                     settings.checkpointEvery(), settings.keepLast()), setup.network(), setup.optimizer(), schedule);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.RunConfig;
+import org.voxseg.core.config.TrainingConfig;
 import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.interop.SafetensorsExport;
@@ -67,7 +68,7 @@ public final class Voxseg implements AutoCloseable {
      */
     public TrainingOutcome train(RunConfig config, Path runFolder, RunListener listener, ConfigChange change)
             throws IOException {
-        try (NDManager scope = onDevice(config.training().device(), "training.device", listener)) {
+        try (NDManager scope = forTraining(config.training(), listener)) {
             return new TrainingRun(absolute(config), runFolder, listener, change).run(scope);
         }
     }
@@ -75,7 +76,7 @@ public final class Voxseg implements AutoCloseable {
     /** Trains every fold of {@code config}'s cross-validation into {@code folder/fold_k} and summarises them. */
     public List<CrossValidation.FoldResult> crossValidate(RunConfig config, Path folder, RunListener listener)
             throws IOException {
-        try (NDManager scope = onDevice(config.training().device(), "training.device", listener)) {
+        try (NDManager scope = forTraining(config.training(), listener)) {
             return new CrossValidation(absolute(config), folder).run(scope, listener);
         }
     }
@@ -83,7 +84,7 @@ public final class Voxseg implements AutoCloseable {
     /** Runs the LR range test on {@code config}'s network and data, writing its CSV and plot into {@code folder}. */
     public LearningRateFinder.Result findLearningRate(RunConfig config, LearningRateFinder finder, Path folder)
             throws IOException {
-        try (NDManager scope = onDevice(config.training().device(), "training.device", RunListener.NONE)) {
+        try (NDManager scope = forTraining(config.training(), RunListener.NONE)) {
             return new LearningRateSearch(absolute(config), finder).run(folder, scope);
         }
     }
@@ -133,14 +134,20 @@ public final class Voxseg implements AutoCloseable {
     }
 
     /**
-     * A scope whose arrays live on the device {@code request} names, said to {@code listener} with the libtorch in
-     * use. Every array of a run is made in it, so one run uses one device.
+     * A scope whose arrays live on the device {@code training} names, said to {@code listener} with the libtorch in
+     * use and the precision. Every array of a run is made in it, so one run uses one device.
      *
-     * @throws ConfigException naming {@code key} when the device is not there
+     * @throws ConfigException naming the key when the device is not there or cannot compute in the precision
      */
-    private NDManager onDevice(DeviceRequest request, String key, RunListener listener) throws ConfigException {
-        Device device = device(request, key);
-        listener.note(TorchRuntime.describeDevices() + "; training on " + TorchRuntime.name(device));
+    private NDManager forTraining(TrainingConfig training, RunListener listener) throws ConfigException {
+        Device device = device(training.device(), "training.device");
+        try {
+            training.precision().requireTrainableOn(device);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("training.precision: " + e.getMessage());
+        }
+        listener.note(TorchRuntime.describeDevices() + "; training on " + TorchRuntime.name(device) + " in "
+                + training.precision());
         return manager.newSubManager(device);
     }
 

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.Objects;
 import org.voxseg.core.engine.DeviceRequest;
+import org.voxseg.core.engine.Precision;
 import org.voxseg.data.grid.Extent;
 
 /**
@@ -35,12 +36,15 @@ import org.voxseg.data.grid.Extent;
  * @param loaderThreads threads preparing batches
  * @param device the device the network, optimiser state and batches live on (default auto: GPU 0 if libtorch sees
  *     one, else the CPU); checkpoints do not depend on it
+ * @param precision the number type of the convolutions: fp32, or mixed precision with bf16 or fp16 convolutions and
+ *     float32 weights, normalisation, outputs and loss
  */
 public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, Extent patchSize,
         double foregroundFraction, long seed, int validateEvery, int validationBatches, int fullValidationEvery,
         double validationOverlap, int earlyStopPatience,
         int movingAveragePatience, AugmentationConfig augmentation, String freeze, int freezeEpochs,
-        String pretrained, int checkpointEvery, int keepLast, int threads, int loaderThreads, DeviceRequest device) {
+        String pretrained, int checkpointEvery, int keepLast, int threads, int loaderThreads, DeviceRequest device,
+        Precision precision) {
 
     /** A builder with the defaults: nnU-Net-like, 1000 epochs of 250 steps of 2 patches of 128^3. */
     public static Builder builder() {
@@ -55,6 +59,7 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
         requirePositive("validation_batches", validationBatches);
         requirePositive("loader_threads", loaderThreads);
         Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(precision, "precision");
         if (!(foregroundFraction >= 0 && foregroundFraction <= 1) || !(validationOverlap >= 0
                 && validationOverlap < 1)) {
             throw new IllegalArgumentException("foreground_fraction must be in [0, 1] and validation_overlap in "
@@ -88,14 +93,15 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
 
     /** This section with the command line's overrides (null: keep). */
     public TrainingConfig with(Integer newEpochs, Integer newBatchSize, Long newSeed, Integer newThreads,
-            String newPretrained, DeviceRequest newDevice) {
+            String newPretrained, DeviceRequest newDevice, Precision newPrecision) {
         return new TrainingConfig(newEpochs != null ? newEpochs : epochs, iterationsPerEpoch,
                 newBatchSize != null ? newBatchSize : batchSize, patchSize, foregroundFraction,
                 newSeed != null ? newSeed : seed, validateEvery, validationBatches, fullValidationEvery,
                 validationOverlap, earlyStopPatience,
                 movingAveragePatience, augmentation, freeze, freezeEpochs,
                 newPretrained != null ? newPretrained : pretrained, checkpointEvery, keepLast,
-                newThreads != null ? newThreads : threads, loaderThreads, newDevice != null ? newDevice : device);
+                newThreads != null ? newThreads : threads, loaderThreads, newDevice != null ? newDevice : device,
+                newPrecision != null ? newPrecision : precision);
     }
 
     /** This section with a relative {@code pretrained} path taken as relative to {@code folder}. */
@@ -107,7 +113,7 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
                 validateEvery, validationBatches, fullValidationEvery, validationOverlap, earlyStopPatience,
                 movingAveragePatience, augmentation, freeze, freezeEpochs,
                 folder.resolve(pretrained).normalize().toString(), checkpointEvery, keepLast, threads, loaderThreads,
-                device);
+                device, precision);
     }
 
     /** Collects a training section. */
@@ -133,6 +139,7 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
         private int threads;
         private int loaderThreads = 1;
         private DeviceRequest device = DeviceRequest.AUTO;
+        private Precision precision = Precision.FP32;
 
         private Builder() {
         }
@@ -242,11 +249,16 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
             return this;
         }
 
+        public Builder precision(Precision value) {
+            precision = value;
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(epochs, iterationsPerEpoch, batchSize, patchSize, foregroundFraction, seed,
                     validateEvery, validationBatches, fullValidationEvery, validationOverlap, earlyStopPatience,
                     movingAveragePatience, augmentation, freeze, freezeEpochs, pretrained, checkpointEvery, keepLast,
-                    threads, loaderThreads, device);
+                    threads, loaderThreads, device, precision);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.voxseg.core.interop;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -11,6 +10,7 @@ import org.voxseg.core.config.ConfigJson;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.network.PytorchWeights;
 import org.voxseg.core.network.UNet3d;
+import org.voxseg.core.network.UNetProgram;
 import org.voxseg.data.io.AtomicFiles;
 
 /**
@@ -48,10 +48,8 @@ public final class SafetensorsExport {
             });
             AtomicFiles.write(folder.resolve(WEIGHTS), out -> tensors.encode(out, NDList.Encoding.SAFETENSORS));
         }
-        try (InputStream module = SafetensorsExport.class.getResourceAsStream(MODULE)) {
-            byte[] source = Objects.requireNonNull(module, "the packaged " + MODULE).readAllBytes();
-            AtomicFiles.write(folder.resolve(MODULE), out -> out.write(source));
-        }
+        byte[] source = UNetProgram.definition();
+        AtomicFiles.write(folder.resolve(MODULE), out -> out.write(source));
         ConfigJson.write(folder.resolve(ModelDescription.FILE), description);
         ConfigJson.write(folder.resolve(PREPROCESSING), PreprocessingDescription.of(description));
     }

@@ -12,8 +12,7 @@ import java.util.Map;
  * scripted network reads. Names are the dotted DJL paths ({@code encoder0.conv0.conv.weight}) with PyTorch's
  * spellings ({@code gamma}, {@code beta}, {@code runningMean}, {@code runningVar} become {@code weight},
  * {@code bias}, {@code running_mean}, {@code running_var}); the transposed-convolution up-sampler, built here as a
- * 1x1x1 convolution and a depth-to-space step, is the {@code ConvTranspose3d} weight it equals. Deep-supervision
- * heads, used only in training, are left out.
+ * 1x1x1 convolution and a depth-to-space step, is the {@code ConvTranspose3d} weight it equals.
  */
 public final class PytorchWeights {
 
@@ -22,21 +21,35 @@ public final class PytorchWeights {
 
     /** The weights of {@code network} in PyTorch's names, in parameter order; copies living in {@code scope}. */
     public static Map<String, NDArray> of(UNet3d network, NDManager scope) {
+        Map<String, NDArray> weights = new LinkedHashMap<>();
+        live(network, scope).forEach((name, value) -> {
+            if (!name.startsWith("supervision")) {
+                if (value.getManager() != scope) {
+                    scope.tempAttachAll(value); // so that the copy lives in the scope
+                }
+                weights.put(name, value.duplicate());
+            }
+        });
+        return weights;
+    }
+
+    /**
+     * The weights of {@code network} in PyTorch's names, deep-supervision heads included: the network's own arrays,
+     * and a view of them where the layout differs, made in {@code scope}, so that autograd reaches the weights.
+     */
+    public static Map<String, NDArray> live(UNet3d network, NDManager scope) {
         NetworkConfig config = network.config();
         Map<String, NDArray> weights = new LinkedHashMap<>();
         for (Pair<String, Parameter> parameter : network.getParameters()) {
             String name = ParameterNames.readable(parameter.getKey());
-            if (name.startsWith("supervision")) {
-                continue;
-            }
             NDArray value = parameter.getValue().getArray();
-            scope.tempAttachAll(value); // so that every copy and view made from it lives in the scope
             if (name.matches("up\\d+\\.expand\\.weight")) {
                 int level = Integer.parseInt(name.substring(2, name.indexOf('.')));
+                scope.tempAttachAll(value); // so that the view lives in the scope
                 weights.put("up" + level + ".weight", transposedConvolution(value, config.filtersArray()[level],
                         config.stridesArray()[level + 1]));
             } else {
-                weights.put(pytorchName(name), value.duplicate());
+                weights.put(pytorchName(name), value);
             }
         }
         return weights;
@@ -48,8 +61,7 @@ public final class PytorchWeights {
      */
     private static NDArray transposedConvolution(NDArray expand, int filters, int[] strideXyz) {
         long in = expand.getShape().get(1);
-        return expand.reshape(filters, strideXyz[2], strideXyz[1], strideXyz[0], in).transpose(4, 0, 1, 2, 3)
-                .duplicate();
+        return expand.reshape(filters, strideXyz[2], strideXyz[1], strideXyz[0], in).transpose(4, 0, 1, 2, 3);
     }
 
     private static String pytorchName(String readable) {

@@ -14,6 +14,9 @@ import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.voxseg.core.engine.Precision;
 import org.voxseg.data.grid.Extent;
 
 /**
@@ -36,21 +39,39 @@ public final class UNet3d extends AbstractBlock {
     private final List<Block> decoder = new ArrayList<>();
     private final List<Block> supervisionHeads = new ArrayList<>();
     private final Block output;
+    private final Precision precision;
+    private UNetProgram program;
 
     /**
      * A network of {@code config} with its parameters initialised in {@code manager} for batches of
      * {@code batchSize} patches of {@code patch} voxels along (x, y, z).
      */
     public static UNet3d initialized(NetworkConfig config, NDManager manager, int batchSize, Extent patch) {
-        UNet3d network = new UNet3d(config);
+        return initialized(config, Precision.FP32, manager, batchSize, patch);
+    }
+
+    /** As {@link #initialized(NetworkConfig, NDManager, int, Extent)}, training in {@code precision}. */
+    public static UNet3d initialized(NetworkConfig config, Precision precision, NDManager manager, int batchSize,
+            Extent patch) {
+        UNet3d network = new UNet3d(config, precision);
         network.initialize(manager, DataType.FLOAT32,
                 new Shape(batchSize, config.inChannels(), patch.z(), patch.y(), patch.x()));
         return network;
     }
 
+    /** A network of {@code config} that trains in float32. */
     public UNet3d(NetworkConfig config) {
+        this(config, Precision.FP32);
+    }
+
+    /**
+     * A network of {@code config} whose training and patch-validation forward computes its convolutions in
+     * {@code precision} (mixed precision: weights, normalisation and outputs stay float32).
+     */
+    public UNet3d(NetworkConfig config, Precision precision) {
         super(VERSION);
         this.config = config;
+        this.precision = Objects.requireNonNull(precision, "precision");
         Layers layers = new Layers(config);
         int[] filters = config.filtersArray();
         int[][] strides = config.stridesArray();
@@ -91,9 +112,33 @@ public final class UNet3d extends AbstractBlock {
         return config;
     }
 
+    /**
+     * One call of the U-Net's program ({@link UNetProgram}) on the network's own weights: in training autograd
+     * records it back to them, and the outputs are the network's and then the deep-supervision heads'.
+     */
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        NDManager parent = x.getManager();
+        try (NDManager scope = parent.newSubManager()) {
+            Map<String, NDArray> weights = PytorchWeights.live(this, scope);
+            NDList outputs = training ? program().train(x, weights) : new NDList(program().evaluate(x, weights));
+            outputs.attach(parent);
+            return outputs;
+        }
+    }
+
+    /** The program, loaded into the weights' scope on first use. */
+    private UNetProgram program() {
+        if (program == null) {
+            program = UNetProgram.load(config, precision, getParameters().valueAt(0).getArray().getManager());
+        }
+        return program;
+    }
+
+    /** The forward layer by layer through DJL's operations, which the program replaces. */
+    NDList forwardLayerByLayer(ParameterStore store, NDList inputs, boolean training) {
         NDArray x = inputs.singletonOrThrow();
         List<NDArray> skips = new ArrayList<>();
         NDArray current = x;

@@ -1,6 +1,7 @@
 package org.voxseg.core.training;
 
 import ai.djl.ndarray.NDManager;
+import org.voxseg.core.engine.Precision;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.loss.DeepSupervisionLoss;
 import org.voxseg.core.loss.SegmentationLoss;
@@ -30,16 +31,16 @@ public final class TrainingSetup implements AutoCloseable {
     }
 
     /**
-     * Builds and initialises {@code architecture} for batches of {@code batchSize} patches of {@code patch} voxels
-     * along (x, y, z), seeded with {@code seed}, with {@code loss} (deep-supervised when the network has extra
-     * outputs) and the optimiser {@code optimizer} describes.
+     * Builds and initialises {@code architecture}, training in {@code precision}, for batches of {@code batchSize}
+     * patches of {@code patch} voxels along (x, y, z), seeded with {@code seed}, with {@code loss} (deep-supervised
+     * when the network has extra outputs) and the optimiser {@code optimizer} describes.
      */
-    public static TrainingSetup create(NetworkConfig architecture, int batchSize, Extent patch,
+    public static TrainingSetup create(NetworkConfig architecture, Precision precision, int batchSize, Extent patch,
             SegmentationLoss loss, OptimizerConfig optimizer, long seed, NDManager parent) {
         NDManager manager = parent.newSubManager();
         try {
             TorchRuntime.seed(seed);
-            UNet3d network = UNet3d.initialized(architecture, manager, batchSize, patch);
+            UNet3d network = UNet3d.initialized(architecture, precision, manager, batchSize, patch);
             Optimizer updates = optimizer.build(manager);
             TrainingStep step = new TrainingStep(network, new DeepSupervisionLoss(loss, architecture.trainingOutputs()),
                     updates, optimizer.clipGradNorm(), manager);

@@ -111,7 +111,7 @@ class RunFolderSafetyTest {
         byte[] stored = Files.readAllBytes(run.resolve(RunFolder.CONFIG));
         RunConfig changed = RunConfig.read(TinyDataset.config(dir.resolve("data/changed.json"), "train", 1,
                 "\"cross_validation\": {\"seed\": 3}")).withTraining(config.training().with(null, null, 8L, null,
-                null, null));
+                null, null, null));
 
         ConfigException error = assertThrows(ConfigException.class,
                 () -> voxseg.train(changed, run, RunListener.NONE));
@@ -119,8 +119,8 @@ class RunFolderSafetyTest {
         assertTrue(error.getMessage().startsWith(run.resolve(RunFolder.CONFIG) + ": the run was trained with other "
                 + "values of cross_validation.seed, training.seed;"), error.getMessage());
         assertArrayEquals(stored, Files.readAllBytes(run.resolve(RunFolder.CONFIG)), "config.json is kept");
-        assertEquals(2, voxseg.train(config.withTraining(config.training().with(2, null, null, null, null, null)), run,
-                RunListener.NONE).epochs(), "more epochs resume");
+        RunConfig twoEpochs = config.withTraining(config.training().with(2, null, null, null, null, null, null));
+        assertEquals(2, voxseg.train(twoEpochs, run, RunListener.NONE).epochs(), "more epochs resume");
         assertEquals(2, voxseg.train(changed, run, RunListener.NONE, ConfigChange.ACCEPT).epochs(),
                 "a forced change resumes");
     }
@@ -136,7 +136,7 @@ class RunFolderSafetyTest {
                 + TorchRuntime.requestedThreads(), "\"threads\" : 7"));
         List<String> notes = new ArrayList<>();
 
-        RunConfig longer = config.withTraining(config.training().with(2, null, null, null, null, null));
+        RunConfig longer = config.withTraining(config.training().with(2, null, null, null, null, null, null));
         voxseg.train(longer, run, new RunListener() {
             @Override
             public void note(String message) {

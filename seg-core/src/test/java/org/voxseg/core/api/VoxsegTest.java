@@ -162,7 +162,7 @@ class VoxsegTest {
         assertEquals(1, again.epochs());
         assertEquals(1, again.history().size());
         String device = TorchRuntime.name(TorchRuntime.device(DeviceRequest.AUTO));
-        assertEquals(List.of(TorchRuntime.describeDevices() + "; training on " + device, "resuming " + run
+        assertEquals(List.of(TorchRuntime.describeDevices() + "; training on " + device + " in fp32", "resuming " + run
                 + " after epoch 1"), heard, "no step is trained again");
     }
 

@@ -84,7 +84,8 @@ public final class PythonTorch {
         return largest;
     }
 
-    private static String script(String resource) {
+    /** The path of the test resource {@code resource}, a Python script. */
+    public static String script(String resource) {
         try {
             return Path.of(PythonTorch.class.getResource(resource).toURI()).toString();
         } catch (URISyntaxException e) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.core.engine.DeviceRequest;
+import org.voxseg.core.engine.Precision;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.inference.NetworkPredictor;
 import org.voxseg.core.inference.Predictor;
@@ -54,7 +55,7 @@ class DevicePlacementTest {
     @Test
     void parametersGradientsOptimiserStateBatchesAndLossesLiveOnTheRunsDevice(NDManager base) {
         try (NDManager run = base.newSubManager(DEVICE);
-                TrainingSetup setup = TrainingSetup.create(NETWORK, 2, Extent.cube(16),
+                TrainingSetup setup = TrainingSetup.create(NETWORK, Precision.FP32, 2, Extent.cube(16),
                         DiceLoss.of(OutputActivation.SIGMOID), OptimizerConfig.named("adam", 1e-3), 5, run)) {
             float[] images = new float[2 * 2 * 16 * 16 * 16];
             float[] targets = new float[images.length];
@@ -104,7 +105,7 @@ class DevicePlacementTest {
         Path file = dir.resolve("run.ckpt");
         Map<String, float[]> trained = new LinkedHashMap<>();
         try (NDManager run = base.newSubManager(DEVICE);
-                TrainingSetup setup = TrainingSetup.create(NETWORK, 1, Extent.cube(16),
+                TrainingSetup setup = TrainingSetup.create(NETWORK, Precision.FP32, 1, Extent.cube(16),
                         DiceLoss.of(OutputActivation.SIGMOID), OptimizerConfig.named("adam", 1e-3), 5, run)) {
             CheckpointFile.write(file, Checkpoint.capture(setup.network(), setup.optimizer(),
                     new ConstantRate(1e-3), 1, 1, 0.5, 1, Map.of()));

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxseg.core.engine.Precision;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.loss.DiceLoss;
 import org.voxseg.core.loss.OutputActivation;
@@ -123,8 +124,8 @@ class TrainerTest {
         }
 
         TrainingOutcome train(List<SamplingCase> training, List<SamplingCase> validation) throws IOException {
-            try (TrainingSetup setup = TrainingSetup.create(NETWORK, 2, PATCH, DiceLoss.of(OutputActivation.SIGMOID),
-                    OptimizerConfig.named("adam", 1e-2), 7, manager)) {
+            try (TrainingSetup setup = TrainingSetup.create(NETWORK, Precision.FP32, 2, PATCH,
+                    DiceLoss.of(OutputActivation.SIGMOID), OptimizerConfig.named("adam", 1e-2), 7, manager)) {
                 RunFolderRecorder recorder = new RunFolderRecorder(checkpoints, setup.network(), setup.optimizer(),
                         schedule);
                 TrainingState start = recorder.resume(OUTPUTS, setup.manager()).orElse(TrainingState.start(OUTPUTS));

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.voxseg.core.engine.Precision;
 import org.voxseg.core.loss.DiceLoss;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
@@ -26,8 +27,9 @@ class TrainingSetupTest {
     }
 
     private float[] firstWeights(long seed) {
-        try (TrainingSetup setup = TrainingSetup.create(NetworkConfig.basic(1, 1, 4, 8), 1, Extent.cube(8),
-                DiceLoss.of(OutputActivation.SIGMOID), OptimizerConfig.named("adam", 1e-3), seed, manager)) {
+        try (TrainingSetup setup = TrainingSetup.create(NetworkConfig.basic(1, 1, 4, 8), Precision.FP32, 1,
+                Extent.cube(8), DiceLoss.of(OutputActivation.SIGMOID), OptimizerConfig.named("adam", 1e-3), seed,
+                manager)) {
             return setup.network().getParameters().valueAt(0).getArray().toFloatArray();
         }
     }

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.voxseg.core.api.InferenceOverrides;
 import org.voxseg.core.engine.DeviceRequest;
-import org.voxseg.core.inference.Precision;
+import org.voxseg.core.engine.Precision;
 import org.voxseg.data.grid.Extent;
 import org.voxseg.spark.job.CaseStatus;
 import org.voxseg.spark.job.SparkSessions;

@@ -1,0 +1,272 @@
+package org.voxseg.core.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.voxseg.core.config.ConfigJson;
+import org.voxseg.core.engine.CpuFeatures;
+import org.voxseg.core.engine.Precision;
+import org.voxseg.core.engine.TorchRuntime;
+import org.voxseg.core.testing.NdManagerExtension;
+import org.voxseg.core.testing.PythonTorch;
+import org.voxseg.data.grid.Extent;
+
+/**
+ * The scripted U-Net program against two references, for every norm, up-sampling, residual, deep-supervision and
+ * anisotropic-stride option: its training-mode outputs against the layer-by-layer DJL network's (an independent
+ * definition of the same architecture), and its gradients against PyTorch's own autograd on the same module in
+ * float64 (relative L2 error). The layer-by-layer network's own gradients are not the reference: in the plain
+ * layout libtorch 2.7.1's oneDNN weight gradient was measured wrong on an AMD EPYC (docs/engine.md).
+ */
+@ExtendWith(NdManagerExtension.class)
+class UNetProgramTest {
+
+    private static final double RELATIVE = 1e-5;
+    /** float32 against float64: sums over thousands of voxels round differently (largest seen 1.1e-5). */
+    private static final double RELATIVE_TO_FLOAT64 = 2e-5;
+
+    private NDManager manager;
+
+    @BeforeEach
+    void open(NDManager manager) {
+        TorchRuntime.seed(11);
+        this.manager = manager;
+    }
+
+    private static NetworkConfig config(String norm, String upsampling, boolean residual, boolean deepSupervision,
+            boolean anisotropic) {
+        int[][] strides = anisotropic ? new int[][] {{1, 1, 1}, {2, 2, 1}, {2, 2, 2}, {2, 2, 1}}
+                : new int[][] {{1, 1, 1}, {2, 2, 2}, {2, 2, 2}, {2, 2, 2}};
+        return NetworkTestSupport.config(2, 3, new int[] {4, 8, 8, 16}, strides, norm, upsampling, residual,
+                deepSupervision);
+    }
+
+    @ParameterizedTest(name = "{0} norm, {1} up-sampling, residual {2}, deep supervision {3}, anisotropic {4}")
+    @CsvSource({
+        "instance, transposed, false, false, false",
+        "instance, transposed, false, true, true",
+        "group, nearest, true, false, false",
+        "batch, trilinear, false, true, false",
+        "instance, trilinear, true, true, true",
+        "batch, transposed, true, false, true",
+    })
+    void trainingOutputsEqualTheLayerByLayerNetwork(String norm, String upsampling, boolean residual,
+            boolean deepSupervision, boolean anisotropic) {
+        NetworkConfig config = config(norm, upsampling, residual, deepSupervision, anisotropic);
+        Shape input = new Shape(2, 2, 16, 16, 16);
+        UNet3d net = NetworkTestSupport.initialised(config, manager, input);
+        NDArray images = manager.randomNormal(input);
+        ParameterStore store = new ParameterStore(manager, false);
+
+        NDList layered = net.forwardLayerByLayer(store, new NDList(images), true);
+        NDList scripted = net.forward(store, new NDList(images), true);
+
+        assertEquals(config.trainingOutputs(), scripted.size());
+        for (int k = 0; k < layered.size(); k++) {
+            float scale = layered.get(k).abs().max().getFloat();
+            float difference = layered.get(k).sub(scripted.get(k)).abs().max().getFloat();
+            assertTrue(difference <= RELATIVE * scale, "output " + k + " differs by " + difference);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} norm, {1} up-sampling, residual {2}, deep supervision {3}, anisotropic {4}")
+    @CsvSource({
+        "instance, transposed, false, false, false",
+        "instance, transposed, false, true, true",
+        "group, nearest, true, false, false",
+        "batch, trilinear, false, true, false",
+        "instance, trilinear, true, true, true",
+        "batch, transposed, true, false, true",
+        "group, transposed, false, true, false",
+        "instance, nearest, false, false, true",
+    })
+    void gradientsEqualPytorchs(String norm, String upsampling, boolean residual, boolean deepSupervision,
+            boolean anisotropic, @TempDir Path work) throws IOException {
+        PythonTorch.assumeAvailable();
+        NetworkConfig config = config(norm, upsampling, residual, deepSupervision, anisotropic);
+        Shape input = new Shape(2, 2, 16, 16, 16);
+        UNet3d net = NetworkTestSupport.initialised(config, manager, input);
+        NDArray images = manager.randomNormal(input);
+        images.setName("input");
+        NDList tensors = new NDList(images);
+        Map<String, NDArray> weights = PytorchWeights.live(net, manager);
+        weights.forEach((name, value) -> {
+            NDArray copy = value.duplicate();
+            copy.setName(name);
+            tensors.add(copy);
+        });
+
+        NDList outputWeights = new NDList();
+        Map<String, NDArray> gradients;
+        try (GradientCollector collector = TorchRuntime.gradientCollector()) {
+            NDList outputs = net.forward(new ParameterStore(manager, false), new NDList(images), true);
+            NDArray loss = null;
+            for (int k = 0; k < outputs.size(); k++) {
+                NDArray weight = manager.randomNormal(outputs.get(k).getShape());
+                weight.setName("output_weight" + k);
+                outputWeights.add(weight);
+                NDArray term = outputs.get(k).mul(weight).sum();
+                loss = loss == null ? term : loss.add(term);
+            }
+            collector.backward(loss);
+        }
+        tensors.addAll(outputWeights);
+        gradients = pytorchGradients(net);
+
+        Map<String, float[]> expected = pythonGradients(config, tensors, new ArrayList<>(gradients.keySet()), work);
+        gradients.forEach((name, actual) -> {
+            float[] reference = expected.get(name);
+            float[] computed = actual.toFloatArray();
+            double size = 0;
+            double difference = 0;
+            for (int i = 0; i < reference.length; i++) {
+                size += (double) reference[i] * reference[i];
+                difference += ((double) reference[i] - computed[i]) * ((double) reference[i] - computed[i]);
+            }
+            assertTrue(size > 0, name + " has no gradient");
+            double relative = Math.sqrt(difference / size);
+            assertTrue(relative <= RELATIVE_TO_FLOAT64, name + ": gradients differ by " + relative + " (relative, L2)");
+        });
+    }
+
+    @Test
+    void bfloat16TrainingOutputsAreFloat32sWithinItsResolution() {
+        assumeTrue(CpuFeatures.bfloat16(), "this CPU has no bfloat16 instructions");
+        NetworkConfig config = config("group", "transposed", true, true, false);
+        NDArray images = manager.randomNormal(new Shape(2, 2, 16, 16, 16));
+        NDList full = trainingOutputs(config, Precision.FP32, images);
+        NDList half = trainingOutputs(config, Precision.BF16, images);
+
+        for (int k = 0; k < full.size(); k++) {
+            assertEquals(DataType.FLOAT32, half.get(k).getDataType(), "outputs come back in float32");
+            double relative = full.get(k).sub(half.get(k)).norm().getFloat() / full.get(k).norm().getFloat();
+            assertTrue(relative > 0 && relative < 3e-2, "output " + k + " differs by " + relative);
+        }
+    }
+
+    /** The training-mode outputs of a network of {@code config}, seeded alike, computing in {@code precision}. */
+    private NDList trainingOutputs(NetworkConfig config, Precision precision, NDArray images) {
+        TorchRuntime.seed(5);
+        UNet3d net = UNet3d.initialized(config, precision, manager, 2, Extent.cube(16));
+        return net.forward(new ParameterStore(manager, false), new NDList(images), true);
+    }
+
+    @Test
+    void theCommittedProgramIsTheModuleScripted(@TempDir Path work) throws IOException {
+        PythonTorch.assumeAvailable();
+        Path module = Path.of("src/main/resources/org/voxseg/core/network/voxseg_unet.py");
+        Path scripted = work.resolve("scripted.ts");
+        String failure = PythonTorch.run(List.of("src/main/python/make_scripted_unet.py", scripted.toString()));
+        assertEquals("", failure, "make_scripted_unet.py failed");
+        assertTrue(Files.isRegularFile(module), "run from seg-core: " + module);
+
+        Path committed = work.resolve("committed.ts");
+        try (InputStream in = UNetProgram.class.getResourceAsStream("scripted_unet.ts")) {
+            Files.copy(in, committed);
+        }
+        assertEquals(programEntries(scripted), programEntries(committed),
+                "scripted_unet.ts is stale: run seg-core/src/main/python/make_scripted_unet.py");
+    }
+
+    /**
+     * A TorchScript archive's entries without its top folder (named after the file) and without the debug tables
+     * (which hold the source's path): the code, the constants and the pickled module.
+     */
+    private static Map<String, String> programEntries(Path archive) throws IOException {
+        Map<String, String> entries = new TreeMap<>();
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                String name = entry.getName().substring(entry.getName().indexOf('/') + 1);
+                if (!name.endsWith("debug_pkl")) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        entries.put(name, HexFormat.of().formatHex(in.readAllBytes()));
+                    }
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** The gradient of every trainable weight of {@code net}, under PyTorch's names and layouts. */
+    private static Map<String, NDArray> pytorchGradients(UNet3d net) {
+        Map<String, NDArray> gradients = new LinkedHashMap<>();
+        NetworkConfig config = net.config();
+        for (Pair<String, Parameter> p : net.getParameters()) {
+            if (!p.getValue().requiresGradient()) {
+                continue;
+            }
+            String name = ParameterNames.readable(p.getKey());
+            NDArray gradient = p.getValue().getArray().getGradient();
+            if (name.matches("up\\d+\\.expand\\.weight")) {
+                int level = Integer.parseInt(name.substring(2, name.indexOf('.')));
+                int[] factor = config.stridesArray()[level + 1];
+                gradient = gradient.reshape(config.filtersArray()[level], factor[2], factor[1], factor[0], -1)
+                        .transpose(4, 0, 1, 2, 3);
+                name = "up" + level + ".weight";
+            }
+            gradients.put(name.replaceAll("\\.gamma$", ".weight").replaceAll("\\.beta$", ".bias"), gradient);
+        }
+        return gradients;
+    }
+
+    private static Map<String, float[]> pythonGradients(NetworkConfig config, NDList tensors, List<String> names,
+            Path work) throws IOException {
+        Path model = work.resolve("model.json");
+        Files.writeString(model, ConfigJson.text(config));
+        Path tensorFile = work.resolve("tensors.safetensors");
+        try (OutputStream out = Files.newOutputStream(tensorFile)) {
+            tensors.encode(out, NDList.Encoding.SAFETENSORS);
+        }
+        Path namesFile = work.resolve("names.txt");
+        Files.write(namesFile, names);
+        Path module = Files.write(work.resolve("voxseg_unet.py"), UNetProgram.definition());
+        Path output = work.resolve("gradients.f32");
+        String failure = PythonTorch.run(List.of(PythonTorch.script("/network/program_gradients.py"),
+                module.toString(), model.toString(), tensorFile.toString(), namesFile.toString(),
+                output.toString()));
+        assertEquals("", failure, "program_gradients.py failed");
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(output)).order(ByteOrder.LITTLE_ENDIAN);
+        Map<String, float[]> gradients = new LinkedHashMap<>();
+        for (String name : names) {
+            Shape shape = tensors.stream().filter(t -> name.equals(t.getName())).findFirst().orElseThrow()
+                    .getShape();
+            float[] values = new float[Math.toIntExact(shape.size())];
+            bytes.asFloatBuffer().get(values);
+            bytes.position(bytes.position() + values.length * Float.BYTES);
+            gradients.put(name, values);
+        }
+        return gradients;
+    }
+}
