@@ -27,9 +27,9 @@ cd /
 
 version=$("$work/path/voxseg" --version) || fail "--version through a symbolic link failed"
 grep -q '^voxseg ' <<<"$version" || fail "--version printed: $version"
-grep -q '^native memory: freed tensors returned' <<<"$version" || fail "--version reused freed memory: $version"
-version=$("$home/bin/voxseg" predict --version) || fail "predict --version failed"
-grep -q '^native memory: freed tensors reused' <<<"$version" || fail "predict does not reuse memory: $version"
+grep -q '^native memory: freed tensors reused' <<<"$version" || fail "--version does not reuse freed memory: $version"
+version=$("$home/bin/voxseg" train --version) || fail "train --version failed"
+grep -q '^native memory: freed tensors reused' <<<"$version" || fail "train does not reuse memory: $version"
 version=$(VOXSEG_MALLOC=system "$home/bin/voxseg" predict --version) || fail "VOXSEG_MALLOC=system failed"
 grep -q '^native memory: freed tensors returned' <<<"$version" || fail "VOXSEG_MALLOC=system still reused: $version"
 if VOXSEG_MALLOC=always "$home/bin/voxseg" --version 2> "$work/err"; then

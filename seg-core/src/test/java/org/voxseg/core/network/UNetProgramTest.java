@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.voxseg.core.config.ConfigJson;
 import org.voxseg.core.engine.CpuFeatures;
 import org.voxseg.core.engine.Precision;
@@ -65,6 +67,19 @@ class UNetProgramTest {
         this.manager = manager;
     }
 
+    /** Every norm, up-sampling kind, residual, deep supervision and anisotropic stride, each at least twice. */
+    static Stream<Arguments> options() {
+        return Stream.of(
+                Arguments.of("instance", "transposed", false, false, false),
+                Arguments.of("instance", "transposed", false, true, true),
+                Arguments.of("group", "nearest", true, false, false),
+                Arguments.of("batch", "trilinear", false, true, false),
+                Arguments.of("instance", "trilinear", true, true, true),
+                Arguments.of("batch", "transposed", true, false, true),
+                Arguments.of("group", "transposed", false, true, false),
+                Arguments.of("instance", "nearest", false, false, true));
+    }
+
     private static NetworkConfig config(String norm, String upsampling, boolean residual, boolean deepSupervision,
             boolean anisotropic) {
         int[][] strides = anisotropic ? new int[][] {{1, 1, 1}, {2, 2, 1}, {2, 2, 2}, {2, 2, 1}}
@@ -74,14 +89,7 @@ class UNetProgramTest {
     }
 
     @ParameterizedTest(name = "{0} norm, {1} up-sampling, residual {2}, deep supervision {3}, anisotropic {4}")
-    @CsvSource({
-        "instance, transposed, false, false, false",
-        "instance, transposed, false, true, true",
-        "group, nearest, true, false, false",
-        "batch, trilinear, false, true, false",
-        "instance, trilinear, true, true, true",
-        "batch, transposed, true, false, true",
-    })
+    @MethodSource("options")
     void trainingOutputsEqualTheLayerByLayerNetwork(String norm, String upsampling, boolean residual,
             boolean deepSupervision, boolean anisotropic) {
         NetworkConfig config = config(norm, upsampling, residual, deepSupervision, anisotropic);
@@ -102,16 +110,7 @@ class UNetProgramTest {
     }
 
     @ParameterizedTest(name = "{0} norm, {1} up-sampling, residual {2}, deep supervision {3}, anisotropic {4}")
-    @CsvSource({
-        "instance, transposed, false, false, false",
-        "instance, transposed, false, true, true",
-        "group, nearest, true, false, false",
-        "batch, trilinear, false, true, false",
-        "instance, trilinear, true, true, true",
-        "batch, transposed, true, false, true",
-        "group, transposed, false, true, false",
-        "instance, nearest, false, false, true",
-    })
+    @MethodSource("options")
     void gradientsEqualPytorchs(String norm, String upsampling, boolean residual, boolean deepSupervision,
             boolean anisotropic, @TempDir Path work) throws IOException {
         PythonTorch.assumeAvailable();
