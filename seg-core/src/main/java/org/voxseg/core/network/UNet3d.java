@@ -25,9 +25,10 @@ import org.voxseg.data.grid.Extent;
  * convolution, and optional deep-supervision heads on the coarser decoder levels (returned while training, finest
  * first). Input (N, C, z, y, x) with sizes multiples of {@link NetworkConfig#totalStride()}.
  *
- * <p>Each stage runs in its own NDManager scope: its intermediates are freed as soon as it returns, and each
- * stage's output as soon as the next has used it, so native memory is bounded by a few feature maps rather than
- * the whole forward pass (autograd keeps what backward needs).
+ * <p>The block holds the weights, named and initialised as DJL's layers name and initialise them (checkpoints and
+ * optimisers go by those names); its forward is one call of the U-Net's program ({@link UNetProgram}), where
+ * libtorch frees each intermediate as soon as it can. The DJL layers' own forward, {@link #forwardLayerByLayer},
+ * remains as the independent reference the program's outputs are tested against.
  */
 public final class UNet3d extends AbstractBlock {
 
@@ -137,7 +138,11 @@ public final class UNet3d extends AbstractBlock {
         return program;
     }
 
-    /** The forward layer by layer through DJL's operations, which the program replaces. */
+    /**
+     * The forward layer by layer through DJL's operations, which the program replaces: the reference its training
+     * outputs are tested against. Each stage runs in its own NDManager scope, so native memory is bounded by a few
+     * feature maps (autograd keeps what backward needs).
+     */
     NDList forwardLayerByLayer(ParameterStore store, NDList inputs, boolean training) {
         NDArray x = inputs.singletonOrThrow();
         List<NDArray> skips = new ArrayList<>();
