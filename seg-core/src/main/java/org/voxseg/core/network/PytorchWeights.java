@@ -6,6 +6,8 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A trained network's inference weights under PyTorch's names and layouts: what {@code voxseg export} writes and the
@@ -38,21 +40,39 @@ public final class PytorchWeights {
      * and a view of them where the layout differs, made in {@code scope}, so that autograd reaches the weights.
      */
     public static Map<String, NDArray> live(UNet3d network, NDManager scope) {
+        return inPytorchLayout(network, scope, parameter -> true, Parameter::getArray);
+    }
+
+    /**
+     * The gradients of {@code network}'s trainable weights under PyTorch's names and in its layouts, the form in which
+     * they are compared with PyTorch's own.
+     */
+    static Map<String, NDArray> gradients(UNet3d network, NDManager scope) {
+        return inPytorchLayout(network, scope, Parameter::requiresGradient,
+                parameter -> parameter.getArray().getGradient());
+    }
+
+    /** The arrays {@code array} gives for the parameters {@code which} selects, under PyTorch's names and layouts. */
+    private static Map<String, NDArray> inPytorchLayout(UNet3d network, NDManager scope, Predicate<Parameter> which,
+            Function<Parameter, NDArray> array) {
         NetworkConfig config = network.config();
-        Map<String, NDArray> weights = new LinkedHashMap<>();
+        Map<String, NDArray> arrays = new LinkedHashMap<>();
         for (Pair<String, Parameter> parameter : network.getParameters()) {
+            if (!which.test(parameter.getValue())) {
+                continue;
+            }
             String name = ParameterNames.readable(parameter.getKey());
-            NDArray value = parameter.getValue().getArray();
+            NDArray value = array.apply(parameter.getValue());
             if (name.matches("up\\d+\\.expand\\.weight")) {
                 int level = Integer.parseInt(name.substring(2, name.indexOf('.')));
                 scope.tempAttachAll(value); // so that the view lives in the scope
-                weights.put("up" + level + ".weight", transposedConvolution(value, config.filtersArray()[level],
+                arrays.put("up" + level + ".weight", transposedConvolution(value, config.filtersArray()[level],
                         config.stridesArray()[level + 1]));
             } else {
-                weights.put(pytorchName(name), value);
+                arrays.put(pytorchName(name), value);
             }
         }
-        return weights;
+        return arrays;
     }
 
     /**

@@ -12,6 +12,7 @@ import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.voxseg.core.engine.Precision;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.data.grid.Extent;
@@ -54,11 +54,10 @@ public final class UNetProgram {
             throw new IllegalStateException("voxseg's U-Net program runs on the PyTorch engine, not " + scope);
         }
         PtSymbolBlock module;
-        try (InputStream in = Objects.requireNonNull(UNetProgram.class.getResourceAsStream(RESOURCE),
-                "the packaged " + RESOURCE)) {
-            module = JniUtils.loadModule(torch, in, true, false);
+        try {
+            module = JniUtils.loadModule(torch, new ByteArrayInputStream(packaged(RESOURCE)), true, false);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the packaged " + RESOURCE, e);
+            throw new UncheckedIOException("cannot load the packaged " + RESOURCE, e);
         }
         UNetProgram program = new UNetProgram(module);
         program.call("configure", architectureArguments(architecture, trainingPrecision));
@@ -70,11 +69,19 @@ public final class UNetProgram {
      * the network from {@code model.json} and its weights, for Python users ({@code voxseg export}).
      */
     public static byte[] definition() {
-        try (InputStream in = Objects.requireNonNull(UNetProgram.class.getResourceAsStream(DEFINITION),
-                "the packaged " + DEFINITION)) {
+        return packaged(DEFINITION);
+    }
+
+    /** The bytes of the resource {@code name} packaged beside this class. */
+    private static byte[] packaged(String name) {
+        InputStream resource = UNetProgram.class.getResourceAsStream(name);
+        if (resource == null) {
+            throw new IllegalStateException("the packaged " + name + " is missing");
+        }
+        try (InputStream in = resource) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the packaged " + DEFINITION, e);
+            throw new UncheckedIOException("cannot read the packaged " + name, e);
         }
     }
 

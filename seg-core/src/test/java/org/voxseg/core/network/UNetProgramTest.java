@@ -9,10 +9,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -142,7 +140,7 @@ class UNetProgramTest {
             collector.backward(loss);
         }
         tensors.addAll(outputWeights);
-        gradients = pytorchGradients(net);
+        gradients = PytorchWeights.gradients(net, manager);
 
         Map<String, float[]> expected = pythonGradients(config, tensors, new ArrayList<>(gradients.keySet()), work);
         gradients.forEach((name, actual) -> {
@@ -216,28 +214,6 @@ class UNetProgramTest {
             }
         }
         return entries;
-    }
-
-    /** The gradient of every trainable weight of {@code net}, under PyTorch's names and layouts. */
-    private static Map<String, NDArray> pytorchGradients(UNet3d net) {
-        Map<String, NDArray> gradients = new LinkedHashMap<>();
-        NetworkConfig config = net.config();
-        for (Pair<String, Parameter> p : net.getParameters()) {
-            if (!p.getValue().requiresGradient()) {
-                continue;
-            }
-            String name = ParameterNames.readable(p.getKey());
-            NDArray gradient = p.getValue().getArray().getGradient();
-            if (name.matches("up\\d+\\.expand\\.weight")) {
-                int level = Integer.parseInt(name.substring(2, name.indexOf('.')));
-                int[] factor = config.stridesArray()[level + 1];
-                gradient = gradient.reshape(config.filtersArray()[level], factor[2], factor[1], factor[0], -1)
-                        .transpose(4, 0, 1, 2, 3);
-                name = "up" + level + ".weight";
-            }
-            gradients.put(name.replaceAll("\\.gamma$", ".weight").replaceAll("\\.beta$", ".bias"), gradient);
-        }
-        return gradients;
     }
 
     private static Map<String, float[]> pythonGradients(NetworkConfig config, NDList tensors, List<String> names,
