@@ -146,7 +146,7 @@ final class TrainingRun {
                 settings.patchSize(), loss, config.optimizer(), settings.seed(), manager)) {
             LearningRateSchedule schedule = schedule();
             RunFolderRecorder recorder = new RunFolderRecorder(new CheckpointSeries(folder,
-                    settings.checkpointEvery(), settings.keepLast()), setup.network(), setup.optimizer(), schedule);
+                    settings.checkpointEvery(), settings.keepLast()), setup.step(), schedule);
             List<String> outputs = config.dataset().regionNames();
             TrainingState start = recorder.resume(outputs, setup.manager()).orElse(null);
             if (start != null) {

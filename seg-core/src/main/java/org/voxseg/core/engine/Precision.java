@@ -37,16 +37,17 @@ public enum Precision {
     }
 
     /**
-     * Refuses a precision voxseg cannot train in on {@code device}: fp16 anywhere, which needs dynamic loss scaling
-     * that voxseg does not have yet; bf16 on a CPU, where libtorch 2.7.1's bfloat16 backward gave gradients 15-30%
-     * away from float32's (docs/engine.md). Mixed-precision training is for GPUs.
+     * Refuses a precision voxseg cannot train in on {@code device}: fp16 on a CPU, as for prediction; bf16 on a CPU,
+     * where libtorch 2.7.1's bfloat16 backward gave gradients 15-30% away from float32's (docs/engine.md).
+     * Mixed-precision training is for GPUs (fp16 with dynamic loss scaling, {@code LossScaler}).
      *
      * @throws IllegalArgumentException saying why
      */
     public void requireTrainableOn(Device device) {
-        if (this == FP16) {
-            throw new IllegalArgumentException("precision fp16 cannot train yet: it needs dynamic loss scaling, which "
-                    + "voxseg does not have; train in fp32, or in bf16 on a GPU");
+        if (this == FP16 && !device.isGpu()) {
+            throw new IllegalArgumentException("precision fp16 trains on a GPU only, and this runs on "
+                    + TorchRuntime.name(device) + ": libtorch's CPU kernels compute half precision without speed-up; "
+                    + "train in fp32");
         }
         if (this == BF16 && !device.isGpu()) {
             throw new IllegalArgumentException("precision bf16 trains on a GPU only, and this runs on "

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.voxseg.core.optim.Optimizer;
 import org.voxseg.core.optim.OptimizerState;
 import org.voxseg.core.schedule.LearningRateSchedule;
@@ -34,10 +35,19 @@ import org.voxseg.core.schedule.LearningRateSchedule;
  * @param optimizerState the optimiser's state
  * @param parameterShapes each parameter's shape, checked before loading (DJL would load any shape)
  * @param parameters the network's parameters in DJL's format
+ * @param lossScaling the loss scaler's state, for a run that scales its loss (float16)
  */
 public record Checkpoint(int epoch, long step, double bestMetric, int bestEpoch, Map<String, List<Double>> history,
         Map<String, Double> scheduleState, OptimizerState optimizerState, Map<String, long[]> parameterShapes,
-        byte[] parameters) {
+        byte[] parameters, Optional<LossScaler.State> lossScaling) {
+
+    /** A checkpoint of a run that does not scale its loss. */
+    public Checkpoint(int epoch, long step, double bestMetric, int bestEpoch, Map<String, List<Double>> history,
+            Map<String, Double> scheduleState, OptimizerState optimizerState, Map<String, long[]> parameterShapes,
+            byte[] parameters) {
+        this(epoch, step, bestMetric, bestEpoch, history, scheduleState, optimizerState, parameterShapes, parameters,
+                Optional.empty());
+    }
 
     public Checkpoint {
         parameterShapes = Collections.unmodifiableMap(new LinkedHashMap<>(parameterShapes));
@@ -68,6 +78,12 @@ public record Checkpoint(int epoch, long step, double bestMetric, int bestEpoch,
         }
         return new Checkpoint(epoch, step, bestMetric, bestEpoch, history, schedule.state(), optimizer.state(),
                 shapes, bytes.toByteArray());
+    }
+
+    /** This checkpoint with the loss scaler's state. */
+    public Checkpoint withLossScaling(LossScaler.State state) {
+        return new Checkpoint(epoch, step, bestMetric, bestEpoch, history, scheduleState, optimizerState,
+                parameterShapes, parameters, Optional.of(state));
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -26,9 +27,10 @@ import org.voxseg.data.io.AtomicFiles;
 
 /**
  * Checkpoint files: a ZIP of {@code checkpoint.json} (position, best value, histories, schedule state, optimiser
- * step counts and buffer shapes), {@code model.params} (DJL's parameter format) and {@code optimizer.bin} (the
- * optimiser's buffers as little-endian float32, in the order of the JSON), written through a temporary file renamed
- * into place: a run killed while writing leaves the previous checkpoint intact.
+ * step counts and buffer shapes, the loss scaler's state where there is one), {@code model.params} (DJL's parameter
+ * format) and {@code optimizer.bin} (the optimiser's buffers as little-endian float32, in the order of the JSON),
+ * written through a temporary file renamed into place: a run killed while writing leaves the previous checkpoint
+ * intact.
  */
 public final class CheckpointFile {
 
@@ -47,7 +49,7 @@ public final class CheckpointFile {
     /** The JSON part of a checkpoint. */
     record Metadata(int formatVersion, int epoch, long step, double bestMetric, int bestEpoch,
             Map<String, List<Double>> history, Map<String, Double> scheduleState, Map<String, Long> optimizerSteps,
-            List<BufferShape> optimizerBuffers, Map<String, long[]> parameterShapes) {
+            List<BufferShape> optimizerBuffers, Map<String, long[]> parameterShapes, LossScaler.State lossScaling) {
     }
 
     /** One optimiser buffer's name and shape, in storage order. */
@@ -61,7 +63,8 @@ public final class CheckpointFile {
                 buffer.shape())));
         Metadata metadata = new Metadata(FORMAT_VERSION, checkpoint.epoch(), checkpoint.step(),
                 checkpoint.bestMetric(), checkpoint.bestEpoch(), checkpoint.history(), checkpoint.scheduleState(),
-                checkpoint.optimizerState().steps(), shapes, checkpoint.parameterShapes());
+                checkpoint.optimizerState().steps(), shapes, checkpoint.parameterShapes(),
+                checkpoint.lossScaling().orElse(null));
         byte[] json = JSON.writeValueAsBytes(metadata);
         AtomicFiles.write(file, raw -> {
             ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(raw, 1 << 16));
@@ -127,7 +130,8 @@ public final class CheckpointFile {
         }
         return new Checkpoint(metadata.epoch(), metadata.step(), metadata.bestMetric(), metadata.bestEpoch(),
                 metadata.history(), metadata.scheduleState(), optimizerState(file, metadata,
-                entries.get(OPTIMIZER)), metadata.parameterShapes(), entries.get(PARAMETERS));
+                entries.get(OPTIMIZER)), metadata.parameterShapes(), entries.get(PARAMETERS),
+                Optional.ofNullable(metadata.lossScaling()));
     }
 
     /**

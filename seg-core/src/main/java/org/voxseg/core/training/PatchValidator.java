@@ -68,11 +68,13 @@ public final class PatchValidator implements Validator {
         double[] truePositives = new double[channels];
         double[] falsePositives = new double[channels];
         double[] falseNegatives = new double[channels];
+        double[] voxels = new double[1];
         double lossSum = 0;
         TorchRuntime.disableGradients();
         try (BatchLoader loader = patches.get()) {
             for (int n = 0; n < batches; n++) {
-                lossSum += score(network, loader.next(), manager, truePositives, falsePositives, falseNegatives);
+                lossSum += score(network, loader.next(), manager, truePositives, falsePositives, falseNegatives,
+                        voxels);
             }
         }
         List<ValidationScores.OutputDice> perOutput = new ArrayList<>();
@@ -81,15 +83,19 @@ public final class PatchValidator implements Validator {
             double denominator = 2 * truePositives[c] + falsePositives[c] + falseNegatives[c];
             // No foreground in any patch and none predicted is a perfect score (BraTS's empty-region convention).
             double dice = denominator == 0 ? 1 : 2 * truePositives[c] / denominator;
-            perOutput.add(new ValidationScores.OutputDice(outputs.get(c), dice));
+            double predictedFraction = (truePositives[c] + falsePositives[c]) / voxels[0];
+            perOutput.add(new ValidationScores.OutputDice(outputs.get(c), dice, predictedFraction));
             foregroundSum += c >= firstForeground ? dice : 0;
         }
         return new ValidationScores(lossSum / batches, perOutput, foregroundSum / (channels - firstForeground));
     }
 
-    /** Scores one batch in a scope of its own, adding its counts per channel; returns its loss. */
+    /**
+     * Scores one batch in a scope of its own, adding its counts per channel and its voxels per channel to
+     * {@code voxels[0]}; returns its loss.
+     */
     private double score(Block network, Batch batch, NDManager manager, double[] truePositives,
-            double[] falsePositives, double[] falseNegatives) {
+            double[] falsePositives, double[] falseNegatives, double[] voxels) {
         try (NDManager scope = manager.newSubManager()) {
             NDArray images = scope.create(batch.images(), new Shape(batch.imageTensorShape()));
             NDArray targets = scope.create(batch.targets(), new Shape(batch.targetTensorShape()));
@@ -100,6 +106,7 @@ public final class PatchValidator implements Validator {
             float[] overlap = predicted.mul(targets).sum(spatial).toFloatArray();
             float[] predictedCount = predicted.sum(spatial).toFloatArray();
             float[] targetCount = targets.sum(spatial).toFloatArray();
+            voxels[0] += (double) predicted.size() / predicted.getShape().get(1);
             for (int c = 0; c < overlap.length; c++) {
                 truePositives[c] += overlap[c];
                 falsePositives[c] += predictedCount[c] - overlap[c];

@@ -26,14 +26,18 @@ public final class RunFolderRecorder implements TrainingListener {
     private final CheckpointSeries checkpoints;
     private final Block network;
     private final Optimizer optimizer;
+    private final Optional<LossScaler> lossScaler;
     private final LearningRateSchedule schedule;
 
-    /** Records the training of {@code network} with {@code optimizer} and {@code schedule} into a series. */
-    public RunFolderRecorder(CheckpointSeries checkpoints, Block network, Optimizer optimizer,
-            LearningRateSchedule schedule) {
+    /**
+     * Records the training {@code step} does (its network, optimiser and loss scaler) with {@code schedule} into a
+     * series.
+     */
+    public RunFolderRecorder(CheckpointSeries checkpoints, TrainingStep step, LearningRateSchedule schedule) {
         this.checkpoints = checkpoints;
-        this.network = network;
-        this.optimizer = optimizer;
+        this.network = step.network();
+        this.optimizer = step.optimizer();
+        this.lossScaler = step.lossScaler();
         this.schedule = schedule;
     }
 
@@ -52,6 +56,7 @@ public final class RunFolderRecorder implements TrainingListener {
         Checkpoint checkpoint = CheckpointFile.read(latest);
         try {
             checkpoint.restoreInto(network, manager, optimizer, schedule);
+            lossScaler.ifPresent(scaler -> checkpoint.lossScaling().ifPresent(scaler::restore));
             return Optional.of(checkpoint.state(outputs));
         } catch (IOException e) {
             throw new IOException(latest + ": " + e.getMessage(), e);
@@ -69,7 +74,7 @@ public final class RunFolderRecorder implements TrainingListener {
 
     @Override
     public void epochEnded(TrainingState state) throws IOException {
-        checkpoints.afterEpoch(Checkpoint.capture(network, optimizer, schedule, state), state.latestIsBest());
+        checkpoints.afterEpoch(capture(state), state.latestIsBest());
         writeLogAndPlot(state);
     }
 
@@ -81,6 +86,11 @@ public final class RunFolderRecorder implements TrainingListener {
 
     @Override
     public void trainingEnded(TrainingOutcome outcome) throws IOException {
-        checkpoints.atEnd(Checkpoint.capture(network, optimizer, schedule, outcome.state()));
+        checkpoints.atEnd(capture(outcome.state()));
+    }
+
+    private Checkpoint capture(TrainingState state) throws IOException {
+        Checkpoint checkpoint = Checkpoint.capture(network, optimizer, schedule, state);
+        return lossScaler.map(scaler -> checkpoint.withLossScaling(scaler.state())).orElse(checkpoint);
     }
 }

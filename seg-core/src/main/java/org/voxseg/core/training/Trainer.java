@@ -81,6 +81,7 @@ public final class Trainer {
                 for (TrainingListener listener : listeners) {
                     listener.epochEnded(state);
                 }
+                DyingOutputs.warnings(state.history()).forEach(this::note);
                 Optional<StoppingRule> rule = stopRule(state);
                 stopped = rule.isPresent();
                 if (stopped) {
@@ -108,6 +109,7 @@ public final class Trainer {
         frozen.apply(step.network(), epoch);
         listeners.forEach(listener -> listener.epochStarted(epoch, epochs, iterationsPerEpoch));
         double epochRate = schedule.learningRate();
+        long skippedBefore = skippedSteps();
         long steps = state.step();
         double lossSum = 0;
         for (int i = 1; i <= iterationsPerEpoch; i++) {
@@ -133,6 +135,11 @@ public final class Trainer {
             listeners.forEach(listener -> listener.validationStarted(epoch, validator.batches()));
             scores = Optional.of(validator.score(step.network(), manager));
         }
+        long skipped = skippedSteps() - skippedBefore;
+        if (skipped > 0) {
+            note("epoch " + epoch + ": " + skipped + " step(s) skipped for infinite or NaN gradients, loss scale now "
+                    + step.lossScaler().orElseThrow().scale());
+        }
         EpochResult result = new EpochResult(epoch, lossSum / iterationsPerEpoch, epochRate, scores,
                 (System.nanoTime() - started) / 1e9);
         if (period == SchedulePeriod.EPOCH && (scores.isPresent() || !schedule.needsMetric())) {
@@ -140,6 +147,11 @@ public final class Trainer {
         }
         TrainingHistory history = state.history().plus(result);
         return new TrainingState(epoch, steps, history, bestModel.bestEpoch(history));
+    }
+
+    /** The steps the loss scaler has skipped so far (0 without one). */
+    private long skippedSteps() {
+        return step.lossScaler().map(scaler -> scaler.state().skippedSteps()).orElse(0L);
     }
 
     private void note(String message) {

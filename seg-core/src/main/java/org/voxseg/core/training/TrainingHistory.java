@@ -10,7 +10,8 @@ import java.util.Optional;
  * The epochs of a run so far, oldest first. Immutable; {@link #toSeries} and {@link #fromSeries} convert to and from
  * the per-column form that checkpoints store and {@code training_log.csv} shows: {@code train_loss}, {@code lr},
  * {@code val_loss}, {@code val_dice}, {@code val_dice_ema} (derived, see {@link #movingAverageDice}),
- * {@code dice_<output>} for each output, {@code seconds}.
+ * {@code dice_<output>} for each output, {@code seconds}, and {@code foreground_<output>} for each output (the
+ * fraction of validation voxels predicted as it; absent from runs of earlier versions, read as NaN).
  *
  * @param outputs the output channel names (e.g. WT, TC, ET)
  * @param epochs the epochs, oldest first, numbered 1, 2, ...
@@ -25,6 +26,7 @@ public record TrainingHistory(List<String> outputs, List<EpochResult> epochs) {
     private static final double SMOOTHING = 0.9;
     private static final String DICE_PREFIX = "dice_";
     private static final String SECONDS = "seconds";
+    private static final String FOREGROUND_PREFIX = "foreground_";
 
     public TrainingHistory {
         outputs = List.copyOf(outputs);
@@ -90,7 +92,9 @@ public record TrainingHistory(List<String> outputs, List<EpochResult> epochs) {
     /** The history as named columns of one value per epoch (NaN where an epoch was not validated). */
     public Map<String, List<Double>> toSeries() {
         Map<String, List<Double>> series = new LinkedHashMap<>();
-        for (String name : columns(outputs)) {
+        List<String> columns = new ArrayList<>(columns(outputs));
+        outputs.forEach(name -> columns.add(FOREGROUND_PREFIX + name));
+        for (String name : columns) {
             series.put(name, new ArrayList<>());
             if (name.equals(VALIDATION_DICE)) {
                 series.put(MOVING_AVERAGE_DICE, new ArrayList<>());
@@ -109,6 +113,11 @@ public record TrainingHistory(List<String> outputs, List<EpochResult> epochs) {
                         .map(v -> v.outputs().get(channel).dice()).orElse(Double.NaN));
             }
             series.get(SECONDS).add(e.seconds());
+            for (int c = 0; c < outputs.size(); c++) {
+                int channel = c;
+                series.get(FOREGROUND_PREFIX + outputs.get(c)).add(e.validation()
+                        .map(v -> v.outputs().get(channel).predictedFraction()).orElse(Double.NaN));
+            }
         }
         series.replaceAll((name, values) -> List.copyOf(values));
         return series;
@@ -136,7 +145,9 @@ public record TrainingHistory(List<String> outputs, List<EpochResult> epochs) {
             if (!Double.isNaN(dice)) {
                 List<ValidationScores.OutputDice> perOutput = new ArrayList<>();
                 for (String name : outputs) {
-                    perOutput.add(new ValidationScores.OutputDice(name, series.get(DICE_PREFIX + name).get(e)));
+                    List<Double> foreground = series.get(FOREGROUND_PREFIX + name);
+                    perOutput.add(new ValidationScores.OutputDice(name, series.get(DICE_PREFIX + name).get(e),
+                            foreground == null ? Double.NaN : foreground.get(e)));
                 }
                 validation = Optional.of(new ValidationScores(series.get(VALIDATION_LOSS).get(e), perOutput, dice));
             }

@@ -33,7 +33,8 @@ public final class TrainingSetup implements AutoCloseable {
     /**
      * Builds and initialises {@code architecture}, training in {@code precision}, for batches of {@code batchSize}
      * patches of {@code patch} voxels along (x, y, z), seeded with {@code seed}, with {@code loss} (deep-supervised
-     * when the network has extra outputs) and the optimiser {@code optimizer} describes.
+     * when the network has extra outputs) and the optimiser {@code optimizer} describes. Float16 training scales its
+     * loss ({@link LossScaler}, GradScaler's defaults).
      */
     public static TrainingSetup create(NetworkConfig architecture, Precision precision, int batchSize, Extent patch,
             SegmentationLoss loss, OptimizerConfig optimizer, long seed, NDManager parent) {
@@ -44,6 +45,9 @@ public final class TrainingSetup implements AutoCloseable {
             Optimizer updates = optimizer.build(manager);
             TrainingStep step = new TrainingStep(network, new DeepSupervisionLoss(loss, architecture.trainingOutputs()),
                     updates, optimizer.clipGradNorm(), manager);
+            if (precision == Precision.FP16) {
+                step = step.scaledBy(new LossScaler(LossScaler.DEFAULTS));
+            }
             return new TrainingSetup(manager, network, updates, step);
         } catch (RuntimeException e) {
             manager.close();

@@ -8,6 +8,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.Objects;
+import java.util.Optional;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.loss.DeepSupervisionLoss;
 import org.voxseg.core.optim.GradientClipping;
@@ -16,8 +17,9 @@ import org.voxseg.data.sampling.Batch;
 
 /**
  * One optimiser step on a batch: forward in training mode, the (deep-supervised) loss, backward, gradient clipping
- * if configured, update. The training loop, the LR range test and the benchmarks run this same step, so what is
- * timed is what trains.
+ * if configured, update. With a {@link LossScaler} (float16 training) the loss is scaled before backward, the
+ * gradients unscaled after it, and a step whose gradients are not finite is skipped. The training loop, the LR range
+ * test and the benchmarks run this same step, so what is timed is what trains.
  */
 public final class TrainingStep {
 
@@ -27,6 +29,7 @@ public final class TrainingStep {
     private final double clipGradNorm;
     private final NDManager manager;
     private final ParameterStore store;
+    private final LossScaler lossScaler;
 
     /**
      * @param clipGradNorm the largest joint gradient norm, or NaN for no clipping
@@ -34,6 +37,12 @@ public final class TrainingStep {
      */
     public TrainingStep(Block network, DeepSupervisionLoss loss, Optimizer optimizer, double clipGradNorm,
             NDManager manager) {
+        this(network, loss, optimizer, clipGradNorm, manager, null);
+    }
+
+    private TrainingStep(Block network, DeepSupervisionLoss loss, Optimizer optimizer, double clipGradNorm,
+            NDManager manager, LossScaler lossScaler) {
+        this.lossScaler = lossScaler;
         this.network = Objects.requireNonNull(network, "network");
         this.loss = Objects.requireNonNull(loss, "loss");
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
@@ -42,9 +51,25 @@ public final class TrainingStep {
         this.store = new ParameterStore(manager, false);
     }
 
+    /** This step with its loss scaled by {@code scaler}, as float16 training needs. */
+    public TrainingStep scaledBy(LossScaler scaler) {
+        return new TrainingStep(network, loss, optimizer, clipGradNorm, manager, Objects.requireNonNull(scaler,
+                "scaler"));
+    }
+
     /** The network this step trains. */
     public Block network() {
         return network;
+    }
+
+    /** The optimiser that updates it. */
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** The loss scaler, if this step scales its loss. */
+    public Optional<LossScaler> lossScaler() {
+        return Optional.ofNullable(lossScaler);
     }
 
     /**
@@ -63,7 +88,7 @@ public final class TrainingStep {
     /**
      * Trains on {@code images} and {@code targets} (N, C, z, y, x) at learning rate {@code rate}.
      *
-     * @return the batch's loss before the update
+     * @return the batch's loss before the update (also when a loss scaler skipped the update)
      * @throws TrainingDivergedException if the loss is not finite; the parameters are then left untouched
      */
     public double run(NDArray images, NDArray targets, double rate) {
@@ -75,7 +100,10 @@ public final class TrainingStep {
             if (!Double.isFinite(value)) {
                 throw new TrainingDivergedException(-1, value);
             }
-            collector.backward(total);
+            collector.backward(lossScaler == null ? total : lossScaler.scaled(total));
+        }
+        if (lossScaler != null && !lossScaler.update(lossScaler.unscale(network.getParameters()))) {
+            return value;
         }
         if (!Double.isNaN(clipGradNorm)) {
             GradientClipping.clipByNorm(network.getParameters(), clipGradNorm);

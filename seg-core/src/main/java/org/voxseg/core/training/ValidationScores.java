@@ -13,8 +13,19 @@ import java.util.List;
  */
 public record ValidationScores(double loss, List<OutputDice> outputs, double meanDice) {
 
-    /** The Dice of one output channel (a region such as WT, or a class). */
-    public record OutputDice(String name, double dice) {
+    /**
+     * The scores of one output channel (a region such as WT, or a class).
+     *
+     * @param dice its pseudo Dice
+     * @param predictedFraction the fraction of validation voxels predicted as it (NaN where not recorded): 0 with a
+     *     Dice of 0 means the output has stopped predicting anything
+     */
+    public record OutputDice(String name, double dice, double predictedFraction) {
+
+        /** The scores of an output whose predicted fraction was not recorded (a run of an earlier version). */
+        public OutputDice(String name, double dice) {
+            this(name, dice, Double.NaN);
+        }
     }
 
     public ValidationScores {

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +35,7 @@ import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.optim.Optimizer;
 import org.voxseg.core.optim.OptimizerConfig;
+import org.voxseg.core.schedule.ConstantRate;
 import org.voxseg.core.schedule.LearningRateSchedule;
 import org.voxseg.core.schedule.ReduceLrOnPlateau;
 import org.voxseg.core.schedule.WarmupCosine;
@@ -116,6 +118,21 @@ class CheckpointFileTest {
             assertArrayEquals(p.getValue().getArray().toFloatArray(),
                     resumed.getParameters().get(p.getKey()).getArray().toFloatArray(), p.getKey());
         }
+    }
+
+    @Test
+    void theLossScalersStateSurvivesAndIsAbsentWhereThereIsNone() throws IOException {
+        Path scaled = dir.resolve("scaled.ckpt");
+        Path plain = dir.resolve("plain.ckpt");
+        try (Optimizer adam = OptimizerConfig.named("adam", 1e-3).build(manager)) {
+            Checkpoint checkpoint = Checkpoint.capture(network(1), adam, new ConstantRate(1e-3), 0, 0, Double.NaN, -1,
+                    Map.of());
+            CheckpointFile.write(scaled, checkpoint.withLossScaling(new LossScaler.State(8192f, 1999, 3)));
+            CheckpointFile.write(plain, checkpoint);
+        }
+
+        assertEquals(Optional.of(new LossScaler.State(8192f, 1999, 3)), CheckpointFile.read(scaled).lossScaling());
+        assertEquals(Optional.empty(), CheckpointFile.read(plain).lossScaling());
     }
 
     @Test

@@ -88,6 +88,7 @@ class PatchValidatorTest {
         double expected = -(0.5 * Math.log(0.8) + 0.5 * Math.log(0.2));
         assertEquals(expected, scores.loss(), 1e-5, "binary cross-entropy of p = 0.8 on half foreground");
         assertEquals(2.0 / 3, scores.meanDice(), 1e-6, "everything predicted foreground: Dice 2 * 0.5 / 1.5");
+        assertEquals(1, scores.outputs().get(0).predictedFraction(), 1e-9, "every voxel predicted foreground");
     }
 
     @Test
@@ -111,6 +112,8 @@ class PatchValidatorTest {
 
         assertEquals(2.0 / 3, scores.outputs().get(0).dice(), 1e-6, "all background: Dice 2 * 0.5 / 1.5");
         assertEquals(0, scores.outputs().get(1).dice(), 1e-9);
+        assertEquals(1, scores.outputs().get(0).predictedFraction(), 1e-9);
+        assertEquals(0, scores.outputs().get(1).predictedFraction(), 1e-9, "a class predicted nowhere");
         assertEquals(0, scores.meanDice(), 1e-9, "the mean is over the foreground class only");
     }
 

@@ -126,8 +126,7 @@ class TrainerTest {
         TrainingOutcome train(List<SamplingCase> training, List<SamplingCase> validation) throws IOException {
             try (TrainingSetup setup = TrainingSetup.create(NETWORK, Precision.FP32, 2, PATCH,
                     DiceLoss.of(OutputActivation.SIGMOID), OptimizerConfig.named("adam", 1e-2), 7, manager)) {
-                RunFolderRecorder recorder = new RunFolderRecorder(checkpoints, setup.network(), setup.optimizer(),
-                        schedule);
+                RunFolderRecorder recorder = new RunFolderRecorder(checkpoints, setup.step(), schedule);
                 TrainingState start = recorder.resume(OUTPUTS, setup.manager()).orElse(TrainingState.start(OUTPUTS));
                 return Trainer.builder().step(setup.step()).schedule(schedule, SchedulePeriod.EPOCH)
                         .batches(first -> BatchLoader.builder().cases(training)
@@ -162,7 +161,8 @@ class TrainerTest {
         }
         List<String> log = Files.readAllLines(dir.resolve("run").resolve(RunFolderRecorder.LOG));
         assertEquals(7, log.size(), "header + 6 epochs");
-        assertEquals("epoch,train_loss,lr,val_loss,val_dice,val_dice_ema,dice_sphere,seconds", log.get(0));
+        assertEquals("epoch,train_loss,lr,val_loss,val_dice,val_dice_ema,dice_sphere,seconds,foreground_sphere",
+                log.get(0));
     }
 
     @Test
@@ -266,7 +266,7 @@ class TrainerTest {
         @Override
         public ValidationScores score(Block network, NDManager scope) {
             double dice = diceAtCall.applyAsDouble(calls++);
-            return new ValidationScores(1 - dice, List.of(new ValidationScores.OutputDice("sphere", dice)), dice);
+            return new ValidationScores(1 - dice, List.of(new ValidationScores.OutputDice("sphere", dice, 0)), dice);
         }
     }
 
@@ -322,6 +322,19 @@ class TrainerTest {
         assertEquals(2, again.epochs(), "a run a rule stopped does not train on when it is run again");
     }
 
+
+    @Test
+    void anOutputWhoseDiceStaysZeroIsTold() throws IOException {
+        Path folder = dir.resolve("dying");
+        Run run = new Run(folder, 4, 1);
+        run.validator = new ScriptedDice(call -> call == 0 ? 0.3 : 0);
+
+        run.train(cases(0, 2), List.of());
+
+        assertEquals(1, run.notes.size(), run.notes.toString());
+        assertTrue(run.notes.get(0).startsWith("output sphere has died: pseudo Dice 0 in the last 3 validations "
+                + "(epochs 2 to 4)"), run.notes.get(0));
+    }
 
     @Test
     void periodicCheckpointsKeepTheNewestAndTheRunIsPlotted() throws IOException {

@@ -1,18 +1,10 @@
 package org.voxseg.data.synthetic;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.voxseg.data.dataset.BratsLayout;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.grid.Extent;
-import org.voxseg.data.nifti.NiftiDataType;
-import org.voxseg.data.nifti.NiftiWriter;
 import org.voxseg.data.volume.Volume;
 
 /**
@@ -24,7 +16,7 @@ import org.voxseg.data.volume.Volume;
  * @param shape voxels along (x, y, z)
  * @param seed case {@code n} depends only on the seed and n
  */
-public record SyntheticBrats(Extent shape, long seed) {
+public record SyntheticBrats(Extent shape, long seed) implements SyntheticDataset {
 
     /** Label values, as in BraTS. */
     public static final int OEDEMA = 2;
@@ -50,12 +42,9 @@ public record SyntheticBrats(Extent shape, long seed) {
         this(Extent.of(shape), seed);
     }
 
-    /** One case's modalities (four channels in BraTS order) and label map, on one grid. */
-    public record Case(String id, Volume image, Volume labels) {
-    }
-
     /** Case {@code index}, named {@code BraTS20_Synth_NNN}. */
-    public Case generate(int index) {
+    @Override
+    public SyntheticCase generate(int index) {
         int[] shape = this.shape.toArray();
         Random random = new Random(seed * 1_000_003L + index);
         Geometry grid = Geometry.of(shape, obliqueAffine(random));
@@ -91,34 +80,7 @@ public record SyntheticBrats(Extent shape, long seed) {
             }
         }
         String id = String.format(Locale.ROOT, "BraTS20_Synth_%03d", index);
-        return new Case(id, Volume.wrap(grid, 4, image), Volume.wrap(grid, 1, labels));
-    }
-
-    /**
-     * Writes cases {@code 0 .. count-1} under {@code root} as {@code <case>/<case>_<modality>.nii.gz} (int16) and
-     * {@code <case>/<case>_seg.nii.gz} (uint8).
-     *
-     * @return the case folders
-     */
-    public List<Path> write(Path root, int count) throws IOException {
-        List<Path> folders = new ArrayList<>();
-        NiftiWriter images = NiftiWriter.of(NiftiDataType.INT16).withDescription("voxseg synthetic BraTS");
-        NiftiWriter labels = NiftiWriter.of(NiftiDataType.UINT8).withDescription("voxseg synthetic BraTS");
-        for (int n = 0; n < count; n++) {
-            Case generated = generate(n);
-            Path folder = Files.createDirectories(root.resolve(generated.id()));
-            List<String> modalities = BratsLayout.DEFAULT_CHANNELS;
-            for (int c = 0; c < modalities.size(); c++) {
-                float[] channel = new float[generated.image().voxelsPerChannel()];
-                generated.image().channel(c).get(channel);
-                images.write(Volume.wrap(generated.image().geometry(), 1, channel),
-                        folder.resolve(generated.id() + "_" + modalities.get(c) + ".nii.gz"));
-            }
-            labels.write(generated.labels(), folder.resolve(generated.id() + "_" + BratsLayout.LABEL_SUFFIX
-                    + ".nii.gz"));
-            folders.add(folder);
-        }
-        return folders;
+        return new SyntheticCase(id, Volume.wrap(grid, 4, image), Volume.wrap(grid, 1, labels));
     }
 
     /** About 1 mm voxels, LPS-flipped like BraTS, rotated a few degrees about z, centred on the origin. */

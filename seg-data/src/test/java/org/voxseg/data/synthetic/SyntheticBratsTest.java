@@ -28,7 +28,7 @@ class SyntheticBratsTest {
 
     @Test
     void labelsAreNestedOedemaAroundACoreWithAnEnhancingRim() {
-        SyntheticBrats.Case generated = new SyntheticBrats(SHAPE, 5).generate(0);
+        SyntheticCase generated = new SyntheticBrats(SHAPE, 5).generate(0);
         float[] labels = generated.labels().toArray();
         int[] counts = new int[5];
         for (float label : labels) {
@@ -52,7 +52,7 @@ class SyntheticBratsTest {
 
     @Test
     void modalitiesHaveDistinctContrastsAndTheAffineIsOblique() {
-        SyntheticBrats.Case generated = new SyntheticBrats(SHAPE, 5).generate(1);
+        SyntheticCase generated = new SyntheticBrats(SHAPE, 5).generate(1);
         float[] labels = generated.labels().toArray();
         double[] enhancingMean = new double[4];
         double[] brainMean = new double[4];
