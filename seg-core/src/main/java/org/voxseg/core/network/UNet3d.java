@@ -1,7 +1,6 @@
 package org.voxseg.core.network;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -25,14 +24,14 @@ import org.voxseg.data.grid.Extent;
  * convolution, and optional deep-supervision heads on the coarser decoder levels (returned while training, finest
  * first). Input (N, C, z, y, x) with sizes multiples of {@link NetworkConfig#totalStride()}.
  *
- * <p>The block holds the weights, named and initialised as DJL's layers name and initialise them (checkpoints and
- * optimisers go by those names); its forward is one call of the U-Net's program ({@link UNetProgram}), where
- * libtorch frees each intermediate as soon as it can. The DJL layers' own forward, {@link #forwardLayerByLayer},
- * remains as the independent reference the program's outputs are tested against.
+ * <p>The block holds the weights in a tree of {@link WeightNode}s, named and initialised as the DJL layers of
+ * earlier versions named and initialised them (checkpoints and optimisers go by those names); its forward is one
+ * call of the U-Net's program ({@link UNetProgram}), defined once in {@code voxseg_unet.py}.
  */
 public final class UNet3d extends AbstractBlock {
 
     private static final byte VERSION = 1;
+    private static final int[] UNIT = {1, 1, 1};
 
     private final NetworkConfig config;
     private final List<Block> encoder = new ArrayList<>();
@@ -73,26 +72,26 @@ public final class UNet3d extends AbstractBlock {
         super(VERSION);
         this.config = config;
         this.precision = Objects.requireNonNull(precision, "precision");
-        Layers layers = new Layers(config);
         int[] filters = config.filtersArray();
         int[][] strides = config.stridesArray();
         int[][] kernels = config.kernelSizesArray();
         int channels = config.inChannels();
         for (int level = 0; level < config.levels(); level++) {
-            encoder.add(addChildBlock("encoder" + level, new ConvStage(layers, config, channels, filters[level],
-                    kernels[level], strides[level])));
+            encoder.add(addChildBlock("encoder" + level, stage(channels, filters[level], kernels[level],
+                    strides[level])));
             channels = filters[level];
         }
         for (int level = config.levels() - 2; level >= 0; level--) {
-            upsamplers.add(0, addChildBlock("up" + level, upsampler(layers, filters[level], strides[level + 1])));
-            decoder.add(0, addChildBlock("decoder" + level, new ConvStage(layers, config, 2 * filters[level],
-                    filters[level], kernels[level], new int[] {1, 1, 1})));
+            upsamplers.add(0, addChildBlock("up" + level, upsampler(filters[level + 1], filters[level],
+                    strides[level + 1])));
+            decoder.add(0, addChildBlock("decoder" + level, stage(2 * filters[level], filters[level],
+                    kernels[level], UNIT)));
         }
-        this.output = addChildBlock("output", layers.pointwise(config.outChannels(), true));
+        this.output = addChildBlock("output", WeightNode.convolution(config.outChannels(), filters[0], UNIT, true));
         if (config.deepSupervision()) {
             for (int level = 1; level < config.levels() - 1; level++) {
-                supervisionHeads.add(addChildBlock("supervision" + level, layers.pointwise(config.outChannels(),
-                        true)));
+                supervisionHeads.add(addChildBlock("supervision" + level, WeightNode.convolution(
+                        config.outChannels(), filters[level], UNIT, true)));
             }
         }
         // He initialisation (nnU-Net): normal, variance 2 / fan-in.
@@ -100,12 +99,46 @@ public final class UNet3d extends AbstractBlock {
                 2), Parameter.Type.WEIGHT);
     }
 
-    private Block upsampler(Layers layers, int filters, int[] factorXyz) {
-        return switch (config.upsampling()) {
-            case TRANSPOSED -> new TransposedConvUpsample(layers, filters, factorXyz);
-            case NEAREST -> new InterpolatingUpsample(layers, filters, factorXyz, false);
-            case TRILINEAR -> new InterpolatingUpsample(layers, filters, factorXyz, true);
-        };
+    /**
+     * The weights of one level's convolutions: per convolution {@code conv<c>} (its weight, then its normalisation
+     * {@code norm}), the first strided; for residual stages that change shape, the projection {@code skip} and
+     * {@code skip_norm}. Convolutions are followed by normalisation, which removes any per-channel constant, so they
+     * have no bias.
+     */
+    private WeightNode stage(int in, int filters, int[] kernelXyz, int[] strideXyz) {
+        WeightNode stage = WeightNode.block();
+        for (int c = 0; c < config.convsPerLevel(); c++) {
+            stage.child("conv" + c, WeightNode.block()
+                    .child("conv", WeightNode.convolution(filters, c == 0 ? in : filters, kernelXyz, false))
+                    .child("norm", normalisation(filters)));
+        }
+        boolean reshapes = in != filters || strideXyz[0] * strideXyz[1] * strideXyz[2] != 1;
+        if (config.residual() && reshapes) {
+            stage.child("skip", WeightNode.convolution(filters, in, UNIT, false))
+                    .child("skip_norm", normalisation(filters));
+        }
+        return stage;
+    }
+
+    /**
+     * The weights of an up-sampler from {@code in} to {@code filters} channels by {@code factorXyz}: a transposed
+     * convolution's bias and, as {@code expand}, its weight stored as a 1x1x1 convolution to
+     * {@code filters * sz * sy * sx} channels (PytorchWeights gives it in ConvTranspose3d's layout); or the 1x1x1
+     * convolution {@code project} before nearest or trilinear interpolation.
+     */
+    private WeightNode upsampler(int in, int filters, int[] factorXyz) {
+        if (config.upsampling() == NetworkConfig.Upsampling.TRANSPOSED) {
+            int expanded = filters * factorXyz[0] * factorXyz[1] * factorXyz[2];
+            return WeightNode.block().parameter("bias", Parameter.Type.BIAS, new Shape(filters))
+                    .child("expand", WeightNode.convolution(expanded, in, UNIT, false));
+        }
+        return WeightNode.block().child("project", WeightNode.convolution(filters, in, UNIT, true));
+    }
+
+    /** The configured normalisation's weights over {@code channels}. */
+    private WeightNode normalisation(int channels) {
+        return config.norm() == NetworkConfig.Norm.BATCH ? WeightNode.batchNorm(channels)
+                : WeightNode.groupNorm(channels);
     }
 
     /** The architecture this network was built from. */
@@ -138,51 +171,6 @@ public final class UNet3d extends AbstractBlock {
         return program;
     }
 
-    /**
-     * The forward layer by layer through DJL's operations, which the program replaces: the reference its training
-     * outputs are tested against. Each stage runs in its own NDManager scope, so native memory is bounded by a few
-     * feature maps (autograd keeps what backward needs).
-     */
-    NDList forwardLayerByLayer(ParameterStore store, NDList inputs, boolean training) {
-        NDArray x = inputs.singletonOrThrow();
-        List<NDArray> skips = new ArrayList<>();
-        NDArray current = x;
-        for (Block stage : encoder) {
-            current = scoped(stage, store, current, training);
-            skips.add(current);
-        }
-        boolean supervise = training && config.deepSupervision();
-        NDList supervision = new NDList();
-        for (int level = config.levels() - 2; level >= 0; level--) {
-            NDArray up = scoped(upsamplers.get(level), store, current, training);
-            current.close();
-            NDArray joined = NDArrays.concat(new NDList(up, skips.get(level)), 1);
-            up.close();
-            skips.get(level).close();
-            current = scoped(decoder.get(level), store, joined, training);
-            joined.close();
-            if (supervise && level > 0) {
-                supervision.add(0, scoped(supervisionHeads.get(level - 1), store, current, training));
-            }
-        }
-        NDArray result = scoped(output, store, current, training);
-        current.close();
-        NDList outputs = new NDList(result);
-        outputs.addAll(supervision);
-        return outputs;
-    }
-
-    /** Runs {@code block} in a sub-manager of the input's, keeping only its output. */
-    private static NDArray scoped(Block block, ParameterStore store, NDArray input, boolean training) {
-        NDManager parent = input.getManager();
-        try (NDManager scope = parent.newSubManager()) {
-            scope.tempAttachAll(input);
-            NDArray result = block.forward(store, new NDList(input), training).singletonOrThrow();
-            result.attach(parent);
-            return result;
-        }
-    }
-
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape in = inputShapes[0];
@@ -190,26 +178,22 @@ public final class UNet3d extends AbstractBlock {
         return new Shape[] {main};
     }
 
+    /**
+     * Initialises the weights in the order earlier versions did (encoder, then per decoder level its up-sampler,
+     * convolutions and supervision head, then the output), so a seed gives the same initial weights.
+     */
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        List<Shape> levelShapes = new ArrayList<>();
-        Shape[] shapes = inputShapes;
         for (Block stage : encoder) {
-            stage.initialize(manager, dataType, shapes);
-            shapes = stage.getOutputShapes(shapes);
-            levelShapes.add(shapes[0]);
+            stage.initialize(manager, dataType, inputShapes);
         }
         for (int level = config.levels() - 2; level >= 0; level--) {
-            Block up = upsamplers.get(level);
-            up.initialize(manager, dataType, shapes);
-            Shape skip = levelShapes.get(level);
-            Shape joined = new Shape(skip.get(0), 2 * skip.get(1), skip.get(2), skip.get(3), skip.get(4));
-            decoder.get(level).initialize(manager, dataType, joined);
-            shapes = decoder.get(level).getOutputShapes(new Shape[] {joined});
+            upsamplers.get(level).initialize(manager, dataType, inputShapes);
+            decoder.get(level).initialize(manager, dataType, inputShapes);
             if (config.deepSupervision() && level > 0) {
-                supervisionHeads.get(level - 1).initialize(manager, dataType, shapes);
+                supervisionHeads.get(level - 1).initialize(manager, dataType, inputShapes);
             }
         }
-        output.initialize(manager, dataType, shapes);
+        output.initialize(manager, dataType, inputShapes);
     }
 }

@@ -32,15 +32,6 @@ final class NetworkTestSupport {
         return net;
     }
 
-    /** The one parameter of {@code block} whose name ends with {@code suffix} (names carry DJL's child prefixes). */
-    static NDArray parameter(Block block, String suffix) {
-        return block.getParameters().stream().filter(p -> p.getKey().endsWith(suffix))
-                .map(p -> p.getValue().getArray()).reduce((a, b) -> {
-                    throw new IllegalArgumentException("several parameters end with " + suffix);
-                }).orElseThrow(() -> new IllegalArgumentException("no parameter ends with " + suffix + ": "
-                        + block.getParameters().keys()));
-    }
-
     static NDList forward(Block block, NDManager manager, NDArray input, boolean training) {
         return block.forward(new ParameterStore(manager, false), new NDList(input), training);
     }

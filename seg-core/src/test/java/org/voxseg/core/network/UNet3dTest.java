@@ -19,11 +19,19 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.voxseg.core.config.ConfigJson;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.loss.DeepSupervisionLoss;
 import org.voxseg.core.loss.DiceLoss;
@@ -156,6 +164,39 @@ class UNet3dTest {
 
         assertTrue(before[0] != fresh[0], "a fresh network differs");
         assertArrayEquals(before, after);
+    }
+
+    /**
+     * Parameter files written by the layer-by-layer network of earlier versions (its DJL blocks, seed 3, in
+     * src/test/resources/network/legacy) load into today's network, which names its parameters alike and, from the
+     * same seed, initialises them to the same values.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"instance_transposed_supervised", "batch_trilinear_residual_anisotropic",
+        "group_nearest_residual"})
+    void checkpointsOfTheLayerByLayerNetworkLoad(String name) throws Exception {
+        Path folder = Path.of(UNet3dTest.class.getResource("/network/legacy/" + name + ".json").toURI()).getParent();
+        NetworkConfig config = ConfigJson.read(folder.resolve(name + ".json"), NetworkConfig.class);
+        Map<String, NDArray> expected = new LinkedHashMap<>();
+        try (InputStream in = Files.newInputStream(folder.resolve(name + ".safetensors"))) {
+            NDList.decode(manager, in).forEach(array -> expected.put(array.getName(), array));
+        }
+
+        TorchRuntime.seed(99);
+        UNet3d loaded = NetworkTestSupport.initialised(config, manager, new Shape(1, 2, 8, 8, 8));
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(folder.resolve(name + ".params")))) {
+            loaded.loadParameters(manager, in);
+        }
+        TorchRuntime.seed(3);
+        UNet3d seeded = NetworkTestSupport.initialised(config, manager, new Shape(1, 2, 8, 8, 8));
+
+        assertEquals(Files.readAllLines(folder.resolve(name + ".names")), loaded.getParameters().keys());
+        for (UNet3d net : List.of(loaded, seeded)) {
+            Map<String, NDArray> actual = PytorchWeights.live(net, manager);
+            assertEquals(expected.keySet(), actual.keySet());
+            expected.forEach((weight, value) -> assertArrayEquals(value.toFloatArray(),
+                    actual.get(weight).toFloatArray(), weight));
+        }
     }
 
     @Test

@@ -45,10 +45,9 @@ import org.voxseg.data.grid.Extent;
 
 /**
  * The scripted U-Net program against two references, for every norm, up-sampling, residual, deep-supervision and
- * anisotropic-stride option: its training-mode outputs against the layer-by-layer DJL network's (an independent
- * definition of the same architecture), and its gradients against PyTorch's own autograd on the same module in
- * float64 (relative L2 error). The layer-by-layer network's own gradients are not the reference: in the plain
- * layout libtorch 2.7.1's oneDNN weight gradient was measured wrong on an AMD EPYC (docs/engine.md).
+ * anisotropic-stride option: its training-mode outputs against a plain PyTorch network built from PyTorch's own
+ * layers in float64 ({@code plain_unet.py}, an independent definition of the same architecture), and its gradients
+ * against PyTorch's own autograd on the same module in float64 (relative L2 error).
  */
 @ExtendWith(NdManagerExtension.class)
 class UNetProgramTest {
@@ -88,23 +87,44 @@ class UNetProgramTest {
 
     @ParameterizedTest(name = "{0} norm, {1} up-sampling, residual {2}, deep supervision {3}, anisotropic {4}")
     @MethodSource("options")
-    void trainingOutputsEqualTheLayerByLayerNetwork(String norm, String upsampling, boolean residual,
-            boolean deepSupervision, boolean anisotropic) {
+    void trainingOutputsEqualAPlainPytorchNetwork(String norm, String upsampling, boolean residual,
+            boolean deepSupervision, boolean anisotropic, @TempDir Path work) throws IOException {
+        PythonTorch.assumeAvailable();
         NetworkConfig config = config(norm, upsampling, residual, deepSupervision, anisotropic);
         Shape input = new Shape(2, 2, 16, 16, 16);
         UNet3d net = NetworkTestSupport.initialised(config, manager, input);
         NDArray images = manager.randomNormal(input);
-        ParameterStore store = new ParameterStore(manager, false);
+        images.setName("input");
+        NDList tensors = new NDList(images);
+        PytorchWeights.live(net, manager).forEach((name, value) -> {
+            NDArray copy = value.duplicate();
+            copy.setName(name);
+            tensors.add(copy);
+        });
 
-        NDList layered = net.forwardLayerByLayer(store, new NDList(images), true);
-        NDList scripted = net.forward(store, new NDList(images), true);
+        NDList scripted = net.forward(new ParameterStore(manager, false), new NDList(images), true);
 
+        Path model = work.resolve("model.json");
+        Files.writeString(model, ConfigJson.text(config));
+        Path tensorFile = work.resolve("tensors.safetensors");
+        try (OutputStream out = Files.newOutputStream(tensorFile)) {
+            tensors.encode(out, NDList.Encoding.SAFETENSORS);
+        }
+        Path outputs = work.resolve("outputs.f32");
+        assertEquals("", PythonTorch.run(List.of(PythonTorch.script("/network/plain_unet.py"), model.toString(),
+                tensorFile.toString(), outputs.toString())), "plain_unet.py failed");
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(outputs)).order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(config.trainingOutputs(), scripted.size());
-        for (int k = 0; k < layered.size(); k++) {
-            float scale = layered.get(k).abs().max().getFloat();
-            float difference = layered.get(k).sub(scripted.get(k)).abs().max().getFloat();
+        for (int k = 0; k < scripted.size(); k++) {
+            float[] reference = new float[Math.toIntExact(scripted.get(k).size())];
+            bytes.asFloatBuffer().get(reference);
+            bytes.position(bytes.position() + reference.length * Float.BYTES);
+            NDArray expected = manager.create(reference, scripted.get(k).getShape());
+            float scale = expected.abs().max().getFloat();
+            float difference = expected.sub(scripted.get(k)).abs().max().getFloat();
             assertTrue(difference <= RELATIVE * scale, "output " + k + " differs by " + difference);
         }
+        assertEquals(0, bytes.remaining(), "as many outputs as the plain network's");
     }
 
     @ParameterizedTest(name = "{0} norm, {1} up-sampling, residual {2}, deep supervision {3}, anisotropic {4}")
