@@ -5,15 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 import org.voxseg.core.config.ConfigJson;
 import org.voxseg.core.config.InferenceConfig;
 import org.voxseg.core.config.ModelDescription;
@@ -25,6 +20,7 @@ import org.voxseg.core.inference.TensorAxes;
 import org.voxseg.core.inference.TorchScriptPredictor;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.data.grid.Extent;
+import org.voxseg.data.io.NewFolder;
 
 /**
  * Turns a TorchScript model and what voxseg must know around it (channels, output labels, preprocessing, window,
@@ -34,8 +30,6 @@ import org.voxseg.data.grid.Extent;
  * {@link #builder()}.
  */
 public final class TorchScriptImport {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path model;
     private final ModelDescription description;
@@ -59,33 +53,16 @@ public final class TorchScriptImport {
      * Checks the model against the description, then writes the run folder {@code runFolder} whole or not at all
      * (built in a temporary sibling folder renamed into place).
      *
-     * @throws FileAlreadyExistsException if {@code runFolder} exists and is not empty
+     * @throws IOException if {@code runFolder} exists and is not an empty folder
      * @throws IOException naming the model file if libtorch cannot load it or it does not fit the description
      */
     public void writeTo(Path runFolder, NDManager parent) throws IOException {
-        Path target = runFolder.toAbsolutePath();
-        if (Files.isDirectory(target)) {
-            try (Stream<Path> entries = Files.list(target)) {
-                if (entries.findAny().isPresent()) {
-                    throw new FileAlreadyExistsException(runFolder.toString(), null, "is not empty; "
-                            + "import into a new folder");
-                }
-            }
-        } else if (Files.exists(target)) {
-            throw new FileAlreadyExistsException(runFolder.toString(), null, "is not a folder");
-        }
+        NewFolder.requireNewOrEmpty(runFolder, "the import");
         check(parent);
-        Path temporary = target.resolveSibling("." + target.getFileName() + "."
-                + Long.toUnsignedString(RANDOM.nextLong(), Character.MAX_RADIX) + ".part");
-        try {
-            Files.createDirectory(temporary);
-            Files.copy(model, temporary.resolve(TorchScriptModel.FILE));
-            ConfigJson.write(temporary.resolve(ModelDescription.FILE), description);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            deleteTree(temporary);
-            throw e;
-        }
+        NewFolder.write(runFolder, "the import", folder -> {
+            Files.copy(model, folder.resolve(TorchScriptModel.FILE));
+            ConfigJson.write(folder.resolve(ModelDescription.FILE), description);
+        });
     }
 
     /** Loads the model and predicts one empty window with it, as prediction will. */
@@ -102,17 +79,6 @@ public final class TorchScriptImport {
             throw new IOException(model + ": does not fit the description (" + description.channels().size()
                     + " channels in, " + description.outputNames().size() + " outputs, roi " + roi + ", axes "
                     + imported.axes() + "): " + reason, e);
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
         }
     }
 
