@@ -19,6 +19,7 @@ import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.inference.CasePredictor;
 import org.voxseg.core.inference.EnsemblePredictor;
 import org.voxseg.core.inference.MirroredPredictor;
+import org.voxseg.core.inference.NonFiniteOutputException;
 import org.voxseg.core.inference.Predictor;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.CaseInputs;
@@ -233,7 +234,12 @@ public final class Segmenter implements AutoCloseable {
             for (CaseFiles entry : cases) {
                 Path target = targets.get(written.size());
                 listener.caseStarted(entry.id(), written.size() + 1, cases.size());
-                predictInto(loader.next().image(), target, listener::windowsDone);
+                try {
+                    predictInto(loader.next().image(), target, listener::windowsDone);
+                } catch (NonFiniteOutputException e) {
+                    throw new IOException(entry.id() + ": " + e.getMessage() + " (" + written.size() + " case(s) "
+                            + "written before it)", e);
+                }
                 listener.caseWritten(entry.id(), target);
                 written.add(target);
             }
