@@ -115,7 +115,7 @@ public final class AtomicFiles {
     /**
      * Writes {@code target} atomically: the content goes to a temporary file in the same folder, which replaces
      * {@code target} only once it is complete and closed. On any failure the temporary file is removed and
-     * {@code target} is left as it was.
+     * {@code target} is left as it was; a bare I/O error is reported naming {@code target}.
      *
      * @throws IOException if the folder does not exist or is not writable, or writing fails
      */
@@ -129,10 +129,27 @@ public final class AtomicFiles {
                 content.writeTo(out);
             }
             move(temporary, absolute);
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (IOException e) {
+            Files.deleteIfExists(temporary);
+            throw namingTarget(e, target);
+        } catch (RuntimeException | Error e) {
             Files.deleteIfExists(temporary);
             throw e;
         }
+    }
+
+    /**
+     * {@code e} with {@code target} named, if it is a bare I/O error whose message lacks it (the operating system's
+     * "No space left on device", say); typed file-system errors already name their file.
+     */
+    private static IOException namingTarget(IOException e, Path target) {
+        String message = String.valueOf(e.getMessage());
+        if (e.getClass() != IOException.class || message.contains(target.toString())) {
+            return e;
+        }
+        String advice = message.contains("No space left") ? "; free space on that disk and run the command again"
+                : "";
+        return new IOException(target + ": " + message + advice, e);
     }
 
     private static void move(Path source, Path target) throws IOException {

@@ -39,7 +39,7 @@ class AtomicFilesTest {
             throw new IOException("disk full");
         }));
 
-        assertEquals("disk full", error.getMessage());
+        assertEquals(target + ": disk full", error.getMessage(), "a bare I/O error names the file");
         assertEquals("good", Files.readString(target));
         assertEquals(List.of(target), Files.list(dir).toList());
     }
@@ -82,5 +82,17 @@ class AtomicFilesTest {
 
         assertFalse(Files.exists(dead));
         assertTrue(Files.exists(live));
+    }
+
+    @Test
+    void aFullDiskIsReportedNamingTheFileAndWhatToDo() {
+        Path target = dir.resolve("model.json");
+
+        IOException error = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+            throw new IOException("No space left on device");
+        }));
+
+        assertEquals(target + ": No space left on device; free space on that disk and run the command again",
+                error.getMessage());
     }
 }
