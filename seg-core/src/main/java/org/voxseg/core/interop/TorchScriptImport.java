@@ -54,8 +54,8 @@ public final class TorchScriptImport {
      * Checks the model against the description, then writes the run folder {@code runFolder} whole or not at all
      * (built in a temporary sibling folder renamed into place).
      *
-     * @throws IOException if {@code runFolder} exists and is not an empty folder
-     * @throws IOException naming the model file if libtorch cannot load it or it does not fit the description
+     * @throws IOException if {@code runFolder} exists and is not an empty folder, or naming the model file if the
+     *     trial refuses it ({@link ImportTrial})
      */
     public void writeTo(Path runFolder, NDManager parent) throws IOException {
         NewFolder.requireNewOrEmpty(runFolder, "the import");
