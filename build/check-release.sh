@@ -94,7 +94,8 @@ rm -rf "$XDG_CACHE_HOME"
   || fail "--version whose archive could not be written exited $?: $(cat "$work/err")"
 grep -q '^voxseg ' "$work/out" || fail "--version whose archive could not be written printed: $(cat "$work/out")"
 [ -z "$(archives)" ] || fail "an archive that could not be written was kept: $(archives)"
-(ulimit -f 1024 && "$home/bin/voxseg" info "$work/missing.nii.gz" 2> /dev/null) && fail "info on a missing file exited 0"
+(ulimit -f 1024 && "$home/bin/voxseg" info "$work/missing.nii.gz" > /dev/null 2>&1) \
+  && fail "info on a missing file exited 0 when its archive could not be written"
 rm -rf "$XDG_CACHE_HOME"
 
 # Java version strings with suffixes (21-ea, 22+36) are read by their leading number.
