@@ -1,9 +1,20 @@
 package org.voxseg.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /** The {@code voxseg} executable: runs the command line and exits with its code (0 ok, 1 failure, 2 usage). */
 public final class VoxsegMain {
+
+    /**
+     * The system property naming the file the launcher reads the exit code from when the JVM writes a class-data
+     * archive at exit: a JVM that fails to write it exits 1 after the command has finished, whatever the command's
+     * own code was.
+     */
+    static final String STATUS_PROPERTY = "voxseg.launcher.status";
 
     private VoxsegMain() {
     }
@@ -22,6 +33,21 @@ public final class VoxsegMain {
                     Runtime.getRuntime().maxMemory() >> 20, String.join(" ", args));
             code = ErrorReporter.FAILURE;
         }
+        reportStatus(code);
         System.exit(code);
+    }
+
+    /** Writes {@code code} where the launcher asked for it; without that file the launcher goes by the JVM's. */
+    private static void reportStatus(int code) {
+        String file = System.getProperty(STATUS_PROPERTY);
+        if (file == null || file.isEmpty()) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(file), code + "\n", StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            // The launcher then exits with the JVM's own code: only a failed archive write can make that wrong.
+            return;
+        }
     }
 }

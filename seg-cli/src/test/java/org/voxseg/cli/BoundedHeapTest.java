@@ -9,11 +9,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Tag;
@@ -37,16 +34,7 @@ class BoundedHeapTest {
 
     /** Runs voxseg in a fresh JVM with {@code -Xmx256m}; returns the exit code and what it printed. */
     private static CommandRun forked(String... args) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", classPath,
-                VoxsegMain.class.getName()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new CommandRun(process.waitFor(), out, err);
+        return ForkedRun.of(args);
     }
 
     @Test

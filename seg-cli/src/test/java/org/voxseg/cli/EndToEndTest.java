@@ -26,6 +26,8 @@ import org.voxseg.data.nifti.NiftiReader;
 @Tag("slow")
 class EndToEndTest {
 
+    private static final Path FIXTURES = Path.of(System.getProperty("voxseg.interop.fixtures"));
+
     @TempDir
     static Path dir;
 
@@ -241,6 +243,93 @@ class EndToEndTest {
             assertTrue(Files.size(export.resolve(file)) > 0, file);
         }
         assertTrue(exported.out().contains("voxseg_unet.load("), exported.out());
+    }
+
+    @Test
+    void exportWritesOnlyIntoANewOrEmptyFolderNeverOntoATrainedOrImportedRun() throws IOException {
+        assertEquals(0, training.exitCode(), training.err());
+        Path trained = Files.createDirectories(dir.resolve("trained_copy"));
+        try (Stream<Path> files = Files.list(dir.resolve("run"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, trained.resolve(file.getFileName()));
+            }
+        }
+        Path imported = dir.resolve("imported");
+        assertEquals(0, CommandRun.of("import", "monai-bundle", "--bundle", FIXTURES.resolve("monai_bundle")
+                .toString(), "--output", imported.toString()).exitCode());
+
+        for (Path run : List.of(trained, imported)) {
+            byte[] description = Files.readAllBytes(run.resolve("model.json"));
+            CommandRun refused = CommandRun.of("export", "--model", dir.resolve("run").toString(), "--output",
+                    run.toString());
+            assertEquals(1, refused.exitCode());
+            assertEquals("voxseg: " + run + ": the folder is not empty; choose a new or empty folder for the export",
+                    refused.err().strip());
+            assertArrayEquals(description, Files.readAllBytes(run.resolve("model.json")), run.toString());
+        }
+        CommandRun unnamed = CommandRun.of("export", "--model", dir.resolve("run").toString(), "--output", "");
+        assertEquals(2, unnamed.exitCode());
+        assertTrue(unnamed.err().startsWith("Invalid value for option '--output': the path is empty; name the folder "
+                + "or file to write"), unnamed.err());
+    }
+
+    @Test
+    void temporaryFilesOfKilledPredictionsAndExportsAreRemovedByTheNextRun() throws IOException {
+        assertEquals(0, training.exitCode(), training.err());
+        Path predictions = Files.createDirectories(dir.resolve("predictions_after_kill"));
+        Path stalePrediction = Files.writeString(predictions.resolve(".BraTS20_Synth_000.nii.gz.k1ll3d.part"), "");
+        Path deadExport = Files.createDirectories(dir.resolve(".export_after_kill.999999999-k1ll3d.part"));
+        Files.writeString(deadExport.resolve("model.safetensors"), "half the weights");
+
+        assertEquals(0, CommandRun.of("predict", "--model", dir.resolve("run").toString(), "--input", dir.resolve(
+                "test").toString(), "--output", predictions.toString(), "--quiet").exitCode());
+        assertEquals(0, CommandRun.of("export", "--model", dir.resolve("run").toString(), "--output", dir.resolve(
+                "export_after_kill").toString()).exitCode());
+
+        assertFalse(Files.exists(stalePrediction));
+        assertFalse(Files.exists(deadExport));
+        assertTrue(Files.isRegularFile(dir.resolve("export_after_kill/model.safetensors")));
+    }
+
+    @Test
+    void predictRefusesAnOutputInsideItsInputFolderUnlessAskedFor() throws IOException {
+        assertEquals(0, training.exitCode(), training.err());
+        Path inside = dir.resolve("test/predictions");
+
+        CommandRun refused = CommandRun.of("predict", "--model", dir.resolve("run").toString(), "--input",
+                dir.resolve("test").toString(), "--output", inside.toString(), "--quiet");
+
+        assertEquals(1, refused.exitCode());
+        assertEquals("voxseg: " + inside + ": the output is inside the input folder " + dir.resolve("test")
+                + ", where later training and prediction would read the label maps as cases; choose an output "
+                + "outside it (or allow it with --output-inside-input)", refused.err().strip());
+        assertFalse(Files.exists(inside));
+        Path caseFolder = dir.resolve("test/BraTS20_Synth_000");
+        CommandRun intoCase = CommandRun.of("predict", "--model", dir.resolve("run").toString(), "--input",
+                caseFolder.toString(), "--output", caseFolder.resolve("labels.nii.gz").toString(), "--quiet");
+        assertEquals(1, intoCase.exitCode());
+        assertFalse(Files.exists(caseFolder.resolve("labels.nii.gz")));
+
+        Path allowed = dir.resolve("allowed_inside/predictions");
+        copyTree(dir.resolve("test"), dir.resolve("allowed_inside"));
+        CommandRun asked = CommandRun.of("predict", "--model", dir.resolve("run").toString(), "--input",
+                dir.resolve("allowed_inside").toString(), "--output", allowed.toString(), "--quiet",
+                "--output-inside-input");
+        assertEquals(0, asked.exitCode(), asked.err());
+        assertTrue(Files.isRegularFile(allowed.resolve("BraTS20_Synth_000.nii.gz")));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.sorted().toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
     }
 
     @Test

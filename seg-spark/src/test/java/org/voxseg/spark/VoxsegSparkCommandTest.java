@@ -66,6 +66,16 @@ class VoxsegSparkCommandTest {
     }
 
     @Test
+    void aMasterThatIsNoSparkUrlIsOneLineNamingTheOption() {
+        Run result = run("predict", "--master", "locale[2]", "--model", dir.toString(), "--input", "x", "--output",
+                dir.resolve("out").toString());
+
+        assertEquals(1, result.code());
+        assertEquals("voxseg-spark: --master 'locale[2]' is not a Spark master URL; give local, local[N], local[*], "
+                + "spark://HOST:PORT, yarn or k8s://URL (or leave it out under spark-submit)", result.err().strip());
+    }
+
+    @Test
     void aBadOptionIsAUsageError() {
         Run result = run("predict", "--model", "m", "--input", "i", "--output", "o", "--precision", "fp8");
         assertEquals(2, result.code());

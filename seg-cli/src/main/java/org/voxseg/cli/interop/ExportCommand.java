@@ -3,6 +3,7 @@ package org.voxseg.cli.interop;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.voxseg.cli.OutputPathConverter;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.interop.SafetensorsExport;
 import picocli.CommandLine.Command;
@@ -35,8 +36,8 @@ public final class ExportCommand implements Callable<Integer> {
             description = "The format (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
-            description = "The folder to write into (created if missing).")
+    @Option(names = {"-o", "--output"}, converter = OutputPathConverter.class, required = true, paramLabel = "DIR",
+            description = "A new or empty folder to write (created if missing); never a run folder.")
     Path output;
 
     @Spec

@@ -3,7 +3,9 @@ package org.voxseg.cli.interop;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
+import org.voxseg.cli.OutputPathConverter;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.interop.TorchScriptImport;
@@ -20,13 +22,22 @@ public final class ImportTarget {
                     + "${DEFAULT-VALUE}).")
     int strideDivisor;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "RUN",
+    @Option(names = "--trial-seconds", defaultValue = "300", paramLabel = "S",
+            description = "How long the model may take for its trial window of zeros before it is refused "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long trialSeconds;
+
+    @Option(names = {"-o", "--output"}, converter = OutputPathConverter.class, required = true, paramLabel = "RUN",
             description = "The run folder to write (new, or empty).")
     Path output;
 
     /** Imports what {@code builder} describes into the run folder, reporting to {@code out}; the exit code. */
     int importInto(TorchScriptImport.Builder builder, PrintWriter out) throws IOException {
-        TorchScriptImport modelImport = builder.strideDivisor(strideDivisor).build();
+        if (trialSeconds < 1) {
+            throw new IllegalArgumentException("--trial-seconds must be at least 1, not " + trialSeconds);
+        }
+        TorchScriptImport modelImport = builder.strideDivisor(strideDivisor).trialLimit(Duration.ofSeconds(
+                trialSeconds)).build();
         try (Voxseg voxseg = Voxseg.builder().build()) {
             voxseg.importModel(modelImport, output);
         }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.voxseg.cli.OutputPathConverter;
 import org.voxseg.data.evaluation.CaseScores;
 import org.voxseg.data.evaluation.EmptyMaskConvention;
 import org.voxseg.data.evaluation.EvaluationReport;
@@ -53,7 +54,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--output", paramLabel = "CSV", description = "Write per-case scores here (and a summary beside).")
+    @Option(names = "--output", converter = OutputPathConverter.class, paramLabel = "CSV",
+            description = "Write per-case scores here (and a summary beside).")
     Path output;
 
     @Option(names = "--per-case", description = "Also print each case's scores, one row per case, before the summary.")

@@ -2,6 +2,7 @@ package org.voxseg.cli.predict;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import me.tongfei.progressbar.ProgressBar;
 import org.voxseg.cli.ConsoleProgress;
 import org.voxseg.cli.DeviceOption;
 import org.voxseg.cli.MirrorAxesConverter;
+import org.voxseg.cli.OutputPathConverter;
 import org.voxseg.core.api.InferenceOverrides;
 import org.voxseg.core.api.SegmentationListener;
 import org.voxseg.core.api.Segmenter;
@@ -26,10 +28,11 @@ import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.inference.MirrorAxes;
 import org.voxseg.data.dataset.CaseShare;
 import org.voxseg.data.grid.Extent;
+import org.voxseg.data.io.RealPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -47,9 +50,14 @@ public final class PredictCommand implements Callable<Integer> {
                     + "model's channel order.")
     List<Path> inputs;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.nii.gz|DIR",
+    @Option(names = {"-o", "--output"}, converter = OutputPathConverter.class, required = true,
+            paramLabel = "FILE.nii.gz|DIR",
             description = "The label map of a single case, or a folder for <case>.nii.gz files.")
     Path output;
+
+    @Option(names = "--output-inside-input", description = "Allow the output inside an input folder (refused by "
+            + "default: later training and prediction over that folder would read the label maps as cases).")
+    boolean outputInsideInput;
 
     @Option(names = "--overlap", paramLabel = "F", description = "Sliding-window overlap (default: the model's).")
     Double overlap;
@@ -106,6 +114,9 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!outputInsideInput) {
+            requireOutsideInputFolders();
+        }
         long started = System.nanoTime();
         CaseShare share = part == null ? CaseShare.ALL : part;
         List<Path> written;
@@ -121,6 +132,20 @@ public final class PredictCommand implements Callable<Integer> {
         out().printf(Locale.ROOT, "wrote %d segmentation(s) to %s in %.1f s%n", written.size(), output,
                 (System.nanoTime() - started) / 1e9);
         return 0;
+    }
+
+    /**
+     * Refuses an output inside a folder given as input (a dataset root or a case folder), however either is spelt:
+     * the label maps would become part of the dataset that later runs read.
+     */
+    private void requireOutsideInputFolders() throws IOException {
+        for (Path input : inputs) {
+            if (Files.isDirectory(input) && RealPaths.isInside(output, input)) {
+                throw new IllegalArgumentException(output + ": the output is inside the input folder " + input
+                        + ", where later training and prediction would read the label maps as cases; choose an "
+                        + "output outside it (or allow it with --output-inside-input)");
+            }
+        }
     }
 
     /** Segments the cases of {@code share} with the models on the overrides' device. */

@@ -3,6 +3,7 @@ package org.voxseg.cli.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.voxseg.cli.DeviceOption;
+import org.voxseg.cli.OutputPathConverter;
 import org.voxseg.core.api.TrainingOverrides;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.RunConfig;
@@ -19,7 +20,7 @@ final class ConfigOptions {
             description = "The training config (JSON; see examples/brats2020).")
     Path config;
 
-    @Option(names = {"-o", "--output-dir"}, required = true, paramLabel = "DIR",
+    @Option(names = {"-o", "--output-dir"}, converter = OutputPathConverter.class, required = true, paramLabel = "DIR",
             description = "The run folder (created; resumed if it holds latest.ckpt).")
     Path outputDir;
 

@@ -108,13 +108,15 @@ final class DatasetPreparation {
      * The cases preprocessed (or mapped from the cache) for patch sampling, in the order given, by the configured
      * number of worker threads; each case is reported to {@code listener} as number n of all when it is done, n
      * counting the cases done so far. Callers prepare all their cases in one call, so that no worker idles between
-     * groups of cases. A case that fails leaves no entry; the other cases still finish and keep theirs.
+     * groups of cases. A case that fails leaves no entry; the other cases still finish and keep theirs. Temporary
+     * entry files of killed runs are removed first.
      *
      * @throws DatasetProblemsException if cases' values fail the data checks: every such problem, listed as
      *     {@link #validCases} lists them
      * @throws IOException if a case cannot be read or its entry written (the first such case in order)
      */
     List<SamplingCase> prepare(List<CaseFiles> cases, RunListener listener) throws IOException {
+        cache.removeStaleParts();
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, cases.size())), task -> {
             Thread thread = new Thread(task, "voxseg-preprocess-" + threads.incrementAndGet());

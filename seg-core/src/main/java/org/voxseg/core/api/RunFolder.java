@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.TorchScriptModel;
@@ -30,7 +32,8 @@ public final class RunFolder {
      * model's {@code model.ts}.
      *
      * @throws NoSuchFileException if there is no such file or folder
-     * @throws ConfigException if the folder holds no checkpoint
+     * @throws ConfigException if the folder holds no checkpoint, saying why (a cross-validation folder, a run before
+     *     its first epoch ended) and what to give instead
      */
     public static Path checkpoint(Path runOrCheckpoint) throws IOException {
         if (Files.isRegularFile(runOrCheckpoint)) {
@@ -46,8 +49,26 @@ public final class RunFolder {
                 return candidate;
             }
         }
-        throw new ConfigException(runOrCheckpoint + ": not a run folder (no best.ckpt, final.ckpt, latest.ckpt or "
-                + TorchScriptModel.FILE + ")");
+        throw new ConfigException(runOrCheckpoint + ": " + whyNoModel(runOrCheckpoint));
+    }
+
+    /** Why a folder holds no model, and what to give instead: the usual mistakes first. */
+    private static String whyNoModel(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            List<String> folds = entries.filter(Files::isDirectory).map(f -> f.getFileName().toString())
+                    .filter(name -> name.matches("fold_[0-9]+")).sorted().toList();
+            if (!folds.isEmpty()) {
+                return "a cross-validation folder; give its folds' run folders, which are averaged (--model "
+                        + folds.stream().map(fold -> folder.resolve(fold).toString()).collect(Collectors.joining(" "))
+                        + ")";
+            }
+        }
+        if (Files.isRegularFile(folder.resolve(MODEL)) || Files.isRegularFile(folder.resolve(CONFIG))) {
+            return "the run has no checkpoint yet (" + CheckpointSeries.LATEST + " is written when its first epoch "
+                    + "ends); wait for that, or give a run that has trained";
+        }
+        return "not a run folder (no best.ckpt, final.ckpt, latest.ckpt or " + TorchScriptModel.FILE + "); give a "
+                + "folder written by voxseg train or voxseg import";
     }
 
     /**

@@ -50,12 +50,41 @@ final class RunFolderLock implements AutoCloseable {
         }
         if (lock == null) {
             channel.close();
-            throw new ConfigException(folder + ": the run folder is in use by another training (process "
-                    + holder(file) + "); wait for it to end or choose another folder");
+            throw inUse(folder, file);
         }
         channel.truncate(0);
         channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
         return new RunFolderLock(channel, lock);
+    }
+
+    /**
+     * Refuses {@code folder} if another training holds it, without creating anything: the check before a run's
+     * cases are prepared, so that its lock file appears only once the dataset has passed.
+     *
+     * @throws ConfigException if another training holds it, naming that training's process
+     */
+    static void requireFree(Path folder) throws IOException {
+        Path file = folder.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException heldInThisProcess) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw inUse(folder, file);
+            }
+            lock.release();
+        }
+    }
+
+    private static ConfigException inUse(Path folder, Path file) {
+        return new ConfigException(folder + ": the run folder is in use by another training (process "
+                + holder(file) + "); wait for it to end or choose another folder");
     }
 
     private static String holder(Path file) {

@@ -19,6 +19,7 @@ import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.inference.CasePredictor;
 import org.voxseg.core.inference.EnsemblePredictor;
 import org.voxseg.core.inference.MirroredPredictor;
+import org.voxseg.core.inference.NonFiniteOutputException;
 import org.voxseg.core.inference.Predictor;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.CaseInputs;
@@ -26,6 +27,7 @@ import org.voxseg.data.dataset.CaseLoader;
 import org.voxseg.data.dataset.CaseShare;
 import org.voxseg.data.dataset.NiftiFiles;
 import org.voxseg.data.dataset.ReadAheadLoader;
+import org.voxseg.data.io.AtomicFiles;
 import org.voxseg.data.io.RealPaths;
 import org.voxseg.data.nifti.NiftiDataType;
 import org.voxseg.data.nifti.NiftiWriter;
@@ -193,7 +195,8 @@ public final class Segmenter implements AutoCloseable {
      * Segments every case of {@code inputs} (a BraTS case folder, a folder of case folders, or the channel files of
      * one case in the model's channel order): into {@code output} itself when it names a .nii.gz file and there is
      * one case, else into {@code <output>/<case>.nii.gz}. Every input is checked before anything is written; the
-     * next case is read while the current one is predicted.
+     * temporary files killed predictions left there are removed; the next case is read while the current one is
+     * predicted.
      *
      * @return the label maps written, in case order
      * @throws IOException naming the first input that is missing, unreadable or does not fit the model
@@ -220,15 +223,23 @@ public final class Segmenter implements AutoCloseable {
             if (!Files.isDirectory(folder)) {
                 throw new NoSuchFileException(folder.toString(), null, "the output's folder does not exist");
             }
+            AtomicFiles.removeStaleOf(output);
+            AtomicFiles.removeStaleOf(probabilitiesFile(output));
         } else {
             Files.createDirectories(output);
+            AtomicFiles.removeStale(output);
         }
         List<Path> written = new ArrayList<>();
         try (ReadAheadLoader loader = new ReadAheadLoader(cases)) {
             for (CaseFiles entry : cases) {
                 Path target = targets.get(written.size());
                 listener.caseStarted(entry.id(), written.size() + 1, cases.size());
-                predictInto(loader.next().image(), target, listener::windowsDone);
+                try {
+                    predictInto(loader.next().image(), target, listener::windowsDone);
+                } catch (NonFiniteOutputException e) {
+                    throw new IOException(entry.id() + ": " + e.getMessage() + " (" + written.size() + " case(s) "
+                            + "written before it)", e);
+                }
                 listener.caseWritten(entry.id(), target);
                 written.add(target);
             }

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -43,9 +42,10 @@ import org.voxseg.data.sampling.PatchSampler;
 import org.voxseg.data.sampling.SamplingCase;
 
 /**
- * One training run from a config into a self-describing run folder: finds and validates the cases, splits them
- * (k-fold, stored as {@code split.json} and reused, or the config's fixed validation list), writes
- * {@code config.json} (resolved) and {@code model.json}, preprocesses the cases through the cache, wires a
+ * One training run from a config into a self-describing run folder: finds and validates the cases, preprocesses them
+ * through the cache (checking every case's values), and only then locks the folder, splits the cases (k-fold, stored
+ * as {@code split.json} and reused, or the config's fixed validation list), writes {@code config.json} (resolved) and
+ * {@code model.json}, wires a
  * {@link Trainer} with a {@link RunFolderRecorder}, validation on fixed patches after epochs and on whole cases at
  * the end ({@link FullValidation}), and trains, resuming when the folder has a {@code latest.ckpt}.
  */
@@ -85,10 +85,13 @@ final class TrainingRun {
         if (pretrained != null && !Files.exists(Path.of(pretrained))) {
             throw new ConfigException("training.pretrained: no such run folder or checkpoint: " + pretrained);
         }
+        RunFolderLock.requireFree(folder);
+        checkResume();
+        // Every case's content is checked in the pass that fills the cache, before any file of the run is written.
+        List<SamplingCase> prepared = data.prepare(cases, listener);
         try (RunFolderLock lock = RunFolderLock.acquire(folder)) {
             AtomicFiles.removeStale(folder);
-            checkResume();
-            return train(data, cases, loss, manager);
+            return train(cases, prepared, loss, manager);
         }
     }
 
@@ -128,19 +131,19 @@ final class TrainingRun {
         }
     }
 
-    private TrainingOutcome train(DatasetPreparation data, List<CaseFiles> cases, SegmentationLoss loss,
+    /** Trains on {@code prepared}, the cases {@code cases} ready for sampling, in the same order. */
+    private TrainingOutcome train(List<CaseFiles> cases, List<SamplingCase> prepared, SegmentationLoss loss,
             NDManager manager) throws IOException {
         SplitFile.Fold fold = split(cases);
         ConfigJson.write(folder.resolve(RunFolder.CONFIG), config);
         ModelDescription description = withDecidedPostprocessing(ModelDescription.of(config));
         ConfigJson.write(folder.resolve(RunFolder.MODEL), description);
-        Map<String, CaseFiles> byId = cases.stream().collect(Collectors.toMap(CaseFiles::id, Function.identity()));
-        List<CaseFiles> validationFiles = fold.validation().stream().map(byId::get).toList();
-        List<CaseFiles> all = new ArrayList<>(fold.train().stream().map(byId::get).toList());
-        all.addAll(validationFiles);
-        List<SamplingCase> prepared = data.prepare(all, listener);
-        List<SamplingCase> training = prepared.subList(0, fold.train().size());
-        List<SamplingCase> validation = prepared.subList(fold.train().size(), prepared.size());
+        Map<String, CaseFiles> files = cases.stream().collect(Collectors.toMap(CaseFiles::id, Function.identity()));
+        Map<String, SamplingCase> samples = prepared.stream().collect(Collectors.toMap(SamplingCase::id,
+                Function.identity()));
+        List<CaseFiles> validationFiles = fold.validation().stream().map(files::get).toList();
+        List<SamplingCase> training = fold.train().stream().map(samples::get).toList();
+        List<SamplingCase> validation = fold.validation().stream().map(samples::get).toList();
         TrainingConfig settings = config.training();
         try (TrainingSetup setup = TrainingSetup.create(config.model(), settings.precision(), settings.batchSize(),
                 settings.patchSize(), loss, config.optimizer(), settings.seed(), manager)) {

@@ -3,7 +3,6 @@ package org.voxseg.core.api;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.voxseg.core.config.ConfigException;
@@ -15,6 +14,7 @@ import org.voxseg.core.interop.SafetensorsExport;
 import org.voxseg.core.interop.TorchScriptImport;
 import org.voxseg.core.training.LearningRateFinder;
 import org.voxseg.core.training.TrainingOutcome;
+import org.voxseg.data.io.NewFolder;
 
 /**
  * voxseg from Java, with no command line or Fiji: train from a config into a run folder, cross-validate, run the LR
@@ -115,16 +115,14 @@ public final class Voxseg implements AutoCloseable {
      * PyTorch module that rebuilds it ({@link SafetensorsExport}).
      *
      * @throws IOException if the model cannot be read or the files cannot be written
-     * @throws IllegalArgumentException if the model is an imported one, or {@code folder} is the run folder
+     * @throws IllegalArgumentException if the model is an imported one
+     * @throws IOException if {@code folder} is not new or empty (a run folder, its own included, never is)
      */
     public void exportModel(Path runOrCheckpoint, Path folder) throws IOException {
+        NewFolder.requireNewOrEmpty(folder, "the export");
         try (TrainedModel model = TrainedModel.load(runOrCheckpoint, manager)) {
-            Path runFolder = model.checkpoint().toAbsolutePath().getParent();
-            if (Files.exists(folder) && Files.isSameFile(folder, runFolder)) {
-                throw new IllegalArgumentException(folder + ": the export would overwrite the run's own model.json;"
-                        + " export into another folder");
-            }
-            SafetensorsExport.write(model.network(), model.description(), folder);
+            NewFolder.write(folder, "the export", temporary -> SafetensorsExport.write(model.network(),
+                    model.description(), temporary));
         }
     }
 

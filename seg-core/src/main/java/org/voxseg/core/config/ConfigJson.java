@@ -8,16 +8,16 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.voxseg.core.config.variant.UnknownKeyException;
 import org.voxseg.core.config.variant.Spelling;
+import org.voxseg.core.config.variant.UnknownKeyException;
 import org.voxseg.core.config.variant.UnknownNameException;
 import org.voxseg.data.io.AtomicFiles;
+import org.voxseg.data.io.InputFiles;
 
 /**
  * Reads and writes voxseg's JSON files (configs, {@code model.json}) with one mapper (see {@link ConfigSchema}):
@@ -38,7 +38,7 @@ public final class ConfigJson {
      * @throws IOException if the file cannot be read
      */
     public static <T> T read(Path file, Class<T> type) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = InputFiles.open(file)) {
             T value = MAPPER.readValue(in, type);
             if (value == null) {
                 throw new ConfigException(file + ": the file holds no settings (null or empty); write {} for the "

@@ -1,6 +1,7 @@
 package org.voxseg.core.inference;
 
 import ai.djl.ndarray.NDManager;
+import java.nio.FloatBuffer;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntConsumer;
@@ -17,8 +18,9 @@ import org.voxseg.data.volume.Volume;
  * A whole case from input channels to a label map on the input's grid: preprocessing (as in training), sliding-window
  * inference (blending probabilities, or raw outputs turned into probabilities afterwards), probabilities brought
  * back to the original grid (linear, as nnU-Net does, so decoding happens at the input's resolution), decoding
- * (region order or arg-max), postprocessing. The result carries the input's geometry, so writing it gives a file
- * that overlays the input.
+ * (region order or arg-max), postprocessing. Outputs holding NaN or infinity are refused
+ * ({@link NonFiniteOutputException}). The result carries the input's geometry, so writing it gives a file that
+ * overlays the input.
  */
 public final class CasePredictor {
 
@@ -77,9 +79,24 @@ public final class CasePredictor {
             throw new IllegalArgumentException("the model gives " + blended.channels() + " channels, the label"
                     + " encoding needs " + encoding.channels());
         }
+        requireFinite(blended);
         Volume probabilities = blendedActivation.probabilities(blended);
         Volume original = preprocessed.record().invert(probabilities, Interpolation.LINEAR);
         Volume labels = postprocessing.apply(encoding.decode(original));
         return new Prediction(labels, original);
+    }
+
+    /** Refuses outputs with NaN or infinity, which decoding would silently turn into background. */
+    private static void requireFinite(Volume outputs) {
+        FloatBuffer values = outputs.data();
+        long nonFinite = 0;
+        for (int v = 0; v < values.limit(); v++) {
+            if (!Float.isFinite(values.get(v))) {
+                nonFinite++;
+            }
+        }
+        if (nonFinite > 0) {
+            throw new NonFiniteOutputException(nonFinite, values.limit());
+        }
     }
 }

@@ -73,8 +73,14 @@ final class BundleTransforms {
                         throw inference.problem(key, "after NormalizeIntensityd is not supported (voxseg scales "
                                 + "first)");
                     }
-                    config.scaleIntensityRange(new IntensityScaling(required(inference, transform, "a_min", key),
-                            required(inference, transform, "a_max", key), inference.number(transform, "b_min", key, 0),
+                    double low = required(inference, transform, "a_min", key);
+                    double high = required(inference, transform, "a_max", key);
+                    if (low == high) {
+                        throw inference.problem(key + ".a_max", "equals a_min (" + low + "): the range it scales "
+                                + "would be empty");
+                    }
+                    config.scaleIntensityRange(new IntensityScaling(low, high, inference.number(transform, "b_min",
+                            key, 0),
                             inference.number(transform, "b_max", key, 1), inference.flag(transform, "clip", key,
                             false)));
                 }
@@ -86,7 +92,12 @@ final class BundleTransforms {
                         throw inference.problem(key + ".mode", "'" + first + "' is not supported (voxseg "
                                 + "resamples images linearly: bilinear)");
                     }
-                    config.targetSpacing(Spacing.of(numbers(inference, transform.path("pixdim"), key + ".pixdim")));
+                    double[] pixdim = numbers(inference, transform.path("pixdim"), key + ".pixdim");
+                    Optional<String> spacing = ImportLimits.spacing(pixdim);
+                    if (spacing.isPresent()) {
+                        throw inference.problem(key + ".pixdim", spacing.get());
+                    }
+                    config.targetSpacing(Spacing.of(pixdim));
                 }
                 case "CropForegroundd", "CropForeground" -> {
                     requireKnownKeys(inference, transform, key, List.of("source_key", "margin", "k_divisible",
@@ -94,8 +105,11 @@ final class BundleTransforms {
                     if (inference.integer(transform, "k_divisible", key, 1) != 1) {
                         throw inference.problem(key + ".k_divisible", "other than 1 is not supported");
                     }
-                    config.cropForeground(true).cropThreshold(0)
-                            .cropMargin(inference.integer(transform, "margin", key, 0));
+                    int margin = inference.integer(transform, "margin", key, 0);
+                    if (margin < 0) {
+                        throw inference.problem(key + ".margin", "should not be negative, not " + margin);
+                    }
+                    config.cropForeground(true).cropThreshold(0).cropMargin(margin);
                 }
                 case "Orientationd", "Orientation" -> {
                     requireKnownKeys(inference, transform, key, List.of("axcodes", "as_closest_canonical",
@@ -178,6 +192,10 @@ final class BundleTransforms {
             throw config.problem(key, "has an entry without _target_");
         }
         String name = target.asText();
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
+            throw config.problem(key + "._target_", "'" + name + "' is not a class name (voxseg reads transforms, "
+                    + "not expressions or references)");
+        }
         return name.substring(name.lastIndexOf('.') + 1);
     }
 

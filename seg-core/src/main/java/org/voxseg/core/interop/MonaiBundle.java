@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.InferenceConfig;
 import org.voxseg.core.inference.BlendMode;
@@ -114,10 +115,26 @@ public final class MonaiBundle {
             default -> throw inference.problem("inferer.mode", "'" + mode + "' is not supported (gaussian or "
                     + "constant)");
         };
-        builder.inference(InferenceConfig.builder().blend(BlendedValues.OUTPUTS).mode(blend)
-                .overlap(inference.number(inferer, "overlap", "inferer", 0.25))
-                .swBatchSize(inference.integer(inferer, "sw_batch_size", "inferer", 1))
-                .sigmaScale(inference.number(inferer, "sigma_scale", "inferer", 0.125)));
+        double overlap = inference.number(inferer, "overlap", "inferer", 0.25);
+        if (!(overlap >= 0 && overlap < 1)) {
+            throw inference.problem("inferer.overlap", "should be at least 0 and below 1, not " + overlap);
+        }
+        JsonNode batch = inference.resolve(inferer.path("sw_batch_size"), "inferer.sw_batch_size");
+        Optional<String> batchProblem = batch.isMissingNode() ? Optional.empty() : batch.isIntegralNumber()
+                ? ImportLimits.windowBatch(batch.asLong()) : Optional.of("should be a whole number");
+        if (batchProblem.isPresent()) {
+            throw inference.problem("inferer.sw_batch_size", batchProblem.get());
+        }
+        double sigma = inference.number(inferer, "sigma_scale", "inferer", 0.125);
+        if (!(sigma > 0)) {
+            throw inference.problem("inferer.sigma_scale", "should be positive, not " + sigma);
+        }
+        Optional<String> window = ImportLimits.window(Extent.of(roi));
+        if (window.isPresent()) {
+            throw inference.problem("inferer.roi_size", window.get());
+        }
+        builder.inference(InferenceConfig.builder().blend(BlendedValues.OUTPUTS).mode(blend).overlap(overlap)
+                .swBatchSize(batch.isMissingNode() ? 1 : batch.asInt()).sigmaScale(sigma));
         return Extent.of(roi);
     }
 
@@ -133,16 +150,23 @@ public final class MonaiBundle {
     /** The channel names of an input or output, in channel order ({@code channel_def}, else numbered). */
     private static List<String> channelNames(BundleConfig metadata, JsonNode entry, String key)
             throws ConfigException {
-        int count = entry.path("num_channels").asInt(0);
-        if (count < 1) {
-            throw metadata.problem(key + ".num_channels", "should be a positive number");
+        JsonNode declared = entry.path("num_channels");
+        Optional<String> bounds = declared.isIntegralNumber() ? ImportLimits.channelCount(declared.asLong())
+                : Optional.of("should be a whole number");
+        if (bounds.isPresent()) {
+            throw metadata.problem(key + ".num_channels", bounds.get());
         }
+        int count = declared.asInt();
         JsonNode definitions = entry.path("channel_def");
         List<String> names = new ArrayList<>();
         for (int c = 0; c < count; c++) {
             JsonNode name = definitions.path(String.valueOf(c));
             names.add(name.isTextual() ? name.asText().strip().toLowerCase(Locale.ROOT).replace(' ', '_')
                     : "channel" + c);
+        }
+        Optional<String> problem = ImportLimits.channelNames(names);
+        if (problem.isPresent()) {
+            throw metadata.problem(key + ".channel_def", problem.get());
         }
         return names;
     }

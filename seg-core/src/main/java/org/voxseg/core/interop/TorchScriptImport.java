@@ -1,48 +1,43 @@
 package org.voxseg.core.interop;
 
-import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
+import java.util.Optional;
 import org.voxseg.core.config.ConfigJson;
 import org.voxseg.core.config.InferenceConfig;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.PreprocessingConfig;
 import org.voxseg.core.config.TorchScriptModel;
-import org.voxseg.core.engine.TorchScriptFile;
 import org.voxseg.core.inference.BlendedValues;
 import org.voxseg.core.inference.TensorAxes;
-import org.voxseg.core.inference.TorchScriptPredictor;
-import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.data.grid.Extent;
+import org.voxseg.data.io.NewFolder;
 
 /**
  * Turns a TorchScript model and what voxseg must know around it (channels, output labels, preprocessing, window,
  * axis order) into a run folder that {@code predict}, {@code evaluate} and Fiji use like one voxseg trained:
  * {@code model.json} and {@code model.ts}. The model is loaded and run once on an empty window before anything is
- * written, so a model that does not fit the description is refused at import, not at the first case. See
- * {@link #builder()}.
+ * written ({@link ImportTrial}), so a model that does not fit the description, does not answer in time or answers NaN
+ * is refused at import, not at the first case. See {@link #builder()}.
  */
 public final class TorchScriptImport {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long the trial window may take by default: minutes for a large window of a large model on a CPU. */
+    public static final Duration DEFAULT_TRIAL_LIMIT = Duration.ofMinutes(5);
 
     private final Path model;
     private final ModelDescription description;
+    private final Duration trialLimit;
 
-    private TorchScriptImport(Path model, ModelDescription description) {
+    private TorchScriptImport(Path model, ModelDescription description, Duration trialLimit) {
         this.model = model;
         this.description = description;
+        this.trialLimit = trialLimit;
     }
 
     /** A builder; the model file, channels, outputs and window are required. */
@@ -59,61 +54,16 @@ public final class TorchScriptImport {
      * Checks the model against the description, then writes the run folder {@code runFolder} whole or not at all
      * (built in a temporary sibling folder renamed into place).
      *
-     * @throws FileAlreadyExistsException if {@code runFolder} exists and is not empty
-     * @throws IOException naming the model file if libtorch cannot load it or it does not fit the description
+     * @throws IOException if {@code runFolder} exists and is not an empty folder, or naming the model file if the
+     *     trial refuses it ({@link ImportTrial})
      */
     public void writeTo(Path runFolder, NDManager parent) throws IOException {
-        Path target = runFolder.toAbsolutePath();
-        if (Files.isDirectory(target)) {
-            try (Stream<Path> entries = Files.list(target)) {
-                if (entries.findAny().isPresent()) {
-                    throw new FileAlreadyExistsException(runFolder.toString(), null, "is not empty; "
-                            + "import into a new folder");
-                }
-            }
-        } else if (Files.exists(target)) {
-            throw new FileAlreadyExistsException(runFolder.toString(), null, "is not a folder");
-        }
-        check(parent);
-        Path temporary = target.resolveSibling("." + target.getFileName() + "."
-                + Long.toUnsignedString(RANDOM.nextLong(), Character.MAX_RADIX) + ".part");
-        try {
-            Files.createDirectory(temporary);
-            Files.copy(model, temporary.resolve(TorchScriptModel.FILE));
-            ConfigJson.write(temporary.resolve(ModelDescription.FILE), description);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            deleteTree(temporary);
-            throw e;
-        }
-    }
-
-    /** Loads the model and predicts one empty window with it, as prediction will. */
-    private void check(NDManager parent) throws IOException {
-        TorchScriptModel imported = description.torchscript();
-        Extent roi = description.inference().roi();
-        try (NDManager scope = parent.newSubManager()) {
-            Block network = TorchScriptFile.load(model, scope);
-            TorchScriptPredictor predictor = new TorchScriptPredictor(network, imported.axes(),
-                    imported.outputChannels(), OutputActivation.NONE);
-            predictor.predict(scope.zeros(new Shape(1, imported.inChannels(), roi.z(), roi.y(), roi.x())));
-        } catch (EngineException | IllegalStateException e) {
-            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-            throw new IOException(model + ": does not fit the description (" + description.channels().size()
-                    + " channels in, " + description.outputNames().size() + " outputs, roi " + roi + ", axes "
-                    + imported.axes() + "): " + reason, e);
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
+        NewFolder.requireNewOrEmpty(runFolder, "the import");
+        new ImportTrial(model, description, trialLimit).run(parent.getDevice());
+        NewFolder.write(runFolder, "the import", folder -> {
+            Files.copy(model, folder.resolve(TorchScriptModel.FILE));
+            ConfigJson.write(folder.resolve(ModelDescription.FILE), description);
+        });
     }
 
     /** Collects an import. */
@@ -128,6 +78,7 @@ public final class TorchScriptImport {
         private int strideDivisor = 1;
         private String orientation;
         private String source;
+        private Duration trialLimit = DEFAULT_TRIAL_LIMIT;
 
         private Builder() {
         }
@@ -195,10 +146,20 @@ public final class TorchScriptImport {
             return this;
         }
 
+        /** How long the model may take for its trial window before it is refused (default 5 minutes). */
+        public Builder trialLimit(Duration limit) {
+            if (limit.isNegative() || limit.isZero()) {
+                throw new IllegalArgumentException("the trial's time limit must be positive, not " + limit);
+            }
+            this.trialLimit = limit;
+            return this;
+        }
+
         /**
          * The import.
          *
-         * @throws IllegalArgumentException if something required is missing or the parts do not fit together
+         * @throws IllegalArgumentException if something required is missing, the parts do not fit together, or a value
+         *     is outside {@link ImportLimits}
          */
         public TorchScriptImport build() {
             Objects.requireNonNull(model, "model");
@@ -211,12 +172,31 @@ public final class TorchScriptImport {
                         + "tumour=1)");
             }
             InferenceConfig settings = inference.roi(roi).build();
+            requireWithin(ImportLimits.channelNames(channels), "channels (--channels; network_data_format.inputs)");
+            requireWithin(ImportLimits.channelCount(outputs.modelChannels().length), "outputs (--regions, --classes;"
+                    + " network_data_format.outputs)");
+            requireWithin(ImportLimits.window(roi), "roi (--roi; inferer.roi_size)");
+            requireWithin(ImportLimits.windowBatch(settings.swBatchSize()), "window batch (--sw-batch; "
+                    + "inferer.sw_batch_size)");
+            requireWithin(ImportLimits.windowMemory(roi, settings.swBatchSize(), channels.size(),
+                    outputs.modelChannels().length, Runtime.getRuntime().maxMemory()), "roi and window batch");
+            if (preprocessing.targetSpacing() != null) {
+                requireWithin(ImportLimits.spacing(preprocessing.targetSpacing().toArray()), "target spacing "
+                        + "(--spacing; Spacingd.pixdim)");
+            }
             TorchScriptModel imported = new TorchScriptModel(channels.size(), axes, outputs.modelChannels(),
                     strideDivisor, orientation, source != null ? source : "TorchScript " + model.getFileName());
             ModelDescription description = new ModelDescription(ModelDescription.FORMAT, null, imported,
                     outputs.activation(), channels, outputs.labels(), outputs.hierarchy(), outputs.outputNames(),
                     roi, preprocessing, settings, null);
-            return new TorchScriptImport(model, description);
+            return new TorchScriptImport(model, description, trialLimit);
+        }
+
+        /** Refuses a value outside {@link ImportLimits}, naming it as {@code what} (options and bundle keys). */
+        private void requireWithin(Optional<String> problem, String what) {
+            if (problem.isPresent()) {
+                throw new IllegalArgumentException(model + ": " + what + ": " + problem.get());
+            }
         }
     }
 }

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -22,8 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.RunConfig;
 import org.voxseg.core.engine.TorchRuntime;
+import org.voxseg.data.nifti.NiftiDataType;
+import org.voxseg.data.nifti.NiftiReader;
+import org.voxseg.data.nifti.NiftiWriter;
+import org.voxseg.data.volume.Volume;
 
-/** A run folder is one training's: locked while it trains, never inside the dataset, cleared of killed writes. */
+/**
+ * A run folder is one training's: locked while it trains, never inside the dataset, cleared of killed writes, and
+ * written only once every case of the dataset passed its checks.
+ */
 @Tag("slow")
 class RunFolderSafetyTest {
 
@@ -97,11 +106,72 @@ class RunFolderSafetyTest {
     void temporaryFilesOfAKilledRunAreRemovedWhenItResumes() throws IOException {
         Path run = Files.createDirectories(dir.resolve("killed"));
         Path stale = Files.writeString(run.resolve(".latest.ckpt.k1ll3d.part"), "half a checkpoint");
+        Path cache = Files.createDirectories(run.resolve("cache"));
+        Path staleEntry = Files.writeString(cache.resolve(".BraTS20_Synth_000.vxcache.k1ll3d.part"), "half");
+        Path deadWriter = Files.writeString(cache.resolve(".BraTS20_Synth_001.vxcache.999999999-k1ll3d.part"), "");
+        Path liveWriter = Files.writeString(cache.resolve(".BraTS20_Synth_002.vxcache."
+                + ProcessHandle.current().pid() + "-w0rk.part"), "a build under way");
 
         voxseg.train(config, run, RunListener.NONE);
 
         assertFalse(Files.exists(stale));
+        assertFalse(Files.exists(staleEntry), "a cache entry's part of a killed run");
+        assertFalse(Files.exists(deadWriter), "a part whose process is gone");
+        assertTrue(Files.exists(liveWriter), "a part whose process is running");
         assertTrue(Files.isRegularFile(run.resolve("latest.ckpt")));
+    }
+
+    @Test
+    void everyContentProblemIsListedBeforeAnyFileOfTheRunIsWritten() throws IOException {
+        Path data = dir.resolve("broken/train");
+        TinyDataset.cases(data, 5, 2);
+        RunConfig broken = RunConfig.read(TinyDataset.config(dir.resolve("broken/config.json"), "train", 1, ""));
+        List<String> expected = List.of(
+                rewrite(data, 0, "flair", values -> values[10] = Float.NaN) + ": 1 NaN and 0 infinite values",
+                rewrite(data, 1, "t1", values -> values[20] = Float.POSITIVE_INFINITY) + ": 0 NaN and 1 infinite "
+                        + "values",
+                rewrite(data, 2, "t1ce", values -> Arrays.fill(values, 0)) + ": empty image: every voxel is 0.0",
+                rewrite(data, 3, "seg", values -> values[30] = 7) + ": label values [7.0] are not 0 or one of the "
+                        + "configured labels [2, 1, 4]",
+                truncate(data, 4, "t2") + ": ");
+        Path run = dir.resolve("broken_run");
+
+        DatasetProblemsException error = assertThrows(DatasetProblemsException.class,
+                () -> voxseg.train(broken, run, RunListener.NONE));
+
+        List<String> listed = Files.readAllLines(run.resolve(DatasetPreparation.PROBLEMS));
+        assertEquals(expected.size(), listed.size(), listed.toString());
+        for (int n = 0; n < expected.size(); n++) {
+            assertTrue(listed.get(n).startsWith(expected.get(n)), listed.get(n));
+        }
+        assertEquals(listed.get(0) + " (and 4 more problem(s)); all of them are listed in "
+                + run.resolve(DatasetPreparation.PROBLEMS), error.getMessage());
+        for (String file : List.of(RunFolder.CONFIG, RunFolder.MODEL, RunFolder.SPLIT, RunFolderLock.FILE)) {
+            assertFalse(Files.exists(run.resolve(file)), file);
+        }
+    }
+
+    /** Rewrites one file of case {@code index} with changed values (float32); the file's "case: path". */
+    private static String rewrite(Path data, int index, String suffix, Consumer<float[]> change) throws IOException {
+        Path file = caseFile(data, index, suffix);
+        Volume volume = NiftiReader.read(file).volume();
+        float[] values = volume.toArray();
+        change.accept(values);
+        NiftiWriter.of(NiftiDataType.FLOAT32).write(Volume.wrap(volume.geometry(), 1, values), file);
+        return TinyDataset.FIRST_CASE.replace("000", "00" + index) + ": " + file;
+    }
+
+    /** Cuts the last third off one gzip file of case {@code index}; the file's "case: path". */
+    private static String truncate(Path data, int index, String suffix) throws IOException {
+        Path file = caseFile(data, index, suffix);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        return TinyDataset.FIRST_CASE.replace("000", "00" + index) + ": " + file;
+    }
+
+    private static Path caseFile(Path data, int index, String suffix) {
+        String id = TinyDataset.FIRST_CASE.replace("000", "00" + index);
+        return data.resolve(id).resolve(id + "_" + suffix + ".nii.gz");
     }
 
     @Test

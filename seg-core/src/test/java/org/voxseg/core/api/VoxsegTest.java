@@ -127,9 +127,9 @@ class VoxsegTest {
             double difference = PythonTorch.largestDifference(voxsegOutputs, pytorch);
             assertTrue(difference < 1e-4, "largest difference " + difference);
         }
-        IllegalArgumentException onItself = assertThrows(IllegalArgumentException.class,
-                () -> voxseg.exportModel(run, run));
-        assertTrue(onItself.getMessage().contains("would overwrite the run's own model.json"), onItself.getMessage());
+        IOException onItself = assertThrows(IOException.class, () -> voxseg.exportModel(run, run));
+        assertEquals(run + ": the folder is not empty; choose a new or empty folder for the export",
+                onItself.getMessage());
     }
 
     @Test

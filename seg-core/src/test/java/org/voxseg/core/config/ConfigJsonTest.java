@@ -63,6 +63,15 @@ class ConfigJsonTest {
     }
 
     @Test
+    void aFolderGivenAsTheConfigIsNamed() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("configs"));
+
+        IOException refused = assertThrows(IOException.class, () -> RunConfig.read(folder));
+
+        assertEquals(folder + ": is a folder; give a file", refused.getMessage());
+    }
+
+    @Test
     void aKeyFarFromEveryValidOneGetsNoSuggestion() {
         ConfigException e = assertThrows(ConfigException.class, () -> read("{\"banana\": 1}"));
 

@@ -41,6 +41,66 @@ class MonaiBundleTest {
         return MonaiBundle.read(bundle).build().description();
     }
 
+    /** As {@link #edited}, for metadata.json. */
+    private ModelDescription editedMetadata(String from, String to) throws IOException {
+        Path bundle = InteropFixtures.bundleCopy(Files.createTempDirectory(dir, "metadata"));
+        Path metadata = bundle.resolve("configs/metadata.json");
+        String text = Files.readString(metadata);
+        assertTrue(text.contains(from), from);
+        Files.writeString(metadata, text.replace(from, to));
+        return MonaiBundle.read(bundle).build().description();
+    }
+
+    @Test
+    void valuesThatWouldFailEveryPredictionAreRefusedNamingTheFileAndKey() {
+        String scaling = "{\"_target_\": \"ScaleIntensityRanged\", \"keys\": \"image\", \"a_min\": 5, \"a_max\": 5},\n"
+                + "{\n        \"_target_\": \"NormalizeIntensityd\"";
+        String normalize = "{\n        \"_target_\": \"NormalizeIntensityd\"";
+        List<List<String>> cases = List.of(
+                List.of("\"overlap\": 0.5", "\"overlap\": 1", "'inferer.overlap' should be at least 0 and below 1"),
+                List.of("\"overlap\": 0.5", "\"overlap\": -0.5", "'inferer.overlap' should be at least 0"),
+                List.of("\"mode\": \"gaussian\"", "\"mode\": \"gaussian\", \"sigma_scale\": -1",
+                        "'inferer.sigma_scale' should be positive"),
+                List.of("\"sw_batch_size\": 1", "\"sw_batch_size\": 0", "'inferer.sw_batch_size' window batch 0"),
+                List.of("\"sw_batch_size\": 1", "\"sw_batch_size\": 2000000000",
+                        "'inferer.sw_batch_size' window batch 2000000000"),
+                List.of(normalize, scaling, "'preprocessing.ScaleIntensityRanged.a_max' equals a_min"),
+                List.of(normalize, "{\"_target_\": \"CropForegroundd\", \"keys\": \"image\", \"margin\": -2},\n"
+                        + normalize, "'preprocessing.CropForegroundd.margin' should not be negative"),
+                List.of(normalize, "{\"_target_\": \"Spacingd\", \"keys\": \"image\", \"pixdim\": [1e-9, 1, 1]},\n"
+                        + normalize, "'preprocessing.Spacingd.pixdim' spacing 1.0E-9"),
+                List.of(normalize, "{\"_target_\": \"Spacingd\", \"keys\": \"image\", \"pixdim\": [0, 1, 1]},\n"
+                        + normalize, "'preprocessing.Spacingd.pixdim' spacing 0.0"),
+                List.of("\"_target_\": \"EnsureTyped\"", "\"_target_\": \"$monai.transforms.EnsureTyped\"",
+                        "'preprocessing._target_' '$monai.transforms.EnsureTyped' is not a class name"));
+        for (List<String> edit : cases) {
+            ConfigException refused = assertThrows(ConfigException.class, () -> edited(edit.get(0), edit.get(1)),
+                    edit.get(1));
+            assertTrue(refused.getMessage().contains("configs/inference.json: " + edit.get(2)),
+                    refused.getMessage());
+        }
+    }
+
+    @Test
+    void channelCountsAndNamesThatCannotBeCasesAreRefusedBeforeAnythingIsAllocated() {
+        List<List<String>> cases = List.of(
+                List.of("\"num_channels\": 4", "\"num_channels\": 2000000000",
+                        "'network_data_format.inputs.num_channels' 2000000000 channels: give between 1 and 64"),
+                List.of("\"num_channels\": 4", "\"num_channels\": 2e9",
+                        "'network_data_format.inputs.num_channels' should be a whole number"),
+                List.of("\"1\": \"t1\"", "\"1\": \"flair\"", "'network_data_format.inputs.channel_def' channel name "
+                        + "'flair' is given twice"),
+                List.of("\"1\": \"t1\"", "\"1\": \"../t1\"", "'network_data_format.inputs.channel_def' channel name "
+                        + "'../t1' is not a file suffix"),
+                List.of("\"1\": \"t1\"", "\"1\": \"\"", "'network_data_format.inputs.channel_def' channel name '' "
+                        + "is not a file suffix"));
+        for (List<String> edit : cases) {
+            ConfigException refused = assertThrows(ConfigException.class, () -> editedMetadata(edit.get(0),
+                    edit.get(1)), edit.get(1));
+            assertTrue(refused.getMessage().contains("configs/metadata.json: " + edit.get(2)), refused.getMessage());
+        }
+    }
+
     @Test
     void theFixtureReadsAsMonaiWroteIt() throws IOException {
         ModelDescription description = MonaiBundle.read(InteropFixtures.bundle()).build().description();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -171,8 +170,10 @@ class TorchScriptImportTest {
     void anImportNeverWritesIntoAFolderThatHasFiles() throws IOException {
         Path run = Files.createDirectories(dir.resolve("taken"));
         Files.writeString(run.resolve("notes.txt"), "mine");
-        assertThrows(FileAlreadyExistsException.class, () -> voxseg.importModel(
+        IOException refused = assertThrows(IOException.class, () -> voxseg.importModel(
                 fixtureImport(InteropFixtures.cijkModel(), TensorAxes.CIJK).build(), run));
+        assertEquals(run + ": the folder is not empty; choose a new or empty folder for the import",
+                refused.getMessage());
         try (Stream<Path> files = Files.list(run)) {
             assertEquals(List.of(run.resolve("notes.txt")), files.toList());
         }

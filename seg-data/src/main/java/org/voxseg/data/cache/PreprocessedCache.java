@@ -11,6 +11,8 @@ import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.CaseLoader;
 import org.voxseg.data.dataset.DatasetProblem;
 import org.voxseg.data.dataset.InvalidCaseException;
+import org.voxseg.data.io.AtomicFiles;
+import org.voxseg.data.nifti.NiftiFormatException;
 import org.voxseg.data.sampling.ForegroundLocations;
 import org.voxseg.data.transform.PreprocessingSettings;
 import org.voxseg.data.transform.Preprocessor;
@@ -22,9 +24,9 @@ import org.voxseg.data.transform.Preprocessor;
  * stale, one that fails its checksum is corrupt, and both are rebuilt, never trusted. Entries are written atomically,
  * so concurrent readers and interrupted runs are safe, and a case may be looked up from several threads at once.
  *
- * <p>With {@link CaseDataChecks}, a case's voxel values are checked as it is loaded, before an entry is written; a
- * valid entry passed them when it was built, so only its label values are checked again (the labels allowed may have
- * changed), from its metadata.
+ * <p>With {@link CaseDataChecks}, a case's voxel values are checked as it is loaded, before an entry is written (a
+ * file that cannot be decoded is a problem of its case too); a valid entry passed them when it was built, so only its
+ * label values are checked again (the labels allowed may have changed), from its metadata.
  */
 public final class PreprocessedCache {
 
@@ -102,9 +104,30 @@ public final class PreprocessedCache {
         return new Lookup(built, source);
     }
 
-    /** Loads, checks and preprocesses the case, and writes its entry; the heap copies die with this call. */
+    /**
+     * Deletes the temporary entry files that killed builds left ({@link AtomicFiles#removeStale}); builds under way,
+     * in this process or another, keep theirs.
+     *
+     * @return how many were deleted
+     */
+    public int removeStaleParts() throws IOException {
+        return AtomicFiles.removeStale(folder);
+    }
+
+    /**
+     * Loads, checks and preprocesses the case, and writes its entry; the heap copies die with this call. With data
+     * checks, a file that cannot be decoded (a truncated gzip file, say) is one of the case's problems.
+     */
     private void build(CaseFiles entry, String key, Path file) throws IOException {
-        CaseLoader.LoadedCase loaded = CaseLoader.load(entry);
+        CaseLoader.LoadedCase loaded;
+        try {
+            loaded = CaseLoader.load(entry);
+        } catch (NiftiFormatException e) {
+            if (checks.isEmpty()) {
+                throw e;
+            }
+            throw new InvalidCaseException(List.of(new DatasetProblem(entry.id(), e.file(), e.problem())));
+        }
         throwIfInvalid(checks.map(c -> c.check(entry, loaded)).orElse(List.of()));
         CachedCase result = CachedCase.of(preprocessor.apply(loaded.image(), loaded.labels()));
         Files.createDirectories(folder);

@@ -28,28 +28,69 @@ public final class BratsLayout {
      * {@code .nii.gz} path it should have, for validation to report; hidden folders are skipped.
      *
      * @throws NotDirectoryException if {@code root} is not a folder
-     * @throws IOException if {@code root} cannot be listed
+     * @throws IOException if {@code root} cannot be listed, or holds the cases' files without case folders, or its
+     *     case folders one level deeper
      */
     public static List<CaseFiles> discover(Path root, List<String> channels) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new NotDirectoryException(root.toString());
         }
-        List<CaseFiles> cases = new ArrayList<>();
+        List<Path> folders;
         try (Stream<Path> entries = Files.list(root)) {
-            for (Path folder : entries.filter(Files::isDirectory).sorted().toList()) {
-                String id = folder.getFileName().toString();
-                if (id.startsWith(".")) {
-                    continue;
-                }
-                List<Path> images = new ArrayList<>();
-                for (String channel : channels) {
-                    String stem = id + "_" + channel;
-                    images.add(NiftiFiles.find(folder, stem).orElse(folder.resolve(stem + NiftiFiles.EXTENSIONS[0])));
-                }
-                Optional<Path> label = NiftiFiles.find(folder, id + "_" + LABEL_SUFFIX);
-                cases.add(new CaseFiles(id, images, label));
+            folders = entries.filter(Files::isDirectory).filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        }
+        requireCaseFolders(root, folders);
+        List<CaseFiles> cases = new ArrayList<>();
+        for (Path folder : folders) {
+            String id = folder.getFileName().toString();
+            List<Path> images = new ArrayList<>();
+            for (String channel : channels) {
+                String stem = id + "_" + channel;
+                images.add(NiftiFiles.find(folder, stem).orElse(folder.resolve(stem + NiftiFiles.EXTENSIONS[0])));
             }
+            Optional<Path> label = NiftiFiles.find(folder, id + "_" + LABEL_SUFFIX);
+            cases.add(new CaseFiles(id, images, label));
         }
         return cases;
+    }
+
+    /**
+     * Refuses the two usual mistakes with a root, which would otherwise read as no cases or as one case missing every
+     * file: the cases' files put straight into the root, and the case folders one level deeper.
+     */
+    private static void requireCaseFolders(Path root, List<Path> folders) throws IOException {
+        if (folders.isEmpty() && holdsNifti(root)) {
+            throw new IOException(root + ": holds NIfTI files but no case folders; a BraTS root has one folder per "
+                    + "case (CASE/CASE_flair.nii.gz, ..., CASE/CASE_seg.nii.gz): move each case's files into a "
+                    + "folder named as the case");
+        }
+        for (Path folder : folders) {
+            if (holdsNifti(folder)) {
+                return;
+            }
+        }
+        for (Path folder : folders) {
+            try (Stream<Path> inner = Files.list(folder)) {
+                if (inner.filter(Files::isDirectory).anyMatch(BratsLayout::holdsNiftiQuietly)) {
+                    throw new IOException(root + ": the case folders are one level deeper, in " + folder
+                            + "; give that folder as the root (dataset.brats_root, --input)");
+                }
+            }
+        }
+    }
+
+    private static boolean holdsNifti(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(file -> Files.isRegularFile(file) && NiftiFiles.stem(file).isPresent());
+        }
+    }
+
+    private static boolean holdsNiftiQuietly(Path folder) {
+        try {
+            return holdsNifti(folder);
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

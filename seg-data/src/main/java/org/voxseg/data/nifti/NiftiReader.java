@@ -5,10 +5,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.voxseg.data.io.InputFiles;
 import org.voxseg.data.volume.Volume;
 
 /**
@@ -112,7 +112,7 @@ public final class NiftiReader {
     }
 
     private static InputStream open(Path file) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), STREAM_BUFFER_BYTES);
+        BufferedInputStream in = new BufferedInputStream(InputFiles.open(file), STREAM_BUFFER_BYTES);
         in.mark(2);
         int b0 = in.read();
         int b1 = in.read();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,35 @@ class BratsLayoutTest {
 
         assertEquals(folder.resolve("BraTS20_Validation_001_t1ce.nii.gz"), only.images().get(2));
         assertTrue(only.label().isEmpty());
+    }
+
+    @Test
+    void casesFilesStraightInTheRootAreRefusedSayingHowToLayThemOut() throws IOException {
+        Path folder = TinyBrats.writeCase(root, "BraTS20_Training_001");
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.move(file, root.resolve(file.getFileName()));
+            }
+        }
+        Files.delete(folder);
+
+        IOException refused = assertThrows(IOException.class, () -> BratsLayout.discover(root,
+                BratsLayout.DEFAULT_CHANNELS));
+
+        assertTrue(refused.getMessage().startsWith(root + ": holds NIfTI files but no case folders;"),
+                refused.getMessage());
+    }
+
+    @Test
+    void caseFoldersOneLevelDeeperAreRefusedNamingTheFolderToGive() throws IOException {
+        Path nested = root.resolve("MICCAI_BraTS2020_TrainingData");
+        TinyBrats.writeCase(nested, "BraTS20_Training_001");
+
+        IOException refused = assertThrows(IOException.class, () -> BratsLayout.discover(root,
+                BratsLayout.DEFAULT_CHANNELS));
+
+        assertEquals(root + ": the case folders are one level deeper, in " + nested + "; give that folder as the root "
+                + "(dataset.brats_root, --input)", refused.getMessage());
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.voxseg.data.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +39,7 @@ class AtomicFilesTest {
             throw new IOException("disk full");
         }));
 
-        assertEquals("disk full", error.getMessage());
+        assertEquals(target + ": disk full", error.getMessage(), "a bare I/O error names the file");
         assertEquals("good", Files.readString(target));
         assertEquals(List.of(target), Files.list(dir).toList());
     }
@@ -68,5 +70,29 @@ class AtomicFilesTest {
         assertEquals(2, AtomicFiles.removeStale(dir));
 
         assertEquals(List.of(hidden, kept), Files.list(dir).sorted().toList());
+    }
+
+    @Test
+    void aTemporaryFileIsStaleOnlyOnceItsProcessIsGone() throws IOException {
+        Path dead = Files.writeString(dir.resolve(".cache.vxcache.999999999-d3ad.part"), "half");
+        Path live = Files.writeString(dir.resolve(".cache.vxcache." + ProcessHandle.current().pid() + "-l1ve.part"),
+                "being written");
+
+        assertEquals(1, AtomicFiles.removeStale(dir));
+
+        assertFalse(Files.exists(dead));
+        assertTrue(Files.exists(live));
+    }
+
+    @Test
+    void aFullDiskIsReportedNamingTheFileAndWhatToDo() {
+        Path target = dir.resolve("model.json");
+
+        IOException error = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+            throw new IOException("No space left on device");
+        }));
+
+        assertEquals(target + ": No space left on device; free space on that disk and run the command again",
+                error.getMessage());
     }
 }

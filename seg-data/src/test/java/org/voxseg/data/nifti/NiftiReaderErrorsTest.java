@@ -1,5 +1,6 @@
 package org.voxseg.data.nifti;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,6 +36,15 @@ class NiftiReaderErrorsTest {
         NiftiWriter.of(NiftiDataType.INT16)
                 .write(Volume.wrap(Geometry.of(new int[] {4, 3, 2}, Affine.identity()), 1, new float[24]), file);
         valid = Files.readAllBytes(file);
+    }
+
+    @Test
+    void aFolderIsRefusedByNameNotAsIsADirectory() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("case.nii.gz"));
+
+        IOException refused = assertThrows(IOException.class, () -> NiftiReader.readHeader(folder));
+
+        assertEquals(folder + ": is a folder; give a file", refused.getMessage());
     }
 
     @Test

@@ -42,6 +42,10 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Predict again the cases whose label map is already there.")
     boolean overwrite;
 
+    @Option(names = "--output-inside-input", description = "Allow the output or results inside the input root "
+            + "(refused by default: later jobs over that root would read the label maps as cases).")
+    boolean outputInsideInput;
+
     @Option(names = "--master", paramLabel = "URL",
             description = "The Spark master, e.g. local[2] (default: the one spark-submit sets).")
     String master;
@@ -88,7 +92,8 @@ public final class PredictCommand implements Callable<Integer> {
         long started = System.nanoTime();
         List<CaseResult> done;
         try (SparkSession spark = SparkSessions.start("predict", master)) {
-            done = new PredictJob(spark, settings).run(input, output, results == null ? output : results, overwrite);
+            done = new PredictJob(spark, settings).run(input, output, results == null ? output : results, overwrite,
+                    outputInsideInput);
         }
         PrintWriter out = spec.commandLine().getOut();
         done.stream().filter(result -> result.status() == CaseStatus.FAILED)

@@ -42,17 +42,39 @@ public final class PredictJob {
      * {@code results}.
      *
      * @param overwrite whether to predict cases whose label map is already there and readable
+     * @param insideInput whether the output may lie inside the input root
      * @return one result per case, in case-id order
      * @throws IOException if the model's description, the input or the output folder cannot be read or made (a
      *     case's own problems are results, not exceptions)
+     * @throws IllegalArgumentException if the output lies inside the input root and that was not allowed
      */
-    public List<CaseResult> run(String input, String output, String results, boolean overwrite) throws IOException {
-        ModelDescription description = ModelFiles.describe(model.models().get(0), hadoop);
-        List<CaseRef> cases = new CaseCatalog(hadoop, description.channels()).find(hadoop.qualified(input));
+    public List<CaseResult> run(String input, String output, String results, boolean overwrite, boolean insideInput)
+            throws IOException {
+        Path inputRoot = hadoop.qualified(input);
         Path outputFolder = hadoop.qualified(output);
+        if (!insideInput) {
+            requireOutside(inputRoot, outputFolder);
+            requireOutside(inputRoot, hadoop.qualified(results));
+        }
+        ModelDescription description = ModelFiles.describe(model.models().get(0), hadoop);
+        List<CaseRef> cases = new CaseCatalog(hadoop, description.channels()).find(inputRoot);
         hadoop.fileSystem(outputFolder).mkdirs(outputFolder);
         return run(cases, new PredictCase(model, description.labels(), outputFolder, overwrite, hadoop), outputFolder,
                 hadoop.qualified(results), description.labels());
+    }
+
+    /**
+     * Refuses an output at or inside the input root, compared as qualified URIs: the label maps would join the cases
+     * that later jobs read.
+     */
+    static void requireOutside(Path inputRoot, Path output) {
+        String root = inputRoot.toUri().normalize().toString().replaceAll("/+$", "");
+        String written = output.toUri().normalize().toString();
+        if (written.equals(root) || written.startsWith(root + "/")) {
+            throw new IllegalArgumentException(output + ": the output is inside the input root " + inputRoot
+                    + ", where later jobs would read the label maps as cases; choose an output outside it (or allow "
+                    + "it with --output-inside-input)");
+        }
     }
 
     /** Runs {@code task} on every case, cleans the output folder and writes the table (tests wrap the task). */

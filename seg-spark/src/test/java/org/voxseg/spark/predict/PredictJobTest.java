@@ -2,7 +2,9 @@ package org.voxseg.spark.predict;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -62,9 +64,25 @@ class PredictJobTest {
     }
 
     @Test
+    void anOutputInsideTheInputRootIsRefusedBeforeAnythingIsWrittenUnlessAllowed() {
+        Path inside = input.resolve("predictions");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> job().run(
+                input.toString(), inside.toString(), dir.resolve("results_elsewhere").toString(), false, false));
+        assertTrue(refused.getMessage().contains("the output is inside the input root"), refused.getMessage());
+        assertFalse(Files.exists(inside));
+        IllegalArgumentException results = assertThrows(IllegalArgumentException.class, () -> job().run(
+                input.toString(), dir.resolve("out_elsewhere").toString(), input.toString(), false, false));
+        assertTrue(results.getMessage().contains("inside the input root"), results.getMessage());
+
+        // A sibling whose name starts like the root is outside it.
+        PredictJob.requireOutside(new org.apache.hadoop.fs.Path("file:/data/root"),
+                new org.apache.hadoop.fs.Path("file:/data/root_predictions"));
+    }
+
+    @Test
     void everyGoodCaseIsWrittenAsVoxsegPredictWritesItAndTheBrokenOneIsARow() throws IOException {
         Path output = dir.resolve("out1");
-        List<CaseResult> results = job().run(input.toString(), output.toString(), output.toString(), false);
+        List<CaseResult> results = job().run(input.toString(), output.toString(), output.toString(), false, false);
 
         assertEquals(TinyCases.GOOD + 1, results.size());
         for (CaseResult result : results) {
@@ -95,18 +113,18 @@ class PredictJobTest {
     @Test
     void aSecondRunSkipsWhatIsDoneAndRedoesAnUnreadableOutputOrEverythingWithOverwrite() throws IOException {
         Path output = dir.resolve("out2");
-        job().run(input.toString(), output.toString(), output.toString(), false);
+        job().run(input.toString(), output.toString(), output.toString(), false, false);
         Path cut = output.resolve("BraTS20_Synth_001.nii.gz");
         byte[] whole = Files.readAllBytes(cut);
         Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 10));
 
-        List<CaseResult> again = job().run(input.toString(), output.toString(), output.toString(), false);
+        List<CaseResult> again = job().run(input.toString(), output.toString(), output.toString(), false, false);
         assertEquals(List.of(CaseStatus.SKIPPED, CaseStatus.OK, CaseStatus.SKIPPED, CaseStatus.SKIPPED,
                 CaseStatus.FAILED), again.stream().map(CaseResult::status).toList());
         assertArrayEquals(whole, Files.readAllBytes(cut));
         assertEquals(32 * 32 * 24, again.get(0).voxels().stream().mapToLong(Long::longValue).sum());
 
-        List<CaseResult> overwritten = job().run(input.toString(), output.toString(), output.toString(), true);
+        List<CaseResult> overwritten = job().run(input.toString(), output.toString(), output.toString(), true, false);
         assertEquals(TinyCases.GOOD, overwritten.stream().filter(r -> r.status() == CaseStatus.OK).count());
     }
 
