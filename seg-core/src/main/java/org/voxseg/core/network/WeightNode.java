@@ -13,6 +13,7 @@ import ai.djl.util.PairList;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * One node of the U-Net's weight tree: named parameters of known shapes and named child nodes, and no forward of
@@ -126,7 +127,7 @@ final class WeightNode extends AbstractBlock {
     @Override
     public void loadMetadata(byte loadVersion, DataInputStream is) throws IOException, MalformedModelException {
         if (loadVersion != kind.version) {
-            throw new MalformedModelException("a " + kind.name().toLowerCase(java.util.Locale.ROOT)
+            throw new MalformedModelException("a " + kind.name().toLowerCase(Locale.ROOT)
                     + " of version " + kind.version + " was expected, not " + loadVersion);
         }
         readInputShapes(is);

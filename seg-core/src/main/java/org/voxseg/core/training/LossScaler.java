@@ -1,6 +1,7 @@
 package org.voxseg.core.training;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.PairList;
 
@@ -80,8 +81,11 @@ public final class LossScaler {
                 continue;
             }
             NDArray gradient = parameter.getArray().getGradient();
-            gradient.muli(inverse);
-            finite &= !gradient.isInfinite().any().getBoolean() && !gradient.isNaN().any().getBoolean();
+            try (NDManager scope = gradient.getManager().newSubManager()) {
+                scope.tempAttachAll(gradient); // so that the checks' arrays are freed with the scope
+                gradient.muli(inverse);
+                finite &= !gradient.isInfinite().any().getBoolean() && !gradient.isNaN().any().getBoolean();
+            }
         }
         return finite;
     }
