@@ -94,25 +94,15 @@ class UNetProgramTest {
         Shape input = new Shape(2, 2, 16, 16, 16);
         UNet3d net = NetworkTestSupport.initialised(config, manager, input);
         NDArray images = manager.randomNormal(input);
-        images.setName("input");
-        NDList tensors = new NDList(images);
-        PytorchWeights.live(net, manager).forEach((name, value) -> {
-            NDArray copy = value.duplicate();
-            copy.setName(name);
-            tensors.add(copy);
-        });
+        NDList tensors = inputAndWeights(images, net);
 
         NDList scripted = net.forward(new ParameterStore(manager, false), new NDList(images), true);
 
-        Path model = work.resolve("model.json");
-        Files.writeString(model, ConfigJson.text(config));
-        Path tensorFile = work.resolve("tensors.safetensors");
-        try (OutputStream out = Files.newOutputStream(tensorFile)) {
-            tensors.encode(out, NDList.Encoding.SAFETENSORS);
-        }
         Path outputs = work.resolve("outputs.f32");
-        assertEquals("", PythonTorch.run(List.of(PythonTorch.script("/network/plain_unet.py"), model.toString(),
-                tensorFile.toString(), outputs.toString())), "plain_unet.py failed");
+        List<String> arguments = new ArrayList<>(List.of(PythonTorch.script("/network/plain_unet.py")));
+        arguments.addAll(modelAndTensors(config, tensors, work));
+        arguments.add(outputs.toString());
+        assertEquals("", PythonTorch.run(arguments), "plain_unet.py failed");
         ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(outputs)).order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(config.trainingOutputs(), scripted.size());
         for (int k = 0; k < scripted.size(); k++) {
@@ -136,14 +126,7 @@ class UNetProgramTest {
         Shape input = new Shape(2, 2, 16, 16, 16);
         UNet3d net = NetworkTestSupport.initialised(config, manager, input);
         NDArray images = manager.randomNormal(input);
-        images.setName("input");
-        NDList tensors = new NDList(images);
-        Map<String, NDArray> weights = PytorchWeights.live(net, manager);
-        weights.forEach((name, value) -> {
-            NDArray copy = value.duplicate();
-            copy.setName(name);
-            tensors.add(copy);
-        });
+        NDList tensors = inputAndWeights(images, net);
 
         NDList outputWeights = new NDList();
         Map<String, NDArray> gradients;
@@ -236,21 +219,41 @@ class UNetProgramTest {
         return entries;
     }
 
-    private static Map<String, float[]> pythonGradients(NetworkConfig config, NDList tensors, List<String> names,
-            Path work) throws IOException {
+    /** The input, named "input", and copies of the network's weights under PyTorch's names: what Python reads. */
+    private NDList inputAndWeights(NDArray images, UNet3d net) {
+        images.setName("input");
+        NDList tensors = new NDList(images);
+        PytorchWeights.live(net, manager).forEach((name, value) -> {
+            NDArray copy = value.duplicate();
+            copy.setName(name);
+            tensors.add(copy);
+        });
+        return tensors;
+    }
+
+    /** Writes {@code config} as model.json and {@code tensors} as a .safetensors file in {@code work}; their paths. */
+    private static List<String> modelAndTensors(NetworkConfig config, NDList tensors, Path work) throws IOException {
         Path model = work.resolve("model.json");
         Files.writeString(model, ConfigJson.text(config));
         Path tensorFile = work.resolve("tensors.safetensors");
         try (OutputStream out = Files.newOutputStream(tensorFile)) {
             tensors.encode(out, NDList.Encoding.SAFETENSORS);
         }
+        return List.of(model.toString(), tensorFile.toString());
+    }
+
+    private static Map<String, float[]> pythonGradients(NetworkConfig config, NDList tensors, List<String> names,
+            Path work) throws IOException {
+        List<String> modelAndTensors = modelAndTensors(config, tensors, work);
         Path namesFile = work.resolve("names.txt");
         Files.write(namesFile, names);
         Path module = Files.write(work.resolve("voxseg_unet.py"), UNetProgram.definition());
         Path output = work.resolve("gradients.f32");
-        String failure = PythonTorch.run(List.of(PythonTorch.script("/network/program_gradients.py"),
-                module.toString(), model.toString(), tensorFile.toString(), namesFile.toString(),
-                output.toString()));
+        List<String> arguments = new ArrayList<>(List.of(PythonTorch.script("/network/program_gradients.py"),
+                module.toString()));
+        arguments.addAll(modelAndTensors);
+        arguments.addAll(List.of(namesFile.toString(), output.toString()));
+        String failure = PythonTorch.run(arguments);
         assertEquals("", failure, "program_gradients.py failed");
         ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(output)).order(ByteOrder.LITTLE_ENDIAN);
         Map<String, float[]> gradients = new LinkedHashMap<>();
