@@ -1,6 +1,7 @@
 package org.voxseg.cli;
 
 import org.voxseg.cli.bench.BenchCommand;
+import org.voxseg.cli.data.DatasetCommand;
 import org.voxseg.cli.data.SynthCommand;
 import org.voxseg.cli.info.InfoCommand;
 import org.voxseg.cli.interop.ExportCommand;
@@ -20,9 +21,9 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Train and run 3D segmentation networks on NIfTI volumes.",
-        subcommands = {SynthCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class,
-            LrFindCommand.class, CrossvalCommand.class, ImportCommand.class, ExportCommand.class, InfoCommand.class,
-            BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SynthCommand.class, DatasetCommand.class, TrainCommand.class, PredictCommand.class,
+            EvaluateCommand.class, LrFindCommand.class, CrossvalCommand.class, ImportCommand.class, ExportCommand.class,
+            InfoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class VoxsegCommand implements Runnable {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

@@ -1,4 +1,5 @@
 /**
- * voxseg synth: writes a synthetic BraTS-like dataset.
+ * voxseg synth and voxseg dataset: write a synthetic dataset in a public layout, and check a dataset as voxseg reads
+ * it.
  */
 package org.voxseg.cli.data;

@@ -124,10 +124,10 @@ final class TrainingRun {
 
     /** Refuses a run folder inside the dataset root, where its cache and outputs would mix with the cases. */
     private void requireOutsideDataset() throws IOException {
-        String root = config.dataset().bratsRoot();
+        String root = config.dataset().location();
         if (root != null && RealPaths.isInside(folder, Path.of(root))) {
             throw new ConfigException(folder + ": the run folder is inside the dataset root " + root
-                    + " (dataset.brats_root); choose a folder outside it");
+                    + " (" + config.dataset().locationKey() + "); choose a folder outside it");
         }
     }
 

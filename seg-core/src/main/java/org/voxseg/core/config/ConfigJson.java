@@ -2,6 +2,7 @@ package org.voxseg.core.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -50,6 +51,35 @@ public final class ConfigJson {
         } catch (UnknownNameException | UnknownKeyException e) {
             throw new ConfigException(file + ": " + e.getMessage()); // a section with variants read on its own
         }
+    }
+
+    /**
+     * The object of {@code type} in {@code file}, its JSON first completed by {@code completion} (e.g. with keys read
+     * from elsewhere); errors as {@link #read(Path, Class)} gives them.
+     *
+     * @throws ConfigException if the file is not valid JSON, has an unknown key or a value out of range
+     * @throws IOException if the file cannot be read, or the completion fails
+     */
+    public static <T> T read(Path file, Class<T> type, Completion completion) throws IOException {
+        try (InputStream in = InputFiles.open(file)) {
+            JsonNode tree = MAPPER.readTree(in);
+            if (tree == null || tree.isNull() || tree.isMissingNode()) {
+                throw new ConfigException(file + ": the file holds no settings (null or empty); write {} for the "
+                        + "defaults");
+            }
+            return MAPPER.treeToValue(completion.complete(tree), type);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file + ": " + describe(e));
+        } catch (UnknownNameException | UnknownKeyException e) {
+            throw new ConfigException(file + ": " + e.getMessage());
+        }
+    }
+
+    /** A step between reading a file's JSON and binding it, e.g. filling keys from the dataset it names. */
+    @FunctionalInterface
+    public interface Completion {
+        /** The completed tree; {@code tree} itself is left as it is. */
+        JsonNode complete(JsonNode tree) throws IOException;
     }
 
     /**

@@ -5,17 +5,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.voxseg.data.dataset.BratsLayout;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.CaseList;
+import org.voxseg.data.dataset.DatasetDescription;
+import org.voxseg.data.dataset.DatasetLayout;
+import org.voxseg.data.dataset.DatasetLayouts;
 import org.voxseg.data.label.LabelEncoding;
 
 /**
- * The config's {@code dataset} section: where the cases are (a BraTS folder, or a case list file), the channels in
- * the network's order, the labels and how they become output channels, a fixed validation list if wanted, where
- * preprocessed cases are cached, and the preprocessing. Relative paths are relative to the config file.
+ * The config's {@code dataset} section: where the cases are (a dataset root of any layout voxseg recognises, or
+ * the older keys for a BraTS folder or a case list file), the channels in the network's order, the labels and how
+ * they become output channels, a fixed validation list if wanted, where preprocessed cases are cached, and the
+ * preprocessing. Relative paths are relative to the config file.
  *
+ * @param root a dataset of any {@link DatasetLayout} (channels, labels and regions are then read from it where the
+ *     config gives none; see {@link DatasetDefaults}), or null
  * @param bratsRoot a folder of BraTS case folders ({@code <case>/<case>_<channel>.nii.gz}), or null
  * @param caseList a JSON case list ({@code [{"image": [...], "label": ...}]}), or null
  * @param channels channel names in the network's input order
@@ -28,7 +36,7 @@ import org.voxseg.data.label.LabelEncoding;
  * @param preprocessingWorkers threads preprocessing cases into the cache (0: as many as the cores and the heap
  *     allow); results do not depend on it, so it is not part of a cache entry's key
  */
-public record DatasetConfig(String bratsRoot, String caseList, List<String> channels, int[] labels,
+public record DatasetConfig(String root, String bratsRoot, String caseList, List<String> channels, int[] labels,
         boolean labelHierarchy, List<String> regionNames, List<String> validationCases, String cacheDir,
         PreprocessingConfig preprocessing, int preprocessingWorkers) {
 
@@ -49,8 +57,8 @@ public record DatasetConfig(String bratsRoot, String caseList, List<String> chan
         if (Set.copyOf(channels).size() != channels.size()) {
             throw new IllegalArgumentException("channels names a channel twice: " + channels);
         }
-        if (bratsRoot != null && caseList != null) {
-            throw new IllegalArgumentException("give brats_root or case_list, not both");
+        if (Stream.of(root, bratsRoot, caseList).filter(Objects::nonNull).count() > 1) {
+            throw new IllegalArgumentException("give one of root, brats_root and case_list");
         }
         if (channels.isEmpty()) {
             throw new IllegalArgumentException("channels must name at least one channel");
@@ -77,7 +85,8 @@ public record DatasetConfig(String bratsRoot, String caseList, List<String> chan
 
     /** This section with its paths made absolute against {@code folder} (the config file's folder). */
     public DatasetConfig resolvedAgainst(Path folder) {
-        return new DatasetConfig(resolve(folder, bratsRoot), resolve(folder, caseList), channels, labels,
+        return new DatasetConfig(resolve(folder, root), resolve(folder, bratsRoot), resolve(folder, caseList), channels,
+                labels,
                 labelHierarchy, regionNames, validationCases, resolve(folder, cacheDir), preprocessing,
                 preprocessingWorkers);
     }
@@ -89,30 +98,43 @@ public record DatasetConfig(String bratsRoot, String caseList, List<String> chan
 
     /** This section with preprocessed cases cached in {@code folder}. */
     public DatasetConfig withCacheDir(Path folder) {
-        return new DatasetConfig(bratsRoot, caseList, channels, labels, labelHierarchy, regionNames, validationCases,
-                folder.toString(), preprocessing, preprocessingWorkers);
+        return new DatasetConfig(root, bratsRoot, caseList, channels, labels, labelHierarchy, regionNames,
+                validationCases, folder.toString(), preprocessing, preprocessingWorkers);
     }
 
     /** This section with {@code workers} preprocessing threads (0: the default). */
     public DatasetConfig withPreprocessingWorkers(int workers) {
-        return new DatasetConfig(bratsRoot, caseList, channels, labels, labelHierarchy, regionNames, validationCases,
-                cacheDir, preprocessing, workers);
+        return new DatasetConfig(root, bratsRoot, caseList, channels, labels, labelHierarchy, regionNames,
+                validationCases, cacheDir, preprocessing, workers);
+    }
+
+    /** The dataset folder or case list the section names, whichever key names it; null if none does. */
+    public String location() {
+        return root != null ? root : bratsRoot != null ? bratsRoot : caseList;
+    }
+
+    /** The key that names {@link #location()}: {@code dataset.root}, {@code .brats_root} or {@code .case_list}. */
+    public String locationKey() {
+        return "dataset." + (root != null ? "root" : bratsRoot != null ? "brats_root" : "case_list");
     }
 
     /**
-     * The cases the section names.
+     * The cases the section names: for a root, its training cases ({@link DatasetDescription#trainingCases()}).
      *
-     * @throws ConfigException if it names neither a BraTS folder nor a case list
-     * @throws IOException if the folder or list cannot be read
+     * @throws ConfigException if it names no dataset
+     * @throws IOException if the folder or list cannot be read, or (in one line) its description is malformed
      */
     public List<CaseFiles> discover() throws IOException {
+        if (root != null) {
+            return DatasetLayouts.describe(Path.of(root)).trainingCases();
+        }
         if (bratsRoot != null) {
             return BratsLayout.discover(Path.of(bratsRoot), channels);
         }
         if (caseList != null) {
             return CaseList.read(Path.of(caseList));
         }
-        throw new ConfigException("the dataset section needs brats_root or case_list");
+        throw new ConfigException("the dataset section needs root (or brats_root, case_list)");
     }
 
     private static String resolve(Path folder, String path) {
@@ -135,6 +157,7 @@ public record DatasetConfig(String bratsRoot, String caseList, List<String> chan
 
     /** Collects a dataset section; region names default to the labels'. */
     public static final class Builder {
+        private String root;
         private String bratsRoot;
         private String caseList;
         private List<String> channels = BratsLayout.DEFAULT_CHANNELS;
@@ -147,6 +170,24 @@ public record DatasetConfig(String bratsRoot, String caseList, List<String> chan
         private int preprocessingWorkers;
 
         private Builder() {
+        }
+
+        public Builder root(String value) {
+            root = value;
+            return this;
+        }
+
+        /** Channels, labels and region names as {@code description} gives them, where it gives them. */
+        public Builder describedBy(DatasetDescription description) {
+            if (!description.channels().isEmpty()) {
+                channels = description.channels();
+            }
+            description.labels().ifPresent(scheme -> {
+                labels = scheme.labelArray();
+                labelHierarchy = scheme.nestedRegions();
+                regionNames = scheme.outputNames();
+            });
+            return this;
         }
 
         public Builder bratsRoot(String value) {
@@ -200,7 +241,7 @@ public record DatasetConfig(String bratsRoot, String caseList, List<String> chan
         }
 
         public DatasetConfig build() {
-            return new DatasetConfig(bratsRoot, caseList, channels, labels, labelHierarchy,
+            return new DatasetConfig(root, bratsRoot, caseList, channels, labels, labelHierarchy,
                     regionNames != null ? regionNames : defaultNames(labels, labelHierarchy), validationCases, cacheDir,
                     preprocessing, preprocessingWorkers);
         }

@@ -60,12 +60,14 @@ public record RunConfig(NetworkConfig model, OptimizerConfig optimizer, LossConf
 
     /**
      * The config in {@code file}, with relative paths (the dataset's and {@code training.pretrained}) resolved
-     * against the file's folder, not the working directory.
+     * against the file's folder, not the working directory, and the keys a {@code dataset.root} describes filled
+     * from it ({@link DatasetDefaults}).
      *
-     * @throws ConfigException naming the file and key if the config is malformed
+     * @throws ConfigException naming the file and key if the config is malformed or contradicts its dataset
      */
     public static RunConfig read(Path file) throws IOException {
-        return ConfigJson.read(file, RunConfig.class).resolvedAgainst(file.toAbsolutePath().getParent());
+        return ConfigJson.read(file, RunConfig.class, new DatasetDefaults(file)::complete)
+                .resolvedAgainst(file.toAbsolutePath().getParent());
     }
 
     /**

@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The BraTS folder layout: a root whose sub-folders are cases ({@code BraTS20_Training_001}) holding
- * {@code <case>_<channel>.nii.gz} (or {@code .nii}) per channel and {@code <case>_seg} for the label map.
+ * The BraTS folder layout: a root whose sub-folders are cases ({@code BraTS20_Training_001},
+ * {@code BraTS-GLI-00000-000}) holding {@code <case>_<channel>.nii.gz} (or {@code .nii}, or {@code <case>-<channel>}
+ * as from 2023) per channel and {@code <case>_seg} for the label map. Cases without a label map are a validation or
+ * test set.
  */
 public final class BratsLayout {
 
@@ -32,6 +34,36 @@ public final class BratsLayout {
      *     case folders one level deeper
      */
     public static List<CaseFiles> discover(Path root, List<String> channels) throws IOException {
+        List<Path> folders = caseFolders(root);
+        BratsEdition edition = edition(folders);
+        List<CaseFiles> cases = new ArrayList<>();
+        for (Path folder : folders) {
+            String id = folder.getFileName().toString();
+            List<Path> images = new ArrayList<>();
+            for (String channel : channels) {
+                images.add(find(folder, id, channel).orElse(folder.resolve(id + edition.separator() + channel
+                        + NiftiFiles.EXTENSIONS[0])));
+            }
+            cases.add(new CaseFiles(id, images, find(folder, id, LABEL_SUFFIX)));
+        }
+        return cases;
+    }
+
+    /**
+     * The BraTS dataset at {@code root}: its edition found from the file names, that edition's channels and labels,
+     * and its cases.
+     *
+     * @throws NotDirectoryException if {@code root} is not a folder
+     * @throws IOException as {@link #discover} does
+     */
+    public static DatasetDescription describe(Path root) throws IOException {
+        BratsEdition edition = edition(caseFolders(root));
+        return new DatasetDescription(edition.layout(), root, edition.channels(), Optional.of(edition.labels()),
+                discover(root, edition.channels()));
+    }
+
+    /** The case folders under {@code root}, sorted, hidden ones skipped. */
+    private static List<Path> caseFolders(Path root) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new NotDirectoryException(root.toString());
         }
@@ -41,18 +73,25 @@ public final class BratsLayout {
                     .sorted().toList();
         }
         requireCaseFolders(root, folders);
-        List<CaseFiles> cases = new ArrayList<>();
+        return folders;
+    }
+
+    /** 2023 and later if a case folder holds a {@code <case>-<channel>} file of that edition, else 2020. */
+    private static BratsEdition edition(List<Path> folders) {
         for (Path folder : folders) {
             String id = folder.getFileName().toString();
-            List<Path> images = new ArrayList<>();
-            for (String channel : channels) {
-                String stem = id + "_" + channel;
-                images.add(NiftiFiles.find(folder, stem).orElse(folder.resolve(stem + NiftiFiles.EXTENSIONS[0])));
+            for (String channel : BratsEdition.BRATS_2023.channels()) {
+                if (NiftiFiles.find(folder, id + BratsEdition.BRATS_2023.separator() + channel).isPresent()) {
+                    return BratsEdition.BRATS_2023;
+                }
             }
-            Optional<Path> label = NiftiFiles.find(folder, id + "_" + LABEL_SUFFIX);
-            cases.add(new CaseFiles(id, images, label));
         }
-        return cases;
+        return BratsEdition.BRATS_2020;
+    }
+
+    /** The case's file for {@code suffix}, named with either edition's separator. */
+    private static Optional<Path> find(Path folder, String id, String suffix) {
+        return NiftiFiles.find(folder, id + "_" + suffix).or(() -> NiftiFiles.find(folder, id + "-" + suffix));
     }
 
     /**

@@ -27,7 +27,7 @@ public final class CaseDataChecks {
     public List<DatasetProblem> check(CaseFiles entry, CaseLoader.LoadedCase loaded) {
         List<DatasetProblem> problems = new ArrayList<>();
         for (int c = 0; c < loaded.image().channels(); c++) {
-            checkImage(entry.id(), entry.images().get(c), loaded.image().channel(c), problems);
+            checkImage(entry.id(), loaded.channelFiles().get(c), loaded.image().channel(c), problems);
         }
         if (loaded.labels().isPresent() && entry.label().isPresent()) {
             checkLabels(entry.id(), entry.label().get(), loaded.labels().get(), problems);

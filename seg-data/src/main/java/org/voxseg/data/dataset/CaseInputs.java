@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.voxseg.data.nifti.NiftiReader;
 
 /**
- * The cases a prediction runs on, from what a user names: explicit channel files (one case), a BraTS case folder
- * ({@code <case>/<case>_<channel>.nii.gz}), or a root of such folders (every case). Label files are not needed.
+ * The cases a prediction runs on, from what a user names: explicit channel files or one 4-D file (one case), a case
+ * list ({@code .json}), a BraTS case folder ({@code <case>/<case>_<channel>.nii.gz} or {@code -<channel>}), a root
+ * of such folders (every case), a dataset root with a {@code dataset.json} (its test cases, or every case if it lists
+ * none), a folder of nnU-Net channel files ({@code imagesTs/<case>_0000.nii.gz}), or a folder of one-file cases (the
+ * Decathlon's {@code imagesTs/}, one CT per file). Label files are not needed.
  */
 public final class CaseInputs {
 
@@ -33,16 +36,32 @@ public final class CaseInputs {
                 throw new NoSuchFileException(input.toString());
             }
         }
-        if (inputs.size() > 1 || Files.isRegularFile(inputs.get(0))) {
+        Path input = inputs.get(0);
+        if (inputs.size() == 1 && NiftiFiles.stem(input).isEmpty() && Files.isRegularFile(input)) {
+            return DatasetLayouts.describe(input).cases();
+        }
+        if (inputs.size() > 1 || Files.isRegularFile(input)) {
             return List.of(explicitFiles(inputs, channels));
         }
-        Path folder = inputs.get(0);
-        if (isCaseFolder(folder)) {
-            List<CaseFiles> all = BratsLayout.discover(folder.toAbsolutePath().getParent(), channels);
-            String id = folder.toAbsolutePath().getFileName().toString();
+        if (DatasetJson.existsIn(input)) {
+            DatasetDescription dataset = DatasetLayouts.describe(input);
+            return dataset.unlabelledCases().isEmpty() ? dataset.cases() : dataset.unlabelledCases();
+        }
+        if (isCaseFolder(input)) {
+            List<CaseFiles> all = BratsLayout.discover(input.toAbsolutePath().getParent(), channels);
+            String id = input.toAbsolutePath().getFileName().toString();
             return all.stream().filter(c -> c.id().equals(id)).toList();
         }
-        return BratsLayout.discover(folder, channels);
+        List<Path> files = niftiFiles(input);
+        if (files.isEmpty()) {
+            return BratsLayout.discover(input, channels);
+        }
+        List<CaseFiles> suffixed = SuffixLayout.discover(input, Optional.empty(), channels.size());
+        if (!suffixed.isEmpty()) {
+            return suffixed;
+        }
+        return files.stream().map(file -> new CaseFiles(NiftiFiles.stem(file).orElseThrow(), List.of(file),
+                Optional.empty())).toList();
     }
 
     /**
@@ -65,24 +84,35 @@ public final class CaseInputs {
     }
 
     private static CaseFiles explicitFiles(List<Path> files, List<String> channels) throws IOException {
-        if (files.size() != channels.size()) {
+        boolean oneFileOfAllChannels = files.size() == 1
+                && NiftiReader.readHeader(files.get(0)).channelCount() == channels.size();
+        if (files.size() != channels.size() && !oneFileOfAllChannels) {
             throw new IOException(files.size() + " input file(s) given; the model expects " + channels.size()
                     + " channels in this order: " + String.join(", ", channels));
         }
         String stem = NiftiFiles.stem(files.get(0)).orElseThrow(() -> new IOException(files.get(0)
                 + ": not a .nii or .nii.gz file"));
-        String suffix = "_" + channels.get(0);
-        String id = stem.endsWith(suffix) && stem.length() > suffix.length()
-                ? stem.substring(0, stem.length() - suffix.length()) : stem;
-        return new CaseFiles(id, new ArrayList<>(files), Optional.empty());
+        for (String separator : List.of("_", "-")) {
+            String suffix = separator + channels.get(0);
+            if (stem.endsWith(suffix) && stem.length() > suffix.length()) {
+                return new CaseFiles(stem.substring(0, stem.length() - suffix.length()), files, Optional.empty());
+            }
+        }
+        return new CaseFiles(stem, files, Optional.empty());
+    }
+
+    /** The NIfTI files straight in {@code folder}, sorted; hidden ones (a download's {@code ._x.nii.gz}) skipped. */
+    private static List<Path> niftiFiles(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(Files::isRegularFile).filter(f -> NiftiFiles.stem(f).isPresent())
+                    .filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
+        }
     }
 
     /** Whether {@code folder} holds NIfTI files named after it (one BraTS case) rather than case folders. */
     private static boolean isCaseFolder(Path folder) throws IOException {
-        String id = folder.toAbsolutePath().getFileName().toString() + "_";
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries.anyMatch(f -> Files.isRegularFile(f) && f.getFileName().toString().startsWith(id)
-                    && NiftiFiles.stem(f).isPresent());
-        }
+        String id = folder.toAbsolutePath().getFileName().toString();
+        return niftiFiles(folder).stream().map(f -> f.getFileName().toString())
+                .anyMatch(name -> name.startsWith(id + "_") || name.startsWith(id + "-"));
     }
 }

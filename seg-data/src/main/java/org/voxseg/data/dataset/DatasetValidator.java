@@ -10,11 +10,13 @@ import java.util.stream.IntStream;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.nifti.NiftiHeader;
 import org.voxseg.data.nifti.NiftiReader;
+import org.voxseg.data.volume.Volume;
 
 /**
  * Checks a whole dataset before training, reporting every problem at once rather than failing on case 117 in
- * epoch 3. {@link #validateHeaders} reads headers alone: missing or unreadable files, files that are not 3-D, the
- * wrong number of channel files, one file given twice, channels and label maps on different grids. {@link #validate}
+ * epoch 3. {@link #validateHeaders} reads headers alone: missing or unreadable files, label maps that are not 3-D,
+ * the wrong number of channels (a 4-D image file holds several), one file given twice, channels and label maps on
+ * different grids. {@link #validate}
  * also reads every voxel for the {@link CaseDataChecks} (NaN or infinite values, empty images, label values outside
  * the configured labels); training runs those while preprocessing instead, so that each case is read once. Cases
  * are checked in parallel.
@@ -41,7 +43,7 @@ public final class DatasetValidator {
     /**
      * @param labels the label values allowed besides 0
      * @param requireLabels whether every case needs a label map (training), or label maps are optional (inference)
-     * @param channels the image files every case must have, one per channel (0: any number)
+     * @param channels the image channels every case must have (0: any number)
      */
     public DatasetValidator(int[] labels, boolean requireLabels, int channels) {
         this.dataChecks = new CaseDataChecks(labels);
@@ -73,17 +75,30 @@ public final class DatasetValidator {
 
     private List<DatasetProblem> validate(CaseFiles entry, boolean readData) {
         List<DatasetProblem> problems = new ArrayList<>();
-        checkChannelFiles(entry, problems);
-        Geometry reference = null;
+        checkDistinctFiles(entry, problems);
+        NiftiHeader reference = null;
         Path referenceFile = null;
+        int channelsFound = 0;
+        boolean allRead = true;
         for (Path image : entry.images()) {
-            Geometry grid = check(entry.id(), image, false, readData, problems);
-            if (grid != null && reference == null) {
-                reference = grid;
-                referenceFile = image;
-            } else if (grid != null) {
-                checkGrid(entry.id(), image, grid, referenceFile, reference, problems);
+            NiftiHeader header = check(entry.id(), image, false, readData, problems);
+            allRead &= header != null;
+            if (header == null) {
+                continue;
             }
+            channelsFound += header.channelCount();
+            if (reference == null) {
+                reference = header;
+                referenceFile = image;
+            } else {
+                checkGrid(entry.id(), image, header.geometry(), referenceFile, reference.geometry(), problems);
+            }
+        }
+        if (allRead && channels > 0 && channelsFound != channels) {
+            problems.add(new DatasetProblem(entry.id(), entry.images().get(0), channelsFound + " channel(s) in "
+                    + entry.images().size() + " image file(s) for " + channels + " channels"
+                    + (reference != null && reference.channelCount() > 1 ? " (dims "
+                    + Arrays.toString(reference.dims()) + ")" : "")));
         }
         if (entry.label().isEmpty()) {
             if (requireLabels) {
@@ -92,21 +107,17 @@ public final class DatasetValidator {
             }
         } else {
             Path label = entry.label().get();
-            Geometry grid = check(entry.id(), label, true, readData, problems);
-            if (grid != null && reference != null) {
-                checkGrid(entry.id(), label, grid, referenceFile, reference, problems);
+            NiftiHeader header = check(entry.id(), label, true, readData, problems);
+            if (header != null && reference != null) {
+                checkGrid(entry.id(), label, header.geometry(), referenceFile, reference.geometry(), problems);
             }
         }
         return problems;
     }
 
-    /** One distinct file per channel, as many as the configured channels. */
-    private void checkChannelFiles(CaseFiles entry, List<DatasetProblem> problems) {
+    /** No file given for two channels. */
+    private static void checkDistinctFiles(CaseFiles entry, List<DatasetProblem> problems) {
         List<Path> images = entry.images();
-        if (channels > 0 && images.size() != channels) {
-            problems.add(new DatasetProblem(entry.id(), images.get(0), images.size() + " image file(s) for "
-                    + channels + " channels"));
-        }
         for (int a = 0; a < images.size(); a++) {
             for (int b = a + 1; b < images.size(); b++) {
                 if (images.get(a).toAbsolutePath().normalize().equals(images.get(b).toAbsolutePath().normalize())) {
@@ -118,33 +129,35 @@ public final class DatasetValidator {
     }
 
     /**
-     * The grid of a 3-D file, checking its values too when {@code readData}; null, with the problem added, if the
-     * file is missing, unreadable or not 3-D.
+     * The header of a readable file, checking its values too when {@code readData}; null, with the problem added, if
+     * the file is missing or unreadable, or a label map that is not 3-D. An image may be 4-D (one channel per volume).
      */
-    private Geometry check(String id, Path file, boolean isLabel, boolean readData, List<DatasetProblem> problems) {
+    private NiftiHeader check(String id, Path file, boolean isLabel, boolean readData,
+            List<DatasetProblem> problems) {
         if (!Files.isRegularFile(file)) {
             problems.add(new DatasetProblem(id, file, "missing file"));
             return null;
         }
         try {
-            if (readData) {
-                NiftiReader.NiftiImage image = NiftiReader.read(file);
-                if (!is3d(id, file, image.header(), problems)) {
-                    return null;
-                }
-                if (isLabel) {
-                    dataChecks.checkLabels(id, file, image.volume(), problems);
-                } else {
-                    CaseDataChecks.checkImage(id, file, image.volume().data(), problems);
-                }
-                return image.volume().geometry();
-            }
             NiftiHeader header = NiftiReader.readHeader(file);
-            if (!is3d(id, file, header, problems)) {
+            if (isLabel && header.channelCount() != 1) {
+                problems.add(new DatasetProblem(id, file, "a label map is 3-D, not dims "
+                        + Arrays.toString(header.dims())));
                 return null;
             }
-            NiftiReader.checkSize(file, header);
-            return header.geometry();
+            if (!readData) {
+                NiftiReader.checkSize(file, header);
+                return header;
+            }
+            Volume volume = NiftiReader.read(file).volume();
+            if (isLabel) {
+                dataChecks.checkLabels(id, file, volume, problems);
+            } else {
+                for (int c = 0; c < volume.channels(); c++) {
+                    CaseDataChecks.checkImage(id, file, volume.channel(c), problems);
+                }
+            }
+            return header;
         } catch (IOException e) {
             String message = e.getMessage();
             String prefix = file + ": ";
@@ -152,14 +165,6 @@ public final class DatasetValidator {
                     : message));
             return null;
         }
-    }
-
-    private static boolean is3d(String id, Path file, NiftiHeader header, List<DatasetProblem> problems) {
-        if (header.channelCount() != 1) {
-            problems.add(new DatasetProblem(id, file, "not a 3-D volume: dims " + Arrays.toString(header.dims())));
-            return false;
-        }
-        return true;
     }
 
     private static void checkGrid(String id, Path file, Geometry grid, Path referenceFile, Geometry reference,

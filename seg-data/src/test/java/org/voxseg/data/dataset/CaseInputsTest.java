@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxseg.data.synthetic.LayoutWriter;
 import org.voxseg.data.synthetic.SyntheticBrats;
 
 class CaseInputsTest {
@@ -67,5 +68,40 @@ class CaseInputsTest {
         IOException none = assertThrows(IOException.class,
                 () -> CaseInputs.resolveChecked(List.of(empty), CHANNELS, labels));
         assertTrue(none.getMessage().endsWith("no cases found"), none.getMessage());
+    }
+
+    @Test
+    void eachPublicLayoutPredictsItsTestCasesUnderTheirOwnIds() throws IOException {
+        SyntheticBrats generator = new SyntheticBrats(new int[] {16, 16, 16}, 2);
+        Path decathlon = dir.resolve("Task01_BrainTumour");
+        new LayoutWriter(DatasetLayout.DECATHLON, 2).write(generator, decathlon, 3);
+        Path nnUnet = dir.resolve("Dataset001_BraTS");
+        new LayoutWriter(DatasetLayout.NNUNET_RAW, 2).write(generator, nnUnet, 3);
+        Path brats = dir.resolve("BraTS2023_Validation");
+        new LayoutWriter(DatasetLayout.BRATS_2023, 0).write(generator, brats, 2);
+
+        assertEquals(List.of("BRATS_002", "BRATS_003"), ids(List.of(decathlon)), "the dataset's test cases");
+        assertEquals(List.of("BRATS_002", "BRATS_003"), ids(List.of(decathlon.resolve("imagesTs"))),
+                "a folder of 4-D one-file cases");
+        assertEquals(List.of("BraTS_002", "BraTS_003"), ids(List.of(nnUnet.resolve("imagesTs"))),
+                "a folder of nnU-Net channel files");
+        assertEquals(List.of("BRATS_001"), ids(List.of(decathlon.resolve("imagesTr/BRATS_001.nii.gz"))),
+                "one 4-D file");
+        List<String> t2f = List.of("t2f", "t1n", "t1c", "t2w");
+        Path case0 = brats.resolve("BraTS-GLI-00000-000");
+        assertEquals(List.of("BraTS-GLI-00000-000", "BraTS-GLI-00001-000"), ids(List.of(brats), t2f));
+        assertEquals(List.of("BraTS-GLI-00000-000"), ids(List.of(case0), t2f), "a case folder");
+        assertEquals(List.of("BraTS-GLI-00000-000"), ids(t2f.stream().map(c -> case0.resolve(
+                "BraTS-GLI-00000-000-" + c + ".nii.gz")).toList(), t2f), "explicit files");
+        assertEquals(List.of(), new DatasetValidator(new int[] {1, 2, 3}, false, 4)
+                .validateHeaders(CaseInputs.resolve(List.of(decathlon), CHANNELS)), "4 channels in each 4-D file");
+    }
+
+    private static List<String> ids(List<Path> inputs) throws IOException {
+        return ids(inputs, CHANNELS);
+    }
+
+    private static List<String> ids(List<Path> inputs, List<String> channels) throws IOException {
+        return CaseInputs.resolve(inputs, channels).stream().map(CaseFiles::id).toList();
     }
 }

@@ -96,15 +96,28 @@ class DatasetValidatorTest {
     }
 
     @Test
-    void fourDimensionalChannelIsRefused() throws IOException {
+    void aFourDimensionalFileCountsAsItsChannels() throws IOException {
         Path one = TinyBrats.writeCase(root, "case_1");
         TinyBrats.write(one.resolve("case_1_t1.nii.gz"), TinyBrats.GRID, new float[2 * TinyBrats.GRID.voxelCount()],
                 NiftiDataType.INT16);
 
-        List<DatasetProblem> problems = new DatasetValidator(BRATS, false)
-                .validate(BratsLayout.discover(root, List.of(TinyBrats.CHANNELS)));
+        List<DatasetProblem> problems = new DatasetValidator(BRATS, false, TinyBrats.CHANNELS.length)
+                .validateHeaders(BratsLayout.discover(root, List.of(TinyBrats.CHANNELS)));
 
         assertEquals(1, problems.size());
-        assertEquals("not a 3-D volume: dims [6, 5, 4, 2]", problems.get(0).message());
+        assertEquals("5 channel(s) in 4 image file(s) for 4 channels", problems.get(0).message());
+    }
+
+    @Test
+    void aFourDimensionalLabelMapIsRefused() throws IOException {
+        Path one = TinyBrats.writeCase(root, "case_1");
+        TinyBrats.write(one.resolve("case_1_seg.nii.gz"), TinyBrats.GRID, new float[2 * TinyBrats.GRID.voxelCount()],
+                NiftiDataType.INT16);
+
+        List<DatasetProblem> problems = new DatasetValidator(BRATS, true, TinyBrats.CHANNELS.length)
+                .validateHeaders(BratsLayout.discover(root, List.of(TinyBrats.CHANNELS)));
+
+        assertEquals(List.of("a label map is 3-D, not dims [6, 5, 4, 2]"),
+                problems.stream().map(DatasetProblem::message).toList());
     }
 }
