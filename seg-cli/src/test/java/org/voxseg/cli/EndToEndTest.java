@@ -78,8 +78,8 @@ class EndToEndTest {
         }
 
         Path scores = dir.resolve("scores.csv");
-        CommandRun evaluate = CommandRun.of("evaluate", "--prediction", predictions.toString(), "--reference",
-                dir.resolve("test").toString(), "--output", scores.toString());
+        CommandRun evaluate = CommandRun.of("evaluate", "--model", dir.resolve("run").toString(), "--prediction",
+                predictions.toString(), "--reference", dir.resolve("test").toString(), "--output", scores.toString());
         assertEquals(0, evaluate.exitCode(), evaluate.err());
         double wholeTumour = Files.readAllLines(dir.resolve("scores_summary.csv")).stream()
                 .filter(line -> line.startsWith("WT,dice,")).mapToDouble(line -> Double.parseDouble(line.split(",")[2]))

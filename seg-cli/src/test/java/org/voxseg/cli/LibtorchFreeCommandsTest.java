@@ -51,7 +51,7 @@ class LibtorchFreeCommandsTest {
         Path seg = data.resolve("BraTS20_Synth_000").resolve("BraTS20_Synth_000_seg.nii.gz");
         CommandRun info = withoutLibtorch("info", seg.toString(), "--json");
         CommandRun evaluate = withoutLibtorch("evaluate", "--prediction", seg.toString(), "--reference",
-                seg.toString());
+                seg.toString(), "--dataset", data.toString());
         CommandRun version = withoutLibtorch("--version");
 
         assertEquals(0, synth.exitCode(), synth.err());

@@ -43,8 +43,8 @@ public final class SynthCommand implements Callable<Integer> {
     Layout layout;
 
     @Option(names = "--test-cases", defaultValue = "0", paramLabel = "N",
-            description = "Write the last N cases without labels, as a test or validation set (default: "
-                    + "${DEFAULT-VALUE}).")
+            description = "Write the last N cases without labels, as a test or validation set (all of them for a "
+                    + "BraTS validation folder) (default: ${DEFAULT-VALUE}).")
     int testCases;
 
     /** The choices of {@code --layout}. */
@@ -71,8 +71,9 @@ public final class SynthCommand implements Callable<Integer> {
         if (cases < 1) {
             throw new IllegalArgumentException("--cases must be positive: " + cases);
         }
-        if (testCases < 0 || testCases >= cases) {
-            throw new IllegalArgumentException("--test-cases must be from 0 to " + (cases - 1) + ": " + testCases);
+        if (testCases < 0 || testCases > cases) {
+            throw new IllegalArgumentException("--test-cases must be from 0 to --cases (" + cases + "): "
+                    + testCases);
         }
         if (anatomy != null && shape != null) {
             throw new IllegalArgumentException("--shape cannot be given with --anatomy, whose grid covers the brain");

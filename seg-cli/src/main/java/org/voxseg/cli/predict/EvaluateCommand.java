@@ -1,16 +1,23 @@
 package org.voxseg.cli.predict;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.voxseg.cli.OutputPathConverter;
+import org.voxseg.core.config.ModelDescription;
+import org.voxseg.data.dataset.DatasetLayouts;
+import org.voxseg.data.dataset.LabelScheme;
 import org.voxseg.data.evaluation.CaseScores;
 import org.voxseg.data.evaluation.EmptyMaskConvention;
 import org.voxseg.data.evaluation.EvaluationReport;
 import org.voxseg.data.evaluation.SegmentationPairs;
 import org.voxseg.data.evaluation.Structure;
+import org.voxseg.data.label.LabelEncoding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,12 +36,21 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "A label map, or a folder of <case>.nii.gz or of BraTS case folders (<case>/<case>_seg).")
     Path reference;
 
+    @Option(names = "--model", paramLabel = "RUN",
+            description = "Score the outputs this run folder's model.json names: its regions or classes.")
+    Path model;
+
+    @Option(names = "--dataset", paramLabel = "ROOT",
+            description = "Score the regions or classes the dataset describes (dataset.json, or the BraTS edition "
+                    + "its file names show).")
+    Path dataset;
+
     @Option(names = "--labels", split = ",", paramLabel = "L,...",
-            description = "Score each of these labels on its own instead of the BraTS regions; maps holding other"
-                    + " labels than these and 0 are refused.")
+            description = "Score each of these labels on its own; maps holding other labels than these and 0 are "
+                    + "refused.")
     int[] labels;
 
-    @Option(names = "--regions", description = "Score the BraTS regions WT {1,2,4}, TC {1,4}, ET {4} (the default).")
+    @Option(names = "--regions", description = "Score BraTS 2020's regions WT {1,2,4}, TC {1,4}, ET {4}.")
     boolean regions;
 
     @Option(names = "--empty", defaultValue = "brats", paramLabel = "brats|monai",
@@ -66,11 +82,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (labels != null && regions) {
-            throw new IllegalArgumentException("give --labels or --regions, not both");
-        }
-        List<Structure> structures = labels != null ? Structure.perLabel(labels) : Structure.bratsRegions();
-        EvaluationReport report = SegmentationPairs.find(prediction, reference).evaluate(structures,
+        EvaluationReport report = SegmentationPairs.find(prediction, reference).evaluate(structures(),
                 empty.convention);
         if (output != null) {
             report.writeCases(output);
@@ -86,6 +98,27 @@ public final class EvaluateCommand implements Callable<Integer> {
         out().printf(Locale.ROOT, "evaluated %d case(s)%s%n", report.cases().size(),
                 output != null ? "; scores in " + output : "");
         return 0;
+    }
+
+    /** What to score, from the one option that says; refused when none or several do, rather than guessed. */
+    private List<Structure> structures() throws IOException {
+        long given = Stream.of(model, dataset, labels, regions ? Boolean.TRUE : null).filter(Objects::nonNull).count();
+        if (given != 1) {
+            throw new IllegalArgumentException((given == 0 ? "say what to score" : "give one of the four")
+                    + ": --model RUN or --dataset ROOT (the regions or classes they name), --labels L,... (each label)"
+                    + " or --regions (BraTS 2020's WT, TC, ET)");
+        }
+        if (model != null) {
+            ModelDescription description = ModelDescription.read(model.resolve(ModelDescription.FILE));
+            return Structure.of(description.encoding(), description.outputNames());
+        }
+        if (dataset != null) {
+            LabelScheme scheme = DatasetLayouts.describe(dataset).labels().orElseThrow(() ->
+                    new IllegalArgumentException(dataset + ": a case list does not say what its labels are; give "
+                            + "--labels L,... or --model RUN"));
+            return Structure.of(LabelEncoding.of(scheme.labelArray(), scheme.nestedRegions()), scheme.outputNames());
+        }
+        return labels != null ? Structure.perLabel(labels) : Structure.bratsRegions();
     }
 
     /** A table of Dice and HD95 per structure, one row per case, the case column as wide as the longest id. */

@@ -62,6 +62,9 @@ class EvaluateCommandTest {
         List<String> args = new ArrayList<>(List.of("evaluate", "--prediction", prediction.toString(),
                 "--reference", reference.toString(), "--output", dir.resolve("scores.csv").toString()));
         args.addAll(List.of(more));
+        if (!args.contains("--labels")) {
+            args.add("--regions");
+        }
         return CommandRun.of(args.toArray(String[]::new));
     }
 
@@ -160,5 +163,36 @@ class EvaluateCommandTest {
         CommandRun run = evaluate(prediction, "--empty", "foo");
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().contains("--empty"), run.err());
+    }
+
+    @Test
+    void withNothingSayingWhatToScoreItRefusesInsteadOfGuessing() throws IOException {
+        Path prediction = write("case.nii.gz", labels());
+
+        CommandRun run = CommandRun.of("evaluate", "--prediction", prediction.toString(), "--reference",
+                prediction.toString());
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("say what to score: --model RUN or --dataset ROOT"), run.err());
+    }
+
+    @Test
+    void aDatasetsOwnDescriptionSaysWhatIsScored() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("Task09_Spleen"));
+        Files.writeString(root.resolve("dataset.json"), "{\"modality\": {\"0\": \"CT\"}, \"labels\": {\"0\": "
+                + "\"background\", \"1\": \"spleen\"}, \"training\": []}");
+        float[] spleen = new float[SHAPE[0] * SHAPE[1] * SHAPE[2]];
+        spleen[3] = 1;
+        spleen[4] = 1;
+        float[] predicted = spleen.clone();
+        predicted[5] = 1;
+
+        CommandRun run = CommandRun.of("evaluate", "--prediction", write("spleen_1.nii.gz", predicted).toString(),
+                "--reference", write("reference.nii.gz", spleen).toString(), "--dataset", root.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("spleen dice  mean 0.8000"), run.out());
+        assertFalse(run.out().contains("WT"), run.out());
     }
 }

@@ -104,11 +104,16 @@ public record SegmentationPairs(List<Pair> pairs) {
 
     /**
      * Where the reference of case {@code id} may be in a reference folder, relative to it and in the order they are
-     * tried: {@code <id>.nii.gz}, {@code <id>.nii}, then a BraTS case folder's {@code <id>/<id>_seg.nii(.gz)}.
+     * tried: {@code <id>.nii.gz}, {@code <id>.nii}, then a BraTS case folder's {@code <id>/<id>_seg.nii(.gz)} or,
+     * as from BraTS 2023, {@code <id>/<id>-seg.nii(.gz)}.
      */
     public static List<String> referenceNames(String id) {
-        String label = id + "/" + id + "_" + BratsLayout.LABEL_SUFFIX;
-        return List.of(id + ".nii.gz", id + ".nii", label + ".nii.gz", label + ".nii");
+        List<String> names = new ArrayList<>(List.of(id + ".nii.gz", id + ".nii"));
+        for (String separator : List.of("_", "-")) {
+            String label = id + "/" + id + separator + BratsLayout.LABEL_SUFFIX;
+            names.addAll(List.of(label + ".nii.gz", label + ".nii"));
+        }
+        return names;
     }
 
     private static Optional<Path> referenceIn(Path folder, String id) {

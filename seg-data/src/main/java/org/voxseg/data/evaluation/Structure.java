@@ -2,6 +2,7 @@ package org.voxseg.data.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.label.LabelMask;
 
 /**
@@ -38,6 +39,21 @@ public record Structure(String name, int[] labels) {
     public static List<Structure> bratsRegions() {
         return List.of(new Structure("WT", new int[] {1, 2, 4}), new Structure("TC", new int[] {1, 4}),
                 new Structure("ET", new int[] {4}));
+    }
+
+    /**
+     * One structure per output a model or dataset scores, named {@code names} (one name per output of
+     * {@code encoding}): each nested region with the labels it holds, each class (not the background) with its own.
+     */
+    public static List<Structure> of(LabelEncoding encoding, List<String> names) {
+        if (names.size() != encoding.channels()) {
+            throw new IllegalArgumentException(names.size() + " names for " + encoding.channels() + " outputs");
+        }
+        List<Structure> structures = new ArrayList<>();
+        for (int c = encoding.firstForegroundChannel(); c < encoding.channels(); c++) {
+            structures.add(new Structure(names.get(c), encoding.labelsOf(c)));
+        }
+        return structures;
     }
 
     /** The structure's mask in a label map's values. */

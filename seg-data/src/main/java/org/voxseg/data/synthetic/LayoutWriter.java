@@ -53,8 +53,8 @@ public final class LayoutWriter {
 
     /** Writes cases {@code 0 .. count-1} of {@code dataset} under {@code root}; returns their ids in order. */
     public List<String> write(SyntheticDataset dataset, Path root, int count) throws IOException {
-        if (testCases >= count) {
-            throw new IllegalArgumentException(testCases + " test cases leave none of " + count + " for training");
+        if (testCases > count) {
+            throw new IllegalArgumentException(testCases + " test cases of " + count + " cases");
         }
         Files.createDirectories(root);
         List<String> ids = new ArrayList<>();
