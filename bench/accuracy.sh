@@ -74,7 +74,7 @@ for seed in $seeds; do
   seconds=$(( $(date +%s) - start ))
   "$voxseg" predict --model "$run/run" --input "$work/test" --output "$run/predictions" --threads "$threads" \
     --quiet > "$run/predict.log"
-  "$voxseg" evaluate --prediction "$run/predictions" --reference "$work/test" \
+  "$voxseg" evaluate --model "$run/run" --prediction "$run/predictions" --reference "$work/test" \
     --output "$run/predictions/scores.csv" > "$run/evaluate.log"
   # scores_summary.csv: structure,metric,mean,median,std,n; one row per seed and region.
   awk -F, -v seed="$seed" -v seconds="$seconds" 'NR > 1 { value[$1 "," $2] = $3; if (!($1 in seen)) {

@@ -21,11 +21,11 @@ mkdir -p "$demo/predictions_raw"
 $voxseg predict --model "$demo/run" --input "$demo/test" --output "$demo/predictions_raw" --threads "$threads" \
   --no-postprocessing --quiet
 echo "held-out cases without postprocessing:"
-$voxseg evaluate --prediction "$demo/predictions_raw" --reference "$demo/test" \
+$voxseg evaluate --model "$demo/run" --prediction "$demo/predictions_raw" --reference "$demo/test" \
   --output "$demo/predictions_raw/scores.csv"
 echo "held-out cases with the postprocessing decided on validation:"
-$voxseg evaluate --prediction "$demo/predictions" --reference "$demo/test" --output "$demo/predictions/scores.csv" \
-  --per-case
+$voxseg evaluate --model "$demo/run" --prediction "$demo/predictions" --reference "$demo/test" \
+  --output "$demo/predictions/scores.csv" --per-case
 # The demo's bar: a whole-tumour Dice of at least 0.8 on the held-out cases.
 awk -F, '$1 == "WT" && $2 == "dice" { printf "held-out whole-tumour Dice %.3f (needs >= 0.8)\n", $3; exit !($3 >= 0.8) }' \
   "$demo/predictions/scores_summary.csv"

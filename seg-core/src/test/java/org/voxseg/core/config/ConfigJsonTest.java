@@ -103,6 +103,9 @@ class ConfigJsonTest {
         assertEquals(examples.toAbsolutePath().resolve("data/MICCAI_BraTS2020_TrainingData").normalize().toString(),
                 real.dataset().bratsRoot());
         assertTrue(real.model().deepSupervision());
+        assertEquals(List.of("WT", "TC", "ET"), real.dataset().regionNames());
+        assertEquals(InferenceConfig.builder().build().enhancingThreshold(), real.inference().enhancingThreshold(),
+                "the postprocessing decided on validation, not a fixed threshold");
         assertEquals(List.of("WT", "TC", "ET"), demo.dataset().regionNames());
     }
 

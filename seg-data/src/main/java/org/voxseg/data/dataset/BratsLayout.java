@@ -6,6 +6,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -44,7 +45,7 @@ public final class BratsLayout {
                 images.add(find(folder, id, channel).orElse(folder.resolve(id + edition.separator() + channel
                         + NiftiFiles.EXTENSIONS[0])));
             }
-            cases.add(new CaseFiles(id, images, find(folder, id, LABEL_SUFFIX)));
+            cases.add(new CaseFiles(id, images, label(folder, id)));
         }
         return cases;
     }
@@ -87,6 +88,24 @@ public final class BratsLayout {
             }
         }
         return BratsEdition.BRATS_2020;
+    }
+
+    /**
+     * The case's label map: {@code <case>_seg} or {@code <case>-seg}, else the folder's one NIfTI file not named
+     * after the case whose name says it is a segmentation (BraTS 2020's case 355 ships
+     * {@code W39_1998.09.19_Segm.nii}).
+     */
+    private static Optional<Path> label(Path folder, String id) throws IOException {
+        Optional<Path> named = find(folder, id, LABEL_SUFFIX);
+        if (named.isPresent()) {
+            return named;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> segmentations = files.filter(Files::isRegularFile).filter(f -> NiftiFiles.stem(f).isPresent())
+                    .filter(f -> !f.getFileName().toString().startsWith(id))
+                    .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).contains(LABEL_SUFFIX)).toList();
+            return segmentations.size() == 1 ? Optional.of(segmentations.get(0)) : Optional.empty();
+        }
     }
 
     /** The case's file for {@code suffix}, named with either edition's separator. */

@@ -44,6 +44,22 @@ class DatasetLayoutsTest {
     }
 
     @Test
+    void bratsCase355sMisnamedLabelMapIsFound() throws IOException {
+        Path root = dir.resolve("MICCAI_BraTS2020_TrainingData");
+        new LayoutWriter(DatasetLayout.BRATS_2020, 0).write(CASES, root, 1);
+        Path folder = Files.move(root.resolve("BraTS20_Synth_000"), root.resolve("BraTS20_Training_355"));
+        for (String part : List.of("flair", "t1", "t1ce", "t2")) {
+            Files.move(folder.resolve("BraTS20_Synth_000_" + part + ".nii.gz"),
+                    folder.resolve("BraTS20_Training_355_" + part + ".nii.gz"));
+        }
+        Files.move(folder.resolve("BraTS20_Synth_000_seg.nii.gz"), folder.resolve("W39_1998.09.19_Segm.nii.gz"));
+
+        CaseFiles found = DatasetLayouts.describe(root).cases().get(0);
+
+        assertEquals(Optional.of(folder.resolve("W39_1998.09.19_Segm.nii.gz")), found.label());
+    }
+
+    @Test
     void brats2023CaseFoldersAreFoundWithDashedNamesAndEnhancingThree() throws IOException {
         DatasetDescription found = written(DatasetLayout.BRATS_2023, 3, 1);
 
