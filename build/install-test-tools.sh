@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the optional tools some tests check voxseg against: Debian's python3-torch (PyTorch 1.13) for the
-# TorchScript import and safetensors export cross-checks. Without it those tests are reported as skipped, not
+# TorchScript import and safetensors export cross-checks, python3-scipy and python3-nibabel for the lesion-wise
+# metrics' reference. Without them those tests are reported as skipped, not
 # passed; CI (.ci/run) runs this first so that they run there. Needs root or password-less sudo; elsewhere it says
 # what it could not install and carries on.
 set -euo pipefail
-if /usr/bin/python3 -c "import torch" 2>/dev/null; then
+if /usr/bin/python3 -c "import torch, scipy, nibabel" 2>/dev/null; then
   exit 0
 fi
 if [ "$(id -u)" = 0 ]; then
@@ -17,6 +18,7 @@ else
 fi
 if ! { "${as_root[@]}" apt-get update -qq &&
     DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends python3-torch \
+      python3-scipy python3-nibabel \
     >/dev/null; }; then
   echo "install-test-tools: apt-get could not install python3-torch; the PyTorch cross-checks will be skipped" >&2
   exit 0

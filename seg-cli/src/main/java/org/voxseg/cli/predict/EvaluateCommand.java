@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.voxseg.cli.OutputPathConverter;
@@ -15,6 +16,7 @@ import org.voxseg.data.dataset.LabelScheme;
 import org.voxseg.data.evaluation.CaseScores;
 import org.voxseg.data.evaluation.EmptyMaskConvention;
 import org.voxseg.data.evaluation.EvaluationReport;
+import org.voxseg.data.evaluation.LesionWiseRule;
 import org.voxseg.data.evaluation.SegmentationPairs;
 import org.voxseg.data.evaluation.Structure;
 import org.voxseg.data.label.LabelEncoding;
@@ -70,6 +72,25 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--lesion-wise", arity = "0..1", fallbackValue = "gli", paramLabel = "gli|men|met",
+            description = "Also score each structure lesion-wise as BraTS 2023 ranks (<structure>_lesionwise), with "
+                    + "the sub-challenge's dilation and smallest scored lesion: gli (also SSA, PED; 3 voxels, 50 mm^3, "
+                    + "the default), men (1, 50) or met (1, 2).")
+    LesionWise lesionWise;
+
+    /** The choices of {@code --lesion-wise}: the BraTS 2023 sub-challenges' rules. */
+    enum LesionWise {
+        GLI(LesionWiseRule.GLIOMA),
+        MEN(LesionWiseRule.MENINGIOMA),
+        MET(LesionWiseRule.METASTASES);
+
+        private final LesionWiseRule rule;
+
+        LesionWise(LesionWiseRule rule) {
+            this.rule = rule;
+        }
+    }
+
     @Option(names = "--output", converter = OutputPathConverter.class, paramLabel = "CSV",
             description = "Write per-case scores here (and a summary beside).")
     Path output;
@@ -83,7 +104,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EvaluationReport report = SegmentationPairs.find(prediction, reference).evaluate(structures(),
-                empty.convention);
+                empty.convention, Optional.ofNullable(lesionWise).map(choice -> choice.rule));
         if (output != null) {
             report.writeCases(output);
             String name = output.getFileName().toString().replaceFirst("\\.csv$", "");

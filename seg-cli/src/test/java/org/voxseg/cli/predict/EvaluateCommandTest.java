@@ -195,4 +195,20 @@ class EvaluateCommandTest {
         assertTrue(run.out().contains("spleen dice  mean 0.8000"), run.out());
         assertFalse(run.out().contains("WT"), run.out());
     }
+
+    @Test
+    void lesionWiseScoresAreAddedPerStructure() throws IOException {
+        float[] predicted = labels();
+        predicted[2 + SHAPE[0] * (2 + SHAPE[1])] = 1;
+
+        CommandRun run = evaluate(write("case.nii.gz", predicted), "--lesion-wise");
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> rows = Files.readAllLines(dir.resolve("scores.csv"));
+        assertEquals("case,dice_WT,hd95_WT,dice_TC,hd95_TC,dice_ET,hd95_ET,dice_WT_lesionwise,hd95_WT_lesionwise,"
+                + "dice_TC_lesionwise,hd95_TC_lesionwise,dice_ET_lesionwise,hd95_ET_lesionwise", rows.get(0));
+        assertTrue(run.out().contains("ET_lesionwise"), run.out());
+        assertTrue(rows.get(1).endsWith(",1.00000,0.00000,0.978723,0.00000,1.00000,0.00000"), "one WT and one TC "
+                + "lesion of 108 mm^3, scored as the whole case; the one ET voxel (4.5 mm^3) too small " + rows.get(1));
+    }
 }

@@ -67,8 +67,19 @@ public record SegmentationPairs(List<Pair> pairs) {
      * @throws InvalidLabelMapException if a pair cannot be scored; nothing is scored then
      */
     public EvaluationReport evaluate(List<Structure> structures, EmptyMaskConvention convention) throws IOException {
+        return evaluate(structures, convention, Optional.empty());
+    }
+
+    /**
+     * Scores every pair as {@link #evaluate(List, EmptyMaskConvention)} does, and each structure lesion-wise under
+     * {@code lesionWise} if given.
+     *
+     * @throws InvalidLabelMapException if a pair cannot be scored; nothing is scored then
+     */
+    public EvaluationReport evaluate(List<Structure> structures, EmptyMaskConvention convention,
+            Optional<LesionWiseRule> lesionWise) throws IOException {
         validate(structures);
-        Evaluator evaluator = new Evaluator(structures, convention);
+        Evaluator evaluator = new Evaluator(structures, convention, lesionWise);
         List<CaseScores> scores = new ArrayList<>();
         for (Pair pair : pairs) {
             scores.add(evaluator.evaluate(pair.caseId(), NiftiReader.read(pair.prediction()).volume(),
