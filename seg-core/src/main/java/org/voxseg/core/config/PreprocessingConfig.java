@@ -8,6 +8,7 @@ import org.voxseg.data.transform.ForegroundCrop;
 import org.voxseg.data.transform.IntensityNormalization;
 import org.voxseg.data.transform.IntensityScaling;
 import org.voxseg.data.transform.PreprocessingSettings;
+import org.voxseg.data.transform.SpacingGrid;
 
 /**
  * The config's {@code dataset.preprocessing} section, also stored in {@code model.json} so that prediction
@@ -19,6 +20,8 @@ import org.voxseg.data.transform.PreprocessingSettings;
  * @param cropPercentile whether the threshold is a percentile of the image (3DUnetCNN uses 10)
  * @param cropMargin voxels kept around the box
  * @param targetSpacing resample to this spacing in mm along (x, y, z), or null
+ * @param spacingGrid reach {@code targetSpacing} on MONAI's {@code Spacing} grid (imported MONAI bundles) rather
+ *        than voxseg's, or null for voxseg's
  * @param targetShape resample to this shape along (x, y, z), or null
  * @param scaleIntensityRange map intensities linearly before the normalisation (MONAI's ScaleIntensityRange, from
  *        imported models), or null
@@ -27,7 +30,8 @@ import org.voxseg.data.transform.PreprocessingSettings;
  * @param clipPercentiles clip masked values to these two percentiles before the z-score, or null
  */
 public record PreprocessingConfig(boolean cropForeground, double cropThreshold, boolean cropPercentile,
-        int cropMargin, Spacing targetSpacing, Extent targetShape, IntensityScaling scaleIntensityRange,
+        int cropMargin, Spacing targetSpacing, SpacingGrid spacingGrid, Extent targetShape,
+        IntensityScaling scaleIntensityRange,
         IntensityNormalization.Kind normalization,
         boolean channelWise, List<Double> clipPercentiles) {
 
@@ -43,6 +47,9 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
         }
         if (targetSpacing != null && targetShape != null) {
             throw new IllegalArgumentException("give target_spacing or target_shape, not both");
+        }
+        if (spacingGrid != null && targetSpacing == null) {
+            throw new IllegalArgumentException("spacing_grid needs a target_spacing");
         }
         Objects.requireNonNull(normalization, "normalization");
         if (clipPercentiles != null && clipPercentiles.size() != 2) {
@@ -65,7 +72,7 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
                     : ForegroundCrop.above(cropThreshold, cropMargin));
         }
         if (targetSpacing != null) {
-            builder.targetSpacing(targetSpacing);
+            builder.targetSpacing(targetSpacing).spacingGrid(spacingGrid);
         }
         if (targetShape != null) {
             builder.targetShape(targetShape);
@@ -89,6 +96,7 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
         private boolean cropPercentile;
         private int cropMargin;
         private Spacing targetSpacing;
+        private SpacingGrid spacingGrid;
         private Extent targetShape;
         private IntensityScaling scaleIntensityRange;
         private IntensityNormalization.Kind normalization = IntensityNormalization.Kind.ZSCORE_NONZERO;
@@ -123,6 +131,11 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
             return this;
         }
 
+        public Builder spacingGrid(SpacingGrid value) {
+            spacingGrid = value;
+            return this;
+        }
+
         public Builder targetShape(Extent value) {
             targetShape = value;
             return this;
@@ -150,7 +163,7 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
 
         public PreprocessingConfig build() {
             return new PreprocessingConfig(cropForeground, cropThreshold, cropPercentile, cropMargin, targetSpacing,
-                    targetShape, scaleIntensityRange, normalization, channelWise, clipPercentiles);
+                    spacingGrid, targetShape, scaleIntensityRange, normalization, channelWise, clipPercentiles);
         }
     }
 }

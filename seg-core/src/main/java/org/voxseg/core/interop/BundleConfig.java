@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.voxseg.core.config.ConfigException;
 
@@ -21,6 +23,10 @@ final class BundleConfig {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_REFERENCE_DEPTH = 16;
+    /** Strings that Python takes as true and that plainly mean it, lower-cased. */
+    private static final Set<String> TRUE_TEXTS = Set.of("true", "1", "yes", "y", "on", "t");
+    /** Strings that read as false although Python takes them as true, lower-cased. */
+    private static final Set<String> FALSE_TEXTS = Set.of("false", "0", "no", "n", "off", "f", "none");
 
     private final Path file;
     private final JsonNode root;
@@ -107,10 +113,28 @@ final class BundleConfig {
                 .orElse(fallback);
     }
 
-    /** The flag at {@code node}'s {@code name}, or {@code fallback} if absent. */
+    /**
+     * The flag at {@code node}'s {@code name}, or {@code fallback} if absent. As MONAI passes a plain string on and
+     * Python tests its truth, a string that plainly means true ({@code "True"}, {@code "1"}, {@code "yes"}, ...) is
+     * true and the empty string false; a string that reads as false but that Python takes as true ({@code "False"},
+     * {@code "0"}) is refused, as are others. Whole numbers are true unless 0.
+     */
     boolean flag(JsonNode node, String name, String key, boolean fallback) throws ConfigException {
-        return value(node, name, key, JsonNode::isBoolean, "should be true or false").map(JsonNode::asBoolean)
-                .orElse(fallback);
+        Optional<JsonNode> value = value(node, name, key, v -> v.isBoolean() || v.isIntegralNumber() || v.isTextual(),
+                "should be true or false");
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        JsonNode flag = value.get();
+        if (!flag.isTextual()) {
+            return flag.isBoolean() ? flag.asBoolean() : flag.asLong() != 0;
+        }
+        String text = flag.asText().strip().toLowerCase(Locale.ROOT);
+        if (TRUE_TEXTS.contains(text) || text.isEmpty()) {
+            return !text.isEmpty();
+        }
+        throw problem(key + "." + name, "is the string '" + flag.asText() + "', which Python takes as "
+                + (FALSE_TEXTS.contains(text) ? "true although it reads as false" : "true") + "; write true or false");
     }
 
     /** {@code value} as a whole number, reported as {@code key} if it is not one. */

@@ -10,7 +10,6 @@ import java.util.Set;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.PreprocessingConfig;
 import org.voxseg.core.loss.OutputActivation;
-import org.voxseg.data.grid.Spacing;
 import org.voxseg.data.transform.IntensityNormalization;
 import org.voxseg.data.transform.IntensityScaling;
 
@@ -84,21 +83,7 @@ final class BundleTransforms {
                             inference.number(transform, "b_max", key, 1), inference.flag(transform, "clip", key,
                             false)));
                 }
-                case "Spacingd", "Spacing" -> {
-                    requireKnownKeys(inference, transform, key, List.of("pixdim", "mode"));
-                    JsonNode mode = inference.resolve(transform.path("mode"), key + ".mode");
-                    String first = mode.isArray() ? mode.path(0).asText("bilinear") : mode.asText("bilinear");
-                    if (!first.equals("bilinear")) {
-                        throw inference.problem(key + ".mode", "'" + first + "' is not supported (voxseg "
-                                + "resamples images linearly: bilinear)");
-                    }
-                    double[] pixdim = numbers(inference, transform.path("pixdim"), key + ".pixdim");
-                    Optional<String> spacing = ImportLimits.spacing(pixdim);
-                    if (spacing.isPresent()) {
-                        throw inference.problem(key + ".pixdim", spacing.get());
-                    }
-                    config.targetSpacing(Spacing.of(pixdim));
-                }
+                case "Spacingd", "Spacing" -> BundleSpacing.read(inference, transform, key, config);
                 case "CropForegroundd", "CropForeground" -> {
                     requireKnownKeys(inference, transform, key, List.of("source_key", "margin", "k_divisible",
                             "allow_smaller", "start_coord_key", "end_coord_key"));
@@ -169,7 +154,7 @@ final class BundleTransforms {
     }
 
     /** The transforms of a Compose (or a list) at the top-level {@code key}; none if the key is absent. */
-    private static List<JsonNode> transforms(BundleConfig inference, String key) throws ConfigException {
+    static List<JsonNode> transforms(BundleConfig inference, String key) throws ConfigException {
         Optional<JsonNode> section = inference.find(key);
         if (section.isEmpty()) {
             return List.of();
@@ -229,7 +214,7 @@ final class BundleTransforms {
         return value;
     }
 
-    private static double[] numbers(BundleConfig config, JsonNode node, String key) throws ConfigException {
+    static double[] numbers(BundleConfig config, JsonNode node, String key) throws ConfigException {
         JsonNode value = config.resolve(node, key);
         if (!value.isArray() || value.size() != 3) {
             throw config.problem(key, "should be three numbers");

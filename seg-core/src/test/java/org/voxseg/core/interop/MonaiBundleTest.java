@@ -21,6 +21,8 @@ import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.transform.IntensityNormalization;
 import org.voxseg.data.transform.IntensityScaling;
+import org.voxseg.data.transform.Interpolation;
+import org.voxseg.data.transform.SpacingGrid;
 
 /** What {@link MonaiBundle} makes of a bundle's inference.json, without loading its model. */
 class MonaiBundleTest {
@@ -71,6 +73,9 @@ class MonaiBundleTest {
                         + normalize, "'preprocessing.Spacingd.pixdim' spacing 1.0E-9"),
                 List.of(normalize, "{\"_target_\": \"Spacingd\", \"keys\": \"image\", \"pixdim\": [0, 1, 1]},\n"
                         + normalize, "'preprocessing.Spacingd.pixdim' spacing 0.0"),
+                List.of(normalize, "{\"_target_\": \"Spacingd\", \"keys\": \"image\", \"pixdim\": [1, 1, 1], "
+                        + "\"padding_mode\": \"zeros\"},\n" + normalize,
+                        "'preprocessing.Spacingd.padding_mode' 'zeros' is not supported"),
                 List.of("\"_target_\": \"EnsureTyped\"", "\"_target_\": \"$monai.transforms.EnsureTyped\"",
                         "'preprocessing._target_' '$monai.transforms.EnsureTyped' is not a class name"));
         for (List<String> edit : cases) {
@@ -125,11 +130,34 @@ class MonaiBundleTest {
         PreprocessingConfig preprocessing = description.preprocessing();
         assertEquals(new IntensityScaling(-57, 164, 0, 1, true), preprocessing.scaleIntensityRange());
         assertArrayEquals(new double[] {1.5, 1.5, 2.0}, preprocessing.targetSpacing().toArray());
+        assertEquals(new SpacingGrid(false, Interpolation.LINEAR, false, true), preprocessing.spacingGrid());
         assertTrue(preprocessing.cropForeground());
         assertEquals(2, preprocessing.cropMargin());
         Path written = dir.resolve("model.json");
         ConfigJson.write(written, description);
         assertEquals(preprocessing, ModelDescription.read(written).preprocessing());
+    }
+
+    @Test
+    void spacingdsKeysAndInvertdsNearestInterpChooseMonaisGrid() throws IOException {
+        PreprocessingConfig preprocessing = edited("{\n        \"_target_\": \"NormalizeIntensityd\"",
+                "{\"_target_\": \"Spacingd\", \"keys\": [\"image\"], \"pixdim\": [1.5, 1.5, 2.0], \"mode\": "
+                        + "[\"nearest\"], \"scale_extent\": \"True\", \"align_corners\": true},\n"
+                        + "{\"_target_\": \"NormalizeIntensityd\"", "\"orig_keys\": \"image\"",
+                "\"orig_keys\": \"image\", \"nearest_interp\": false").preprocessing();
+        assertEquals(new SpacingGrid(true, Interpolation.NEAREST, true, false), preprocessing.spacingGrid());
+    }
+
+    @Test
+    void pythonsTruthOfStringsIsFollowedWhereItIsPlain() throws IOException {
+        assertEquals(IntensityNormalization.Kind.ZSCORE_NONZERO, edited("\"nonzero\": true", "\"nonzero\": \"True\"")
+                .preprocessing().normalization());
+        assertEquals(IntensityNormalization.Kind.ZSCORE, edited("\"nonzero\": true", "\"nonzero\": 0")
+                .preprocessing().normalization());
+        ConfigException refused = assertThrows(ConfigException.class, () -> edited("\"nonzero\": true",
+                "\"nonzero\": \"False\""));
+        assertTrue(refused.getMessage().endsWith("'preprocessing.NormalizeIntensityd.nonzero' is the string 'False', "
+                + "which Python takes as true although it reads as false; write true or false"), refused.getMessage());
     }
 
     @Test

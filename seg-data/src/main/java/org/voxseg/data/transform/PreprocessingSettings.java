@@ -12,18 +12,24 @@ import org.voxseg.data.grid.Spacing;
  *
  * @param foregroundCrop the crop to the foreground's box, or null for none
  * @param targetSpacing resample to about this spacing (nnU-Net style), or null
+ * @param spacingGrid resample to {@code targetSpacing} on MONAI's grid ({@link SpacingResample}) rather than
+ *        voxseg's, or null
  * @param targetShape resample to exactly this shape (3DUnetCNN's {@code desired_shape}), or null
  * @param scaling a linear intensity mapping before the normalisation (MONAI's ScaleIntensityRange), or null
  * @param normalization the intensity normalisation, or null for none
  * @param minShape the smallest shape the result may have (e.g. the training patch size)
  * @param divisor every axis of the result is a multiple of this (the network's total stride)
  */
-public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targetSpacing, Extent targetShape,
-        IntensityScaling scaling, IntensityNormalization normalization, Extent minShape, int divisor) {
+public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targetSpacing, SpacingGrid spacingGrid,
+        Extent targetShape, IntensityScaling scaling, IntensityNormalization normalization, Extent minShape,
+        int divisor) {
 
     public PreprocessingSettings {
         if (targetSpacing != null && targetShape != null) {
             throw new IllegalArgumentException("resample to a spacing or to a shape, not both");
+        }
+        if (spacingGrid != null && targetSpacing == null) {
+            throw new IllegalArgumentException("MONAI's spacing grid needs a target spacing");
         }
         Objects.requireNonNull(minShape, "minShape");
         if (divisor < 1) {
@@ -46,6 +52,11 @@ public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targe
         return Optional.ofNullable(targetSpacing);
     }
 
+    /** MONAI's spacing grid, if the spacing is reached on it. */
+    public Optional<SpacingGrid> grid() {
+        return Optional.ofNullable(spacingGrid);
+    }
+
     /** The shape to resample to, if any. */
     public Optional<Extent> shape() {
         return Optional.ofNullable(targetShape);
@@ -62,13 +73,14 @@ public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targe
     }
 
     /**
-     * A canonical one-line description: equal settings give equal text (used in cache keys). The scaling appears
-     * only when set, so the keys of caches written before it existed still match.
+     * A canonical one-line description: equal settings give equal text (used in cache keys). The scaling and the
+     * spacing grid appear only when set, so the keys of caches written before they existed still match.
      */
     @Override
     public String toString() {
-        return "PreprocessingSettings[crop=" + foregroundCrop + ", spacing=" + targetSpacing + ", shape="
-                + targetShape + (scaling == null ? "" : ", scaling=" + scaling) + ", normalization=" + normalization
+        return "PreprocessingSettings[crop=" + foregroundCrop + ", spacing=" + targetSpacing
+                + (spacingGrid == null ? "" : ", grid=" + spacingGrid) + ", shape=" + targetShape
+                + (scaling == null ? "" : ", scaling=" + scaling) + ", normalization=" + normalization
                 + ", minShape=" + minShape + ", divisor=" + divisor + "]";
     }
 
@@ -76,6 +88,7 @@ public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targe
     public static final class Builder {
         private ForegroundCrop foregroundCrop;
         private Spacing targetSpacing;
+        private SpacingGrid spacingGrid;
         private Extent targetShape;
         private IntensityScaling scaling;
         private IntensityNormalization normalization;
@@ -93,6 +106,12 @@ public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targe
         /** Resample to about this voxel spacing (nnU-Net style). */
         public Builder targetSpacing(Spacing spacing) {
             this.targetSpacing = spacing;
+            return this;
+        }
+
+        /** Reach the target spacing on MONAI's grid ({@link SpacingResample}) instead of voxseg's. */
+        public Builder spacingGrid(SpacingGrid grid) {
+            this.spacingGrid = grid;
             return this;
         }
 
@@ -136,7 +155,8 @@ public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targe
         }
 
         public PreprocessingSettings build() {
-            return new PreprocessingSettings(foregroundCrop, targetSpacing, targetShape, scaling, normalization,
+            return new PreprocessingSettings(foregroundCrop, targetSpacing, spacingGrid, targetShape, scaling,
+                    normalization,
                     minShape, divisor);
         }
     }

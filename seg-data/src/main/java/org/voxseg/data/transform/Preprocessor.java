@@ -48,7 +48,7 @@ public final class Preprocessor {
                 steps.add(crop);
             }
         }
-        Optional<Resample> resample = resampling(steps, image);
+        Optional<GridStep> resample = resampling(steps, image);
         resample.ifPresent(steps::add);
         for (GridStep step : steps) {
             current = step.apply(current, Interpolation.LINEAR);
@@ -70,10 +70,14 @@ public final class Preprocessor {
     }
 
     /** The resampling the settings ask for, on the grid left by the steps so far; none if it changes nothing. */
-    private Optional<Resample> resampling(List<GridStep> steps, Volume image) {
+    private Optional<GridStep> resampling(List<GridStep> steps, Volume image) {
         Geometry geometry = new PreprocessingRecord(image.geometry(), steps).result();
+        if (settings.grid().isPresent() && settings.spacing().isPresent()) {
+            SpacingResample monai = SpacingResample.of(geometry, settings.spacing().get(), settings.grid().get());
+            return monai.isIdentity(geometry) ? Optional.empty() : Optional.of(monai);
+        }
         Optional<Resample> resample = settings.shape().map(Resample::new)
                 .or(() -> settings.spacing().map(spacing -> Resample.toSpacing(geometry, spacing)));
-        return resample.filter(r -> !r.shape().equals(Extent.of(geometry.shape())));
+        return resample.filter(r -> !r.shape().equals(Extent.of(geometry.shape()))).map(GridStep.class::cast);
     }
 }
