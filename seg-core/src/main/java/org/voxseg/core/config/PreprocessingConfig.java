@@ -8,6 +8,7 @@ import org.voxseg.data.transform.ForegroundCrop;
 import org.voxseg.data.transform.IntensityNormalization;
 import org.voxseg.data.transform.IntensityScaling;
 import org.voxseg.data.transform.PreprocessingSettings;
+import org.voxseg.data.transform.Reorient;
 import org.voxseg.data.transform.SpacingGrid;
 
 /**
@@ -15,6 +16,8 @@ import org.voxseg.data.transform.SpacingGrid;
  * preprocesses exactly as training did, e.g. {@code {"crop_foreground": true, "target_spacing": [1, 1, 1],
  * "normalization": "zscore_nonzero"}}.
  *
+ * @param orientation reorient cases to these axis codes first (MONAI's {@code Orientation}, imported bundles), or
+ *        null
  * @param cropForeground crop to the box of voxels above the threshold in any channel
  * @param cropThreshold the value (or, with {@code crop_percentile}, the percentile) voxels must exceed
  * @param cropPercentile whether the threshold is a percentile of the image (3DUnetCNN uses 10)
@@ -29,8 +32,8 @@ import org.voxseg.data.transform.SpacingGrid;
  * @param channelWise normalisation statistics per channel
  * @param clipPercentiles clip masked values to these two percentiles before the z-score, or null
  */
-public record PreprocessingConfig(boolean cropForeground, double cropThreshold, boolean cropPercentile,
-        int cropMargin, Spacing targetSpacing, SpacingGrid spacingGrid, Extent targetShape,
+public record PreprocessingConfig(String orientation, boolean cropForeground, double cropThreshold,
+        boolean cropPercentile, int cropMargin, Spacing targetSpacing, SpacingGrid spacingGrid, Extent targetShape,
         IntensityScaling scaleIntensityRange,
         IntensityNormalization.Kind normalization,
         boolean channelWise, List<Double> clipPercentiles) {
@@ -47,6 +50,10 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
         }
         if (targetSpacing != null && targetShape != null) {
             throw new IllegalArgumentException("give target_spacing or target_shape, not both");
+        }
+        if (orientation != null && !Reorient.isValid(orientation)) {
+            throw new IllegalArgumentException("orientation '" + orientation + "' should be three axis codes naming "
+                    + "each of L/R, P/A, I/S once, e.g. RAS");
         }
         if (spacingGrid != null && targetSpacing == null) {
             throw new IllegalArgumentException("spacing_grid needs a target_spacing");
@@ -66,7 +73,8 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
      * multiples of {@code divisor} (the network's total stride).
      */
     public PreprocessingSettings settings(Extent minShape, int divisor) {
-        PreprocessingSettings.Builder builder = PreprocessingSettings.builder().padding(minShape, divisor);
+        PreprocessingSettings.Builder builder = PreprocessingSettings.builder().padding(minShape, divisor)
+                .orientation(orientation);
         if (cropForeground) {
             builder.foregroundCrop(cropPercentile ? ForegroundCrop.abovePercentile(cropThreshold, cropMargin)
                     : ForegroundCrop.above(cropThreshold, cropMargin));
@@ -91,6 +99,7 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
 
     /** Collects a preprocessing section. */
     public static final class Builder {
+        private String orientation;
         private boolean cropForeground = true;
         private double cropThreshold;
         private boolean cropPercentile;
@@ -104,6 +113,11 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
         private List<Double> clipPercentiles;
 
         private Builder() {
+        }
+
+        public Builder orientation(String value) {
+            orientation = value;
+            return this;
         }
 
         public Builder cropForeground(boolean value) {
@@ -162,8 +176,9 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
         }
 
         public PreprocessingConfig build() {
-            return new PreprocessingConfig(cropForeground, cropThreshold, cropPercentile, cropMargin, targetSpacing,
-                    spacingGrid, targetShape, scaleIntensityRange, normalization, channelWise, clipPercentiles);
+            return new PreprocessingConfig(orientation, cropForeground, cropThreshold, cropPercentile, cropMargin,
+                    targetSpacing, spacingGrid, targetShape, scaleIntensityRange, normalization, channelWise,
+                    clipPercentiles);
         }
     }
 }

@@ -12,11 +12,12 @@ import org.voxseg.core.config.PreprocessingConfig;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.data.transform.IntensityNormalization;
 import org.voxseg.data.transform.IntensityScaling;
+import org.voxseg.data.transform.Reorient;
 
 /**
  * The transforms of a MONAI bundle's {@code inference.json} that voxseg reproduces, mapped onto its own
  * preprocessing: {@code NormalizeIntensityd}, {@code ScaleIntensityRanged}, {@code Spacingd}, {@code CropForegroundd},
- * {@code Orientationd} (as a check that cases already have that orientation), and the loading and typing transforms
+ * {@code Orientationd} (reorienting cases, and back), and the loading and typing transforms
  * that change no value. The postprocessing gives the output activation ({@code Activationsd}, {@code AsDiscreted}).
  * Every other transform, and every key of a known one that would change the numbers, is refused by name: an import
  * that silently skipped a step would give other answers than the bundle.
@@ -36,20 +37,16 @@ final class BundleTransforms {
     private BundleTransforms() {
     }
 
-    /** The preprocessing a bundle describes, and the orientation its Orientationd requires, if any. */
-    record Preprocessing(PreprocessingConfig config, Optional<String> orientation) {
-    }
-
     /**
      * The bundle's {@code preprocessing} as voxseg's preprocessing (no foreground crop unless the bundle crops).
      *
      * @throws ConfigException naming the transform or key voxseg cannot reproduce
      */
-    static Preprocessing preprocessing(BundleConfig inference) throws ConfigException {
+    static PreprocessingConfig preprocessing(BundleConfig inference) throws ConfigException {
         PreprocessingConfig.Builder config = PreprocessingConfig.builder().cropForeground(false)
                 .normalization(IntensityNormalization.Kind.NONE);
-        String orientation = null;
         boolean normalized = false;
+        boolean gridChanged = false;
         for (JsonNode transform : transforms(inference, "preprocessing")) {
             String name = target(inference, transform, "preprocessing");
             String key = "preprocessing." + name;
@@ -83,7 +80,10 @@ final class BundleTransforms {
                             inference.number(transform, "b_max", key, 1), inference.flag(transform, "clip", key,
                             false)));
                 }
-                case "Spacingd", "Spacing" -> BundleSpacing.read(inference, transform, key, config);
+                case "Spacingd", "Spacing" -> {
+                    BundleSpacing.read(inference, transform, key, config);
+                    gridChanged = true;
+                }
                 case "CropForegroundd", "CropForeground" -> {
                     requireKnownKeys(inference, transform, key, List.of("source_key", "margin", "k_divisible",
                             "allow_smaller", "start_coord_key", "end_coord_key"));
@@ -95,19 +95,25 @@ final class BundleTransforms {
                         throw inference.problem(key + ".margin", "should not be negative, not " + margin);
                     }
                     config.cropForeground(true).cropThreshold(0).cropMargin(margin);
+                    gridChanged = true;
                 }
                 case "Orientationd", "Orientation" -> {
-                    requireKnownKeys(inference, transform, key, List.of("axcodes", "as_closest_canonical",
-                            "labels"));
-                    orientation = inference.text(transform, "axcodes", key, "").toUpperCase(Locale.ROOT);
-                    if (orientation.length() != 3) {
+                    requireKnownKeys(inference, transform, key, List.of("axcodes", "as_closest_canonical"));
+                    String codes = inference.flag(transform, "as_closest_canonical", key, false) ? "RAS"
+                            : inference.text(transform, "axcodes", key, "").toUpperCase(Locale.ROOT);
+                    if (!Reorient.isValid(codes)) {
                         throw inference.problem(key + ".axcodes", "should be three axis codes such as RAS");
                     }
+                    if (gridChanged) {
+                        throw inference.problem(key, "after Spacingd or CropForegroundd is not supported (voxseg "
+                                + "reorients first)");
+                    }
+                    config.orientation(codes);
                 }
                 default -> requireNeutral(inference, name);
             }
         }
-        return new Preprocessing(config.build(), Optional.ofNullable(orientation));
+        return config.build();
     }
 
     /**

@@ -64,9 +64,7 @@ public final class MonaiBundle {
                 .axes(TensorAxes.CIJK).source(("MONAI bundle " + metadata.find("name").map(JsonNode::asText)
                         .orElse(folder.getFileName().toString()) + " " + metadata.find("version")
                         .map(JsonNode::asText).orElse("")).strip());
-        BundleTransforms.Preprocessing preprocessing = BundleTransforms.preprocessing(inference);
-        builder.preprocessing(preprocessing.config());
-        preprocessing.orientation().ifPresent(builder::orientation);
+        builder.preprocessing(BundleTransforms.preprocessing(inference));
         Extent roi = inferer(inference, builder);
         builder.roi(roi);
         OutputActivation activation = BundleTransforms.activation(inference);

@@ -188,13 +188,17 @@ class MonaiBundleTest {
     }
 
     @Test
-    void casesInAnotherOrientationThanTheBundlesAreRefused() throws IOException {
+    void orientationdReorientsCasesInsteadOfRequiringAnOrientation() throws IOException {
         ModelDescription description = MonaiBundle.read(InteropFixtures.bundle()).build().description();
-        description.torchscript().requireOrientation(Geometry.of(new int[] {2, 2, 2}, Affine.diagonal(1, 1, 1)));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> description.torchscript()
-                .requireOrientation(Geometry.of(new int[] {2, 2, 2}, Affine.diagonal(-1, -1, 1))));
-        assertTrue(e.getMessage().startsWith("the imported model expects RAS-oriented images (the bundle's "
-                + "Orientationd) and this one is LPS"), e.getMessage());
+        assertEquals("RAS", description.preprocessing().orientation());
+        description.torchscript().requireOrientation(Geometry.of(new int[] {2, 2, 2}, Affine.diagonal(-1, -1, 1)));
+        assertEquals("RAS", edited("\"axcodes\": \"RAS\"", "\"as_closest_canonical\": true").preprocessing()
+                .orientation());
+        ConfigException late = assertThrows(ConfigException.class, () -> edited("{\n        \"_target_\": "
+                + "\"Orientationd\"", "{\"_target_\": \"Spacingd\", \"keys\": \"image\", \"pixdim\": [1, 1, 1]},\n"
+                + "{\n        \"_target_\": \"Orientationd\""));
+        assertTrue(late.getMessage().endsWith("'preprocessing.Orientationd' after Spacingd or CropForegroundd is not "
+                + "supported (voxseg reorients first)"), late.getMessage());
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.voxseg.data.grid.Spacing;
  * normalisation, and padding to a minimum shape divisible by the network's total stride. A value: equal settings are
  * equal, and {@link #toString} is a canonical one-line description used in cache keys. See {@link #builder()}.
  *
+ * @param axisCodes reorient cases to these axis codes first, e.g. RAS (MONAI's {@code Orientation}), or null
  * @param foregroundCrop the crop to the foreground's box, or null for none
  * @param targetSpacing resample to about this spacing (nnU-Net style), or null
  * @param spacingGrid resample to {@code targetSpacing} on MONAI's grid ({@link SpacingResample}) rather than
@@ -20,9 +21,9 @@ import org.voxseg.data.grid.Spacing;
  * @param minShape the smallest shape the result may have (e.g. the training patch size)
  * @param divisor every axis of the result is a multiple of this (the network's total stride)
  */
-public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targetSpacing, SpacingGrid spacingGrid,
-        Extent targetShape, IntensityScaling scaling, IntensityNormalization normalization, Extent minShape,
-        int divisor) {
+public record PreprocessingSettings(String axisCodes, ForegroundCrop foregroundCrop, Spacing targetSpacing,
+        SpacingGrid spacingGrid, Extent targetShape, IntensityScaling scaling, IntensityNormalization normalization,
+        Extent minShape, int divisor) {
 
     public PreprocessingSettings {
         if (targetSpacing != null && targetShape != null) {
@@ -40,6 +41,11 @@ public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targe
     /** A builder that does nothing until told: no crop, no resampling, no normalisation, no padding. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The axis codes cases are reoriented to, if any. */
+    public Optional<String> orientation() {
+        return Optional.ofNullable(axisCodes);
     }
 
     /** The foreground crop, if any. */
@@ -73,12 +79,14 @@ public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targe
     }
 
     /**
-     * A canonical one-line description: equal settings give equal text (used in cache keys). The scaling and the
-     * spacing grid appear only when set, so the keys of caches written before they existed still match.
+     * A canonical one-line description: equal settings give equal text (used in cache keys). The orientation,
+     * the scaling and the spacing grid appear only when set, so the keys of caches written before they existed still
+     * match.
      */
     @Override
     public String toString() {
-        return "PreprocessingSettings[crop=" + foregroundCrop + ", spacing=" + targetSpacing
+        return "PreprocessingSettings[" + (axisCodes == null ? "" : "orientation=" + axisCodes + ", ") + "crop="
+                + foregroundCrop + ", spacing=" + targetSpacing
                 + (spacingGrid == null ? "" : ", grid=" + spacingGrid) + ", shape=" + targetShape
                 + (scaling == null ? "" : ", scaling=" + scaling) + ", normalization=" + normalization
                 + ", minShape=" + minShape + ", divisor=" + divisor + "]";
@@ -86,6 +94,7 @@ public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targe
 
     /** Collects preprocessing settings. */
     public static final class Builder {
+        private String orientation;
         private ForegroundCrop foregroundCrop;
         private Spacing targetSpacing;
         private SpacingGrid spacingGrid;
@@ -96,6 +105,12 @@ public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targe
         private int divisor = 1;
 
         private Builder() {
+        }
+
+        /** Reorient cases to these axis codes first, e.g. RAS. */
+        public Builder orientation(String codes) {
+            this.orientation = codes;
+            return this;
         }
 
         public Builder foregroundCrop(ForegroundCrop crop) {
@@ -155,8 +170,8 @@ public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targe
         }
 
         public PreprocessingSettings build() {
-            return new PreprocessingSettings(foregroundCrop, targetSpacing, spacingGrid, targetShape, scaling,
-                    normalization,
+            return new PreprocessingSettings(orientation, foregroundCrop, targetSpacing, spacingGrid, targetShape,
+                    scaling, normalization,
                     minShape, divisor);
         }
     }

@@ -10,7 +10,8 @@ import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
 
 /**
- * Applies {@link PreprocessingSettings} to a case: foreground crop (box found on the image), resampling (linear for
+ * Applies {@link PreprocessingSettings} to a case: reorientation to axis codes (imported MONAI bundles), foreground
+ * crop (box found on the image), resampling (linear for
  * the image, nearest for the label map), intensity scaling and normalisation, then padding. The label map follows
  * every grid change, and the record of the changes travels with the result.
  */
@@ -42,6 +43,14 @@ public final class Preprocessor {
         Volume current = image;
         Optional<Volume> currentLabels = labels;
 
+        Optional<Reorient> reorient = settings.orientation().map(codes -> Reorient.to(image.geometry(), codes))
+                .filter(r -> !r.isIdentity());
+        if (reorient.isPresent()) {
+            steps.add(reorient.get());
+            current = reorient.get().apply(current, Interpolation.NEAREST);
+            currentLabels = currentLabels.map(l -> reorient.get().apply(l, Interpolation.NEAREST));
+        }
+        int applied = steps.size();
         if (settings.crop().isPresent()) {
             Crop crop = settings.crop().get().boxOf(current);
             if (!crop.size().equals(Extent.of(current.geometry().shape()))) {
@@ -50,7 +59,7 @@ public final class Preprocessor {
         }
         Optional<GridStep> resample = resampling(steps, image);
         resample.ifPresent(steps::add);
-        for (GridStep step : steps) {
+        for (GridStep step : steps.subList(applied, steps.size())) {
             current = step.apply(current, Interpolation.LINEAR);
             currentLabels = currentLabels.map(l -> step.apply(l, Interpolation.NEAREST));
         }
