@@ -9,16 +9,15 @@ import java.util.Optional;
 import java.util.Set;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.PreprocessingConfig;
-import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.data.transform.IntensityNormalization;
 import org.voxseg.data.transform.IntensityScaling;
 import org.voxseg.data.transform.Reorient;
 
 /**
- * The transforms of a MONAI bundle's {@code inference.json} that voxseg reproduces, mapped onto its own
- * preprocessing: {@code NormalizeIntensityd}, {@code ScaleIntensityRanged}, {@code Spacingd}, {@code CropForegroundd},
- * {@code Orientationd} (reorienting cases, and back), and the loading and typing transforms
- * that change no value. The postprocessing gives the output activation ({@code Activationsd}, {@code AsDiscreted}).
+ * The preprocessing transforms of a MONAI bundle's {@code inference.json} that voxseg reproduces, mapped onto its
+ * own preprocessing: {@code NormalizeIntensityd}, {@code ScaleIntensityRanged}, {@code Spacingd},
+ * {@code CropForegroundd}, {@code Orientationd} (reorienting cases, and back), and the loading and typing transforms
+ * that change no value ({@link BundlePostprocessing} reads the postprocessing).
  * Every other transform, and every key of a known one that would change the numbers, is refused by name: an import
  * that silently skipped a step would give other answers than the bundle.
  */
@@ -116,49 +115,6 @@ final class BundleTransforms {
         return config.build();
     }
 
-    /**
-     * The activation of the bundle's {@code postprocessing}: sigmoid with threshold 0.5, or softmax with arg-max, the
-     * two ways voxseg decodes outputs.
-     *
-     * @throws ConfigException if there is none, or another decoding
-     */
-    static OutputActivation activation(BundleConfig inference) throws ConfigException {
-        OutputActivation activation = OutputActivation.NONE;
-        for (JsonNode transform : transforms(inference, "postprocessing")) {
-            String name = target(inference, transform, "postprocessing");
-            String key = "postprocessing." + name;
-            switch (name) {
-                case "Activationsd", "Activations" -> {
-                    requireKnownKeys(inference, transform, key, List.of("sigmoid", "softmax", "other"));
-                    boolean sigmoid = inference.flag(transform, "sigmoid", key, false);
-                    boolean softmax = inference.flag(transform, "softmax", key, false);
-                    if (sigmoid == softmax || !transform.path("other").isMissingNode()) {
-                        throw inference.problem(key, "needs sigmoid or softmax (and no 'other')");
-                    }
-                    activation = sigmoid ? OutputActivation.SIGMOID : OutputActivation.SOFTMAX;
-                }
-                case "AsDiscreted", "AsDiscrete" -> {
-                    requireKnownKeys(inference, transform, key, List.of("argmax", "threshold"));
-                    boolean argmax = inference.flag(transform, "argmax", key, false);
-                    double threshold = inference.number(transform, "threshold", key, Double.NaN);
-                    boolean expected = activation == OutputActivation.SOFTMAX ? argmax
-                            : !argmax && Double.compare(threshold, 0.5) == 0;
-                    if (!expected) {
-                        throw inference.problem(key, "is not supported after " + activation.toString().toLowerCase(
-                                Locale.ROOT) + " (voxseg decodes sigmoid outputs at 0.5, softmax by "
-                                + "arg-max)");
-                    }
-                }
-                default -> requireNeutral(inference, name);
-            }
-        }
-        if (activation == OutputActivation.NONE) {
-            throw inference.problem("postprocessing has no Activationsd (sigmoid or softmax); voxseg needs to know "
-                    + "how outputs become probabilities");
-        }
-        return activation;
-    }
-
     /** The transforms of a Compose (or a list) at the top-level {@code key}; none if the key is absent. */
     static List<JsonNode> transforms(BundleConfig inference, String key) throws ConfigException {
         Optional<JsonNode> section = inference.find(key);
@@ -205,7 +161,7 @@ final class BundleTransforms {
         }
     }
 
-    private static void requireNeutral(BundleConfig inference, String name) throws ConfigException {
+    static void requireNeutral(BundleConfig inference, String name) throws ConfigException {
         if (!NEUTRAL.contains(name)) {
             throw inference.problem("transform " + name + " is not supported");
         }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.InferenceConfig;
 import org.voxseg.core.inference.BlendMode;
@@ -67,17 +69,41 @@ public final class MonaiBundle {
         builder.preprocessing(BundleTransforms.preprocessing(inference));
         Extent roi = inferer(inference, builder);
         builder.roi(roi);
-        OutputActivation activation = BundleTransforms.activation(inference);
-        if (activation == OutputActivation.SOFTMAX) {
+        BundlePostprocessing postprocessing = BundlePostprocessing.read(inference);
+        if (postprocessing.activation() == OutputActivation.SOFTMAX) {
             Map<String, Integer> classes = new LinkedHashMap<>();
             for (int c = 0; c < outputs.size(); c++) {
                 classes.put(outputs.get(c), c);
             }
             builder.outputs(OutputLabels.classes(classes));
+        } else if (postprocessing.decoding().isPresent()) {
+            builder.outputs(OutputLabels.regions(decodedRegions(inference, postprocessing.decoding().get(),
+                    outputs)));
         } else if (OutputLabels.areBratsRegions(outputs)) {
             builder.outputs(OutputLabels.bratsRegions(outputs));
         }
         return builder;
+    }
+
+    /**
+     * The regions a {@code Lambdad} decodes, named WT, TC and ET where the outputs' names are BraTS regions.
+     *
+     * @throws ConfigException if it does not decode every output once, or decodes a BraTS region otherwise
+     */
+    private static Map<String, Set<Integer>> decodedRegions(BundleConfig inference, LabelDecoding decoding,
+            List<String> outputs) throws ConfigException {
+        boolean brats = OutputLabels.areBratsRegions(outputs);
+        Map<String, Set<Integer>> decoded = decoding.regions(brats ? outputs.stream().map(OutputLabels::bratsName)
+                .toList() : outputs).orElseThrow(() -> inference.problem("postprocessing.Lambdad.func", "does not "
+                + "give each of the " + outputs.size() + " outputs one distinct positive label"));
+        for (Map.Entry<String, Set<Integer>> region : decoded.entrySet()) {
+            Optional<Set<Integer>> known = brats ? OutputLabels.bratsRegion(region.getKey()) : Optional.empty();
+            if (known.isPresent() && !known.get().equals(region.getValue())) {
+                throw inference.problem("postprocessing.Lambdad.func", "decodes " + region.getKey() + " as labels "
+                        + region.getValue() + ", not BraTS's " + new TreeSet<>(known.get()));
+            }
+        }
+        return decoded;
     }
 
     /** The SlidingWindowInferer's window, with its other settings (MONAI's defaults where absent) in the builder. */

@@ -17,6 +17,7 @@ import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.PreprocessingConfig;
 import org.voxseg.core.inference.BlendMode;
 import org.voxseg.core.inference.BlendedValues;
+import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.transform.IntensityNormalization;
@@ -158,6 +159,48 @@ class MonaiBundleTest {
                 "\"nonzero\": \"False\""));
         assertTrue(refused.getMessage().endsWith("'preprocessing.NormalizeIntensityd.nonzero' is the string 'False', "
                 + "which Python takes as true although it reads as false; write true or false"), refused.getMessage());
+    }
+
+    @Test
+    void theBratsBundlesLabelDecodingAndOutputNamesGiveItsRegions() throws IOException {
+        String lambda = "{\"_target_\": \"Lambdad\", \"keys\": \"pred\", \"func\": \"$lambda x: "
+                + "torch.where(x[[2]] > 0, 4, torch.where(x[[0]] > 0, 1, torch.where(x[[1]] > 0, 2, 0)))\"},\n      "
+                + "{\n        \"_target_\": \"SaveImaged\"";
+        Path bundle = InteropFixtures.bundleCopy(Files.createTempDirectory(dir, "brats"));
+        Path metadata = bundle.resolve("configs/metadata.json");
+        Files.writeString(metadata, Files.readString(metadata).replace("\"TC\"", "\"Tumor core\"")
+                .replace("\"WT\"", "\"Whole tumor\"").replace("\"ET\"", "\"enhancing tumour\""));
+        Path inference = bundle.resolve("configs/inference.json");
+        String text = Files.readString(inference);
+        Files.writeString(inference, text.replace("{\n        \"_target_\": \"SaveImaged\"", lambda));
+
+        ModelDescription description = MonaiBundle.read(bundle).build().description();
+
+        assertEquals(List.of("WT", "TC", "ET"), description.outputNames());
+        assertArrayEquals(new int[] {2, 1, 4}, description.labels());
+        assertArrayEquals(new int[] {1, 0, 2}, description.torchscript().outputChannels());
+        String save = "{\n        \"_target_\": \"SaveImaged\"";
+        Files.writeString(inference, text.replace(save, lambda.replace("x[[2]] > 0, 4", "x[[2]] > 0, 1")
+                .replace("x[[0]] > 0, 1", "x[[0]] > 0, 4")));
+        ConfigException swapped = assertThrows(ConfigException.class, () -> MonaiBundle.read(bundle));
+        assertTrue(swapped.getMessage().endsWith("'postprocessing.Lambdad.func' decodes ET as labels [1], not BraTS's "
+                + "[4]"), swapped.getMessage());
+        Files.writeString(inference, text.replace("{\n        \"_target_\": \"SaveImaged\"", lambda.replace("> 0, 2, 0",
+                "> 0.5, 2, 0")));
+        ConfigException other = assertThrows(ConfigException.class, () -> MonaiBundle.read(bundle));
+        assertTrue(other.getMessage().contains("'postprocessing.Lambdad.func' '$lambda x: torch.where(x[[2]] > 0, 4,"
+                + " torch.where(x[[0]] > 0, 1, torch.where(x[[1]] > 0.5, 2, 0)))' is not a label decoding voxseg "
+                + "recognises"), other.getMessage());
+    }
+
+    @Test
+    void anArgmaxWithNoActivationDecodesClasses() throws IOException {
+        ModelDescription description = edited("\"_target_\": \"Activationsd\",\n        \"keys\": \"pred\",\n        "
+                + "\"sigmoid\": true", "\"_target_\": \"Identityd\",\n        \"keys\": \"pred\"", "\"threshold\": 0.5",
+                "\"argmax\": \"true\"");
+        assertEquals(OutputActivation.SOFTMAX, description.outputActivation());
+        assertEquals(List.of("tc", "wt", "et"), description.outputNames());
+        assertArrayEquals(new int[] {1, 2}, description.labels());
     }
 
     @Test
