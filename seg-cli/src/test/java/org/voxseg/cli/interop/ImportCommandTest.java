@@ -128,7 +128,7 @@ class ImportCommandTest {
 
         assertEquals(1, refused.exitCode(), refused.err());
         assertEquals("voxseg: " + metadata + ": 'network_data_format.inputs.num_channels' 2000000000 channels: give "
-                + "between 1 and 64", refused.err().strip());
+                + "between 1 and 256", refused.err().strip());
         assertFalse(Files.exists(dir.resolve("run")));
     }
 

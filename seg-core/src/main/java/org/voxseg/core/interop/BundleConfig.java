@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +16,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.voxseg.core.config.ConfigException;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * One JSON file of a MONAI bundle, read as MONAI's config parser would for the values voxseg needs: {@code "@a#b"}
- * references resolved against the file's top level; {@code "$..."} Python expressions refused by key, since voxseg
- * does not run Python. Every problem is reported as one line naming the file and the key.
+ * One JSON or YAML file of a MONAI bundle, read as MONAI's config parser would for the values voxseg needs:
+ * {@code "@a#b"} references resolved against the file's top level; {@code "$..."} Python expressions refused by key,
+ * since voxseg does not run Python. Every problem is reported as one line naming the file and the key.
  */
 final class BundleConfig {
 
@@ -43,15 +50,33 @@ final class BundleConfig {
      */
     static BundleConfig read(Path file) throws IOException {
         JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(file + ": not valid JSON (" + e.getOriginalMessage() + ")");
+        String name = file.getFileName().toString();
+        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+            root = readYaml(file);
+        } else {
+            try {
+                root = JSON.readTree(file.toFile());
+            } catch (JsonProcessingException e) {
+                throw new ConfigException(file + ": not valid JSON (" + e.getOriginalMessage() + ")");
+            }
         }
         if (root == null || !root.isObject()) {
-            throw new ConfigException(file + ": a bundle config is a JSON object");
+            throw new ConfigException(file + ": a bundle config is a mapping of keys to values");
         }
         return new BundleConfig(file, root);
+    }
+
+    /**
+     * A YAML config as the JSON tree it stands for, read as MONAI reads it ({@code yaml.safe_load}: YAML 1.1, so
+     * {@code yes}/{@code no} are booleans), with plain data types only (no YAML tags that build objects).
+     */
+    private static JsonNode readYaml(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return JSON.valueToTree(new Yaml(new SafeConstructor(new LoaderOptions())).load(reader));
+        } catch (YAMLException | IllegalArgumentException e) {
+            throw new ConfigException(file + ": not valid YAML (" + e.getMessage().lines().findFirst().orElse("")
+                    + ")");
+        }
     }
 
     /** The value at the top-level {@code key} with references resolved, if present. */

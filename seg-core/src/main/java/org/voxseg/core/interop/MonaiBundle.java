@@ -23,7 +23,7 @@ import org.voxseg.data.grid.Extent;
 
 /**
  * A MONAI bundle folder read into a {@link TorchScriptImport}: {@code configs/metadata.json} for the channels and
- * outputs ({@code network_data_format}), {@code configs/inference.json} for the preprocessing
+ * outputs ({@code network_data_format}), {@code configs/inference.json} (or {@code .yaml}) for the preprocessing
  * ({@link BundleTransforms}), the {@code SlidingWindowInferer} and the output activation, and
  * {@code models/model.ts}. MONAI's tensors are (C, i, j, k) and its inferer blends raw outputs; both are kept.
  */
@@ -32,6 +32,9 @@ public final class MonaiBundle {
     /** Inferer keys that change nothing voxseg computes (where and how fast it runs). */
     private static final List<String> HARMLESS_INFERER_KEYS = List.of("_target_", "sw_device", "device", "progress",
             "cache_roi_weight_map", "cpu_thresh", "buffer_steps", "buffer_dim", "with_coord");
+
+    /** The inference config's names, in the order looked for. */
+    private static final List<String> INFERENCE_FILES = List.of("inference.json", "inference.yaml", "inference.yml");
 
     private MonaiBundle() {
     }
@@ -45,12 +48,14 @@ public final class MonaiBundle {
      */
     public static TorchScriptImport.Builder read(Path folder) throws IOException {
         Path metadataFile = folder.resolve("configs").resolve("metadata.json");
-        Path inferenceFile = folder.resolve("configs").resolve("inference.json");
+        Path inferenceFile = INFERENCE_FILES.stream().map(folder.resolve("configs")::resolve)
+                .filter(Files::isRegularFile).findFirst().orElse(folder.resolve("configs").resolve("inference.json"));
         Path model = folder.resolve("models").resolve("model.ts");
         for (Path file : List.of(metadataFile, inferenceFile, model)) {
             if (!Files.isRegularFile(file)) {
                 throw new NoSuchFileException(file.toString(), null, "a MONAI bundle has configs/metadata.json, "
-                        + "configs/inference.json and models/model.ts (export it with TorchScript)");
+                        + "configs/inference.json (or inference.yaml) and models/model.ts (export it with "
+                        + "TorchScript)");
             }
         }
         BundleConfig metadata = BundleConfig.read(metadataFile);

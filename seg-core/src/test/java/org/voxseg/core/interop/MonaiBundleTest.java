@@ -91,7 +91,7 @@ class MonaiBundleTest {
     void channelCountsAndNamesThatCannotBeCasesAreRefusedBeforeAnythingIsAllocated() {
         List<List<String>> cases = List.of(
                 List.of("\"num_channels\": 4", "\"num_channels\": 2000000000",
-                        "'network_data_format.inputs.num_channels' 2000000000 channels: give between 1 and 64"),
+                        "'network_data_format.inputs.num_channels' 2000000000 channels: give between 1 and 256"),
                 List.of("\"num_channels\": 4", "\"num_channels\": 2e9",
                         "'network_data_format.inputs.num_channels' should be a whole number"),
                 List.of("\"1\": \"t1\"", "\"1\": \"flair\"", "'network_data_format.inputs.channel_def' channel name "
@@ -201,6 +201,25 @@ class MonaiBundleTest {
         assertEquals(OutputActivation.SOFTMAX, description.outputActivation());
         assertEquals(List.of("tc", "wt", "et"), description.outputNames());
         assertArrayEquals(new int[] {1, 2}, description.labels());
+    }
+
+    @Test
+    void aYamlInferenceConfigReadsAsItsJson() throws IOException {
+        Path bundle = InteropFixtures.bundleCopy(Files.createTempDirectory(dir, "yaml"));
+        Files.delete(bundle.resolve("configs/inference.json"));
+        Files.copy(InteropFixtures.folder().resolve("inference.yaml"), bundle.resolve("configs/inference.yaml"));
+        ModelDescription json = MonaiBundle.read(InteropFixtures.bundle()).build().description();
+
+        ModelDescription yaml = MonaiBundle.read(bundle).build().description();
+
+        assertEquals(json.preprocessing(), yaml.preprocessing());
+        assertEquals(json.inference(), yaml.inference());
+        assertEquals(json.outputNames(), yaml.outputNames());
+        assertEquals(IntensityNormalization.Kind.ZSCORE_NONZERO, yaml.preprocessing().normalization());
+        Files.writeString(bundle.resolve("configs/inference.yaml"), "inferer: [unclosed");
+        ConfigException broken = assertThrows(ConfigException.class, () -> MonaiBundle.read(bundle));
+        assertTrue(broken.getMessage().startsWith(bundle.resolve("configs/inference.yaml") + ": not valid YAML"),
+                broken.getMessage());
     }
 
     @Test
