@@ -21,12 +21,15 @@ record BundlePostprocessing(OutputActivation activation, Optional<LabelDecoding>
     /**
      * The bundle's postprocessing.
      *
-     * @throws ConfigException if there is no activation or arg-max, another decoding, or an unrecognised
-     *     {@code Lambdad}
+     * @param resamples whether the preprocessing resamples ({@code Spacingd}), so that where {@code Invertd} stands
+     *     matters: MONAI brings back what it finds, voxseg always the probabilities
+     * @throws ConfigException if there is no activation or arg-max, another decoding, an unrecognised
+     *     {@code Lambdad}, or an {@code Invertd} of labels after resampling
      */
-    static BundlePostprocessing read(BundleConfig inference) throws ConfigException {
+    static BundlePostprocessing read(BundleConfig inference, boolean resamples) throws ConfigException {
         OutputActivation activation = OutputActivation.NONE;
         LabelDecoding decoding = null;
+        boolean discrete = false;
         for (JsonNode transform : BundleTransforms.transforms(inference, "postprocessing")) {
             String name = BundleTransforms.target(inference, transform, "postprocessing");
             String key = "postprocessing." + name;
@@ -41,7 +44,16 @@ record BundlePostprocessing(OutputActivation activation, Optional<LabelDecoding>
                     }
                     activation = sigmoid ? OutputActivation.SIGMOID : OutputActivation.SOFTMAX;
                 }
-                case "AsDiscreted", "AsDiscrete" -> activation = discrete(inference, transform, key, activation);
+                case "AsDiscreted", "AsDiscrete" -> {
+                    activation = discrete(inference, transform, key, activation);
+                    discrete = true;
+                }
+                case "Invertd" -> {
+                    if (discrete && resamples) {
+                        throw inference.problem(key, "after AsDiscreted is not supported: MONAI would resample the "
+                                + "labels back, voxseg resamples the probabilities and decodes them after");
+                    }
+                }
                 case "Lambdad", "Lambda" -> {
                     BundleTransforms.requireKnownKeys(inference, transform, key, List.of("func"));
                     String func = transform.path("func").asText("");

@@ -33,6 +33,14 @@ final class BundleTransforms {
             "ConcatItemsd", "CopyItemsd", "DeleteItemsd", "Identityd", "CastToTyped", "SaveImaged", "SaveImage",
             "Invertd", "FromMetaTensord", "ToNumpyd");
 
+    /**
+     * The transforms voxseg applies in this order whatever the bundle's; one listed after a later one is refused,
+     * except Orientationd, which moves no value and only has to come before Spacingd (MONAI's grid starts at the
+     * first voxel).
+     */
+    private static final List<String> VOXSEG_ORDER = List.of("Orientationd", "CropForegroundd", "Spacingd",
+            "ScaleIntensityRanged", "NormalizeIntensityd");
+
     private BundleTransforms() {
     }
 
@@ -44,11 +52,21 @@ final class BundleTransforms {
     static PreprocessingConfig preprocessing(BundleConfig inference) throws ConfigException {
         PreprocessingConfig.Builder config = PreprocessingConfig.builder().cropForeground(false)
                 .normalization(IntensityNormalization.Kind.NONE);
-        boolean normalized = false;
-        boolean gridChanged = false;
+        String latest = null;
+        int reached = -1;
         for (JsonNode transform : transforms(inference, "preprocessing")) {
             String name = target(inference, transform, "preprocessing");
             String key = "preprocessing." + name;
+            int rank = VOXSEG_ORDER.indexOf(name.endsWith("d") ? name : name + "d");
+            if (rank >= 0 && rank < reached && (rank > 0 || reached >= VOXSEG_ORDER.indexOf("Spacingd"))) {
+                throw inference.problem(key, "after " + latest + " is not supported: voxseg applies them in the "
+                        + "order " + String.join(", ", VOXSEG_ORDER) + ", and MONAI computes each on the values "
+                        + "the one before leaves");
+            }
+            if (rank > reached) {
+                reached = rank;
+                latest = name;
+            }
             switch (name) {
                 case "NormalizeIntensityd", "NormalizeIntensity" -> {
                     requireKnownKeys(inference, transform, key, List.of("nonzero", "channel_wise", "subtrahend",
@@ -60,14 +78,9 @@ final class BundleTransforms {
                     config.normalization(inference.flag(transform, "nonzero", key, false)
                             ? IntensityNormalization.Kind.ZSCORE_NONZERO : IntensityNormalization.Kind.ZSCORE)
                             .channelWise(inference.flag(transform, "channel_wise", key, false));
-                    normalized = true;
                 }
                 case "ScaleIntensityRanged", "ScaleIntensityRange" -> {
                     requireKnownKeys(inference, transform, key, List.of("a_min", "a_max", "b_min", "b_max", "clip"));
-                    if (normalized) {
-                        throw inference.problem(key, "after NormalizeIntensityd is not supported (voxseg scales "
-                                + "first)");
-                    }
                     double low = required(inference, transform, "a_min", key);
                     double high = required(inference, transform, "a_max", key);
                     if (low == high) {
@@ -79,10 +92,7 @@ final class BundleTransforms {
                             inference.number(transform, "b_max", key, 1), inference.flag(transform, "clip", key,
                             false)));
                 }
-                case "Spacingd", "Spacing" -> {
-                    BundleSpacing.read(inference, transform, key, config);
-                    gridChanged = true;
-                }
+                case "Spacingd", "Spacing" -> BundleSpacing.read(inference, transform, key, config);
                 case "CropForegroundd", "CropForeground" -> {
                     requireKnownKeys(inference, transform, key, List.of("source_key", "margin", "k_divisible",
                             "allow_smaller", "start_coord_key", "end_coord_key"));
@@ -94,7 +104,6 @@ final class BundleTransforms {
                         throw inference.problem(key + ".margin", "should not be negative, not " + margin);
                     }
                     config.cropForeground(true).cropThreshold(0).cropMargin(margin);
-                    gridChanged = true;
                 }
                 case "Orientationd", "Orientation" -> {
                     requireKnownKeys(inference, transform, key, List.of("axcodes", "as_closest_canonical"));
@@ -102,10 +111,6 @@ final class BundleTransforms {
                             : inference.text(transform, "axcodes", key, "").toUpperCase(Locale.ROOT);
                     if (!Reorient.isValid(codes)) {
                         throw inference.problem(key + ".axcodes", "should be three axis codes such as RAS");
-                    }
-                    if (gridChanged) {
-                        throw inference.problem(key, "after Spacingd or CropForegroundd is not supported (voxseg "
-                                + "reorients first)");
                     }
                     config.orientation(codes);
                 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.InferenceConfig;
+import org.voxseg.core.config.PreprocessingConfig;
 import org.voxseg.core.inference.BlendMode;
 import org.voxseg.core.inference.BlendedValues;
 import org.voxseg.core.inference.TensorAxes;
@@ -71,10 +72,12 @@ public final class MonaiBundle {
                 .axes(TensorAxes.CIJK).source(("MONAI bundle " + metadata.find("name").map(JsonNode::asText)
                         .orElse(folder.getFileName().toString()) + " " + metadata.find("version")
                         .map(JsonNode::asText).orElse("")).strip());
-        builder.preprocessing(BundleTransforms.preprocessing(inference));
+        PreprocessingConfig preprocessing = BundleTransforms.preprocessing(inference);
+        builder.preprocessing(preprocessing);
         Extent roi = inferer(inference, builder);
         builder.roi(roi);
-        BundlePostprocessing postprocessing = BundlePostprocessing.read(inference);
+        BundlePostprocessing postprocessing = BundlePostprocessing.read(inference,
+                preprocessing.targetSpacing() != null);
         if (postprocessing.activation() == OutputActivation.SOFTMAX) {
             Map<String, Integer> classes = new LinkedHashMap<>();
             for (int c = 0; c < outputs.size(); c++) {

@@ -122,12 +122,13 @@ class MonaiBundleTest {
     @Test
     void scalingSpacingAndCropBecomeVoxsegsPreprocessing() throws IOException {
         ModelDescription description = edited("{\n        \"_target_\": \"NormalizeIntensityd\"",
-                "{\"_target_\": \"monai.transforms.ScaleIntensityRanged\", \"keys\": \"image\", \"a_min\": -57, "
-                        + "\"a_max\": 164, \"b_min\": 0.0, \"b_max\": 1.0, \"clip\": true},\n"
+                "{\"_target_\": \"CropForegroundd\", \"keys\": \"image\", \"source_key\": \"image\", "
+                        + "\"margin\": 2},\n"
                         + "{\"_target_\": \"Spacingd\", \"keys\": \"image\", \"pixdim\": [1.5, 1.5, 2.0], "
                         + "\"mode\": \"bilinear\"},\n"
-                        + "{\"_target_\": \"CropForegroundd\", \"keys\": \"image\", \"source_key\": \"image\", "
-                        + "\"margin\": 2},\n{\"_target_\": \"NormalizeIntensityd\"");
+                        + "{\"_target_\": \"monai.transforms.ScaleIntensityRanged\", \"keys\": \"image\", "
+                        + "\"a_min\": -57, \"a_max\": 164, \"b_min\": 0.0, \"b_max\": 1.0, \"clip\": true},\n"
+                        + "{\"_target_\": \"NormalizeIntensityd\"");
         PreprocessingConfig preprocessing = description.preprocessing();
         assertEquals(new IntensityScaling(-57, 164, 0, 1, true), preprocessing.scaleIntensityRange());
         assertArrayEquals(new double[] {1.5, 1.5, 2.0}, preprocessing.targetSpacing().toArray());
@@ -223,6 +224,35 @@ class MonaiBundleTest {
     }
 
     @Test
+    void transformsListedInAnotherOrderThanVoxsegAppliesThemAreRefusedByName() {
+        String normalize = "{\n        \"_target_\": \"NormalizeIntensityd\"";
+        String scale = "{\"_target_\": \"ScaleIntensityRanged\", \"keys\": \"image\", \"a_min\": 0, \"a_max\": 9},\n";
+        String crop = "{\"_target_\": \"CropForegroundd\", \"keys\": \"image\"},\n";
+        String spacing = "{\"_target_\": \"Spacingd\", \"keys\": \"image\", \"pixdim\": [1, 1, 1]},\n";
+        List<List<String>> cases = List.of(List.of(scale + crop, "'preprocessing.CropForegroundd' after "
+                + "ScaleIntensityRanged"), List.of(spacing + crop, "'preprocessing.CropForegroundd' after Spacingd"),
+                List.of(scale + spacing, "'preprocessing.Spacingd' after ScaleIntensityRanged"));
+        for (List<String> order : cases) {
+            ConfigException refused = assertThrows(ConfigException.class, () -> edited(normalize, order.get(0)
+                    + normalize));
+            assertTrue(refused.getMessage().contains(order.get(1) + " is not supported: voxseg applies them in the "
+                    + "order"), refused.getMessage());
+        }
+        String invert = "{\n        \"_target_\": \"Invertd\"";
+        String threshold = "{\n        \"_target_\": \"AsDiscreted\",\n        \"keys\": \"pred\",\n        "
+                + "\"threshold\": 0.5\n      },\n      ";
+        ConfigException labels = assertThrows(ConfigException.class, () -> edited(normalize, spacing + normalize,
+                threshold, "", invert, threshold + invert));
+        assertTrue(labels.getMessage().endsWith("'postprocessing.Invertd' after AsDiscreted is not supported: MONAI "
+                + "would resample the labels back, voxseg resamples the probabilities and decodes them after"),
+                labels.getMessage());
+        ConfigException late = assertThrows(ConfigException.class, () -> edited("\"channel_wise\": true\n      },",
+                "\"channel_wise\": true\n      },\n" + scale.strip()));
+        assertTrue(late.getMessage().contains("'preprocessing.ScaleIntensityRanged' after NormalizeIntensityd"),
+                late.getMessage());
+    }
+
+    @Test
     void monaisInfererDefaultsFillWhatTheBundleLeavesOut() throws IOException {
         ModelDescription description = edited("\"overlap\": 0.5,\n    \"mode\": \"gaussian\"", "\"device\": \"cpu\"");
         assertEquals(0.25, description.inference().overlap());
@@ -259,8 +289,10 @@ class MonaiBundleTest {
         ConfigException late = assertThrows(ConfigException.class, () -> edited("{\n        \"_target_\": "
                 + "\"Orientationd\"", "{\"_target_\": \"Spacingd\", \"keys\": \"image\", \"pixdim\": [1, 1, 1]},\n"
                 + "{\n        \"_target_\": \"Orientationd\""));
-        assertTrue(late.getMessage().endsWith("'preprocessing.Orientationd' after Spacingd or CropForegroundd is not "
-                + "supported (voxseg reorients first)"), late.getMessage());
+        assertTrue(late.getMessage().endsWith("'preprocessing.Orientationd' after Spacingd is not supported: voxseg "
+                + "applies them in the order Orientationd, CropForegroundd, Spacingd, ScaleIntensityRanged, "
+                + "NormalizeIntensityd, and MONAI computes each on the values the one before leaves"),
+                late.getMessage());
     }
 
     @Test
