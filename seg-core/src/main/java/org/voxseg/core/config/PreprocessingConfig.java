@@ -31,12 +31,15 @@ import org.voxseg.data.transform.SpacingGrid;
  * @param normalization z-score over non-zero voxels (MONAI nonzero=True), over all voxels, or none
  * @param channelWise normalisation statistics per channel
  * @param clipPercentiles clip masked values to these two percentiles before the z-score, or null
+ * @param padTo imported models only (MONAI's {@code SpatialPadd}): pad cases with zeros to at least this shape along
+ *        (x, y, z), centred, or null; voxseg's own networks pad to their patch
+ * @param padMultipleOf imported models only ({@code DivisiblePadd}): pad each side to a multiple of this, or null
  */
 public record PreprocessingConfig(String orientation, boolean cropForeground, double cropThreshold,
         boolean cropPercentile, int cropMargin, Spacing targetSpacing, SpacingGrid spacingGrid, Extent targetShape,
         IntensityScaling scaleIntensityRange,
         IntensityNormalization.Kind normalization,
-        boolean channelWise, List<Double> clipPercentiles) {
+        boolean channelWise, List<Double> clipPercentiles, Extent padTo, Integer padMultipleOf) {
 
 
     /** A builder with the defaults: crop above 0 with no margin, no resampling, channel-wise non-zero z-score. */
@@ -63,9 +66,19 @@ public record PreprocessingConfig(String orientation, boolean cropForeground, do
             throw new IllegalArgumentException("clip_percentiles needs two values, low and high");
         }
         clipPercentiles = clipPercentiles == null ? null : List.copyOf(clipPercentiles);
+        if (padTo != null && !padTo.isPositive() || padMultipleOf != null && padMultipleOf < 1) {
+            throw new IllegalArgumentException("pad_to and pad_multiple_of need positive values");
+        }
         if (cropMargin < 0) {
             throw new IllegalArgumentException("crop_margin must not be negative: " + cropMargin);
         }
+    }
+
+    /**
+     * The preprocessing of an imported model: padded only as its bundle pads ({@code padTo}, {@code padMultipleOf}).
+     */
+    public PreprocessingSettings importedSettings() {
+        return settings(padTo != null ? padTo : Extent.cube(1), padMultipleOf != null ? padMultipleOf : 1);
     }
 
     /**
@@ -111,6 +124,8 @@ public record PreprocessingConfig(String orientation, boolean cropForeground, do
         private IntensityNormalization.Kind normalization = IntensityNormalization.Kind.ZSCORE_NONZERO;
         private boolean channelWise = true;
         private List<Double> clipPercentiles;
+        private Extent padTo;
+        private Integer padMultipleOf;
 
         private Builder() {
         }
@@ -175,10 +190,20 @@ public record PreprocessingConfig(String orientation, boolean cropForeground, do
             return this;
         }
 
+        public Builder padTo(Extent value) {
+            padTo = value;
+            return this;
+        }
+
+        public Builder padMultipleOf(Integer value) {
+            padMultipleOf = value;
+            return this;
+        }
+
         public PreprocessingConfig build() {
             return new PreprocessingConfig(orientation, cropForeground, cropThreshold, cropPercentile, cropMargin,
                     targetSpacing, spacingGrid, targetShape, scaleIntensityRange, normalization, channelWise,
-                    clipPercentiles);
+                    clipPercentiles, padTo, padMultipleOf);
         }
     }
 }

@@ -16,7 +16,8 @@ import org.voxseg.data.transform.Reorient;
 /**
  * The preprocessing transforms of a MONAI bundle's {@code inference.json} that voxseg reproduces, mapped onto its
  * own preprocessing: {@code NormalizeIntensityd}, {@code ScaleIntensityRanged}, {@code Spacingd},
- * {@code CropForegroundd}, {@code Orientationd} (reorienting cases, and back), and the loading and typing transforms
+ * {@code CropForegroundd}, {@code Orientationd} (reorienting cases, and back), {@code SpatialPadd} and
+ * {@code DivisiblePadd} ({@link BundlePadding}), and the loading and typing transforms
  * that change no value ({@link BundlePostprocessing} reads the postprocessing).
  * Every other transform, and every key of a known one that would change the numbers, is refused by name: an import
  * that silently skipped a step would give other answers than the bundle.
@@ -39,7 +40,7 @@ final class BundleTransforms {
      * first voxel).
      */
     private static final List<String> VOXSEG_ORDER = List.of("Orientationd", "CropForegroundd", "Spacingd",
-            "ScaleIntensityRanged", "NormalizeIntensityd");
+            "ScaleIntensityRanged", "NormalizeIntensityd", "SpatialPadd", "DivisiblePadd");
 
     private BundleTransforms() {
     }
@@ -54,10 +55,12 @@ final class BundleTransforms {
                 .normalization(IntensityNormalization.Kind.NONE);
         String latest = null;
         int reached = -1;
+        boolean padded = false;
         for (JsonNode transform : transforms(inference, "preprocessing")) {
             String name = target(inference, transform, "preprocessing");
             String key = "preprocessing." + name;
-            int rank = VOXSEG_ORDER.indexOf(name.endsWith("d") ? name : name + "d");
+            int rank = Math.min(VOXSEG_ORDER.indexOf(name.endsWith("d") ? name : name + "d"),
+                    VOXSEG_ORDER.indexOf("SpatialPadd"));
             if (rank >= 0 && rank < reached && (rank > 0 || reached >= VOXSEG_ORDER.indexOf("Spacingd"))) {
                 throw inference.problem(key, "after " + latest + " is not supported: voxseg applies them in the "
                         + "order " + String.join(", ", VOXSEG_ORDER) + ", and MONAI computes each on the values "
@@ -93,6 +96,10 @@ final class BundleTransforms {
                             false)));
                 }
                 case "Spacingd", "Spacing" -> BundleSpacing.read(inference, transform, key, config);
+                case "SpatialPadd", "SpatialPad", "DivisiblePadd", "DivisiblePad" -> {
+                    BundlePadding.read(inference, transform, name, padded, config);
+                    padded = true;
+                }
                 case "CropForegroundd", "CropForeground" -> {
                     requireKnownKeys(inference, transform, key, List.of("source_key", "margin", "k_divisible",
                             "allow_smaller", "start_coord_key", "end_coord_key"));

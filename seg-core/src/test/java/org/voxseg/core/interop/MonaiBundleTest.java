@@ -23,6 +23,7 @@ import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.transform.IntensityNormalization;
 import org.voxseg.data.transform.IntensityScaling;
 import org.voxseg.data.transform.Interpolation;
+import org.voxseg.data.transform.Pad;
 import org.voxseg.data.transform.SpacingGrid;
 
 /** What {@link MonaiBundle} makes of a bundle's inference.json, without loading its model. */
@@ -253,6 +254,38 @@ class MonaiBundleTest {
     }
 
     @Test
+    void spatialPaddAndDivisiblePaddPadAsMonaisSymmetricMethod() throws IOException {
+        String encode = "{\n        \"_target_\": \"EnsureTyped\"";
+        int[] shape = {13, 10, 7};
+        // MONAI 1.4 SpatialPad / DivisiblePad (compute_pad_width, symmetric): (1, 2), (0, 0), (2, 3) and (1, 2),
+        // (3, 3), (0, 1) for this shape, written out in docs/reference.md.
+        PreprocessingConfig spatial = edited(encode, "{\"_target_\": \"SpatialPadd\", \"keys\": \"image\", "
+                + "\"spatial_size\": [16, -1, 12]},\n" + encode).preprocessing();
+        Pad toSize = Pad.toFit(shape, spatial.padTo().toArray(), 1);
+        assertArrayEquals(new int[] {1, 0, 2}, toSize.before().toArray());
+        assertArrayEquals(new int[] {2, 0, 3}, toSize.after().toArray());
+        PreprocessingConfig divisible = edited(encode, "{\"_target_\": \"DivisiblePadd\", \"keys\": \"image\", "
+                + "\"k\": 8},\n" + encode).preprocessing();
+        Pad toMultiple = Pad.toFit(shape, new int[] {1, 1, 1}, divisible.padMultipleOf());
+        assertArrayEquals(new int[] {1, 3, 0}, toMultiple.before().toArray());
+        assertArrayEquals(new int[] {2, 3, 1}, toMultiple.after().toArray());
+        String both = "{\"_target_\": \"SpatialPadd\", \"keys\": \"image\", \"spatial_size\": 8},\n"
+                + "{\"_target_\": \"DivisiblePadd\", \"keys\": \"image\", \"k\": 8},\n";
+        ConfigException twice = assertThrows(ConfigException.class, () -> edited(encode, both + encode));
+        assertTrue(twice.getMessage().endsWith("'preprocessing.DivisiblePadd' after another pad is not supported "
+                + "(give the bundle one pad)"), twice.getMessage());
+        ConfigException edge = assertThrows(ConfigException.class, () -> edited(encode, "{\"_target_\": "
+                + "\"DivisiblePadd\", \"keys\": \"image\", \"k\": 8, \"mode\": \"edge\"},\n" + encode));
+        assertTrue(edge.getMessage().endsWith("'preprocessing.DivisiblePadd' pads only with method symmetric and mode"
+                + " constant (zeros) in voxseg"), edge.getMessage());
+        ConfigException early = assertThrows(ConfigException.class, () -> edited("{\n        \"_target_\": "
+                + "\"NormalizeIntensityd\"", both.substring(both.indexOf("{\"_target_\": \"Div")) + "{\n        "
+                + "\"_target_\": \"NormalizeIntensityd\""));
+        assertTrue(early.getMessage().contains("'preprocessing.NormalizeIntensityd' after DivisiblePadd"),
+                early.getMessage());
+    }
+
+    @Test
     void monaisInfererDefaultsFillWhatTheBundleLeavesOut() throws IOException {
         ModelDescription description = edited("\"overlap\": 0.5,\n    \"mode\": \"gaussian\"", "\"device\": \"cpu\"");
         assertEquals(0.25, description.inference().overlap());
@@ -291,7 +324,8 @@ class MonaiBundleTest {
                 + "{\n        \"_target_\": \"Orientationd\""));
         assertTrue(late.getMessage().endsWith("'preprocessing.Orientationd' after Spacingd is not supported: voxseg "
                 + "applies them in the order Orientationd, CropForegroundd, Spacingd, ScaleIntensityRanged, "
-                + "NormalizeIntensityd, and MONAI computes each on the values the one before leaves"),
+                + "NormalizeIntensityd, SpatialPadd, DivisiblePadd, and MONAI computes each on the values the one "
+                + "before leaves"),
                 late.getMessage());
     }
 
