@@ -139,7 +139,7 @@ class TorchScriptImportTest {
     @Test
     void aMonaiBundleImportsAndPredictsMonaisNumbers() throws IOException {
         TorchScriptImport bundle = MonaiBundle.read(InteropFixtures.bundle()).build();
-        assertEquals("RAS", bundle.description().torchscript().orientation());
+        assertEquals("RAS", bundle.description().preprocessing().orientation());
         double difference = importAndCompare(bundle, "bundle");
         assertTrue(difference < TOLERANCE, "largest difference " + difference);
         Path labels = dir.resolve("bundle_out/case.nii.gz");
