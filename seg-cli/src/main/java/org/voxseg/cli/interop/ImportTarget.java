@@ -46,7 +46,8 @@ public final class ImportTarget {
                 + String.join(",", description.channels()) + "; outputs " + String.join(",",
                 description.outputNames()) + " (" + description.outputActivation().toString().toLowerCase(Locale.ROOT)
                 + "); roi " + description.inference().roi() + "; axes " + description.torchscript().axes()
-                + "; blending " + description.inference().blend());
+                + "; blending " + description.inference().blend() + " with " + description.inference().mode()
+                .toString().toLowerCase(Locale.ROOT) + " weights, overlap " + description.inference().overlap());
         out.println("predict with: voxseg predict --model " + output + " --input CASES --output DIR");
         return 0;
     }

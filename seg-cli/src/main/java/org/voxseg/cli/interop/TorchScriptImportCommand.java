@@ -68,12 +68,12 @@ public final class TorchScriptImportCommand implements Callable<Integer> {
                     + "blend probabilities (voxseg's own networks) (default: ${DEFAULT-VALUE}).")
     BlendedValues blend;
 
-    @Option(names = "--overlap", defaultValue = "0.5", paramLabel = "F",
-            description = "Sliding-window overlap (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--overlap", defaultValue = "0.25", paramLabel = "F",
+            description = "Sliding-window overlap (default: ${DEFAULT-VALUE}, MONAI SlidingWindowInferer's).")
     double overlap;
 
-    @Option(names = "--mode", defaultValue = "gaussian", paramLabel = "gaussian|constant",
-            description = "Blending weights (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mode", defaultValue = "constant", paramLabel = "gaussian|constant",
+            description = "Blending weights (default: ${DEFAULT-VALUE}, MONAI SlidingWindowInferer's).")
     BlendMode mode;
 
     @Option(names = "--sw-batch", defaultValue = "1", paramLabel = "N",

@@ -39,7 +39,7 @@ class ImportCommandTest {
                 FIXTURES.resolve("monai_bundle").toString(), "--output", run.toString());
         assertEquals(0, imported.exitCode(), imported.err());
         assertTrue(imported.out().contains("channels flair,t1,t1ce,t2; outputs WT,TC,ET (sigmoid); roi [16, 12, 8]; "
-                + "axes cijk; blending outputs"), imported.out());
+                + "axes cijk; blending outputs with gaussian weights, overlap 0.5"), imported.out());
 
         CommandRun predicted = CommandRun.of("predict", "--model", run.toString(), "--input",
                 FIXTURES.resolve("case").toString(), "--output", dir.resolve("out").toString(), "--quiet");
@@ -56,6 +56,7 @@ class ImportCommandTest {
                 "TC=1+4,WT=1+2+4,ET=4", "--normalization", "zscore_nonzero", "--roi", "16,12,8", "--axes", "ckji",
                 "--stride-divisor", "4", "--output", run.toString());
         assertEquals(0, imported.exitCode(), imported.err());
+        assertTrue(imported.out().contains("; blending outputs with constant weights, overlap 0.25"), imported.out());
         assertTrue(Files.isRegularFile(run.resolve("model.ts")) && Files.isRegularFile(run.resolve("model.json")));
 
         CommandRun wrongRoi = CommandRun.of("predict", "--model", run.toString(), "--input",
@@ -127,7 +128,7 @@ class ImportCommandTest {
 
         assertEquals(1, refused.exitCode(), refused.err());
         assertEquals("voxseg: " + metadata + ": 'network_data_format.inputs.num_channels' 2000000000 channels: give "
-                + "between 1 and 64", refused.err().strip());
+                + "between 1 and 256", refused.err().strip());
         assertFalse(Files.exists(dir.resolve("run")));
     }
 

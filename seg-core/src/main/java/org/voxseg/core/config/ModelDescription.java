@@ -132,7 +132,7 @@ public record ModelDescription(int format, @JsonInclude(JsonInclude.Include.NON_
      */
     public PreprocessingSettings preprocessingSettings() {
         if (imported()) {
-            return preprocessing.settings(Extent.cube(1), 1);
+            return preprocessing.importedSettings();
         }
         int divisor = 1;
         for (int stride : model.totalStride()) {

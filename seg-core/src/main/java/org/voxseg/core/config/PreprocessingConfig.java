@@ -8,28 +8,38 @@ import org.voxseg.data.transform.ForegroundCrop;
 import org.voxseg.data.transform.IntensityNormalization;
 import org.voxseg.data.transform.IntensityScaling;
 import org.voxseg.data.transform.PreprocessingSettings;
+import org.voxseg.data.transform.Reorient;
+import org.voxseg.data.transform.SpacingGrid;
 
 /**
  * The config's {@code dataset.preprocessing} section, also stored in {@code model.json} so that prediction
  * preprocesses exactly as training did, e.g. {@code {"crop_foreground": true, "target_spacing": [1, 1, 1],
  * "normalization": "zscore_nonzero"}}.
  *
+ * @param orientation reorient cases to these axis codes first (MONAI's {@code Orientation}, imported bundles), or
+ *        null
  * @param cropForeground crop to the box of voxels above the threshold in any channel
  * @param cropThreshold the value (or, with {@code crop_percentile}, the percentile) voxels must exceed
  * @param cropPercentile whether the threshold is a percentile of the image (3DUnetCNN uses 10)
  * @param cropMargin voxels kept around the box
  * @param targetSpacing resample to this spacing in mm along (x, y, z), or null
+ * @param spacingGrid reach {@code targetSpacing} on MONAI's {@code Spacing} grid (imported MONAI bundles) rather
+ *        than voxseg's, or null for voxseg's
  * @param targetShape resample to this shape along (x, y, z), or null
  * @param scaleIntensityRange map intensities linearly before the normalisation (MONAI's ScaleIntensityRange, from
  *        imported models), or null
  * @param normalization z-score over non-zero voxels (MONAI nonzero=True), over all voxels, or none
  * @param channelWise normalisation statistics per channel
  * @param clipPercentiles clip masked values to these two percentiles before the z-score, or null
+ * @param padTo imported models only (MONAI's {@code SpatialPadd}): pad cases with zeros to at least this shape along
+ *        (x, y, z), centred, or null; voxseg's own networks pad to their patch
+ * @param padMultipleOf imported models only ({@code DivisiblePadd}): pad each side to a multiple of this, or null
  */
-public record PreprocessingConfig(boolean cropForeground, double cropThreshold, boolean cropPercentile,
-        int cropMargin, Spacing targetSpacing, Extent targetShape, IntensityScaling scaleIntensityRange,
+public record PreprocessingConfig(String orientation, boolean cropForeground, double cropThreshold,
+        boolean cropPercentile, int cropMargin, Spacing targetSpacing, SpacingGrid spacingGrid, Extent targetShape,
+        IntensityScaling scaleIntensityRange,
         IntensityNormalization.Kind normalization,
-        boolean channelWise, List<Double> clipPercentiles) {
+        boolean channelWise, List<Double> clipPercentiles, Extent padTo, Integer padMultipleOf) {
 
 
     /** A builder with the defaults: crop above 0 with no margin, no resampling, channel-wise non-zero z-score. */
@@ -44,14 +54,31 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
         if (targetSpacing != null && targetShape != null) {
             throw new IllegalArgumentException("give target_spacing or target_shape, not both");
         }
+        if (orientation != null && !Reorient.isValid(orientation)) {
+            throw new IllegalArgumentException("orientation '" + orientation + "' should be three axis codes naming "
+                    + "each of L/R, P/A, I/S once, e.g. RAS");
+        }
+        if (spacingGrid != null && targetSpacing == null) {
+            throw new IllegalArgumentException("spacing_grid needs a target_spacing");
+        }
         Objects.requireNonNull(normalization, "normalization");
         if (clipPercentiles != null && clipPercentiles.size() != 2) {
             throw new IllegalArgumentException("clip_percentiles needs two values, low and high");
         }
         clipPercentiles = clipPercentiles == null ? null : List.copyOf(clipPercentiles);
+        if (padTo != null && !padTo.isPositive() || padMultipleOf != null && padMultipleOf < 1) {
+            throw new IllegalArgumentException("pad_to and pad_multiple_of need positive values");
+        }
         if (cropMargin < 0) {
             throw new IllegalArgumentException("crop_margin must not be negative: " + cropMargin);
         }
+    }
+
+    /**
+     * The preprocessing of an imported model: padded only as its bundle pads ({@code padTo}, {@code padMultipleOf}).
+     */
+    public PreprocessingSettings importedSettings() {
+        return settings(padTo != null ? padTo : Extent.cube(1), padMultipleOf != null ? padMultipleOf : 1);
     }
 
     /**
@@ -59,13 +86,14 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
      * multiples of {@code divisor} (the network's total stride).
      */
     public PreprocessingSettings settings(Extent minShape, int divisor) {
-        PreprocessingSettings.Builder builder = PreprocessingSettings.builder().padding(minShape, divisor);
+        PreprocessingSettings.Builder builder = PreprocessingSettings.builder().padding(minShape, divisor)
+                .orientation(orientation);
         if (cropForeground) {
             builder.foregroundCrop(cropPercentile ? ForegroundCrop.abovePercentile(cropThreshold, cropMargin)
                     : ForegroundCrop.above(cropThreshold, cropMargin));
         }
         if (targetSpacing != null) {
-            builder.targetSpacing(targetSpacing);
+            builder.targetSpacing(targetSpacing).spacingGrid(spacingGrid);
         }
         if (targetShape != null) {
             builder.targetShape(targetShape);
@@ -84,18 +112,27 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
 
     /** Collects a preprocessing section. */
     public static final class Builder {
+        private String orientation;
         private boolean cropForeground = true;
         private double cropThreshold;
         private boolean cropPercentile;
         private int cropMargin;
         private Spacing targetSpacing;
+        private SpacingGrid spacingGrid;
         private Extent targetShape;
         private IntensityScaling scaleIntensityRange;
         private IntensityNormalization.Kind normalization = IntensityNormalization.Kind.ZSCORE_NONZERO;
         private boolean channelWise = true;
         private List<Double> clipPercentiles;
+        private Extent padTo;
+        private Integer padMultipleOf;
 
         private Builder() {
+        }
+
+        public Builder orientation(String value) {
+            orientation = value;
+            return this;
         }
 
         public Builder cropForeground(boolean value) {
@@ -120,6 +157,11 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
 
         public Builder targetSpacing(Spacing value) {
             targetSpacing = value;
+            return this;
+        }
+
+        public Builder spacingGrid(SpacingGrid value) {
+            spacingGrid = value;
             return this;
         }
 
@@ -148,9 +190,20 @@ public record PreprocessingConfig(boolean cropForeground, double cropThreshold, 
             return this;
         }
 
+        public Builder padTo(Extent value) {
+            padTo = value;
+            return this;
+        }
+
+        public Builder padMultipleOf(Integer value) {
+            padMultipleOf = value;
+            return this;
+        }
+
         public PreprocessingConfig build() {
-            return new PreprocessingConfig(cropForeground, cropThreshold, cropPercentile, cropMargin, targetSpacing,
-                    targetShape, scaleIntensityRange, normalization, channelWise, clipPercentiles);
+            return new PreprocessingConfig(orientation, cropForeground, cropThreshold, cropPercentile, cropMargin,
+                    targetSpacing, spacingGrid, targetShape, scaleIntensityRange, normalization, channelWise,
+                    clipPercentiles, padTo, padMultipleOf);
         }
     }
 }

@@ -5,22 +5,35 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.voxseg.core.config.ConfigException;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * One JSON file of a MONAI bundle, read as MONAI's config parser would for the values voxseg needs: {@code "@a#b"}
- * references resolved against the file's top level; {@code "$..."} Python expressions refused by key, since voxseg
- * does not run Python. Every problem is reported as one line naming the file and the key.
+ * One JSON or YAML file of a MONAI bundle, read as MONAI's config parser would for the values voxseg needs:
+ * {@code "@a#b"} references resolved against the file's top level; {@code "$..."} Python expressions refused by key,
+ * since voxseg does not run Python. Every problem is reported as one line naming the file and the key.
  */
 final class BundleConfig {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_REFERENCE_DEPTH = 16;
+    /** Strings that Python takes as true and that plainly mean it, lower-cased. */
+    private static final Set<String> TRUE_TEXTS = Set.of("true", "1", "yes", "y", "on", "t");
+    /** Strings that read as false although Python takes them as true, lower-cased. */
+    private static final Set<String> FALSE_TEXTS = Set.of("false", "0", "no", "n", "off", "f", "none");
 
     private final Path file;
     private final JsonNode root;
@@ -37,15 +50,33 @@ final class BundleConfig {
      */
     static BundleConfig read(Path file) throws IOException {
         JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(file + ": not valid JSON (" + e.getOriginalMessage() + ")");
+        String name = file.getFileName().toString();
+        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+            root = readYaml(file);
+        } else {
+            try {
+                root = JSON.readTree(file.toFile());
+            } catch (JsonProcessingException e) {
+                throw new ConfigException(file + ": not valid JSON (" + e.getOriginalMessage() + ")");
+            }
         }
         if (root == null || !root.isObject()) {
-            throw new ConfigException(file + ": a bundle config is a JSON object");
+            throw new ConfigException(file + ": a bundle config is a mapping of keys to values");
         }
         return new BundleConfig(file, root);
+    }
+
+    /**
+     * A YAML config as the JSON tree it stands for, read as MONAI reads it ({@code yaml.safe_load}: YAML 1.1, so
+     * {@code yes}/{@code no} are booleans), with plain data types only (no YAML tags that build objects).
+     */
+    private static JsonNode readYaml(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return JSON.valueToTree(new Yaml(new SafeConstructor(new LoaderOptions())).load(reader));
+        } catch (YAMLException | IllegalArgumentException e) {
+            throw new ConfigException(file + ": not valid YAML (" + e.getMessage().lines().findFirst().orElse("")
+                    + ")");
+        }
     }
 
     /** The value at the top-level {@code key} with references resolved, if present. */
@@ -107,10 +138,28 @@ final class BundleConfig {
                 .orElse(fallback);
     }
 
-    /** The flag at {@code node}'s {@code name}, or {@code fallback} if absent. */
+    /**
+     * The flag at {@code node}'s {@code name}, or {@code fallback} if absent. As MONAI passes a plain string on and
+     * Python tests its truth, a string that plainly means true ({@code "True"}, {@code "1"}, {@code "yes"}, ...) is
+     * true and the empty string false; a string that reads as false but that Python takes as true ({@code "False"},
+     * {@code "0"}) is refused, as are others. Whole numbers are true unless 0.
+     */
     boolean flag(JsonNode node, String name, String key, boolean fallback) throws ConfigException {
-        return value(node, name, key, JsonNode::isBoolean, "should be true or false").map(JsonNode::asBoolean)
-                .orElse(fallback);
+        Optional<JsonNode> value = value(node, name, key, v -> v.isBoolean() || v.isIntegralNumber() || v.isTextual(),
+                "should be true or false");
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        JsonNode flag = value.get();
+        if (!flag.isTextual()) {
+            return flag.isBoolean() ? flag.asBoolean() : flag.asLong() != 0;
+        }
+        String text = flag.asText().strip().toLowerCase(Locale.ROOT);
+        if (TRUE_TEXTS.contains(text) || text.isEmpty()) {
+            return !text.isEmpty();
+        }
+        throw problem(key + "." + name, "is the string '" + flag.asText() + "', which Python takes as "
+                + (FALSE_TEXTS.contains(text) ? "true although it reads as false" : "true") + "; write true or false");
     }
 
     /** {@code value} as a whole number, reported as {@code key} if it is not one. */

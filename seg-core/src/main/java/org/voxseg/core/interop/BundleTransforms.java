@@ -9,16 +9,16 @@ import java.util.Optional;
 import java.util.Set;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.PreprocessingConfig;
-import org.voxseg.core.loss.OutputActivation;
-import org.voxseg.data.grid.Spacing;
 import org.voxseg.data.transform.IntensityNormalization;
 import org.voxseg.data.transform.IntensityScaling;
+import org.voxseg.data.transform.Reorient;
 
 /**
- * The transforms of a MONAI bundle's {@code inference.json} that voxseg reproduces, mapped onto its own
- * preprocessing: {@code NormalizeIntensityd}, {@code ScaleIntensityRanged}, {@code Spacingd}, {@code CropForegroundd},
- * {@code Orientationd} (as a check that cases already have that orientation), and the loading and typing transforms
- * that change no value. The postprocessing gives the output activation ({@code Activationsd}, {@code AsDiscreted}).
+ * The preprocessing transforms of a MONAI bundle's {@code inference.json} that voxseg reproduces, mapped onto its
+ * own preprocessing: {@code NormalizeIntensityd}, {@code ScaleIntensityRanged}, {@code Spacingd},
+ * {@code CropForegroundd}, {@code Orientationd} (reorienting cases, and back), {@code SpatialPadd} and
+ * {@code DivisiblePadd} ({@link BundlePadding}), and the loading and typing transforms
+ * that change no value ({@link BundlePostprocessing} reads the postprocessing).
  * Every other transform, and every key of a known one that would change the numbers, is refused by name: an import
  * that silently skipped a step would give other answers than the bundle.
  */
@@ -34,11 +34,15 @@ final class BundleTransforms {
             "ConcatItemsd", "CopyItemsd", "DeleteItemsd", "Identityd", "CastToTyped", "SaveImaged", "SaveImage",
             "Invertd", "FromMetaTensord", "ToNumpyd");
 
-    private BundleTransforms() {
-    }
+    /**
+     * The transforms voxseg applies in this order whatever the bundle's; one listed after a later one is refused,
+     * except Orientationd, which moves no value and only has to come before Spacingd (MONAI's grid starts at the
+     * first voxel).
+     */
+    private static final List<String> VOXSEG_ORDER = List.of("Orientationd", "CropForegroundd", "Spacingd",
+            "ScaleIntensityRanged", "NormalizeIntensityd", "SpatialPadd", "DivisiblePadd");
 
-    /** The preprocessing a bundle describes, and the orientation its Orientationd requires, if any. */
-    record Preprocessing(PreprocessingConfig config, Optional<String> orientation) {
+    private BundleTransforms() {
     }
 
     /**
@@ -46,14 +50,26 @@ final class BundleTransforms {
      *
      * @throws ConfigException naming the transform or key voxseg cannot reproduce
      */
-    static Preprocessing preprocessing(BundleConfig inference) throws ConfigException {
+    static PreprocessingConfig preprocessing(BundleConfig inference) throws ConfigException {
         PreprocessingConfig.Builder config = PreprocessingConfig.builder().cropForeground(false)
                 .normalization(IntensityNormalization.Kind.NONE);
-        String orientation = null;
-        boolean normalized = false;
+        String latest = null;
+        int reached = -1;
+        boolean padded = false;
         for (JsonNode transform : transforms(inference, "preprocessing")) {
             String name = target(inference, transform, "preprocessing");
             String key = "preprocessing." + name;
+            int rank = Math.min(VOXSEG_ORDER.indexOf(name.endsWith("d") ? name : name + "d"),
+                    VOXSEG_ORDER.indexOf("SpatialPadd"));
+            if (rank >= 0 && rank < reached && (rank > 0 || reached >= VOXSEG_ORDER.indexOf("Spacingd"))) {
+                throw inference.problem(key, "after " + latest + " is not supported: voxseg applies them in the "
+                        + "order " + String.join(", ", VOXSEG_ORDER) + ", and MONAI computes each on the values "
+                        + "the one before leaves");
+            }
+            if (rank > reached) {
+                reached = rank;
+                latest = name;
+            }
             switch (name) {
                 case "NormalizeIntensityd", "NormalizeIntensity" -> {
                     requireKnownKeys(inference, transform, key, List.of("nonzero", "channel_wise", "subtrahend",
@@ -65,14 +81,9 @@ final class BundleTransforms {
                     config.normalization(inference.flag(transform, "nonzero", key, false)
                             ? IntensityNormalization.Kind.ZSCORE_NONZERO : IntensityNormalization.Kind.ZSCORE)
                             .channelWise(inference.flag(transform, "channel_wise", key, false));
-                    normalized = true;
                 }
                 case "ScaleIntensityRanged", "ScaleIntensityRange" -> {
                     requireKnownKeys(inference, transform, key, List.of("a_min", "a_max", "b_min", "b_max", "clip"));
-                    if (normalized) {
-                        throw inference.problem(key, "after NormalizeIntensityd is not supported (voxseg scales "
-                                + "first)");
-                    }
                     double low = required(inference, transform, "a_min", key);
                     double high = required(inference, transform, "a_max", key);
                     if (low == high) {
@@ -84,20 +95,10 @@ final class BundleTransforms {
                             inference.number(transform, "b_max", key, 1), inference.flag(transform, "clip", key,
                             false)));
                 }
-                case "Spacingd", "Spacing" -> {
-                    requireKnownKeys(inference, transform, key, List.of("pixdim", "mode"));
-                    JsonNode mode = inference.resolve(transform.path("mode"), key + ".mode");
-                    String first = mode.isArray() ? mode.path(0).asText("bilinear") : mode.asText("bilinear");
-                    if (!first.equals("bilinear")) {
-                        throw inference.problem(key + ".mode", "'" + first + "' is not supported (voxseg "
-                                + "resamples images linearly: bilinear)");
-                    }
-                    double[] pixdim = numbers(inference, transform.path("pixdim"), key + ".pixdim");
-                    Optional<String> spacing = ImportLimits.spacing(pixdim);
-                    if (spacing.isPresent()) {
-                        throw inference.problem(key + ".pixdim", spacing.get());
-                    }
-                    config.targetSpacing(Spacing.of(pixdim));
+                case "Spacingd", "Spacing" -> BundleSpacing.read(inference, transform, key, config);
+                case "SpatialPadd", "SpatialPad", "DivisiblePadd", "DivisiblePad" -> {
+                    BundlePadding.read(inference, transform, name, padded, config);
+                    padded = true;
                 }
                 case "CropForegroundd", "CropForeground" -> {
                     requireKnownKeys(inference, transform, key, List.of("source_key", "margin", "k_divisible",
@@ -112,64 +113,22 @@ final class BundleTransforms {
                     config.cropForeground(true).cropThreshold(0).cropMargin(margin);
                 }
                 case "Orientationd", "Orientation" -> {
-                    requireKnownKeys(inference, transform, key, List.of("axcodes", "as_closest_canonical",
-                            "labels"));
-                    orientation = inference.text(transform, "axcodes", key, "").toUpperCase(Locale.ROOT);
-                    if (orientation.length() != 3) {
+                    requireKnownKeys(inference, transform, key, List.of("axcodes", "as_closest_canonical"));
+                    String codes = inference.flag(transform, "as_closest_canonical", key, false) ? "RAS"
+                            : inference.text(transform, "axcodes", key, "").toUpperCase(Locale.ROOT);
+                    if (!Reorient.isValid(codes)) {
                         throw inference.problem(key + ".axcodes", "should be three axis codes such as RAS");
                     }
+                    config.orientation(codes);
                 }
                 default -> requireNeutral(inference, name);
             }
         }
-        return new Preprocessing(config.build(), Optional.ofNullable(orientation));
-    }
-
-    /**
-     * The activation of the bundle's {@code postprocessing}: sigmoid with threshold 0.5, or softmax with arg-max, the
-     * two ways voxseg decodes outputs.
-     *
-     * @throws ConfigException if there is none, or another decoding
-     */
-    static OutputActivation activation(BundleConfig inference) throws ConfigException {
-        OutputActivation activation = OutputActivation.NONE;
-        for (JsonNode transform : transforms(inference, "postprocessing")) {
-            String name = target(inference, transform, "postprocessing");
-            String key = "postprocessing." + name;
-            switch (name) {
-                case "Activationsd", "Activations" -> {
-                    requireKnownKeys(inference, transform, key, List.of("sigmoid", "softmax", "other"));
-                    boolean sigmoid = inference.flag(transform, "sigmoid", key, false);
-                    boolean softmax = inference.flag(transform, "softmax", key, false);
-                    if (sigmoid == softmax || !transform.path("other").isMissingNode()) {
-                        throw inference.problem(key, "needs sigmoid or softmax (and no 'other')");
-                    }
-                    activation = sigmoid ? OutputActivation.SIGMOID : OutputActivation.SOFTMAX;
-                }
-                case "AsDiscreted", "AsDiscrete" -> {
-                    requireKnownKeys(inference, transform, key, List.of("argmax", "threshold"));
-                    boolean argmax = inference.flag(transform, "argmax", key, false);
-                    double threshold = inference.number(transform, "threshold", key, Double.NaN);
-                    boolean expected = activation == OutputActivation.SOFTMAX ? argmax
-                            : !argmax && Double.compare(threshold, 0.5) == 0;
-                    if (!expected) {
-                        throw inference.problem(key, "is not supported after " + activation.toString().toLowerCase(
-                                Locale.ROOT) + " (voxseg decodes sigmoid outputs at 0.5, softmax by "
-                                + "arg-max)");
-                    }
-                }
-                default -> requireNeutral(inference, name);
-            }
-        }
-        if (activation == OutputActivation.NONE) {
-            throw inference.problem("postprocessing has no Activationsd (sigmoid or softmax); voxseg needs to know "
-                    + "how outputs become probabilities");
-        }
-        return activation;
+        return config.build();
     }
 
     /** The transforms of a Compose (or a list) at the top-level {@code key}; none if the key is absent. */
-    private static List<JsonNode> transforms(BundleConfig inference, String key) throws ConfigException {
+    static List<JsonNode> transforms(BundleConfig inference, String key) throws ConfigException {
         Optional<JsonNode> section = inference.find(key);
         if (section.isEmpty()) {
             return List.of();
@@ -214,7 +173,7 @@ final class BundleTransforms {
         }
     }
 
-    private static void requireNeutral(BundleConfig inference, String name) throws ConfigException {
+    static void requireNeutral(BundleConfig inference, String name) throws ConfigException {
         if (!NEUTRAL.contains(name)) {
             throw inference.problem("transform " + name + " is not supported");
         }
@@ -229,7 +188,7 @@ final class BundleTransforms {
         return value;
     }
 
-    private static double[] numbers(BundleConfig config, JsonNode node, String key) throws ConfigException {
+    static double[] numbers(BundleConfig config, JsonNode node, String key) throws ConfigException {
         JsonNode value = config.resolve(node, key);
         if (!value.isArray() || value.size() != 3) {
             throw config.problem(key, "should be three numbers");

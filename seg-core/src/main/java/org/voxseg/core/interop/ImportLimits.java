@@ -15,8 +15,11 @@ import org.voxseg.data.grid.Extent;
  */
 public final class ImportLimits {
 
-    /** The most input or output channels: far above any segmentation network's, far below what a heap can hold. */
-    public static final int MAX_CHANNELS = 64;
+    /**
+     * The most input or output channels: above any segmentation network's (MONAI's whole-brain parcellation has 133
+     * classes), far below what a heap can hold.
+     */
+    public static final int MAX_CHANNELS = 256;
     /** The longest window side: a 1024^3 window of one channel is 4 GB already. */
     public static final int MAX_WINDOW_SIDE = 1024;
     /** The most windows per forward pass. */

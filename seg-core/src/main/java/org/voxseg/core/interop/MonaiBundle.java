@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.InferenceConfig;
+import org.voxseg.core.config.PreprocessingConfig;
 import org.voxseg.core.inference.BlendMode;
 import org.voxseg.core.inference.BlendedValues;
 import org.voxseg.core.inference.TensorAxes;
@@ -21,7 +24,7 @@ import org.voxseg.data.grid.Extent;
 
 /**
  * A MONAI bundle folder read into a {@link TorchScriptImport}: {@code configs/metadata.json} for the channels and
- * outputs ({@code network_data_format}), {@code configs/inference.json} for the preprocessing
+ * outputs ({@code network_data_format}), {@code configs/inference.json} (or {@code .yaml}) for the preprocessing
  * ({@link BundleTransforms}), the {@code SlidingWindowInferer} and the output activation, and
  * {@code models/model.ts}. MONAI's tensors are (C, i, j, k) and its inferer blends raw outputs; both are kept.
  */
@@ -30,6 +33,9 @@ public final class MonaiBundle {
     /** Inferer keys that change nothing voxseg computes (where and how fast it runs). */
     private static final List<String> HARMLESS_INFERER_KEYS = List.of("_target_", "sw_device", "device", "progress",
             "cache_roi_weight_map", "cpu_thresh", "buffer_steps", "buffer_dim", "with_coord");
+
+    /** The inference config's names, in the order looked for. */
+    private static final List<String> INFERENCE_FILES = List.of("inference.json", "inference.yaml", "inference.yml");
 
     private MonaiBundle() {
     }
@@ -43,12 +49,14 @@ public final class MonaiBundle {
      */
     public static TorchScriptImport.Builder read(Path folder) throws IOException {
         Path metadataFile = folder.resolve("configs").resolve("metadata.json");
-        Path inferenceFile = folder.resolve("configs").resolve("inference.json");
+        Path inferenceFile = INFERENCE_FILES.stream().map(folder.resolve("configs")::resolve)
+                .filter(Files::isRegularFile).findFirst().orElse(folder.resolve("configs").resolve("inference.json"));
         Path model = folder.resolve("models").resolve("model.ts");
         for (Path file : List.of(metadataFile, inferenceFile, model)) {
             if (!Files.isRegularFile(file)) {
                 throw new NoSuchFileException(file.toString(), null, "a MONAI bundle has configs/metadata.json, "
-                        + "configs/inference.json and models/model.ts (export it with TorchScript)");
+                        + "configs/inference.json (or inference.yaml) and models/model.ts (export it with "
+                        + "TorchScript)");
             }
         }
         BundleConfig metadata = BundleConfig.read(metadataFile);
@@ -64,22 +72,46 @@ public final class MonaiBundle {
                 .axes(TensorAxes.CIJK).source(("MONAI bundle " + metadata.find("name").map(JsonNode::asText)
                         .orElse(folder.getFileName().toString()) + " " + metadata.find("version")
                         .map(JsonNode::asText).orElse("")).strip());
-        BundleTransforms.Preprocessing preprocessing = BundleTransforms.preprocessing(inference);
-        builder.preprocessing(preprocessing.config());
-        preprocessing.orientation().ifPresent(builder::orientation);
+        PreprocessingConfig preprocessing = BundleTransforms.preprocessing(inference);
+        builder.preprocessing(preprocessing);
         Extent roi = inferer(inference, builder);
         builder.roi(roi);
-        OutputActivation activation = BundleTransforms.activation(inference);
-        if (activation == OutputActivation.SOFTMAX) {
+        BundlePostprocessing postprocessing = BundlePostprocessing.read(inference,
+                preprocessing.targetSpacing() != null);
+        if (postprocessing.activation() == OutputActivation.SOFTMAX) {
             Map<String, Integer> classes = new LinkedHashMap<>();
             for (int c = 0; c < outputs.size(); c++) {
                 classes.put(outputs.get(c), c);
             }
             builder.outputs(OutputLabels.classes(classes));
+        } else if (postprocessing.decoding().isPresent()) {
+            builder.outputs(OutputLabels.regions(decodedRegions(inference, postprocessing.decoding().get(),
+                    outputs)));
         } else if (OutputLabels.areBratsRegions(outputs)) {
             builder.outputs(OutputLabels.bratsRegions(outputs));
         }
         return builder;
+    }
+
+    /**
+     * The regions a {@code Lambdad} decodes, named WT, TC and ET where the outputs' names are BraTS regions.
+     *
+     * @throws ConfigException if it does not decode every output once, or decodes a BraTS region otherwise
+     */
+    private static Map<String, Set<Integer>> decodedRegions(BundleConfig inference, LabelDecoding decoding,
+            List<String> outputs) throws ConfigException {
+        boolean brats = OutputLabels.areBratsRegions(outputs);
+        Map<String, Set<Integer>> decoded = decoding.regions(brats ? outputs.stream().map(OutputLabels::bratsName)
+                .toList() : outputs).orElseThrow(() -> inference.problem("postprocessing.Lambdad.func", "does not "
+                + "give each of the " + outputs.size() + " outputs one distinct positive label"));
+        for (Map.Entry<String, Set<Integer>> region : decoded.entrySet()) {
+            Optional<Set<Integer>> known = brats ? OutputLabels.bratsRegion(region.getKey()) : Optional.empty();
+            if (known.isPresent() && !known.get().equals(region.getValue())) {
+                throw inference.problem("postprocessing.Lambdad.func", "decodes " + region.getKey() + " as labels "
+                        + region.getValue() + ", not BraTS's " + new TreeSet<>(known.get()));
+            }
+        }
+        return decoded;
     }
 
     /** The SlidingWindowInferer's window, with its other settings (MONAI's defaults where absent) in the builder. */

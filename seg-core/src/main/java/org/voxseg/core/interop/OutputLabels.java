@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -31,6 +32,9 @@ public record OutputLabels(OutputActivation activation, int[] labels, boolean hi
     /** The BraTS regions by the names MONAI's and nnU-Net's BraTS models give their channels. */
     private static final Map<String, Set<Integer>> BRATS_REGIONS = Map.of("WT", Set.of(1, 2, 4),
             "TC", Set.of(1, 4), "ET", Set.of(4));
+    /** The regions' long names (MONAI's BraTS bundle: "Tumor core", ...), upper case with '_' for spaces. */
+    private static final Map<String, String> BRATS_LONG_NAMES = Map.of("WHOLE_TUMOR", "WT", "WHOLE_TUMOUR", "WT",
+            "TUMOR_CORE", "TC", "TUMOUR_CORE", "TC", "ENHANCING_TUMOR", "ET", "ENHANCING_TUMOUR", "ET");
 
     public OutputLabels {
         labels = labels.clone();
@@ -129,28 +133,38 @@ public record OutputLabels(OutputActivation activation, int[] labels, boolean hi
     }
 
     /**
-     * Regions for channel names that are all BraTS region names (WT, TC, ET in any order and case), as MONAI's
-     * BraTS bundle names its outputs.
+     * Regions for channel names that are all BraTS region names (WT, TC, ET, or Whole tumor, Tumor core, Enhancing
+     * tumor as MONAI's BraTS bundle names its outputs; any order and case), named WT, TC and ET.
      *
      * @throws IllegalArgumentException if a name is not a BraTS region
      */
     public static OutputLabels bratsRegions(List<String> namesInModelOrder) {
         Map<String, Set<Integer>> regions = new LinkedHashMap<>();
         for (String name : namesInModelOrder) {
-            Set<Integer> labels = BRATS_REGIONS.get(name.toUpperCase(Locale.ROOT));
+            Set<Integer> labels = BRATS_REGIONS.get(bratsName(name));
             if (labels == null) {
                 throw new IllegalArgumentException("output '" + name + "' is not a BraTS region (WT, TC, ET); give "
                         + "the regions' labels with --regions");
             }
-            regions.put(name.toUpperCase(Locale.ROOT), labels);
+            regions.put(bratsName(name), labels);
         }
         return regions(regions);
     }
 
     /** Whether every name is a BraTS region name. */
     public static boolean areBratsRegions(List<String> names) {
-        return !names.isEmpty() && names.stream().allMatch(name -> BRATS_REGIONS.containsKey(name.toUpperCase(
-                Locale.ROOT)));
+        return !names.isEmpty() && names.stream().allMatch(name -> BRATS_REGIONS.containsKey(bratsName(name)));
+    }
+
+    /** The BraTS region's label set for a region name (WT, or Whole tumor, in any case), if it is one. */
+    static Optional<Set<Integer>> bratsRegion(String name) {
+        return Optional.ofNullable(BRATS_REGIONS.get(bratsName(name)));
+    }
+
+    /** A region's short name: WT, TC or ET for a BraTS region by either name, else the name upper-cased. */
+    static String bratsName(String name) {
+        String upper = name.strip().toUpperCase(Locale.ROOT).replace(' ', '_');
+        return BRATS_LONG_NAMES.getOrDefault(upper, upper);
     }
 
     private static Map<String, String> pairs(String text, String option, String example) {

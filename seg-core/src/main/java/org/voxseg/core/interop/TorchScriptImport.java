@@ -13,6 +13,7 @@ import org.voxseg.core.config.InferenceConfig;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.PreprocessingConfig;
 import org.voxseg.core.config.TorchScriptModel;
+import org.voxseg.core.inference.BlendMode;
 import org.voxseg.core.inference.BlendedValues;
 import org.voxseg.core.inference.TensorAxes;
 import org.voxseg.data.grid.Extent;
@@ -29,6 +30,8 @@ public final class TorchScriptImport {
 
     /** How long the trial window may take by default: minutes for a large window of a large model on a CPU. */
     public static final Duration DEFAULT_TRIAL_LIMIT = Duration.ofMinutes(5);
+    /** MONAI {@code SlidingWindowInferer}'s default overlap, an import's unless told otherwise. */
+    public static final double MONAI_OVERLAP = 0.25;
 
     private final Path model;
     private final ModelDescription description;
@@ -72,7 +75,8 @@ public final class TorchScriptImport {
         private List<String> channels;
         private OutputLabels outputs;
         private PreprocessingConfig preprocessing = PreprocessingConfig.builder().cropForeground(false).build();
-        private InferenceConfig.Builder inference = InferenceConfig.builder().blend(BlendedValues.OUTPUTS);
+        private InferenceConfig.Builder inference = InferenceConfig.builder().blend(BlendedValues.OUTPUTS)
+                .mode(BlendMode.CONSTANT).overlap(MONAI_OVERLAP);
         private Extent roi;
         private TensorAxes axes = TensorAxes.CIJK;
         private int strideDivisor = 1;
@@ -108,8 +112,8 @@ public final class TorchScriptImport {
         }
 
         /**
-         * The sliding-window settings; the roi is set by {@link #roi}. Default: overlap 0.5, Gaussian, raw outputs
-         * blended.
+         * The sliding-window settings; the roi is set by {@link #roi}. Default: MONAI {@code SlidingWindowInferer}'s,
+         * overlap 0.25 and constant weights, raw outputs blended.
          */
         public Builder inference(InferenceConfig.Builder settings) {
             this.inference = settings;

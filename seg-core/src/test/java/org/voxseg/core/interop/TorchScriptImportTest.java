@@ -20,8 +20,11 @@ import org.voxseg.core.api.SegmentationListener;
 import org.voxseg.core.api.Segmenter;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.ConfigException;
+import org.voxseg.core.config.InferenceConfig;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.PreprocessingConfig;
+import org.voxseg.core.inference.BlendMode;
+import org.voxseg.core.inference.BlendedValues;
 import org.voxseg.core.inference.TensorAxes;
 import org.voxseg.data.grid.Extent;
 import org.voxseg.data.nifti.NiftiReader;
@@ -57,7 +60,8 @@ class TorchScriptImportTest {
                 .outputs(OutputLabels.parseRegions(InteropFixtures.REGIONS))
                 .preprocessing(PreprocessingConfig.builder().cropForeground(false)
                         .normalization(IntensityNormalization.Kind.ZSCORE_NONZERO).channelWise(true).build())
-                .roi(new Extent(16, 12, 8)).axes(axes).strideDivisor(4);
+                .roi(new Extent(16, 12, 8)).axes(axes).strideDivisor(4).inference(InferenceConfig.builder()
+                        .blend(BlendedValues.OUTPUTS).mode(BlendMode.GAUSSIAN).overlap(0.5));
     }
 
     /** The probabilities voxseg writes for the fixture case with the model in {@code run}. */
@@ -113,6 +117,16 @@ class TorchScriptImportTest {
     }
 
     @Test
+    void anImportTakesMonaiSlidingWindowInferersDefaultsUnlessTold() {
+        InferenceConfig defaults = TorchScriptImport.builder().model(InteropFixtures.cijkModel())
+                .channels(InteropFixtures.CHANNELS).outputs(OutputLabels.parseRegions(InteropFixtures.REGIONS))
+                .roi(new Extent(16, 12, 8)).build().description().inference();
+        assertEquals(BlendMode.CONSTANT, defaults.mode());
+        assertEquals(0.25, defaults.overlap());
+        assertEquals(BlendedValues.OUTPUTS, defaults.blend());
+    }
+
+    @Test
     void regionsAreKeptLargestFirstWithTheModelsChannelRemembered() {
         ModelDescription description = fixtureImport(InteropFixtures.cijkModel(), TensorAxes.CIJK).build()
                 .description();
@@ -125,7 +139,7 @@ class TorchScriptImportTest {
     @Test
     void aMonaiBundleImportsAndPredictsMonaisNumbers() throws IOException {
         TorchScriptImport bundle = MonaiBundle.read(InteropFixtures.bundle()).build();
-        assertEquals("RAS", bundle.description().torchscript().orientation());
+        assertEquals("RAS", bundle.description().preprocessing().orientation());
         double difference = importAndCompare(bundle, "bundle");
         assertTrue(difference < TOLERANCE, "largest difference " + difference);
         Path labels = dir.resolve("bundle_out/case.nii.gz");

@@ -82,8 +82,11 @@ record EntryMetadata(String key, int channels, boolean hasLabels, GeometryData o
             if (step instanceof Pad p) {
                 return new StepData("pad", p.before().toArray(), p.after().toArray());
             }
-            Resample r = (Resample) step;
-            return new StepData("resample", r.shape().toArray(), null);
+            if (step instanceof Resample r) {
+                return new StepData("resample", r.shape().toArray(), null);
+            }
+            throw new IllegalArgumentException("the cache keeps voxseg's own grid steps; MONAI's spacing grid is for "
+                    + "imported models, which are not trained");
         }
 
         GridStep toStep() throws IOException {

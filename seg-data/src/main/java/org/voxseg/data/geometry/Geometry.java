@@ -156,6 +156,28 @@ public final class Geometry {
                 .build();
     }
 
+    /**
+     * This geometry on a grid of {@code newShape} voxels whose index p lies at old index {@code indexMap(p)}, where
+     * {@code indexMap} may permute and flip axes: the affines compose with it, the spacing follows the axes.
+     */
+    public Geometry reindexed(int[] newShape, Affine indexMap) {
+        double[] newSpacing = new double[3];
+        for (int d = 0; d < 3; d++) {
+            for (int old = 0; old < 3; old++) {
+                if (indexMap.get(old, d) != 0) {
+                    newSpacing[d] = spacing[old] * Math.abs(indexMap.get(old, d));
+                }
+            }
+        }
+        return builder()
+                .shape(newShape)
+                .spacing(newSpacing)
+                .qform(qform.compose(indexMap), qformCode)
+                .sform(sform.compose(indexMap), sformCode)
+                .xyztUnits(xyztUnits)
+                .build();
+    }
+
     /** The world coordinates of the centre of voxel (i, j, k). */
     public double[] indexToWorld(double i, double j, double k) {
         return affine.apply(i, j, k);

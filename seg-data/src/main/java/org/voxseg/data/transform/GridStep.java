@@ -7,7 +7,7 @@ import org.voxseg.data.volume.Volume;
  * One invertible change of grid (crop, resample, pad). Steps are recorded in a {@link PreprocessingRecord}, so a
  * prediction made on the preprocessed grid can be brought back to the original one.
  */
-public sealed interface GridStep permits Crop, Pad, Resample {
+public sealed interface GridStep permits Crop, Pad, Reorient, Resample, SpacingResample {
 
     /** The geometry after this step, given the one before. */
     Geometry map(Geometry before);

@@ -10,20 +10,27 @@ import org.voxseg.data.grid.Spacing;
  * normalisation, and padding to a minimum shape divisible by the network's total stride. A value: equal settings are
  * equal, and {@link #toString} is a canonical one-line description used in cache keys. See {@link #builder()}.
  *
+ * @param axisCodes reorient cases to these axis codes first, e.g. RAS (MONAI's {@code Orientation}), or null
  * @param foregroundCrop the crop to the foreground's box, or null for none
  * @param targetSpacing resample to about this spacing (nnU-Net style), or null
+ * @param spacingGrid resample to {@code targetSpacing} on MONAI's grid ({@link SpacingResample}) rather than
+ *        voxseg's, or null
  * @param targetShape resample to exactly this shape (3DUnetCNN's {@code desired_shape}), or null
  * @param scaling a linear intensity mapping before the normalisation (MONAI's ScaleIntensityRange), or null
  * @param normalization the intensity normalisation, or null for none
  * @param minShape the smallest shape the result may have (e.g. the training patch size)
  * @param divisor every axis of the result is a multiple of this (the network's total stride)
  */
-public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targetSpacing, Extent targetShape,
-        IntensityScaling scaling, IntensityNormalization normalization, Extent minShape, int divisor) {
+public record PreprocessingSettings(String axisCodes, ForegroundCrop foregroundCrop, Spacing targetSpacing,
+        SpacingGrid spacingGrid, Extent targetShape, IntensityScaling scaling, IntensityNormalization normalization,
+        Extent minShape, int divisor) {
 
     public PreprocessingSettings {
         if (targetSpacing != null && targetShape != null) {
             throw new IllegalArgumentException("resample to a spacing or to a shape, not both");
+        }
+        if (spacingGrid != null && targetSpacing == null) {
+            throw new IllegalArgumentException("MONAI's spacing grid needs a target spacing");
         }
         Objects.requireNonNull(minShape, "minShape");
         if (divisor < 1) {
@@ -36,6 +43,11 @@ public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targe
         return new Builder();
     }
 
+    /** The axis codes cases are reoriented to, if any. */
+    public Optional<String> orientation() {
+        return Optional.ofNullable(axisCodes);
+    }
+
     /** The foreground crop, if any. */
     public Optional<ForegroundCrop> crop() {
         return Optional.ofNullable(foregroundCrop);
@@ -44,6 +56,11 @@ public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targe
     /** The spacing to resample to, if any. */
     public Optional<Spacing> spacing() {
         return Optional.ofNullable(targetSpacing);
+    }
+
+    /** MONAI's spacing grid, if the spacing is reached on it. */
+    public Optional<SpacingGrid> grid() {
+        return Optional.ofNullable(spacingGrid);
     }
 
     /** The shape to resample to, if any. */
@@ -62,20 +79,25 @@ public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targe
     }
 
     /**
-     * A canonical one-line description: equal settings give equal text (used in cache keys). The scaling appears
-     * only when set, so the keys of caches written before it existed still match.
+     * A canonical one-line description: equal settings give equal text (used in cache keys). The orientation,
+     * the scaling and the spacing grid appear only when set, so the keys of caches written before they existed still
+     * match.
      */
     @Override
     public String toString() {
-        return "PreprocessingSettings[crop=" + foregroundCrop + ", spacing=" + targetSpacing + ", shape="
-                + targetShape + (scaling == null ? "" : ", scaling=" + scaling) + ", normalization=" + normalization
+        return "PreprocessingSettings[" + (axisCodes == null ? "" : "orientation=" + axisCodes + ", ") + "crop="
+                + foregroundCrop + ", spacing=" + targetSpacing
+                + (spacingGrid == null ? "" : ", grid=" + spacingGrid) + ", shape=" + targetShape
+                + (scaling == null ? "" : ", scaling=" + scaling) + ", normalization=" + normalization
                 + ", minShape=" + minShape + ", divisor=" + divisor + "]";
     }
 
     /** Collects preprocessing settings. */
     public static final class Builder {
+        private String orientation;
         private ForegroundCrop foregroundCrop;
         private Spacing targetSpacing;
+        private SpacingGrid spacingGrid;
         private Extent targetShape;
         private IntensityScaling scaling;
         private IntensityNormalization normalization;
@@ -83,6 +105,12 @@ public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targe
         private int divisor = 1;
 
         private Builder() {
+        }
+
+        /** Reorient cases to these axis codes first, e.g. RAS. */
+        public Builder orientation(String codes) {
+            this.orientation = codes;
+            return this;
         }
 
         public Builder foregroundCrop(ForegroundCrop crop) {
@@ -93,6 +121,12 @@ public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targe
         /** Resample to about this voxel spacing (nnU-Net style). */
         public Builder targetSpacing(Spacing spacing) {
             this.targetSpacing = spacing;
+            return this;
+        }
+
+        /** Reach the target spacing on MONAI's grid ({@link SpacingResample}) instead of voxseg's. */
+        public Builder spacingGrid(SpacingGrid grid) {
+            this.spacingGrid = grid;
             return this;
         }
 
@@ -136,7 +170,8 @@ public record PreprocessingSettings(ForegroundCrop foregroundCrop, Spacing targe
         }
 
         public PreprocessingSettings build() {
-            return new PreprocessingSettings(foregroundCrop, targetSpacing, targetShape, scaling, normalization,
+            return new PreprocessingSettings(orientation, foregroundCrop, targetSpacing, spacingGrid, targetShape,
+                    scaling, normalization,
                     minShape, divisor);
         }
     }

@@ -10,7 +10,8 @@ import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
 
 /**
- * Applies {@link PreprocessingSettings} to a case: foreground crop (box found on the image), resampling (linear for
+ * Applies {@link PreprocessingSettings} to a case: reorientation to axis codes (imported MONAI bundles), foreground
+ * crop (box found on the image), resampling (linear for
  * the image, nearest for the label map), intensity scaling and normalisation, then padding. The label map follows
  * every grid change, and the record of the changes travels with the result.
  */
@@ -42,15 +43,23 @@ public final class Preprocessor {
         Volume current = image;
         Optional<Volume> currentLabels = labels;
 
+        Optional<Reorient> reorient = settings.orientation().map(codes -> Reorient.to(image.geometry(), codes))
+                .filter(r -> !r.isIdentity());
+        if (reorient.isPresent()) {
+            steps.add(reorient.get());
+            current = reorient.get().apply(current, Interpolation.NEAREST);
+            currentLabels = currentLabels.map(l -> reorient.get().apply(l, Interpolation.NEAREST));
+        }
+        int applied = steps.size();
         if (settings.crop().isPresent()) {
             Crop crop = settings.crop().get().boxOf(current);
             if (!crop.size().equals(Extent.of(current.geometry().shape()))) {
                 steps.add(crop);
             }
         }
-        Optional<Resample> resample = resampling(steps, image);
+        Optional<GridStep> resample = resampling(steps, image);
         resample.ifPresent(steps::add);
-        for (GridStep step : steps) {
+        for (GridStep step : steps.subList(applied, steps.size())) {
             current = step.apply(current, Interpolation.LINEAR);
             currentLabels = currentLabels.map(l -> step.apply(l, Interpolation.NEAREST));
         }
@@ -70,10 +79,14 @@ public final class Preprocessor {
     }
 
     /** The resampling the settings ask for, on the grid left by the steps so far; none if it changes nothing. */
-    private Optional<Resample> resampling(List<GridStep> steps, Volume image) {
+    private Optional<GridStep> resampling(List<GridStep> steps, Volume image) {
         Geometry geometry = new PreprocessingRecord(image.geometry(), steps).result();
+        if (settings.grid().isPresent() && settings.spacing().isPresent()) {
+            SpacingResample monai = SpacingResample.of(geometry, settings.spacing().get(), settings.grid().get());
+            return monai.isIdentity(geometry) ? Optional.empty() : Optional.of(monai);
+        }
         Optional<Resample> resample = settings.shape().map(Resample::new)
                 .or(() -> settings.spacing().map(spacing -> Resample.toSpacing(geometry, spacing)));
-        return resample.filter(r -> !r.shape().equals(Extent.of(geometry.shape())));
+        return resample.filter(r -> !r.shape().equals(Extent.of(geometry.shape()))).map(GridStep.class::cast);
     }
 }

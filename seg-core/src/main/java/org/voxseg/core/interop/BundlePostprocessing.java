@@ -1,0 +1,92 @@
+package org.voxseg.core.interop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.voxseg.core.config.ConfigException;
+import org.voxseg.core.loss.OutputActivation;
+
+/**
+ * What a bundle's {@code postprocessing} makes of the network's outputs, in the two ways voxseg decodes them: a
+ * sigmoid thresholded at 0.5 ({@code Activationsd}, {@code AsDiscreted} threshold), optionally followed by the
+ * BraTS bundle's label-decoding {@code Lambdad} ({@link LabelDecoding}); or an arg-max over classes, after a softmax
+ * or after no activation at all (the same arg-max; voxseg then writes softmax probabilities).
+ *
+ * @param activation sigmoid or softmax
+ * @param decoding the labels a {@code Lambdad} gives the sigmoid outputs, if there is one
+ */
+record BundlePostprocessing(OutputActivation activation, Optional<LabelDecoding> decoding) {
+
+    /**
+     * The bundle's postprocessing.
+     *
+     * @param resamples whether the preprocessing resamples ({@code Spacingd}), so that where {@code Invertd} stands
+     *     matters: MONAI brings back what it finds, voxseg always the probabilities
+     * @throws ConfigException if there is no activation or arg-max, another decoding, an unrecognised
+     *     {@code Lambdad}, or an {@code Invertd} of labels after resampling
+     */
+    static BundlePostprocessing read(BundleConfig inference, boolean resamples) throws ConfigException {
+        OutputActivation activation = OutputActivation.NONE;
+        LabelDecoding decoding = null;
+        boolean discrete = false;
+        for (JsonNode transform : BundleTransforms.transforms(inference, "postprocessing")) {
+            String name = BundleTransforms.target(inference, transform, "postprocessing");
+            String key = "postprocessing." + name;
+            switch (name) {
+                case "Activationsd", "Activations" -> {
+                    BundleTransforms.requireKnownKeys(inference, transform, key, List.of("sigmoid", "softmax",
+                            "other"));
+                    boolean sigmoid = inference.flag(transform, "sigmoid", key, false);
+                    boolean softmax = inference.flag(transform, "softmax", key, false);
+                    if (sigmoid == softmax || !transform.path("other").isMissingNode()) {
+                        throw inference.problem(key, "needs sigmoid or softmax (and no 'other')");
+                    }
+                    activation = sigmoid ? OutputActivation.SIGMOID : OutputActivation.SOFTMAX;
+                }
+                case "AsDiscreted", "AsDiscrete" -> {
+                    activation = discrete(inference, transform, key, activation);
+                    discrete = true;
+                }
+                case "Invertd" -> {
+                    if (discrete && resamples) {
+                        throw inference.problem(key, "after AsDiscreted is not supported: MONAI would resample the "
+                                + "labels back, voxseg resamples the probabilities and decodes them after");
+                    }
+                }
+                case "Lambdad", "Lambda" -> {
+                    BundleTransforms.requireKnownKeys(inference, transform, key, List.of("func"));
+                    String func = transform.path("func").asText("");
+                    decoding = LabelDecoding.parse(func).orElseThrow(() -> inference.problem(key + ".func", "'"
+                            + func + "' is not a label decoding voxseg recognises (a chain lambda x: torch.where("
+                            + "x[[c]] > 0, label, ...) ending in 0, as the BraTS bundle's)"));
+                    if (activation != OutputActivation.SIGMOID) {
+                        throw inference.problem(key, "decodes labels only after a sigmoid thresholded at 0.5");
+                    }
+                }
+                default -> BundleTransforms.requireNeutral(inference, name);
+            }
+        }
+        if (activation == OutputActivation.NONE) {
+            throw inference.problem("postprocessing has no Activationsd (sigmoid or softmax) and no arg-max; voxseg "
+                    + "needs to know how outputs become probabilities");
+        }
+        return new BundlePostprocessing(activation, Optional.ofNullable(decoding));
+    }
+
+    /** The activation after an {@code AsDiscreted}: a threshold of 0.5 after a sigmoid, or an arg-max. */
+    private static OutputActivation discrete(BundleConfig inference, JsonNode transform, String key,
+            OutputActivation before) throws ConfigException {
+        BundleTransforms.requireKnownKeys(inference, transform, key, List.of("argmax", "threshold"));
+        boolean argmax = inference.flag(transform, "argmax", key, false);
+        double threshold = inference.number(transform, "threshold", key, Double.NaN);
+        if (argmax && before != OutputActivation.SIGMOID && Double.isNaN(threshold)) {
+            return OutputActivation.SOFTMAX;
+        }
+        if (!argmax && before == OutputActivation.SIGMOID && Double.compare(threshold, 0.5) == 0) {
+            return before;
+        }
+        throw inference.problem(key, "is not supported after " + before.toString().toLowerCase(Locale.ROOT)
+                + " (voxseg decodes sigmoid outputs at 0.5, classes by arg-max)");
+    }
+}

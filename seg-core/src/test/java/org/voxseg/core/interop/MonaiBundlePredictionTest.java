@@ -1,0 +1,94 @@
+package org.voxseg.core.interop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.voxseg.core.api.InferenceOverrides;
+import org.voxseg.core.api.SegmentationListener;
+import org.voxseg.core.api.Segmenter;
+import org.voxseg.core.api.Voxseg;
+import org.voxseg.core.config.ModelDescription;
+import org.voxseg.data.nifti.NiftiReader;
+import org.voxseg.data.volume.Volume;
+
+/**
+ * Bundles shaped like the model zoo's spleen_ct_segmentation and brats_mri_segmentation (output names "Tumor core",
+ * ..., and the label-decoding Lambdad), imported with no option, predict the probabilities MONAI computes for them
+ * (make_bundle_fixtures.py) on cases that need resampling, one of them stored RAS and the others LPS.
+ */
+class MonaiBundlePredictionTest {
+
+    private static final double TOLERANCE = 1e-4;
+
+    @TempDir
+    static Path dir;
+
+    private static Voxseg voxseg;
+
+    @BeforeAll
+    static void start() {
+        voxseg = Voxseg.builder().threads(2).build();
+    }
+
+    @AfterAll
+    static void close() {
+        voxseg.close();
+    }
+
+    /** The largest difference between voxseg's probabilities and MONAI's, channel by channel in the model's order. */
+    private static double largestDifference(Path run, Path caseFolder, String caseId, Path reference)
+            throws IOException {
+        Path output = dir.resolve(caseId);
+        InferenceOverrides overrides = InferenceOverrides.builder().probabilities(true).postprocessing(false).build();
+        try (Segmenter segmenter = voxseg.segmenter(List.of(run), overrides)) {
+            segmenter.segmentAll(List.of(caseFolder), output, SegmentationListener.NONE);
+        }
+        Volume predicted = NiftiReader.read(output.resolve(caseId + "_probabilities.nii.gz")).volume();
+        Volume expected = NiftiReader.read(reference).volume();
+        int[] modelChannel = ModelDescription.read(run.resolve(ModelDescription.FILE)).torchscript().outputChannels();
+        assertEquals(expected.geometry(), predicted.geometry());
+        int voxels = expected.voxelsPerChannel();
+        double largest = 0;
+        for (int c = 0; c < modelChannel.length; c++) {
+            for (int v = 0; v < voxels; v++) {
+                largest = Math.max(largest, Math.abs(predicted.data().get(c * voxels + v)
+                        - expected.data().get(modelChannel[c] * voxels + v)));
+            }
+        }
+        return largest;
+    }
+
+    @Test
+    void aSpleenShapedBundlePredictsMonaisProbabilitiesOnRasAndLpsCases() throws IOException {
+        Path run = dir.resolve("spleen");
+        voxseg.importModel(MonaiBundle.read(InteropFixtures.folder().resolve("spleen_bundle")).build(), run);
+        Path cases = InteropFixtures.folder().resolve("spleen_cases");
+        for (String caseId : List.of("ct_ras", "ct_lps")) {
+            double difference = largestDifference(run, cases.resolve(caseId), caseId,
+                    cases.resolve(caseId + "_reference.nii.gz"));
+            assertTrue(difference < TOLERANCE, caseId + ": largest difference " + difference);
+        }
+    }
+
+    @Test
+    void aBratsShapedBundleImportsWithNoOptionAndPredictsMonaisProbabilities() throws IOException {
+        Path run = dir.resolve("brats");
+        TorchScriptImport modelImport = MonaiBundle.read(InteropFixtures.folder().resolve("brats_bundle")).build();
+        assertEquals(List.of("t1c", "t1", "t2", "flair"), modelImport.description().channels());
+        assertEquals(List.of("WT", "TC", "ET"), modelImport.description().outputNames());
+        assertArrayEquals(new int[] {2, 1, 4}, modelImport.description().labels());
+        voxseg.importModel(modelImport, run);
+        Path cases = InteropFixtures.folder().resolve("brats_cases");
+        double difference = largestDifference(run, cases.resolve("mri_lps"), "mri_lps",
+                cases.resolve("mri_lps_reference.nii.gz"));
+        assertTrue(difference < TOLERANCE, "largest difference " + difference);
+    }
+}

@@ -1,0 +1,93 @@
+package org.voxseg.data.transform;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import org.junit.jupiter.api.Test;
+import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.volume.Volume;
+
+/**
+ * {@link Reorient} against MONAI 1.4's {@code Orientation} as make_orientation_vectors.py computes it with nibabel's
+ * orientation functions: values, shape and affine, and the exact way back.
+ */
+class ReorientTest {
+
+    private static JsonNode vectors() throws IOException {
+        try (InputStream in = ReorientTest.class.getResourceAsStream("/transform/orientation_vectors.json")) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    private static double[] doubles(JsonNode array) {
+        double[] values = new double[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).asDouble();
+        }
+        return values;
+    }
+
+    private static float[] floats(JsonNode array) {
+        float[] values = new float[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) array.get(i).asDouble();
+        }
+        return values;
+    }
+
+    private static int[] ints(JsonNode array) {
+        int[] values = new int[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).asInt();
+        }
+        return values;
+    }
+
+    private static Affine affine(JsonNode rows) {
+        return Affine.fromRows(doubles(rows.get(0)), doubles(rows.get(1)), doubles(rows.get(2)));
+    }
+
+    @Test
+    void everyVectorOfMonaisOrientationIsReproducedAndUndone() throws IOException {
+        JsonNode cases = vectors();
+        assertEquals(3, cases.size());
+        for (JsonNode vector : cases) {
+            String name = vector.get("name").asText();
+            Geometry geometry = Geometry.of(ints(vector.get("shape")), affine(vector.get("affine")));
+            Volume image = Volume.wrap(geometry, 1, floats(vector.get("image")));
+            Reorient step = Reorient.to(geometry, vector.get("codes").asText());
+
+            Volume reoriented = step.apply(image, Interpolation.LINEAR);
+
+            assertEquals(vector.get("codes").asText(), reoriented.geometry().axisCodes(), name);
+            assertArrayEquals(ints(vector.get("reoriented_shape")), reoriented.geometry().shape(), name);
+            assertTrue(affine(vector.get("reoriented_affine")).maxAbsDifference(reoriented.geometry().affine())
+                    < 1e-9, name + ": " + reoriented.geometry().affine());
+            assertArrayEquals(floats(vector.get("reoriented")), reoriented.toArray(), name);
+            assertArrayEquals(image.toArray(), step.invert(reoriented, geometry, Interpolation.LINEAR).toArray(),
+                    name);
+        }
+    }
+
+    @Test
+    void aCaseAlreadyInTheCodesIsLeftAsItIs() {
+        assertTrue(Reorient.to(Geometry.of(new int[] {2, 2, 2}, Affine.diagonal(1, 2, 3)), "RAS").isIdentity());
+    }
+
+    @Test
+    void codesThatDoNotNameEachWorldAxisOnceAreRefused() {
+        assertTrue(Reorient.isValid("PIL"));
+        for (String codes : new String[] {"RAR", "RA", "XYZ", "rAS"}) {
+            assertTrue(!Reorient.isValid(codes), codes);
+            assertThrows(IllegalArgumentException.class, () -> Reorient.to(Geometry.of(new int[] {2, 2, 2},
+                    Affine.identity()), codes), codes);
+        }
+    }
+}
