@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import org.voxseg.data.volume.IntensityStatistics;
 import org.voxseg.data.volume.Volume;
@@ -86,6 +87,22 @@ public final class CaseDataChecks {
 
     private List<DatasetProblem> problems(String id, Path file, TreeSet<Float> unexpected) {
         return unexpected.isEmpty() ? List.of() : List.of(new DatasetProblem(id, file, "label values " + unexpected
-                + " are not 0 or one of the configured labels " + Arrays.toString(labels)));
+                + " are not 0 or one of the configured labels " + Arrays.toString(labels) + editionAdvice(unexpected)));
+    }
+
+    /**
+     * What to do when the map is numbered as the other BraTS edition (enhancing tumour 4 until 2021, 3 from 2023)
+     * and the configured labels as this one; empty otherwise.
+     */
+    private String editionAdvice(TreeSet<Float> unexpected) {
+        boolean three = allowed(3);
+        boolean four = allowed(4);
+        if (unexpected.equals(new TreeSet<>(Set.of(4f))) && three && !four
+                || unexpected.equals(new TreeSet<>(Set.of(3f))) && four && !three) {
+            return "; BraTS 2020 and 2021 label enhancing tumour 4 (dataset.labels [2, 1, 4]), 2023 and later 3 ([2, 1,"
+                    + " 3]): give the labels of the edition the files come from, or name the folder as dataset.root,"
+                    + " which reads the edition from the file names";
+        }
+        return "";
     }
 }

@@ -36,7 +36,10 @@ class CaseDataChecksTest {
                 "case_1: " + folder.resolve("case_1_t1.nii.gz") + ": 0 NaN and 1 infinite values",
                 "case_1: " + folder.resolve("case_1_t2.nii.gz") + ": empty image: every voxel is 0.0",
                 "case_1: " + folder.resolve("case_1_seg.nii.gz")
-                        + ": label values [3.0] are not 0 or one of the configured labels [2, 1, 4]"),
+                        + ": label values [3.0] are not 0 or one of the configured labels [2, 1, 4]; BraTS 2020 and"
+                        + " 2021 label enhancing tumour 4 (dataset.labels [2, 1, 4]), 2023 and later 3 ([2, 1, 3]):"
+                        + " give the labels of the edition the files come from, or name the folder as dataset.root,"
+                        + " which reads the edition from the file names"),
                 problems);
     }
 
@@ -57,5 +60,19 @@ class CaseDataChecksTest {
         assertEquals(List.of(), checks.checkLabelValues(entry, new int[] {1, 2, 4}));
         assertEquals("label values [3.0, 7.0] are not 0 or one of the configured labels [2, 1, 4]",
                 checks.checkLabelValues(entry, new int[] {1, 3, 7}).get(0).message());
+    }
+
+    @Test
+    void aMapNumberedAsTheOtherBratsEditionIsToldWhatToGive() throws IOException {
+        TinyBrats.writeCase(root, "case_1");
+        CaseFiles entry = BratsLayout.discover(root, List.of(TinyBrats.CHANNELS)).get(0);
+
+        String message = new CaseDataChecks(new int[] {1, 2, 3}).checkLabelValues(entry, new int[] {1, 2, 4}).get(0)
+                .message();
+
+        assertEquals("label values [4.0] are not 0 or one of the configured labels [1, 2, 3]; BraTS 2020 and 2021 "
+                + "label enhancing tumour 4 (dataset.labels [2, 1, 4]), 2023 and later 3 ([2, 1, 3]): give the labels "
+                + "of the edition the files come from, or name the folder as dataset.root, which reads the edition "
+                + "from the file names", message);
     }
 }
