@@ -53,8 +53,8 @@ public final class CaseInputs {
             return all.stream().filter(c -> c.id().equals(id)).toList();
         }
         List<Path> files = niftiFiles(input);
-        if (files.isEmpty()) {
-            return BratsLayout.discover(input, channels);
+        if (files.isEmpty() || files.stream().anyMatch(file -> isBratsChannelFile(file, channels))) {
+            return BratsLayout.discover(input, channels); // refuses BraTS channel files outside case folders
         }
         List<CaseFiles> suffixed = SuffixLayout.discover(input, Optional.empty(), channels.size());
         if (!suffixed.isEmpty()) {
@@ -99,6 +99,12 @@ public final class CaseInputs {
             }
         }
         return new CaseFiles(stem, files, Optional.empty());
+    }
+
+    /** Whether {@code file} is named as a BraTS case's channel file ({@code <case>_flair}, {@code <case>-t2f}). */
+    private static boolean isBratsChannelFile(Path file, List<String> channels) {
+        String stem = NiftiFiles.stem(file).orElse("");
+        return channels.size() > 1 && channels.stream().anyMatch(c -> stem.endsWith("_" + c) || stem.endsWith("-" + c));
     }
 
     /** The NIfTI files straight in {@code folder}, sorted; hidden ones (a download's {@code ._x.nii.gz}) skipped. */

@@ -104,4 +104,17 @@ class CaseInputsTest {
     private static List<String> ids(List<Path> inputs, List<String> channels) throws IOException {
         return CaseInputs.resolve(inputs, channels).stream().map(CaseFiles::id).toList();
     }
+
+    @Test
+    void aCasesChannelFilesStraightInAFolderAreRefusedSayingHowToLayThemOut() throws IOException {
+        Path flat = Files.createDirectories(dir.resolve("flat"));
+        for (String channel : CHANNELS) {
+            Files.copy(dir.resolve("BraTS20_Synth_000/BraTS20_Synth_000_" + channel + ".nii.gz"),
+                    flat.resolve("BraTS20_Synth_000_" + channel + ".nii.gz"));
+        }
+
+        IOException refused = assertThrows(IOException.class, () -> CaseInputs.resolve(List.of(flat), CHANNELS));
+
+        assertTrue(refused.getMessage().contains("holds NIfTI files but no case folders"), refused.getMessage());
+    }
 }
