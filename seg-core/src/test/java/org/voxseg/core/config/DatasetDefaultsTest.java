@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.data.dataset.DatasetLayout;
+import org.voxseg.data.dataset.DatasetLayouts;
 import org.voxseg.data.synthetic.LayoutWriter;
 import org.voxseg.data.synthetic.SyntheticBrats;
 
@@ -82,5 +83,19 @@ class DatasetDefaultsTest {
                 + "[\"flair\", \"t1\", \"t1ce\", \"t2\"]}"));
 
         assertEquals(List.of("WT", "TC", "ET"), read.dataset().regionNames());
+    }
+
+    @Test
+    void javaCallersTakeTheSameDescriptionThroughTheBuilder() throws IOException {
+        Path root = dir.resolve("Dataset001_BraTS");
+        new LayoutWriter(DatasetLayout.NNUNET_RAW, 0).write(new SyntheticBrats(new int[] {16, 16, 16}, 1), root, 2);
+
+        DatasetConfig dataset = DatasetConfig.builder().root(root.toString())
+                .describedBy(DatasetLayouts.describe(root)).build();
+
+        assertEquals(List.of("FLAIR", "T1w", "t1gd", "T2w"), dataset.channels());
+        assertArrayEquals(new int[] {1, 2, 3}, dataset.labels());
+        assertEquals(List.of("whole tumor", "tumor core", "enhancing tumor"), dataset.regionNames());
+        assertEquals(2, dataset.discover().size());
     }
 }
