@@ -14,11 +14,15 @@ import org.voxseg.data.dataset.LabelScheme;
  * Completes a config whose {@code dataset.root} names a dataset that describes itself ({@code dataset.json}, or a
  * BraTS edition's known names): the dataset's channels, labels, nesting and output names, and the model's channel
  * counts and the loss's activation that follow from them, fill the keys the config leaves out, so that a user writes
- * none of them. A key the config gives must agree with the dataset; one that does not is refused, naming both.
+ * none of them. A key the config gives must agree with the dataset; one that does not is refused, naming both. A CT
+ * channel turns the foreground crop off unless the config asks for it, since the crop keeps voxels above 0 and would
+ * drop air and fat (negative HU).
  */
 final class DatasetDefaults {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The channel name the Decathlon and nnU-Net give CT, whose air and soft tissue lie below 0. */
+    private static final String CT = "CT";
 
     private final Path configFile;
 
@@ -58,6 +62,9 @@ final class DatasetDefaults {
         }
         if (!description.channels().isEmpty()) {
             section(completed, "model").putIfAbsent("in_channels", JSON.valueToTree(description.channels().size()));
+        }
+        if (description.channels().stream().anyMatch(CT::equalsIgnoreCase)) {
+            section(section, "preprocessing").putIfAbsent("crop_foreground", JSON.valueToTree(false));
         }
         return completed;
     }

@@ -2,6 +2,7 @@ package org.voxseg.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,7 @@ class DatasetDefaultsTest {
         assertEquals(1, read.model().inChannels());
         assertEquals(2, read.model().outChannels());
         assertEquals(OutputActivation.SOFTMAX, read.loss().activation());
+        assertFalse(read.dataset().preprocessing().cropForeground(), "a CT channel is not cropped above 0 HU");
     }
 
     @Test
