@@ -56,22 +56,30 @@ final class DatasetDefaults {
             fill(section, "labels", JSON.valueToTree(scheme.labels()), source);
             fill(section, "label_hierarchy", JSON.valueToTree(scheme.nestedRegions()), source);
             fill(section, "region_names", JSON.valueToTree(scheme.outputNames()), source);
-            section(completed, "model").putIfAbsent("out_channels", JSON.valueToTree(scheme.outputNames().size()));
-            section(completed, "loss").putIfAbsent("activation",
-                    JSON.valueToTree(scheme.nestedRegions() ? "sigmoid" : "softmax"));
+            putIfAbsent(completed, "model", "out_channels", JSON.valueToTree(scheme.outputNames().size()));
+            putIfAbsent(completed, "loss", "activation", JSON.valueToTree(scheme.nestedRegions() ? "sigmoid"
+                    : "softmax"));
         }
         if (!description.channels().isEmpty()) {
-            section(completed, "model").putIfAbsent("in_channels", JSON.valueToTree(description.channels().size()));
+            putIfAbsent(completed, "model", "in_channels", JSON.valueToTree(description.channels().size()));
         }
         if (description.channels().stream().anyMatch(CT::equalsIgnoreCase)) {
-            section(section, "preprocessing").putIfAbsent("crop_foreground", JSON.valueToTree(false));
+            putIfAbsent(section, "preprocessing", "crop_foreground", JSON.valueToTree(false));
         }
         return completed;
     }
 
-    /** The config's section {@code name}, added empty if the config has none. */
-    private static ObjectNode section(ObjectNode config, String name) {
-        return config.get(name) instanceof ObjectNode section ? section : config.putObject(name);
+    /**
+     * Sets {@code key} in the object {@code name} of {@code parent} (added if missing) unless it is set; a
+     * {@code name} that is not an object is left for binding to refuse.
+     */
+    private static void putIfAbsent(ObjectNode parent, String name, String key, JsonNode value) {
+        JsonNode child = parent.get(name);
+        if (child == null || child.isNull()) {
+            parent.putObject(name).set(key, value);
+        } else if (child instanceof ObjectNode object) {
+            object.putIfAbsent(key, value);
+        }
     }
 
     /** Sets {@code key} to the dataset's {@code value}, or refuses a different value the config gives. */

@@ -100,4 +100,17 @@ class DatasetDefaultsTest {
         assertEquals(List.of("whole tumor", "tumor core", "enhancing tumor"), dataset.regionNames());
         assertEquals(2, dataset.discover().size());
     }
+
+    @Test
+    void aMalformedSectionIsLeftForBindingToRefuse() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("Task09_Spleen"));
+        Files.writeString(root.resolve("dataset.json"), "{\"modality\": {\"0\": \"CT\"}, \"labels\": {\"0\": "
+                + "\"background\", \"1\": \"spleen\"}, \"training\": []}");
+        Path file = dir.resolve("config.json");
+        Files.writeString(file, "{\"dataset\": {\"root\": \"Task09_Spleen\"}, \"loss\": \"dice\"}");
+
+        ConfigException refused = assertThrows(ConfigException.class, () -> RunConfig.read(file));
+
+        assertTrue(refused.getMessage().startsWith(file + ": 'loss'"), refused.getMessage());
+    }
 }
