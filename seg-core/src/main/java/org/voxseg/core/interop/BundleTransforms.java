@@ -16,6 +16,8 @@ import org.voxseg.data.transform.Reorient;
 /**
  * The preprocessing transforms of a MONAI bundle's {@code inference.json} that voxseg reproduces, mapped onto its
  * own preprocessing: {@code NormalizeIntensityd}, {@code ScaleIntensityRanged}, {@code Spacingd},
+ * {@code ScaleIntensityd} right before a {@code NormalizeIntensityd} over all voxels (where MONAI's min-max scaling,
+ * an increasing linear map, leaves the z-score as it was),
  * {@code CropForegroundd}, {@code Orientationd} (reorienting cases, and back), {@code SpatialPadd} and
  * {@code DivisiblePadd} ({@link BundlePadding}), and the loading and typing transforms
  * that change no value ({@link BundlePostprocessing} reads the postprocessing).
@@ -56,9 +58,15 @@ final class BundleTransforms {
         String latest = null;
         int reached = -1;
         boolean padded = false;
+        String scaledBy = null;
+        boolean scaledPerChannel = false;
         for (JsonNode transform : transforms(inference, "preprocessing")) {
             String name = target(inference, transform, "preprocessing");
             String key = "preprocessing." + name;
+            if (scaledBy != null && !name.startsWith("NormalizeIntensity") && !NEUTRAL.contains(name)) {
+                throw inference.problem(scaledBy, "is supported only right before NormalizeIntensityd, where it "
+                        + "changes nothing; here " + name + " follows it");
+            }
             int rank = Math.min(VOXSEG_ORDER.indexOf(name.endsWith("d") ? name : name + "d"),
                     VOXSEG_ORDER.indexOf("SpatialPadd"));
             if (rank >= 0 && rank < reached && (rank > 0 || reached >= VOXSEG_ORDER.indexOf("Spacingd"))) {
@@ -74,6 +82,16 @@ final class BundleTransforms {
                 case "NormalizeIntensityd", "NormalizeIntensity" -> {
                     requireKnownKeys(inference, transform, key, List.of("nonzero", "channel_wise", "subtrahend",
                             "divisor"));
+                    if (scaledBy != null && inference.flag(transform, "nonzero", key, false)) {
+                        throw inference.problem(scaledBy, "before a NormalizeIntensityd with nonzero is not "
+                                + "supported: the scaling moves which voxels are 0");
+                    }
+                    if (scaledBy != null && scaledPerChannel && !inference.flag(transform, "channel_wise", key,
+                            false)) {
+                        throw inference.problem(scaledBy, "with channel_wise before a NormalizeIntensityd over all "
+                                + "channels is not supported: it scales each channel by its own range");
+                    }
+                    scaledBy = null;
                     if (!transform.path("subtrahend").isNull() && !transform.path("subtrahend").isMissingNode()
                             || !transform.path("divisor").isNull() && !transform.path("divisor").isMissingNode()) {
                         throw inference.problem(key, "with a fixed subtrahend or divisor is not supported");
@@ -94,6 +112,14 @@ final class BundleTransforms {
                             key, 0),
                             inference.number(transform, "b_max", key, 1), inference.flag(transform, "clip", key,
                             false)));
+                }
+                case "ScaleIntensityd", "ScaleIntensity" -> {
+                    requireKnownKeys(inference, transform, key, List.of("minv", "maxv", "channel_wise"));
+                    if (!(inference.number(transform, "minv", key, 0) < inference.number(transform, "maxv", key, 1))) {
+                        throw inference.problem(key + ".maxv", "should be above minv");
+                    }
+                    scaledBy = key;
+                    scaledPerChannel = inference.flag(transform, "channel_wise", key, false);
                 }
                 case "Spacingd", "Spacing" -> BundleSpacing.read(inference, transform, key, config);
                 case "SpatialPadd", "SpatialPad", "DivisiblePadd", "DivisiblePad" -> {
@@ -123,6 +149,10 @@ final class BundleTransforms {
                 }
                 default -> requireNeutral(inference, name);
             }
+        }
+        if (scaledBy != null) {
+            throw inference.problem(scaledBy, "is supported only right before NormalizeIntensityd, where it changes "
+                    + "nothing");
         }
         return config.build();
     }

@@ -25,6 +25,7 @@ import org.voxseg.data.transform.IntensityScaling;
 import org.voxseg.data.transform.Interpolation;
 import org.voxseg.data.transform.Pad;
 import org.voxseg.data.transform.SpacingGrid;
+import org.voxseg.data.volume.Volume;
 
 /** What {@link MonaiBundle} makes of a bundle's inference.json, without loading its model. */
 class MonaiBundleTest {
@@ -341,5 +342,41 @@ class MonaiBundleTest {
         assertTrue(e.getMessage().contains("--regions"), e.getMessage());
         assertEquals(List.of("WT", "core", "ET"), builder.outputs(OutputLabels.parseRegions(
                 "core=1+4,WT=1+2+4,ET=4")).build().description().outputNames());
+    }
+
+    private static final String NORMALIZE = "\"_target_\": \"NormalizeIntensityd\",";
+    private static final String SCALE_THEN_NORMALIZE = "\"_target_\": \"ScaleIntensityd\", \"keys\": \"image\", "
+            + "\"minv\": 0, \"maxv\": 1},\n      {\n        " + NORMALIZE;
+
+    @Test
+    void scaleIntensitydRightBeforeAWholeImageZScoreIsTheNoOpItIsThere() throws IOException {
+        ModelDescription scaled = edited(NORMALIZE, SCALE_THEN_NORMALIZE, "\"nonzero\": true", "\"nonzero\": false");
+        ModelDescription plain = edited("\"nonzero\": true", "\"nonzero\": false");
+
+        assertEquals(plain.preprocessing(), scaled.preprocessing());
+        // MONAI's ScaleIntensity (minv 0, maxv 1: (x - min) / (max - min) over the image), then its z-score, gives
+        // the z-score of the unscaled values: the scaling is an increasing linear map.
+        float[] values = {3, 7, 7, 12, 40, 5, -2, 0};
+        float[] minMax = new float[values.length];
+        for (int v = 0; v < values.length; v++) {
+            minMax[v] = (values[v] - -2f) / (40f - -2f);
+        }
+        Geometry grid = Geometry.of(new int[] {2, 2, 2}, Affine.diagonal(1, 1, 1));
+        IntensityNormalization zScore = IntensityNormalization.zScore(false, true);
+        assertArrayEquals(zScore.apply(Volume.wrap(grid, 1, values)).toArray(),
+                zScore.apply(Volume.wrap(grid, 1, minMax)).toArray(), 1e-5f);
+    }
+
+    @Test
+    void scaleIntensitydAnywhereElseIsRefusedByName() {
+        ConfigException nonzero = assertThrows(ConfigException.class, () -> edited(NORMALIZE, SCALE_THEN_NORMALIZE));
+        ConfigException last = assertThrows(ConfigException.class, () -> edited("\"nonzero\": true,\n        "
+                + "\"channel_wise\": true\n      }", "\"nonzero\": true,\n        \"channel_wise\": true\n      },\n"
+                + "      {\"_target_\": \"ScaleIntensityd\", \"keys\": \"image\"}"));
+
+        assertTrue(nonzero.getMessage().contains("'preprocessing.ScaleIntensityd' before a NormalizeIntensityd with "
+                + "nonzero is not supported"), nonzero.getMessage());
+        assertTrue(last.getMessage().contains("'preprocessing.ScaleIntensityd' is supported only right before "
+                + "NormalizeIntensityd"), last.getMessage());
     }
 }
