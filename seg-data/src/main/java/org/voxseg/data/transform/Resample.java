@@ -122,39 +122,16 @@ public record Resample(Extent shape) implements GridStep {
         return result;
     }
 
+    /**
+     * Linear resampling along one axis at the centres of {@code size} equal cells over the axis's extent
+     * (PyTorch's {@code align_corners=False}), clamped to the edge voxels.
+     */
     private static float[] linearAlong(FloatBuffer src, int[] shape, int axis, int size, int channels) {
-        int n = shape[axis];
-        int inner = 1;
-        for (int d = 0; d < axis; d++) {
-            inner *= shape[d];
-        }
-        int outer = channels;
-        for (int d = axis + 1; d < 3; d++) {
-            outer *= shape[d];
-        }
-        int[] lower = new int[size];
-        int[] upper = new int[size];
-        float[] weight = new float[size];
-        double scale = (double) n / size;
+        double scale = (double) shape[axis] / size;
+        double[] positions = new double[size];
         for (int p = 0; p < size; p++) {
-            double x = Math.max(0, (p + 0.5) * scale - 0.5);
-            lower[p] = Math.min((int) x, n - 1);
-            upper[p] = Math.min(lower[p] + 1, n - 1);
-            weight[p] = (float) (x - lower[p]);
+            positions[p] = (p + 0.5) * scale - 0.5;
         }
-        float[] out = new float[outer * size * inner];
-        for (int o = 0; o < outer; o++) {
-            for (int p = 0; p < size; p++) {
-                int a = (o * n + lower[p]) * inner;
-                int b = (o * n + upper[p]) * inner;
-                int dst = (o * size + p) * inner;
-                float w = weight[p];
-                for (int i = 0; i < inner; i++) {
-                    float va = src.get(a + i);
-                    out[dst + i] = va + w * (src.get(b + i) - va);
-                }
-            }
-        }
-        return out;
+        return AxisSampling.along(src, shape, channels, axis, positions, Interpolation.LINEAR);
     }
 }
