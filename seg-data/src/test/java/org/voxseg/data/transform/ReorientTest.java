@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.voxseg.data.transform.JsonVectors.affine;
+import static org.voxseg.data.transform.JsonVectors.floats;
+import static org.voxseg.data.transform.JsonVectors.ints;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
@@ -21,38 +22,12 @@ import org.voxseg.data.volume.Volume;
 class ReorientTest {
 
     private static JsonNode vectors() throws IOException {
-        try (InputStream in = ReorientTest.class.getResourceAsStream("/transform/orientation_vectors.json")) {
-            return new ObjectMapper().readTree(in);
-        }
+        return JsonVectors.read("/transform/orientation_vectors.json");
     }
 
-    private static double[] doubles(JsonNode array) {
-        double[] values = new double[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asDouble();
-        }
-        return values;
-    }
 
-    private static float[] floats(JsonNode array) {
-        float[] values = new float[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) array.get(i).asDouble();
-        }
-        return values;
-    }
 
-    private static int[] ints(JsonNode array) {
-        int[] values = new int[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asInt();
-        }
-        return values;
-    }
 
-    private static Affine affine(JsonNode rows) {
-        return Affine.fromRows(doubles(rows.get(0)), doubles(rows.get(1)), doubles(rows.get(2)));
-    }
 
     @Test
     void everyVectorOfMonaisOrientationIsReproducedAndUndone() throws IOException {

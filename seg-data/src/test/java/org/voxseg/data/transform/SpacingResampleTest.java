@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.voxseg.data.transform.JsonVectors.affine;
+import static org.voxseg.data.transform.JsonVectors.doubles;
+import static org.voxseg.data.transform.JsonVectors.floats;
+import static org.voxseg.data.transform.JsonVectors.ints;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,40 +30,14 @@ class SpacingResampleTest {
     private static final double AFFINE_TOLERANCE = 1e-9;
 
     private static List<JsonNode> vectors() throws IOException {
-        try (InputStream in = SpacingResampleTest.class.getResourceAsStream("/transform/spacing_vectors.json")) {
-            List<JsonNode> cases = new ArrayList<>();
-            new ObjectMapper().readTree(in).forEach(cases::add);
-            return cases;
-        }
+        List<JsonNode> cases = new ArrayList<>();
+        JsonVectors.read("/transform/spacing_vectors.json").forEach(cases::add);
+        return cases;
     }
 
-    private static double[] doubles(JsonNode array) {
-        double[] values = new double[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asDouble();
-        }
-        return values;
-    }
 
-    private static float[] floats(JsonNode array) {
-        float[] values = new float[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) array.get(i).asDouble();
-        }
-        return values;
-    }
 
-    private static Affine affine(JsonNode rows) {
-        return Affine.fromRows(doubles(rows.get(0)), doubles(rows.get(1)), doubles(rows.get(2)));
-    }
 
-    private static int[] ints(JsonNode array) {
-        int[] values = new int[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asInt();
-        }
-        return values;
-    }
 
     private static double largestDifference(float[] expected, float[] actual) {
         assertEquals(expected.length, actual.length);
