@@ -36,7 +36,26 @@ public final class BratsLayout {
      */
     public static List<CaseFiles> discover(Path root, List<String> channels) throws IOException {
         List<Path> folders = caseFolders(root);
+        return cases(folders, edition(folders), channels);
+    }
+
+    /**
+     * The BraTS dataset at {@code root}: its edition found from the file names, that edition's channels and labels,
+     * and its cases.
+     *
+     * @throws NotDirectoryException if {@code root} is not a folder
+     * @throws IOException as {@link #discover} does
+     */
+    public static DatasetDescription describe(Path root) throws IOException {
+        List<Path> folders = caseFolders(root);
         BratsEdition edition = edition(folders);
+        return new DatasetDescription(edition.layout(), root, edition.channels(), Optional.of(edition.labels()),
+                cases(folders, edition, edition.channels()));
+    }
+
+    /** The cases in {@code folders}, missing channel files named with {@code edition}'s separator. */
+    private static List<CaseFiles> cases(List<Path> folders, BratsEdition edition, List<String> channels)
+            throws IOException {
         List<CaseFiles> cases = new ArrayList<>();
         for (Path folder : folders) {
             String id = folder.getFileName().toString();
@@ -48,19 +67,6 @@ public final class BratsLayout {
             cases.add(new CaseFiles(id, images, label(folder, id)));
         }
         return cases;
-    }
-
-    /**
-     * The BraTS dataset at {@code root}: its edition found from the file names, that edition's channels and labels,
-     * and its cases.
-     *
-     * @throws NotDirectoryException if {@code root} is not a folder
-     * @throws IOException as {@link #discover} does
-     */
-    public static DatasetDescription describe(Path root) throws IOException {
-        BratsEdition edition = edition(caseFolders(root));
-        return new DatasetDescription(edition.layout(), root, edition.channels(), Optional.of(edition.labels()),
-                discover(root, edition.channels()));
     }
 
     /** The case folders under {@code root}, sorted, hidden ones skipped. */

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 import org.voxseg.data.volume.IntensityStatistics;
 import org.voxseg.data.volume.Volume;
@@ -97,8 +96,8 @@ public final class CaseDataChecks {
     private String editionAdvice(TreeSet<Float> unexpected) {
         boolean three = allowed(3);
         boolean four = allowed(4);
-        if (unexpected.equals(new TreeSet<>(Set.of(4f))) && three && !four
-                || unexpected.equals(new TreeSet<>(Set.of(3f))) && four && !three) {
+        float only = unexpected.size() == 1 ? unexpected.first() : Float.NaN;
+        if (only == 4 && three && !four || only == 3 && four && !three) {
             return "; BraTS 2020 and 2021 label enhancing tumour 4 (dataset.labels [2, 1, 4]), 2023 and later 3 ([2, 1,"
                     + " 3]): give the labels of the edition the files come from, or name the folder as dataset.root,"
                     + " which reads the edition from the file names";

@@ -47,12 +47,12 @@ public final class CaseInputs {
             DatasetDescription dataset = DatasetLayouts.describe(input);
             return dataset.unlabelledCases().isEmpty() ? dataset.cases() : dataset.unlabelledCases();
         }
-        if (isCaseFolder(input)) {
+        List<Path> files = niftiFiles(input);
+        if (isCaseFolder(input, files)) {
             List<CaseFiles> all = BratsLayout.discover(input.toAbsolutePath().getParent(), channels);
             String id = input.toAbsolutePath().getFileName().toString();
             return all.stream().filter(c -> c.id().equals(id)).toList();
         }
-        List<Path> files = niftiFiles(input);
         if (files.isEmpty() || files.stream().anyMatch(file -> isBratsChannelFile(file, channels))) {
             return BratsLayout.discover(input, channels); // refuses BraTS channel files outside case folders
         }
@@ -60,8 +60,8 @@ public final class CaseInputs {
         if (!suffixed.isEmpty()) {
             return suffixed;
         }
-        return files.stream().map(file -> new CaseFiles(NiftiFiles.stem(file).orElseThrow(), List.of(file),
-                Optional.empty())).toList();
+        return files.stream().map(file -> new CaseFiles(NiftiFiles.caseId(file), List.of(file), Optional.empty()))
+                .toList();
     }
 
     /**
@@ -115,10 +115,10 @@ public final class CaseInputs {
         }
     }
 
-    /** Whether {@code folder} holds NIfTI files named after it (one BraTS case) rather than case folders. */
-    private static boolean isCaseFolder(Path folder) throws IOException {
+    /** Whether {@code files}, the NIfTI files in {@code folder}, are named after it (one BraTS case). */
+    private static boolean isCaseFolder(Path folder, List<Path> files) {
         String id = folder.toAbsolutePath().getFileName().toString();
-        return niftiFiles(folder).stream().map(f -> f.getFileName().toString())
+        return files.stream().map(f -> f.getFileName().toString())
                 .anyMatch(name -> name.startsWith(id + "_") || name.startsWith(id + "-"));
     }
 }

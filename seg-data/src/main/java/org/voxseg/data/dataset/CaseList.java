@@ -81,7 +81,7 @@ public final class CaseList {
             throw new IOException(where + "\"label\" must be a file name");
         }
         String id = entry.hasNonNull("id") ? entry.get("id").asText()
-                : NiftiFiles.stem(images.get(0)).orElse(images.get(0).getFileName().toString());
+                : NiftiFiles.caseId(images.get(0));
         return new CaseFiles(id, images, Optional.ofNullable(label).filter(JsonNode::isTextual)
                 .map(l -> folder.resolve(l.asText())));
     }

@@ -46,13 +46,13 @@ final class DecathlonLayout {
         }
         for (JsonNode entry : training) {
             Path image = path(root, json, "training", entry.get("image"));
-            cases.add(new CaseFiles(id(image), List.of(image),
+            cases.add(new CaseFiles(NiftiFiles.caseId(image), List.of(image),
                     Optional.of(path(root, json, "training", entry.get("label")))));
         }
         JsonNode test = json.has("test") ? json.required("test") : null;
         for (JsonNode entry : test == null ? List.<JsonNode>of() : test) {
             Path image = path(root, json, "test", entry);
-            cases.add(new CaseFiles(id(image), List.of(image), Optional.empty()));
+            cases.add(new CaseFiles(NiftiFiles.caseId(image), List.of(image), Optional.empty()));
         }
         return new DatasetDescription(DatasetLayout.DECATHLON, root, channels, Optional.of(labels), cases);
     }
@@ -84,9 +84,5 @@ final class DecathlonLayout {
             throw json.problem(key, "an entry names no file: " + value);
         }
         return root.resolve(value.asText()).normalize();
-    }
-
-    private static String id(Path image) {
-        return NiftiFiles.stem(image).orElse(image.getFileName().toString());
     }
 }

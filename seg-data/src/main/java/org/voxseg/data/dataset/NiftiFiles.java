@@ -24,6 +24,11 @@ public final class NiftiFiles {
         return Optional.empty();
     }
 
+    /** The name a case read from {@code file} alone goes by: its name without {@code .nii.gz} or {@code .nii}. */
+    static String caseId(Path file) {
+        return stem(file).orElse(file.getFileName().toString());
+    }
+
     /** The file name without {@code .nii.gz} or {@code .nii}, or empty if it has neither. */
     public static Optional<String> stem(Path file) {
         String name = file.getFileName().toString();
