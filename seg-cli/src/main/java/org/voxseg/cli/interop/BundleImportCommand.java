@@ -32,6 +32,9 @@ public final class BundleImportCommand implements Callable<Integer> {
     OutputOptions outputs;
 
     @Mixin
+    StrideDivisorOption stride;
+
+    @Mixin
     ImportTarget target;
 
     @Spec
@@ -47,6 +50,6 @@ public final class BundleImportCommand implements Callable<Integer> {
         if (labels != null) {
             builder.outputs(labels);
         }
-        return target.importInto(builder, spec.commandLine().getOut());
+        return target.importInto(stride.applyTo(builder), spec.commandLine().getOut());
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code voxseg import}: the parent of the import sources. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Make a run folder from a model trained elsewhere, for predict, evaluate and Fiji.",
-        subcommands = {TorchScriptImportCommand.class, BundleImportCommand.class})
+        subcommands = {TorchScriptImportCommand.class, BundleImportCommand.class, ExportedImportCommand.class})
 public final class ImportCommand implements Runnable {
 
     @Spec
@@ -16,7 +16,7 @@ public final class ImportCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to import: torchscript or "
-                + "monai-bundle");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to import: torchscript, "
+                + "monai-bundle or exported");
     }
 }

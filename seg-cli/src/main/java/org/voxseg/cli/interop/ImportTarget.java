@@ -12,15 +12,10 @@ import org.voxseg.core.interop.TorchScriptImport;
 import picocli.CommandLine.Option;
 
 /**
- * The options every import shares (the run folder to write, the model's stride divisor), and the import itself,
- * reported in two lines: what the run folder now holds and how to use it.
+ * The options every import shares (the run folder to write, the trial's time limit), and the import itself, reported
+ * in two lines: what the run folder now holds and how to use it.
  */
 public final class ImportTarget {
-
-    @Option(names = "--stride-divisor", defaultValue = "1", paramLabel = "N",
-            description = "Window sides must be multiples of this, the network's total down-sampling (default: "
-                    + "${DEFAULT-VALUE}).")
-    int strideDivisor;
 
     @Option(names = "--trial-seconds", defaultValue = "300", paramLabel = "S",
             description = "How long the model may take for its trial window of zeros before it is refused "
@@ -33,11 +28,19 @@ public final class ImportTarget {
 
     /** Imports what {@code builder} describes into the run folder, reporting to {@code out}; the exit code. */
     int importInto(TorchScriptImport.Builder builder, PrintWriter out) throws IOException {
+        return importInto(builder.trialLimit(trialLimit()).build(), out);
+    }
+
+    /** How long the trial window may take ({@code --trial-seconds}). */
+    Duration trialLimit() {
         if (trialSeconds < 1) {
             throw new IllegalArgumentException("--trial-seconds must be at least 1, not " + trialSeconds);
         }
-        TorchScriptImport modelImport = builder.strideDivisor(strideDivisor).trialLimit(Duration.ofSeconds(
-                trialSeconds)).build();
+        return Duration.ofSeconds(trialSeconds);
+    }
+
+    /** Imports {@code modelImport} into the run folder, reporting to {@code out}; the exit code. */
+    int importInto(TorchScriptImport modelImport, PrintWriter out) throws IOException {
         try (Voxseg voxseg = Voxseg.builder().build()) {
             voxseg.importModel(modelImport, output);
         }

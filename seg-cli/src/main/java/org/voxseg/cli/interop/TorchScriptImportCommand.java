@@ -12,7 +12,7 @@ import org.voxseg.core.interop.OutputLabels;
 import org.voxseg.core.interop.TorchScriptImport;
 import org.voxseg.data.grid.Extent;
 import org.voxseg.data.grid.Spacing;
-import org.voxseg.data.transform.IntensityNormalization;
+import org.voxseg.data.transform.Normalization;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +40,7 @@ public final class TorchScriptImportCommand implements Callable<Integer> {
     @Option(names = "--normalization", required = true, paramLabel = "zscore_nonzero|zscore|none",
             description = "The intensity normalisation the model was trained with (MONAI's NormalizeIntensity: "
                     + "zscore_nonzero is nonzero=True).")
-    IntensityNormalization.Kind normalization;
+    Normalization.Kind normalization;
 
     @Option(names = "--channel-wise", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Normalise each channel on its own (MONAI's channel_wise; default: ${DEFAULT-VALUE}).")
@@ -85,6 +85,9 @@ public final class TorchScriptImportCommand implements Callable<Integer> {
     String orientation;
 
     @Mixin
+    StrideDivisorOption stride;
+
+    @Mixin
     ImportTarget target;
 
     @Spec
@@ -102,6 +105,6 @@ public final class TorchScriptImportCommand implements Callable<Integer> {
                 .outputs(labels).preprocessing(preprocessing.build()).roi(Extent.of(roi)).axes(axes)
                 .orientation(orientation).inference(InferenceConfig.builder().blend(blend).overlap(overlap)
                         .mode(mode).swBatchSize(windowBatch));
-        return target.importInto(modelImport, spec.commandLine().getOut());
+        return target.importInto(stride.applyTo(modelImport), spec.commandLine().getOut());
     }
 }

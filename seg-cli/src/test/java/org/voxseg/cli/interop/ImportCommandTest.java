@@ -99,6 +99,26 @@ class ImportCommandTest {
     }
 
     @Test
+    void onlyAnExportOfANetworkVoxsegTrainedImportsAsOneAndAMissingExportIsNamed() throws IOException {
+        Path imported = dir.resolve("imported");
+        assertEquals(0, CommandRun.of("import", "monai-bundle", "--bundle", FIXTURES.resolve("monai_bundle")
+                .toString(), "--output", imported.toString()).exitCode());
+        Path run = dir.resolve("run");
+
+        CommandRun notAnExport = CommandRun.of("import", "exported", "--model", imported.resolve("model.ts")
+                .toString(), "--export", imported.toString(), "--output", run.toString());
+        CommandRun missing = CommandRun.of("import", "exported", "--model", imported.resolve("model.ts").toString(),
+                "--export", dir.resolve("nowhere").toString(), "--output", run.toString());
+
+        assertEquals(1, notAnExport.exitCode());
+        assertEquals("voxseg: " + imported.resolve("model.json") + ": describes an imported model; only a network "
+                + "voxseg trained and exported can be imported this way", notAnExport.err().strip());
+        assertEquals(1, missing.exitCode());
+        assertEquals("voxseg: no such file or folder: " + dir.resolve("nowhere/model.json"), missing.err().strip());
+        assertFalse(Files.exists(run));
+    }
+
+    @Test
     void aKilledImportsTemporaryFolderIsRemovedByTheNextImportAndAFailedOneLeavesNothing() throws IOException {
         Path run = dir.resolve("run");
         Path killed = Files.createDirectories(dir.resolve(".run.999999999-k1ll3d.part"));

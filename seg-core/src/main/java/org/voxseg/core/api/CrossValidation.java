@@ -55,23 +55,25 @@ public final class CrossValidation {
     }
 
     /**
-     * Writes the split and one folder per fold with its config.
+     * Writes the split and one folder per fold with its config (with the CT normalisation's statistics, computed here
+     * once for all folds, if it asks for them).
      *
      * @return the fold folders
      */
     public List<Path> setUp() throws IOException {
         List<CaseFiles> cases = new DatasetPreparation(config, folder).validCases();
+        RunConfig completed = IntensityFingerprint.complete(config, folder, RunListener.NONE);
         Files.createDirectories(folder);
         List<String> ids = cases.stream().map(CaseFiles::id).toList();
         int folds = config.crossValidation().nFolds();
         Path splitFile = folder.resolve(RunFolder.SPLIT);
         SplitFile.loadOrCreate(splitFile, ids, folds, config.crossValidation().seed());
-        DatasetConfig shared = config.dataset().withCacheDir(config.dataset().cacheFolder(folder));
+        DatasetConfig shared = completed.dataset().withCacheDir(config.dataset().cacheFolder(folder));
         List<Path> foldFolders = new ArrayList<>();
         for (int k = 0; k < folds; k++) {
             Path foldFolder = Files.createDirectories(folder.resolve("fold_" + k));
             Files.copy(splitFile, foldFolder.resolve(RunFolder.SPLIT), StandardCopyOption.REPLACE_EXISTING);
-            ConfigJson.write(foldFolder.resolve(RunFolder.CONFIG), config.withDataset(shared).withFold(k));
+            ConfigJson.write(foldFolder.resolve(RunFolder.CONFIG), completed.withDataset(shared).withFold(k));
             foldFolders.add(foldFolder);
         }
         return foldFolders;

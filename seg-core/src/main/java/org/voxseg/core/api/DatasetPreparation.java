@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -22,11 +22,14 @@ import org.voxseg.core.config.RunConfig;
 import org.voxseg.data.cache.PreprocessedCache;
 import org.voxseg.data.dataset.CaseDataChecks;
 import org.voxseg.data.dataset.CaseFiles;
+import org.voxseg.data.dataset.CaseLoader;
 import org.voxseg.data.dataset.DatasetProblem;
 import org.voxseg.data.dataset.DatasetValidator;
 import org.voxseg.data.dataset.InvalidCaseException;
 import org.voxseg.data.io.AtomicFiles;
 import org.voxseg.data.sampling.SamplingCase;
+import org.voxseg.data.transform.ForegroundIntensities;
+import org.voxseg.data.transform.IntensityStatistics;
 
 /**
  * A config's cases made ready for training: found and their headers checked, then preprocessed through the cache (its
@@ -55,7 +58,8 @@ final class DatasetPreparation {
     static final long RESERVED_HEAP_BYTES = 256L << 20;
 
     private final DatasetConfig dataset;
-    private final PreprocessedCache cache;
+    private final ModelDescription description;
+    private final CaseDataChecks checks;
     private final Path folder;
     private final int workers;
 
@@ -66,9 +70,8 @@ final class DatasetPreparation {
     DatasetPreparation(RunConfig config, Path folder) {
         this.dataset = config.dataset();
         this.folder = folder;
-        this.cache = new PreprocessedCache(dataset.cacheFolder(folder),
-                ModelDescription.of(config).preprocessingSettings(),
-                new CaseDataChecks(dataset.labels()));
+        this.description = ModelDescription.of(config);
+        this.checks = new CaseDataChecks(dataset.labels());
         Runtime runtime = Runtime.getRuntime();
         this.workers = dataset.preprocessingWorkers() > 0 ? dataset.preprocessingWorkers()
                 : defaultWorkers(runtime.availableProcessors(), runtime.maxMemory());
@@ -116,7 +119,62 @@ final class DatasetPreparation {
      * @throws IOException if a case cannot be read or its entry written (the first such case in order)
      */
     List<SamplingCase> prepare(List<CaseFiles> cases, RunListener listener) throws IOException {
+        PreprocessedCache cache = new PreprocessedCache(dataset.cacheFolder(folder),
+                description.preprocessingSettings(), checks);
         cache.removeStaleParts();
+        return eachCase(cases, entry -> cache.get(entry).cached().samplingCase(entry.id()),
+                (entry, n) -> listener.casePrepared(entry.id(), n, cases.size()));
+    }
+
+    /**
+     * The statistics of each channel's intensities over the foreground of the cases with a label map, for nnU-Net's
+     * CT normalisation ({@link ForegroundIntensities}), read by the configured number of worker threads; each case's
+     * values are checked as {@link #prepare} checks them.
+     *
+     * @throws DatasetProblemsException if cases' values fail the data checks, listed as {@link #validCases} lists them
+     * @throws ConfigException if no case has foreground
+     * @throws IOException if a case cannot be read
+     */
+    List<IntensityStatistics> foregroundStatistics(List<CaseFiles> cases, RunListener listener) throws IOException {
+        List<CaseFiles> labelled = cases.stream().filter(c -> c.label().isPresent()).toList();
+        ForegroundIntensities intensities = new ForegroundIntensities(dataset.channels().size());
+        eachCase(labelled, entry -> {
+            CaseLoader.LoadedCase loaded = CaseLoader.load(entry);
+            List<DatasetProblem> problems = checks.check(entry, loaded);
+            if (!problems.isEmpty()) {
+                throw new InvalidCaseException(problems);
+            }
+            intensities.add(ForegroundIntensities.sample(loaded.image(), loaded.labels().orElseThrow()));
+            return entry;
+        }, (entry, n) -> listener.note("foreground intensities of " + entry.id() + " (" + n + "/" + labelled.size()
+                + ")"));
+        if (!intensities.hasForeground()) {
+            throw new ConfigException("dataset.preprocessing.normalization 'ct' takes its statistics from the "
+                    + "training cases' foreground, but no label map of the dataset has a label above 0");
+        }
+        return intensities.statistics();
+    }
+
+    /** Work on one case, run by a worker thread. */
+    @FunctionalInterface
+    private interface CaseWork<T> {
+        T apply(CaseFiles entry) throws IOException;
+    }
+
+    /** Hears that a case is done, as number n of the cases done so far. */
+    @FunctionalInterface
+    private interface CaseDone {
+        void accept(CaseFiles entry, int n);
+    }
+
+    /**
+     * {@code work} on every case, in the order given, by the configured number of worker threads; every case is
+     * worked on even when others fail.
+     *
+     * @throws DatasetProblemsException if cases' values fail the data checks: every such problem
+     * @throws IOException the first other failure in case order
+     */
+    private <T> List<T> eachCase(List<CaseFiles> cases, CaseWork<T> work, CaseDone done) throws IOException {
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, cases.size())), task -> {
             Thread thread = new Thread(task, "voxseg-preprocess-" + threads.incrementAndGet());
@@ -124,48 +182,48 @@ final class DatasetPreparation {
             return thread;
         });
         try {
-            CompletionService<Outcome> outcomes = new ExecutorCompletionService<>(pool);
+            CompletionService<Outcome<T>> outcomes = new ExecutorCompletionService<>(pool);
             for (int n = 0; n < cases.size(); n++) {
                 int index = n;
-                outcomes.submit(() -> prepare(index, cases.get(index)));
+                outcomes.submit(() -> outcome(index, cases.get(index), work));
             }
-            Outcome[] done = new Outcome[cases.size()];
-            int prepared = 0;
+            List<Outcome<T>> finished = new ArrayList<>(Collections.nCopies(cases.size(), null));
+            int succeeded = 0;
             for (int n = 0; n < cases.size(); n++) {
-                Outcome outcome = outcomes.take().get();
-                done[outcome.index()] = outcome;
+                Outcome<T> outcome = outcomes.take().get();
+                finished.set(outcome.index(), outcome);
                 if (outcome.failure() == null) {
-                    listener.casePrepared(outcome.prepared().id(), ++prepared, cases.size());
+                    done.accept(cases.get(outcome.index()), ++succeeded);
                 }
             }
-            return collect(done);
+            return collect(finished);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while preparing cases");
         } catch (ExecutionException e) {
-            // Outcome catches every exception, so only an Error ends here.
+            // outcome() catches every exception, so only an Error ends here.
             throw (Error) e.getCause();
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** A case prepared, or how preparing it failed. */
-    private record Outcome(int index, SamplingCase prepared, Exception failure) {
+    /** A case's result, or how working on it failed. */
+    private record Outcome<T>(int index, T result, Exception failure) {
     }
 
-    private Outcome prepare(int index, CaseFiles entry) {
+    private static <T> Outcome<T> outcome(int index, CaseFiles entry, CaseWork<T> work) {
         try {
-            return new Outcome(index, cache.get(entry).cached().samplingCase(entry.id()), null);
+            return new Outcome<>(index, work.apply(entry), null);
         } catch (IOException | RuntimeException e) {
-            return new Outcome(index, null, e);
+            return new Outcome<>(index, null, e);
         }
     }
 
-    /** The prepared cases in order, or the first failure that is not a data problem, or every data problem. */
-    private List<SamplingCase> collect(Outcome[] done) throws IOException {
+    /** The results in order, or the first failure that is not a data problem, or every data problem. */
+    private <T> List<T> collect(List<Outcome<T>> finished) throws IOException {
         List<DatasetProblem> problems = new ArrayList<>();
-        for (Outcome outcome : done) {
+        for (Outcome<T> outcome : finished) {
             Exception failure = outcome.failure();
             if (failure instanceof InvalidCaseException invalid) {
                 problems.addAll(invalid.problems());
@@ -178,7 +236,7 @@ final class DatasetPreparation {
         if (!problems.isEmpty()) {
             throw listed(problems);
         }
-        return Arrays.stream(done).map(Outcome::prepared).toList();
+        return finished.stream().map(Outcome::result).toList();
     }
 
     /** The exception for {@code problems}, after listing them in {@code dataset_problems.txt}. */

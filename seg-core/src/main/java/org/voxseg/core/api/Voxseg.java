@@ -69,7 +69,8 @@ public final class Voxseg implements AutoCloseable {
     public TrainingOutcome train(RunConfig config, Path runFolder, RunListener listener, ConfigChange change)
             throws IOException {
         try (NDManager scope = forTraining(config.training(), listener)) {
-            return new TrainingRun(absolute(config), runFolder, listener, change).run(scope);
+            RunConfig completed = IntensityFingerprint.complete(absolute(config), runFolder, listener);
+            return new TrainingRun(completed, runFolder, listener, change).run(scope);
         }
     }
 
@@ -85,7 +86,8 @@ public final class Voxseg implements AutoCloseable {
     public LearningRateFinder.Result findLearningRate(RunConfig config, LearningRateFinder finder, Path folder)
             throws IOException {
         try (NDManager scope = forTraining(config.training(), RunListener.NONE)) {
-            return new LearningRateSearch(absolute(config), finder).run(folder, scope);
+            RunConfig completed = IntensityFingerprint.complete(absolute(config), folder, RunListener.NONE);
+            return new LearningRateSearch(completed, finder).run(folder, scope);
         }
     }
 

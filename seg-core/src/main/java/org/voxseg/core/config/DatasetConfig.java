@@ -102,6 +102,12 @@ public record DatasetConfig(String root, String bratsRoot, String caseList, List
                 validationCases, folder.toString(), preprocessing, preprocessingWorkers);
     }
 
+    /** This section with {@code newPreprocessing} in place of its preprocessing. */
+    public DatasetConfig withPreprocessing(PreprocessingConfig newPreprocessing) {
+        return new DatasetConfig(root, bratsRoot, caseList, channels, labels, labelHierarchy, regionNames,
+                validationCases, cacheDir, newPreprocessing, preprocessingWorkers);
+    }
+
     /** This section with {@code workers} preprocessing threads (0: the default). */
     public DatasetConfig withPreprocessingWorkers(int workers) {
         return new DatasetConfig(root, bratsRoot, caseList, channels, labels, labelHierarchy, regionNames,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.voxseg.data.dataset.DatasetDescription;
 import org.voxseg.data.dataset.DatasetLayouts;
@@ -16,13 +17,18 @@ import org.voxseg.data.dataset.LabelScheme;
  * counts and the loss's activation that follow from them, fill the keys the config leaves out, so that a user writes
  * none of them. A key the config gives must agree with the dataset; one that does not is refused, naming both. A CT
  * channel turns the foreground crop off unless the config asks for it, since the crop keeps voxels above 0 and would
- * drop air and fat (negative HU).
+ * drop air and fat (negative HU); a dataset of CT channels only is normalised as nnU-Net normalises CT (clipped to
+ * and scaled by the training foreground's intensities, {@code "normalization": "ct"}) unless the config chooses a
+ * normalisation, clipping or scaling of its own.
  */
 final class DatasetDefaults {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The channel name the Decathlon and nnU-Net give CT, whose air and soft tissue lie below 0. */
     private static final String CT = "CT";
+    /** The preprocessing keys by which a config chooses its own intensity handling. */
+    private static final List<String> INTENSITY_KEYS = List.of("normalization", "clip_percentiles",
+            "scale_intensity_range", "channel_wise");
 
     private final Path configFile;
 
@@ -65,6 +71,10 @@ final class DatasetDefaults {
         }
         if (description.channels().stream().anyMatch(CT::equalsIgnoreCase)) {
             putIfAbsent(section, "preprocessing", "crop_foreground", JSON.valueToTree(false));
+        }
+        if (!description.channels().isEmpty() && description.channels().stream().allMatch(CT::equalsIgnoreCase)
+                && INTENSITY_KEYS.stream().noneMatch(section.path("preprocessing")::has)) {
+            putIfAbsent(section, "preprocessing", "normalization", JSON.valueToTree("ct"));
         }
         return completed;
     }

@@ -134,10 +134,18 @@ public record ModelDescription(int format, @JsonInclude(JsonInclude.Include.NON_
         if (imported()) {
             return preprocessing.importedSettings();
         }
+        return preprocessing.settings(patchSize, strideDivisor());
+    }
+
+    /** What every padded side of a case is a multiple of: the network's largest total stride. */
+    public int strideDivisor() {
+        if (imported()) {
+            return torchscript.strideDivisor();
+        }
         int divisor = 1;
         for (int stride : model.totalStride()) {
             divisor = Math.max(divisor, stride);
         }
-        return preprocessing.settings(patchSize, divisor);
+        return divisor;
     }
 }

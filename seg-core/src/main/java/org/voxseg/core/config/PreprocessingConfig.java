@@ -1,12 +1,16 @@
 package org.voxseg.core.config;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.voxseg.data.grid.Extent;
 import org.voxseg.data.grid.Spacing;
+import org.voxseg.data.transform.DatasetNormalization;
 import org.voxseg.data.transform.ForegroundCrop;
 import org.voxseg.data.transform.IntensityNormalization;
+import org.voxseg.data.transform.Normalization;
 import org.voxseg.data.transform.IntensityScaling;
+import org.voxseg.data.transform.IntensityStatistics;
 import org.voxseg.data.transform.PreprocessingSettings;
 import org.voxseg.data.transform.Reorient;
 import org.voxseg.data.transform.SpacingGrid;
@@ -28,9 +32,12 @@ import org.voxseg.data.transform.SpacingGrid;
  * @param targetShape resample to this shape along (x, y, z), or null
  * @param scaleIntensityRange map intensities linearly before the normalisation (MONAI's ScaleIntensityRange, from
  *        imported models), or null
- * @param normalization z-score over non-zero voxels (MONAI nonzero=True), over all voxels, or none
- * @param channelWise normalisation statistics per channel
+ * @param normalization z-score over non-zero voxels (MONAI nonzero=True) or over all voxels, nnU-Net's CT
+ *        normalisation, or none
+ * @param channelWise z-score statistics per channel (CT normalisation always is)
  * @param clipPercentiles clip masked values to these two percentiles before the z-score, or null
+ * @param intensityStatistics CT normalisation only: each channel's training-foreground statistics, which training
+ *        computes from the labelled cases when the config gives none ({@link #withIntensityStatistics}), or null
  * @param padTo imported models only (MONAI's {@code SpatialPadd}): pad cases with zeros to at least this shape along
  *        (x, y, z), centred, or null; voxseg's own networks pad to their patch
  * @param padMultipleOf imported models only ({@code DivisiblePadd}): pad each side to a multiple of this, or null
@@ -38,9 +45,9 @@ import org.voxseg.data.transform.SpacingGrid;
 public record PreprocessingConfig(String orientation, boolean cropForeground, double cropThreshold,
         boolean cropPercentile, int cropMargin, Spacing targetSpacing, SpacingGrid spacingGrid, Extent targetShape,
         IntensityScaling scaleIntensityRange,
-        IntensityNormalization.Kind normalization,
-        boolean channelWise, List<Double> clipPercentiles, Extent padTo, Integer padMultipleOf) {
-
+        Normalization.Kind normalization,
+        boolean channelWise, List<Double> clipPercentiles, List<IntensityStatistics> intensityStatistics, Extent padTo,
+        Integer padMultipleOf) {
 
     /** A builder with the defaults: crop above 0 with no margin, no resampling, channel-wise non-zero z-score. */
     public static Builder builder() {
@@ -66,12 +73,53 @@ public record PreprocessingConfig(String orientation, boolean cropForeground, do
             throw new IllegalArgumentException("clip_percentiles needs two values, low and high");
         }
         clipPercentiles = clipPercentiles == null ? null : List.copyOf(clipPercentiles);
+        requireCtCompatible(normalization, channelWise, clipPercentiles, scaleIntensityRange, intensityStatistics);
+        intensityStatistics = intensityStatistics == null ? null : List.copyOf(intensityStatistics);
         if (padTo != null && !padTo.isPositive() || padMultipleOf != null && padMultipleOf < 1) {
             throw new IllegalArgumentException("pad_to and pad_multiple_of need positive values");
         }
         if (cropMargin < 0) {
             throw new IllegalArgumentException("crop_margin must not be negative: " + cropMargin);
         }
+    }
+
+    /** Refuses settings that CT normalisation replaces, and statistics without it. */
+    private static void requireCtCompatible(Normalization.Kind normalization, boolean channelWise,
+            List<Double> clipPercentiles, IntensityScaling scaleIntensityRange,
+            List<IntensityStatistics> intensityStatistics) {
+        if (normalization != Normalization.Kind.CT) {
+            if (intensityStatistics != null) {
+                throw new IllegalArgumentException("intensity_statistics belong to normalization 'ct', not '"
+                        + normalization.name().toLowerCase(Locale.ROOT) + "'");
+            }
+            return;
+        }
+        if (!channelWise || clipPercentiles != null || scaleIntensityRange != null) {
+            throw new IllegalArgumentException("normalization 'ct' clips and scales each channel with the training "
+                    + "foreground's statistics; leave out channel_wise, clip_percentiles and scale_intensity_range");
+        }
+    }
+
+    /** Whether training must compute {@link #intensityStatistics} before it can preprocess: CT without them. */
+    public boolean needsIntensityStatistics() {
+        return normalization == Normalization.Kind.CT && intensityStatistics == null;
+    }
+
+    /** This section with the CT normalisation's statistics. */
+    public PreprocessingConfig withIntensityStatistics(List<IntensityStatistics> statistics) {
+        return new PreprocessingConfig(orientation, cropForeground, cropThreshold, cropPercentile, cropMargin,
+                targetSpacing, spacingGrid, targetShape, scaleIntensityRange, normalization, channelWise,
+                clipPercentiles, statistics, padTo, padMultipleOf);
+    }
+
+    /**
+     * This section padding an imported model's cases as voxseg pads its own: to at least {@code shape}, every side a
+     * multiple of {@code divisor}.
+     */
+    public PreprocessingConfig withPadding(Extent shape, int divisor) {
+        return new PreprocessingConfig(orientation, cropForeground, cropThreshold, cropPercentile, cropMargin,
+                targetSpacing, spacingGrid, targetShape, scaleIntensityRange, normalization, channelWise,
+                clipPercentiles, intensityStatistics, shape, divisor);
     }
 
     /**
@@ -101,9 +149,15 @@ public record PreprocessingConfig(String orientation, boolean cropForeground, do
         if (scaleIntensityRange != null) {
             builder.scaling(scaleIntensityRange);
         }
-        if (normalization != IntensityNormalization.Kind.NONE) {
+        if (normalization == Normalization.Kind.CT) {
+            if (intensityStatistics == null) {
+                throw new IllegalStateException("normalization 'ct' before the training foreground's statistics "
+                        + "were computed");
+            }
+            builder.normalization(new DatasetNormalization(intensityStatistics));
+        } else if (normalization != Normalization.Kind.NONE) {
             IntensityNormalization zScore = IntensityNormalization.zScore(
-                    normalization == IntensityNormalization.Kind.ZSCORE_NONZERO, channelWise);
+                    normalization == Normalization.Kind.ZSCORE_NONZERO, channelWise);
             builder.normalization(clipPercentiles == null ? zScore
                     : zScore.withClipping(clipPercentiles.get(0), clipPercentiles.get(1)));
         }
@@ -121,9 +175,10 @@ public record PreprocessingConfig(String orientation, boolean cropForeground, do
         private SpacingGrid spacingGrid;
         private Extent targetShape;
         private IntensityScaling scaleIntensityRange;
-        private IntensityNormalization.Kind normalization = IntensityNormalization.Kind.ZSCORE_NONZERO;
+        private Normalization.Kind normalization = Normalization.Kind.ZSCORE_NONZERO;
         private boolean channelWise = true;
         private List<Double> clipPercentiles;
+        private List<IntensityStatistics> intensityStatistics;
         private Extent padTo;
         private Integer padMultipleOf;
 
@@ -175,7 +230,7 @@ public record PreprocessingConfig(String orientation, boolean cropForeground, do
             return this;
         }
 
-        public Builder normalization(IntensityNormalization.Kind value) {
+        public Builder normalization(Normalization.Kind value) {
             normalization = value;
             return this;
         }
@@ -187,6 +242,11 @@ public record PreprocessingConfig(String orientation, boolean cropForeground, do
 
         public Builder clipPercentiles(List<Double> value) {
             clipPercentiles = value;
+            return this;
+        }
+
+        public Builder intensityStatistics(List<IntensityStatistics> value) {
+            intensityStatistics = value;
             return this;
         }
 
@@ -203,7 +263,7 @@ public record PreprocessingConfig(String orientation, boolean cropForeground, do
         public PreprocessingConfig build() {
             return new PreprocessingConfig(orientation, cropForeground, cropThreshold, cropPercentile, cropMargin,
                     targetSpacing, spacingGrid, targetShape, scaleIntensityRange, normalization, channelWise,
-                    clipPercentiles, padTo, padMultipleOf);
+                    clipPercentiles, intensityStatistics, padTo, padMultipleOf);
         }
     }
 }

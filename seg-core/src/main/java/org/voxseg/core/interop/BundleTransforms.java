@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.PreprocessingConfig;
-import org.voxseg.data.transform.IntensityNormalization;
+import org.voxseg.data.transform.Normalization;
 import org.voxseg.data.transform.IntensityScaling;
 import org.voxseg.data.transform.Reorient;
 
@@ -54,7 +54,7 @@ final class BundleTransforms {
      */
     static PreprocessingConfig preprocessing(BundleConfig inference) throws ConfigException {
         PreprocessingConfig.Builder config = PreprocessingConfig.builder().cropForeground(false)
-                .normalization(IntensityNormalization.Kind.NONE);
+                .normalization(Normalization.Kind.NONE);
         String latest = null;
         int reached = -1;
         boolean padded = false;
@@ -97,7 +97,7 @@ final class BundleTransforms {
                         throw inference.problem(key, "with a fixed subtrahend or divisor is not supported");
                     }
                     config.normalization(inference.flag(transform, "nonzero", key, false)
-                            ? IntensityNormalization.Kind.ZSCORE_NONZERO : IntensityNormalization.Kind.ZSCORE)
+                            ? Normalization.Kind.ZSCORE_NONZERO : Normalization.Kind.ZSCORE)
                             .channelWise(inference.flag(transform, "channel_wise", key, false));
                 }
                 case "ScaleIntensityRanged", "ScaleIntensityRange" -> {

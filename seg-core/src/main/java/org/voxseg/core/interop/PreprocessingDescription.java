@@ -29,6 +29,15 @@ record PreprocessingDescription(List<String> channels, TensorAxes tensorAxes, Li
         Map<String, Object> slidingWindow, OutputActivation activation, List<String> outputNames, int[] labels,
         boolean labelHierarchy) {
 
+    /**
+     * How voxseg's own networks reach a target spacing (docs/reference.md, Resampling): not MONAI's {@code Spacingd}
+     * grid, which keeps the first voxel centre and the exact spacing instead.
+     */
+    private static final String SPACING_RULE = "each axis gets max(1, round(n * spacing / target_spacing)) voxels "
+            + "over the same field of view (the new spacing is spacing * n / m, close to the target);";
+    private static final String HALF_VOXEL_RULE = "new voxel p samples old index (p + 0.5) * n / m - 0.5, as "
+            + "torch.nn.functional.interpolate(align_corners=False); the prediction goes back the same way";
+
     /** The description of what prediction does with {@code model}. */
     static PreprocessingDescription of(ModelDescription model) {
         PreprocessingConfig preprocessing = model.preprocessing();
@@ -39,17 +48,23 @@ record PreprocessingDescription(List<String> channels, TensorAxes tensorAxes, Li
         }
         if (preprocessing.targetSpacing() != null) {
             steps.add(step("resample", "target_spacing", preprocessing.targetSpacing().toArray(), "interpolation",
-                    "linear"));
+                    "linear", "grid", SPACING_RULE + " " + HALF_VOXEL_RULE));
         }
         if (preprocessing.targetShape() != null) {
             steps.add(step("resample", "target_shape", preprocessing.targetShape().toArray(), "interpolation",
-                    "linear"));
+                    "linear", "grid", HALF_VOXEL_RULE));
         }
         if (preprocessing.scaleIntensityRange() != null) {
             steps.add(step("scale_intensity_range", "range", preprocessing.scaleIntensityRange()));
         }
-        steps.add(step("normalize_intensity", "kind", preprocessing.normalization(), "channel_wise",
-                preprocessing.channelWise(), "clip_percentiles", preprocessing.clipPercentiles()));
+        if (preprocessing.intensityStatistics() != null) {
+            steps.add(step("normalize_intensity", "kind", preprocessing.normalization(), "per_channel_statistics",
+                    preprocessing.intensityStatistics(), "rule", "clip to [lower_bound, upper_bound], subtract mean, "
+                    + "divide by max(std, 1e-8)"));
+        } else {
+            steps.add(step("normalize_intensity", "kind", preprocessing.normalization(), "channel_wise",
+                    preprocessing.channelWise(), "clip_percentiles", preprocessing.clipPercentiles()));
+        }
         PreprocessingSettings settings = model.preprocessingSettings();
         steps.add(step("pad_with_zeros", "min_shape", settings.minShape().toArray(), "multiple_of",
                 settings.divisor(), "placement", "centred, the odd voxel after"));

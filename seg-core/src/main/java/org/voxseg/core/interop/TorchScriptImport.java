@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,6 +47,36 @@ public final class TorchScriptImport {
     /** A builder; the model file, channels, outputs and window are required. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The import of a network voxseg exported ({@link SafetensorsExport}) and then traced or scripted in PyTorch
+     * ({@code (C, k, j, i)} axes): the export's {@code model.json} gives the channels, labels, preprocessing, sliding
+     * window and decided postprocessing, and cases are padded to the patch and the network's stride as voxseg pads
+     * its own, so the imported run predicts the labels the exported run predicts.
+     *
+     * @param exportFolder the folder {@code voxseg export} wrote
+     * @throws IOException if the export's {@code model.json} cannot be read
+     * @throws IllegalArgumentException if it describes an imported model rather than one voxseg trained
+     */
+    public static TorchScriptImport ofExport(Path model, Path exportFolder, Duration trialLimit) throws IOException {
+        Path file = exportFolder.resolve(ModelDescription.FILE);
+        ModelDescription exported = ModelDescription.read(file);
+        if (exported.imported()) {
+            throw new IllegalArgumentException(file + ": describes an imported model; only a network voxseg trained "
+                    + "and exported can be imported this way");
+        }
+        int[] outputs = new int[exported.model().outChannels()];
+        Arrays.setAll(outputs, c -> c);
+        TorchScriptModel traced = new TorchScriptModel(exported.channels().size(), TensorAxes.CKJI, outputs,
+                exported.strideDivisor(), null, "TorchScript " + model.getFileName() + " traced from the export "
+                + exportFolder.getFileName());
+        PreprocessingConfig padded = exported.preprocessing().withPadding(exported.patchSize(),
+                exported.strideDivisor());
+        return new TorchScriptImport(model, new ModelDescription(ModelDescription.FORMAT, null, traced,
+                exported.activation(), exported.channels(), exported.labels(), exported.labelHierarchy(),
+                exported.outputNames(), exported.patchSize(), padded, exported.inference(), exported.postprocessing()),
+                trialLimit);
     }
 
     /** The {@code model.json} the import writes. */
@@ -174,6 +205,10 @@ public final class TorchScriptImport {
                 throw new IllegalArgumentException(model + ": say which labels the model's outputs are, with --regions "
                         + "(sigmoid outputs, e.g. TC=1+4,WT=1+2+4,ET=4) or --classes (softmax, e.g. background=0,"
                         + "tumour=1)");
+            }
+            if (preprocessing.needsIntensityStatistics()) {
+                throw new IllegalArgumentException(model + ": normalization 'ct' needs the statistics of the training "
+                        + "set's foreground, which an import does not have; use zscore or none");
             }
             InferenceConfig settings = inference.roi(roi).build();
             requireWithin(ImportLimits.channelNames(channels), "channels (--channels; network_data_format.inputs)");

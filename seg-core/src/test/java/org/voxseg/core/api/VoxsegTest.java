@@ -31,6 +31,7 @@ import org.voxseg.core.config.RunConfig;
 import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.inference.CasePredictor;
+import org.voxseg.core.interop.TorchScriptImport;
 import org.voxseg.core.testing.PythonTorch;
 import org.voxseg.core.training.CheckpointSeries;
 import org.voxseg.core.training.RunFolderRecorder;
@@ -42,6 +43,7 @@ import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.CaseInputs;
 import org.voxseg.data.dataset.CaseLoader;
 import org.voxseg.data.evaluation.PostprocessingChoice;
+import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.label.Postprocessing;
 import org.voxseg.data.label.RemoveSmallComponents;
 import org.voxseg.data.nifti.NiftiReader;
@@ -187,6 +189,56 @@ class VoxsegTest {
         assertEquals(2, scores.size(), "one row per validation case");
         assertTrue(scores.get(1).startsWith(TinyDataset.VALIDATION_CASE + ","));
         assertTrue(Files.readString(validation.resolve(FullValidation.RECORD)).contains("\"epoch\" : 1"));
+    }
+
+    @Test
+    void anExportTracedInPytorchAndImportedBackPredictsTheRunsLabelsOnACaseThatNeedsPadding() throws IOException {
+        PythonTorch.assumeAvailable();
+        Path export = dir.resolve("round_trip_export");
+        voxseg.exportModel(run, export);
+        Path traced = dir.resolve("round_trip.ts");
+        try (NDManager manager = TorchRuntime.engine().newBaseManager()) {
+            PythonTorch.exportedOutputs(export, manager.zeros(new Shape(1, 4, 16, 16, 16)), Files.createDirectories(
+                    dir.resolve("round_trip_work")), traced);
+        }
+        Path imported = dir.resolve("round_trip_run");
+        voxseg.importModel(TorchScriptImport.ofExport(traced, export, TorchScriptImport.DEFAULT_TRIAL_LIMIT),
+                imported);
+        // 21 x 19 x 9 voxels from the middle of an unseen case: voxseg pads them to 22 x 20 x 16 (stride, patch)
+        CaseFiles entry = CaseInputs.resolve(List.of(dir.resolve("unseen")), List.of("flair", "t1", "t1ce", "t2"))
+                .get(0);
+        Volume small = middle(CaseLoader.load(entry).image(), new int[] {21, 19, 9});
+
+        try (Segmenter original = voxseg.segmenter(List.of(run), InferenceOverrides.NONE);
+                Segmenter back = voxseg.segmenter(List.of(imported), InferenceOverrides.NONE)) {
+            Volume voxsegLabels = original.segment(small).labels();
+            Volume importedLabels = back.segment(small).labels();
+
+            assertArrayEquals(new int[] {21, 19, 9}, importedLabels.geometry().shape());
+            assertTrue(IntStream.range(0, voxsegLabels.voxelsPerChannel()).anyMatch(i -> voxsegLabels.data().get(i)
+                    > 0), "the run finds tumour in the piece");
+            long differing = IntStream.range(0, voxsegLabels.voxelsPerChannel()).filter(i -> voxsegLabels.data()
+                    .get(i) != importedLabels.data().get(i)).count();
+            assertEquals(0, differing, "voxels labelled otherwise than the run labels them");
+        }
+    }
+
+    /** The {@code shape} voxels at the middle of {@code image}, every channel, on a grid of their own. */
+    private static Volume middle(Volume image, int[] shape) {
+        int[] full = image.geometry().shape();
+        int voxels = shape[0] * shape[1] * shape[2];
+        float[] data = new float[image.channels() * voxels];
+        for (int c = 0, n = 0; c < image.channels(); c++) {
+            for (int k = 0; k < shape[2]; k++) {
+                for (int j = 0; j < shape[1]; j++) {
+                    for (int i = 0; i < shape[0]; i++) {
+                        data[n++] = image.get(c, i + (full[0] - shape[0]) / 2, j + (full[1] - shape[1]) / 2,
+                                k + (full[2] - shape[2]) / 2);
+                    }
+                }
+            }
+        }
+        return Volume.wrap(Geometry.of(shape, image.geometry().affine()), image.channels(), data);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,9 @@ import org.voxseg.core.inference.BlendMode;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.data.grid.Extent;
 import org.voxseg.data.grid.Spacing;
-import org.voxseg.data.transform.IntensityNormalization;
+import org.voxseg.data.transform.DatasetNormalization;
+import org.voxseg.data.transform.IntensityStatistics;
+import org.voxseg.data.transform.Normalization;
 
 /** Each section's builder holds its defaults: an empty JSON section and an untouched builder agree. */
 class SectionBuildersTest {
@@ -37,7 +40,7 @@ class SectionBuildersTest {
                 {"target_spacing": [1, 1, 1.5], "normalization": "zscore", "clip_percentiles": [0.5, 99.5]}
                 """, PreprocessingConfig.class);
         PreprocessingConfig java = PreprocessingConfig.builder().targetSpacing(new Spacing(1, 1, 1.5))
-                .normalization(IntensityNormalization.Kind.ZSCORE).clipPercentiles(List.of(0.5, 99.5)).build();
+                .normalization(Normalization.Kind.ZSCORE).clipPercentiles(List.of(0.5, 99.5)).build();
 
         assertEquals(java, json);
         assertEquals(java.settings(Extent.cube(16), 8), json.settings(Extent.cube(16), 8));
@@ -55,6 +58,27 @@ class SectionBuildersTest {
         assertTrue(preprocessing.contains("\"target_spacing\" : [ 1.0, 1.0, 1.5 ]")
                 && preprocessing.contains("\"normalization\" : \"zscore_nonzero\""), preprocessing);
         assertThrows(Exception.class, () -> ConfigJson.parse("{\"roi\": [64, 64]}", InferenceConfig.class));
+    }
+
+    @Test
+    void ctNormalisationKeepsItsStatisticsAndRefusesWhatItReplaces() throws IOException {
+        PreprocessingConfig ct = ConfigJson.parse("""
+                {"normalization": "ct", "intensity_statistics": [{"mean": 40, "std": 20, "lower_bound": -100,
+                 "upper_bound": 200}]}
+                """, PreprocessingConfig.class);
+
+        assertEquals(new DatasetNormalization(List.of(new IntensityStatistics(40, 20, -100, 200))),
+                ct.settings(Extent.cube(16), 8).normalization());
+        assertEquals(ct, ConfigJson.parse(ConfigJson.text(ct), PreprocessingConfig.class));
+        assertTrue(ConfigJson.parse("{\"normalization\": \"ct\"}", PreprocessingConfig.class)
+                .needsIntensityStatistics());
+        for (String refused : List.of("{\"normalization\": \"ct\", \"clip_percentiles\": [1, 99]}",
+                "{\"normalization\": \"ct\", \"channel_wise\": false}",
+                "{\"intensity_statistics\": [{\"mean\": 0, \"std\": 1, \"lower_bound\": 0, \"upper_bound\": 1}]}")) {
+            Exception e = assertThrows(JsonProcessingException.class, () -> ConfigJson.parse(refused,
+                    PreprocessingConfig.class), refused);
+            assertTrue(e.getMessage().contains("'ct'"), e.getMessage());
+        }
     }
 
     private static Object builderDefaults(Class<?> section) {

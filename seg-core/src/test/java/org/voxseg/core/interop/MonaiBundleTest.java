@@ -21,6 +21,7 @@ import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.transform.IntensityNormalization;
+import org.voxseg.data.transform.Normalization;
 import org.voxseg.data.transform.IntensityScaling;
 import org.voxseg.data.transform.Interpolation;
 import org.voxseg.data.transform.Pad;
@@ -113,7 +114,7 @@ class MonaiBundleTest {
     void theFixtureReadsAsMonaiWroteIt() throws IOException {
         ModelDescription description = MonaiBundle.read(InteropFixtures.bundle()).build().description();
         PreprocessingConfig preprocessing = description.preprocessing();
-        assertEquals(IntensityNormalization.Kind.ZSCORE_NONZERO, preprocessing.normalization());
+        assertEquals(Normalization.Kind.ZSCORE_NONZERO, preprocessing.normalization());
         assertTrue(preprocessing.channelWise() && !preprocessing.cropForeground());
         assertEquals(BlendMode.GAUSSIAN, description.inference().mode());
         assertEquals(BlendedValues.OUTPUTS, description.inference().blend());
@@ -154,9 +155,9 @@ class MonaiBundleTest {
 
     @Test
     void pythonsTruthOfStringsIsFollowedWhereItIsPlain() throws IOException {
-        assertEquals(IntensityNormalization.Kind.ZSCORE_NONZERO, edited("\"nonzero\": true", "\"nonzero\": \"True\"")
+        assertEquals(Normalization.Kind.ZSCORE_NONZERO, edited("\"nonzero\": true", "\"nonzero\": \"True\"")
                 .preprocessing().normalization());
-        assertEquals(IntensityNormalization.Kind.ZSCORE, edited("\"nonzero\": true", "\"nonzero\": 0")
+        assertEquals(Normalization.Kind.ZSCORE, edited("\"nonzero\": true", "\"nonzero\": 0")
                 .preprocessing().normalization());
         ConfigException refused = assertThrows(ConfigException.class, () -> edited("\"nonzero\": true",
                 "\"nonzero\": \"False\""));
@@ -218,7 +219,7 @@ class MonaiBundleTest {
         assertEquals(json.preprocessing(), yaml.preprocessing());
         assertEquals(json.inference(), yaml.inference());
         assertEquals(json.outputNames(), yaml.outputNames());
-        assertEquals(IntensityNormalization.Kind.ZSCORE_NONZERO, yaml.preprocessing().normalization());
+        assertEquals(Normalization.Kind.ZSCORE_NONZERO, yaml.preprocessing().normalization());
         Files.writeString(bundle.resolve("configs/inference.yaml"), "inferer: [unclosed");
         ConfigException broken = assertThrows(ConfigException.class, () -> MonaiBundle.read(bundle));
         assertTrue(broken.getMessage().startsWith(bundle.resolve("configs/inference.yaml") + ": not valid YAML"),

@@ -28,7 +28,7 @@ import org.voxseg.core.inference.BlendedValues;
 import org.voxseg.core.inference.TensorAxes;
 import org.voxseg.data.grid.Extent;
 import org.voxseg.data.nifti.NiftiReader;
-import org.voxseg.data.transform.IntensityNormalization;
+import org.voxseg.data.transform.Normalization;
 import org.voxseg.data.volume.Volume;
 
 /**
@@ -59,7 +59,7 @@ class TorchScriptImportTest {
         return TorchScriptImport.builder().model(model).channels(InteropFixtures.CHANNELS)
                 .outputs(OutputLabels.parseRegions(InteropFixtures.REGIONS))
                 .preprocessing(PreprocessingConfig.builder().cropForeground(false)
-                        .normalization(IntensityNormalization.Kind.ZSCORE_NONZERO).channelWise(true).build())
+                        .normalization(Normalization.Kind.ZSCORE_NONZERO).channelWise(true).build())
                 .roi(new Extent(16, 12, 8)).axes(axes).strideDivisor(4).inference(InferenceConfig.builder()
                         .blend(BlendedValues.OUTPUTS).mode(BlendMode.GAUSSIAN).overlap(0.5));
     }
@@ -124,6 +124,18 @@ class TorchScriptImportTest {
         assertEquals(BlendMode.CONSTANT, defaults.mode());
         assertEquals(0.25, defaults.overlap());
         assertEquals(BlendedValues.OUTPUTS, defaults.blend());
+    }
+
+    @Test
+    void ctNormalisationIsRefusedSinceAnImportHasNoTrainingStatistics() {
+        TorchScriptImport.Builder ct = TorchScriptImport.builder().model(InteropFixtures.cijkModel())
+                .channels(InteropFixtures.CHANNELS).outputs(OutputLabels.parseRegions(InteropFixtures.REGIONS))
+                .roi(new Extent(16, 12, 8)).preprocessing(PreprocessingConfig.builder()
+                        .normalization(Normalization.Kind.CT).build());
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, ct::build);
+        assertEquals(InteropFixtures.cijkModel() + ": normalization 'ct' needs the statistics of the training set's "
+                + "foreground, which an import does not have; use zscore or none", refused.getMessage());
     }
 
     @Test

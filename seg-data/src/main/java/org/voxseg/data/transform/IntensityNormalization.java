@@ -14,17 +14,8 @@ import org.voxseg.data.volume.Volume;
  * @param clipLow lower clipping percentile, or NaN for no clipping
  * @param clipHigh upper clipping percentile, or NaN for no clipping
  */
-public record IntensityNormalization(boolean nonzero, boolean channelWise, double clipLow, double clipHigh) {
-
-    /**
-     * The normalisations a config names (values {@code zscore_nonzero}, MONAI's {@code nonzero=True};
-     * {@code zscore}; {@code none}).
-     */
-    public enum Kind {
-        ZSCORE_NONZERO,
-        ZSCORE,
-        NONE
-    }
+public record IntensityNormalization(boolean nonzero, boolean channelWise, double clipLow, double clipHigh)
+        implements Normalization {
 
     public IntensityNormalization {
         if (Double.isNaN(clipLow) != Double.isNaN(clipHigh) || clipLow > clipHigh) {
@@ -43,7 +34,7 @@ public record IntensityNormalization(boolean nonzero, boolean channelWise, doubl
         return new IntensityNormalization(nonzero, channelWise, low, high);
     }
 
-    /** The normalised volume. */
+    @Override
     public Volume apply(Volume image) {
         float[] data = image.toArray();
         int block = channelWise ? image.voxelsPerChannel() : data.length;

@@ -22,7 +22,7 @@ import org.voxseg.data.grid.Spacing;
  * @param divisor every axis of the result is a multiple of this (the network's total stride)
  */
 public record PreprocessingSettings(String axisCodes, ForegroundCrop foregroundCrop, Spacing targetSpacing,
-        SpacingGrid spacingGrid, Extent targetShape, IntensityScaling scaling, IntensityNormalization normalization,
+        SpacingGrid spacingGrid, Extent targetShape, IntensityScaling scaling, Normalization normalization,
         Extent minShape, int divisor) {
 
     public PreprocessingSettings {
@@ -74,7 +74,7 @@ public record PreprocessingSettings(String axisCodes, ForegroundCrop foregroundC
     }
 
     /** The intensity normalisation, if any. */
-    public Optional<IntensityNormalization> intensityNormalization() {
+    public Optional<Normalization> intensityNormalization() {
         return Optional.ofNullable(normalization);
     }
 
@@ -100,7 +100,7 @@ public record PreprocessingSettings(String axisCodes, ForegroundCrop foregroundC
         private SpacingGrid spacingGrid;
         private Extent targetShape;
         private IntensityScaling scaling;
-        private IntensityNormalization normalization;
+        private Normalization normalization;
         private Extent minShape = Extent.cube(1);
         private int divisor = 1;
 
@@ -152,7 +152,7 @@ public record PreprocessingSettings(String axisCodes, ForegroundCrop foregroundC
             return this;
         }
 
-        public Builder normalization(IntensityNormalization normalization) {
+        public Builder normalization(Normalization normalization) {
             this.normalization = normalization;
             return this;
         }
