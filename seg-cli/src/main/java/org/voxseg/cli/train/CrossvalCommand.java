@@ -45,7 +45,8 @@ public final class CrossvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunConfig config = options.load(TrainingOverrides.builder());
         if (setupOnly) {
-            List<Path> folds = new CrossValidation(config, options.outputDir).setUp();
+            List<Path> folds = new CrossValidation(config, options.outputDir).setUp(new ConsoleProgress(out(),
+                    options.quiet));
             folds.forEach(f -> out().println("voxseg train --config " + f.resolve("config.json")
                     + " --output-dir " + f));
             out().println("set up " + folds.size() + " folds in " + options.outputDir);
@@ -53,7 +54,8 @@ public final class CrossvalCommand implements Callable<Integer> {
         }
         if (devices != null) {
             DeviceOption.requireVisible("--devices", devices);
-            new FoldProcesses(devices, out()).train(new CrossValidation(config, options.outputDir).setUp());
+            new FoldProcesses(devices, out()).train(new CrossValidation(config, options.outputDir).setUp(
+                    new ConsoleProgress(out(), options.quiet)));
         }
         List<CrossValidation.FoldResult> results;
         try (Voxseg voxseg = ConfigOptions.voxseg(config)) {

@@ -56,13 +56,18 @@ public final class CrossValidation {
 
     /**
      * Writes the split and one folder per fold with its config (with the CT normalisation's statistics, computed here
-     * once for all folds, if it asks for them).
+     * once for all folds, if it asks for them), after checking every case's content while preprocessing it into the
+     * folds' shared cache; {@code listener} hears each case prepared.
      *
      * @return the fold folders
+     * @throws DatasetProblemsException if cases have content problems: all of them are listed and nothing but the
+     *     listing and the cache's valid entries is written
      */
-    public List<Path> setUp() throws IOException {
+    public List<Path> setUp(RunListener listener) throws IOException {
         List<CaseFiles> cases = new DatasetPreparation(config, folder).validCases();
-        RunConfig completed = IntensityFingerprint.complete(config, folder, RunListener.NONE);
+        RunConfig completed = IntensityFingerprint.complete(config, folder, listener);
+        // Every case's content is checked, in the pass that fills the folds' shared cache, before any file is written.
+        new DatasetPreparation(completed, folder).prepare(cases, listener);
         Files.createDirectories(folder);
         List<String> ids = cases.stream().map(CaseFiles::id).toList();
         int folds = config.crossValidation().nFolds();
@@ -81,7 +86,7 @@ public final class CrossValidation {
 
     /** Sets up and trains every fold in turn (each resumes if it has a checkpoint), then writes the summary. */
     List<FoldResult> run(NDManager manager, RunListener listener) throws IOException {
-        List<Path> foldFolders = setUp();
+        List<Path> foldFolders = setUp(listener);
         List<FoldResult> results = new ArrayList<>();
         for (int k = 0; k < foldFolders.size(); k++) {
             Path foldFolder = foldFolders.get(k);

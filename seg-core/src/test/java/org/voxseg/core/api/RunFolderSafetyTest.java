@@ -151,6 +151,26 @@ class RunFolderSafetyTest {
         }
     }
 
+    @Test
+    void aCrossValidationChecksEveryCasesContentBeforeWritingItsSplitOrFolds() throws IOException {
+        Path data = dir.resolve("broken_cv/train");
+        TinyDataset.cases(data, 4, 2);
+        RunConfig broken = RunConfig.read(TinyDataset.config(dir.resolve("broken_cv/config.json"), "train", 1,
+                "\"cross_validation\": {\"n_folds\": 2}"));
+        String nan = rewrite(data, 0, "flair", values -> values[10] = Float.NaN);
+        String labels = rewrite(data, 3, "seg", values -> values[30] = 7);
+        Path folder = dir.resolve("broken_cv/cv");
+
+        assertThrows(DatasetProblemsException.class, () -> new CrossValidation(broken, folder).setUp(
+                RunListener.NONE));
+
+        List<String> listed = Files.readAllLines(folder.resolve(DatasetPreparation.PROBLEMS));
+        assertEquals(2, listed.size(), listed.toString());
+        assertTrue(listed.get(0).startsWith(nan) && listed.get(1).startsWith(labels), listed.toString());
+        assertFalse(Files.exists(folder.resolve(RunFolder.SPLIT)));
+        assertFalse(Files.exists(folder.resolve("fold_0")));
+    }
+
     /** Rewrites one file of case {@code index} with changed values (float32); the file's "case: path". */
     private static String rewrite(Path data, int index, String suffix, Consumer<float[]> change) throws IOException {
         Path file = caseFile(data, index, suffix);
