@@ -137,17 +137,18 @@ final class DatasetPreparation {
      */
     List<IntensityStatistics> foregroundStatistics(List<CaseFiles> cases, RunListener listener) throws IOException {
         List<CaseFiles> labelled = cases.stream().filter(c -> c.label().isPresent()).toList();
-        ForegroundIntensities intensities = new ForegroundIntensities(dataset.channels().size());
-        eachCase(labelled, entry -> {
+        // Cases are added in the order given, whichever worker finishes first, so the sums are the same every time.
+        List<float[][]> samples = eachCase(labelled, entry -> {
             CaseLoader.LoadedCase loaded = CaseLoader.load(entry);
             List<DatasetProblem> problems = checks.check(entry, loaded);
             if (!problems.isEmpty()) {
                 throw new InvalidCaseException(problems);
             }
-            intensities.add(ForegroundIntensities.sample(loaded.image(), loaded.labels().orElseThrow()));
-            return entry;
+            return ForegroundIntensities.sample(loaded.image(), loaded.labels().orElseThrow());
         }, (entry, n) -> listener.note("foreground intensities of " + entry.id() + " (" + n + "/" + labelled.size()
                 + ")"));
+        ForegroundIntensities intensities = new ForegroundIntensities(dataset.channels().size());
+        samples.forEach(intensities::add);
         if (!intensities.hasForeground()) {
             throw new ConfigException("dataset.preprocessing.normalization 'ct' takes its statistics from the "
                     + "training cases' foreground, but no label map of the dataset has a label above 0");

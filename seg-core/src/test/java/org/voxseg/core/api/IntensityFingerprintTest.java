@@ -1,5 +1,6 @@
 package org.voxseg.core.api;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
@@ -71,6 +73,12 @@ class IntensityFingerprintTest {
         return root;
     }
 
+    private static float[] filled(float value) {
+        float[] values = new float[SHAPE[0] * SHAPE[1] * SHAPE[2]];
+        Arrays.fill(values, value);
+        return values;
+    }
+
     private Path config(String extra) throws IOException {
         Path file = dir.resolve("config.json");
         Files.writeString(file, String.format(Locale.ROOT, """
@@ -103,6 +111,11 @@ class IntensityFingerprintTest {
             assertEquals(new DatasetNormalization(stored.intensityStatistics()),
                     ModelDescription.read(run.resolve(RunFolder.MODEL)).preprocessingSettings().normalization());
             assertEquals(stored, RunConfig.read(run.resolve(RunFolder.CONFIG)).dataset().preprocessing());
+            try (Segmenter segmenter = voxseg.segmenter(List.of(run), InferenceOverrides.NONE)) {
+                Volume air = Volume.wrap(Geometry.of(SHAPE, Affine.identity()), 1, filled(-1000));
+                assertArrayEquals(SHAPE, segmenter.segment(air).labels().geometry().shape(),
+                        "prediction normalises with the stored statistics");
+            }
 
             // a resume takes the numbers from the run folder, even when the cases changed since
             ctTask(900, 900, 900);

@@ -9,9 +9,10 @@ import org.voxseg.data.volume.Volume;
 /**
  * Samples of the training cases' foreground intensities, the part of nnU-Net's dataset fingerprint its CT
  * normalisation needs: from each case, {@value #SAMPLES_PER_CASE} voxels with a label above 0 drawn uniformly with
- * replacement (the same seeded draw for every case, so the result does not depend on the order cases arrive in), and
- * from all samples together each channel's {@link IntensityStatistics}. Bounded memory: a case's draw keeps only
- * the drawn positions, never a mask of its foreground.
+ * replacement (the same seeded draw for every case), and from all samples, in the order the cases were added, each
+ * channel's {@link IntensityStatistics}; the same cases in the same order always give the same numbers. Bounded
+ * memory: a case's draw keeps only the drawn positions, never a mask of its foreground. Not thread-safe: draw in
+ * parallel with {@link #sample}, then add in order.
  */
 public final class ForegroundIntensities {
 
@@ -70,7 +71,7 @@ public final class ForegroundIntensities {
      *
      * @throws IllegalArgumentException if they are not of this collection's channel count
      */
-    public synchronized void add(float[][] samples) {
+    public void add(float[][] samples) {
         if (samples.length != channels) {
             throw new IllegalArgumentException(samples.length + " channel(s) of samples for a collection of "
                     + channels);
@@ -79,7 +80,7 @@ public final class ForegroundIntensities {
     }
 
     /** Whether any case added had foreground. */
-    public synchronized boolean hasForeground() {
+    public boolean hasForeground() {
         return cases.stream().anyMatch(c -> c[0].length > 0);
     }
 
@@ -88,7 +89,7 @@ public final class ForegroundIntensities {
      *
      * @throws IllegalStateException if no case added had foreground
      */
-    public synchronized List<IntensityStatistics> statistics() {
+    public List<IntensityStatistics> statistics() {
         if (!hasForeground()) {
             throw new IllegalStateException("no foreground voxels to take intensity statistics from");
         }
