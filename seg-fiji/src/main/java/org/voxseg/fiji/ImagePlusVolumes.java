@@ -8,6 +8,7 @@ import java.nio.FloatBuffer;
 import java.util.List;
 import org.voxseg.data.dataset.DatasetValidator;
 import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.geometry.GridChecks;
 import org.voxseg.data.volume.Volume;
 
 /**
@@ -110,7 +111,7 @@ public final class ImagePlusVolumes {
     }
 
     private static void requireSameGrid(ImagePlus reference, Geometry expected, ImagePlus image, Geometry actual) {
-        actual.describeDifference(expected, DatasetValidator.GRID_TOLERANCE).ifPresent(difference -> {
+        GridChecks.describeDifference(actual, expected, DatasetValidator.GRID_TOLERANCE).ifPresent(difference -> {
             throw new IllegalArgumentException(image.getTitle() + " does not lie on the grid of "
                     + reference.getTitle() + ": " + difference);
         });

@@ -65,7 +65,7 @@ final class ConfigOptions {
         }
         DeviceRequest asked = device.checked();
         return asked == null ? resolved
-                : resolved.withTraining(resolved.training().with(null, null, null, null, null, asked, null));
+                : resolved.withTraining(resolved.training().toBuilder().device(asked).build());
     }
 
     /** The entry point for a run of {@code resolved}, with its compute threads. */

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ObjIntConsumer;
 import java.util.stream.Collectors;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.DatasetConfig;
@@ -162,20 +163,15 @@ final class DatasetPreparation {
         T apply(CaseFiles entry) throws IOException;
     }
 
-    /** Hears that a case is done, as number n of the cases done so far. */
-    @FunctionalInterface
-    private interface CaseDone {
-        void accept(CaseFiles entry, int n);
-    }
-
     /**
      * {@code work} on every case, in the order given, by the configured number of worker threads; every case is
-     * worked on even when others fail.
+     * worked on even when others fail, and {@code done} hears each that succeeds as number n of those done so far.
      *
      * @throws DatasetProblemsException if cases' values fail the data checks: every such problem
      * @throws IOException the first other failure in case order
      */
-    private <T> List<T> eachCase(List<CaseFiles> cases, CaseWork<T> work, CaseDone done) throws IOException {
+    private <T> List<T> eachCase(List<CaseFiles> cases, CaseWork<T> work, ObjIntConsumer<CaseFiles> done)
+            throws IOException {
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, cases.size())), task -> {
             Thread thread = new Thread(task, "voxseg-preprocess-" + threads.incrementAndGet());

@@ -169,7 +169,7 @@ final class FullValidation implements TrainingListener {
                 try (NDManager scope = manager.newSubManager()) {
                     prediction = predictor.predict(loaded.image(), scope);
                 }
-                Segmenter.writeLabels(prediction, description.labels(), prediction(runFolder, loaded.id()));
+                PredictionFiles.writeLabels(prediction, description.labels(), prediction(runFolder, loaded.id()));
                 scores.add(evaluator.evaluate(loaded.id(), prediction.labels(), loaded.labels().orElseThrow()));
                 listener.caseValidated(loaded.id(), scores.size(), cases.size());
             }

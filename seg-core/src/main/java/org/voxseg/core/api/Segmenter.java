@@ -3,14 +3,9 @@ package org.voxseg.core.api;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntConsumer;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.InferenceConfig;
@@ -27,10 +22,6 @@ import org.voxseg.data.dataset.CaseLoader;
 import org.voxseg.data.dataset.CaseShare;
 import org.voxseg.data.dataset.NiftiFiles;
 import org.voxseg.data.dataset.ReadAheadLoader;
-import org.voxseg.data.io.AtomicFiles;
-import org.voxseg.data.io.RealPaths;
-import org.voxseg.data.nifti.NiftiDataType;
-import org.voxseg.data.nifti.NiftiWriter;
 import org.voxseg.data.volume.Volume;
 
 /**
@@ -56,7 +47,7 @@ public final class Segmenter implements AutoCloseable {
         this.settings = overrides.applyTo(description.inference());
         List<Predictor> members = new ArrayList<>();
         for (TrainedModel model : models) {
-            requireCompatible(models.get(0), model);
+            models.get(0).requireEnsembleWith(model);
             if (model.description().imported()) {
                 model.description().torchscript().requireFits(settings.roi());
             }
@@ -168,12 +159,7 @@ public final class Segmenter implements AutoCloseable {
      * probabilities beside it when asked for).
      */
     public void segmentFile(CaseFiles entry, Path output, IntConsumer windowsDone) throws IOException {
-        requireNoInputOverwritten(List.of(entry), List.of(output));
-        predictInto(entry, output, windowsDone);
-    }
-
-    /** Predicts one case into {@code output}, whose name and place the caller has checked. */
-    private void predictInto(CaseFiles entry, Path output, IntConsumer windowsDone) throws IOException {
+        PredictionFiles.requireNoInputOverwritten(List.of(entry), List.of(output), probabilities);
         predictInto(CaseLoader.load(entry).image(), output, windowsDone);
     }
 
@@ -182,7 +168,7 @@ public final class Segmenter implements AutoCloseable {
         CasePredictor.Prediction prediction = segment(image, windowsDone);
         writeLabels(prediction, output);
         if (probabilities) {
-            writeProbabilities(prediction, probabilitiesFile(output));
+            writeProbabilities(prediction, PredictionFiles.probabilitiesFile(output));
         }
     }
 
@@ -215,20 +201,9 @@ public final class Segmenter implements AutoCloseable {
         // Whether the output is one file depends on all the cases, not on this share of them.
         boolean single = all.size() == 1 && NiftiFiles.stem(output).isPresent();
         List<CaseFiles> cases = share.select(all);
-        List<Path> targets = cases.stream().map(entry -> single ? output : output.resolve(entry.id() + ".nii.gz"))
-                .toList();
-        requireNoInputOverwritten(cases, targets);
-        if (single) {
-            Path folder = output.toAbsolutePath().getParent();
-            if (!Files.isDirectory(folder)) {
-                throw new NoSuchFileException(folder.toString(), null, "the output's folder does not exist");
-            }
-            AtomicFiles.removeStaleOf(output);
-            AtomicFiles.removeStaleOf(probabilitiesFile(output));
-        } else {
-            Files.createDirectories(output);
-            AtomicFiles.removeStale(output);
-        }
+        List<Path> targets = PredictionFiles.targets(cases, output, single);
+        PredictionFiles.requireNoInputOverwritten(cases, targets, probabilities);
+        PredictionFiles.prepareOutput(output, single);
         List<Path> written = new ArrayList<>();
         try (ReadAheadLoader loader = new ReadAheadLoader(cases)) {
             for (CaseFiles entry : cases) {
@@ -247,56 +222,14 @@ public final class Segmenter implements AutoCloseable {
         return written;
     }
 
-    /** Refuses outputs (label maps and probabilities) that would land on an input file, however either is spelt. */
-    private void requireNoInputOverwritten(List<CaseFiles> cases, List<Path> targets) throws IOException {
-        Map<Path, Path> inputs = new HashMap<>();
-        for (CaseFiles entry : cases) {
-            for (Path file : entry.images()) {
-                inputs.put(RealPaths.of(file), file);
-            }
-            if (entry.label().isPresent()) {
-                inputs.put(RealPaths.of(entry.label().get()), entry.label().get());
-            }
-        }
-        for (Path target : targets) {
-            List<Path> outputs = new ArrayList<>(List.of(target));
-            Path probabilityFile = probabilitiesFile(target); // also refuses a label map not named .nii(.gz)
-            if (probabilities) {
-                outputs.add(probabilityFile);
-            }
-            for (Path file : outputs) {
-                Path input = inputs.get(RealPaths.of(file));
-                if (input != null) {
-                    throw new IllegalArgumentException(file + ": the output would overwrite the input " + input
-                            + "; choose another output");
-                }
-            }
-        }
-    }
-
-    /** Where the probabilities of the label map {@code labels} go: {@code <name>_probabilities.nii.gz} beside it. */
-    private static Path probabilitiesFile(Path labels) {
-        String name = NiftiFiles.stem(labels).orElseThrow(() -> new IllegalArgumentException(labels
-                + ": a label map is written as .nii.gz or .nii"));
-        return labels.resolveSibling(name + "_probabilities.nii.gz");
-    }
-
     /** Writes the label map as uint8 (int16 for labels above 255), in the input's geometry, atomically. */
     public void writeLabels(CasePredictor.Prediction prediction, Path file) throws IOException {
-        writeLabels(prediction, description.labels(), file);
-    }
-
-    /** Writes a label map of {@code labels} as uint8 (int16 for labels above 255), atomically. */
-    static void writeLabels(CasePredictor.Prediction prediction, int[] labels, Path file) throws IOException {
-        boolean small = Arrays.stream(labels).allMatch(label -> label >= 0 && label <= 255);
-        NiftiWriter.of(small ? NiftiDataType.UINT8 : NiftiDataType.INT16).withDescription("voxseg labels")
-                .write(prediction.labels(), file);
+        PredictionFiles.writeLabels(prediction, description.labels(), file);
     }
 
     /** Writes the probabilities as a 4-D float32 image, one volume per output channel, atomically. */
     public void writeProbabilities(CasePredictor.Prediction prediction, Path file) throws IOException {
-        NiftiWriter.of(NiftiDataType.FLOAT32).withDescription("voxseg probabilities " + String.join(" ",
-                description.outputNames())).write(prediction.probabilities(), file);
+        PredictionFiles.writeProbabilities(prediction, description.outputNames(), file);
     }
 
     @Override
@@ -305,17 +238,6 @@ public final class Segmenter implements AutoCloseable {
             models.forEach(TrainedModel::close);
         } finally {
             manager.close();
-        }
-    }
-
-    private static void requireCompatible(TrainedModel first, TrainedModel other) {
-        ModelDescription a = first.description();
-        ModelDescription b = other.description();
-        if (!a.channels().equals(b.channels()) || !Arrays.equals(a.labels(), b.labels())
-                || a.labelHierarchy() != b.labelHierarchy() || a.outputActivation() != b.outputActivation()
-                || !a.preprocessing().equals(b.preprocessing())) {
-            throw new IllegalArgumentException(other.checkpoint() + " does not fit " + first.checkpoint()
-                    + ": an ensemble needs the same channels, labels, activation and preprocessing");
         }
     }
 }

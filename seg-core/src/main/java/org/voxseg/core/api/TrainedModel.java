@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.TorchScriptModel;
 import org.voxseg.core.engine.Precision;
@@ -117,5 +118,20 @@ public final class TrainedModel implements AutoCloseable {
     @Override
     public void close() {
         manager.close();
+    }
+
+    /**
+     * Refuses to average this model with {@code other} unless both take the same channels and preprocessing and give
+     * the same labels through the same activation.
+     */
+    void requireEnsembleWith(TrainedModel other) {
+        ModelDescription a = description();
+        ModelDescription b = other.description();
+        if (!a.channels().equals(b.channels()) || !Arrays.equals(a.labels(), b.labels())
+                || a.labelHierarchy() != b.labelHierarchy() || a.outputActivation() != b.outputActivation()
+                || !a.preprocessing().equals(b.preprocessing())) {
+            throw new IllegalArgumentException(other.checkpoint() + " does not fit " + checkpoint()
+                    + ": an ensemble needs the same channels, labels, activation and preprocessing");
+        }
     }
 }

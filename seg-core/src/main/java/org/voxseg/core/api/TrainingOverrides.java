@@ -30,9 +30,29 @@ public record TrainingOverrides(Integer epochs, Integer batchSize, Long seed, In
 
     /** {@code config} with these overrides applied. */
     public RunConfig applyTo(RunConfig config) {
-        TrainingConfig training = config.training().with(epochs, batchSize, seed, threads,
-                pretrained == null ? null : pretrained.toAbsolutePath().toString(), device, precision);
-        RunConfig changed = config.withTraining(training);
+        TrainingConfig.Builder training = config.training().toBuilder();
+        if (epochs != null) {
+            training.epochs(epochs);
+        }
+        if (batchSize != null) {
+            training.batchSize(batchSize);
+        }
+        if (seed != null) {
+            training.seed(seed);
+        }
+        if (threads != null) {
+            training.threads(threads);
+        }
+        if (pretrained != null) {
+            training.pretrained(pretrained.toAbsolutePath().toString());
+        }
+        if (device != null) {
+            training.device(device);
+        }
+        if (precision != null) {
+            training.precision(precision);
+        }
+        RunConfig changed = config.withTraining(training.build());
         if (workers != null) {
             changed = changed.withDataset(changed.dataset().withPreprocessingWorkers(workers));
         }

@@ -62,8 +62,8 @@ final class TrainingRun {
      */
     TrainingRun(RunConfig config, Path folder, RunListener listener, ConfigChange configChange) {
         // The run folder's config.json records the threads this process computes with, which results depend on.
-        this.config = config.withTraining(config.training().with(null, null, null, TorchRuntime.requestedThreads(),
-                null, null, null));
+        this.config = config.withTraining(config.training().toBuilder().threads(TorchRuntime.requestedThreads())
+                .build());
         this.folder = folder;
         this.listener = listener;
         this.configChange = configChange;

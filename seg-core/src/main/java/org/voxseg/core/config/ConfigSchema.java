@@ -1,10 +1,6 @@
 package org.voxseg.core.config;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -51,10 +47,7 @@ import org.voxseg.core.schedule.ScheduleConfig;
 import org.voxseg.core.schedule.ScheduleConfigBuilder;
 import org.voxseg.data.grid.Extent;
 import org.voxseg.data.grid.Spacing;
-import org.voxseg.data.label.KeepLargestComponent;
 import org.voxseg.data.label.PostprocessingStep;
-import org.voxseg.data.label.RemoveSmallComponents;
-import org.voxseg.data.label.ReplaceSmallLabel;
 
 /**
  * The JSON schema of voxseg's config files, kept here so that the domain packages carry no Jackson annotations:
@@ -141,8 +134,8 @@ final class ConfigSchema {
                     }
                 })
                 .annotationIntrospector(new Builders())
-                .addMixIn(ParameterGroup.class, ParameterGroupMixin.class)
-                .addMixIn(PostprocessingStep.class, PostprocessingStepMixin.class)
+                .addMixIn(ParameterGroup.class, ConfigMixins.ParameterGroupMixin.class)
+                .addMixIn(PostprocessingStep.class, ConfigMixins.PostprocessingStepMixin.class)
                 .addModule(values)
                 .addHandler(new VariantProblems())
                 .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
@@ -241,25 +234,6 @@ final class ConfigSchema {
                 throw (IllegalArgumentException) problem;
             }
             return NOT_HANDLED;
-        }
-    }
-
-    /** A postprocessing step is written with its kind under {@code step}, then its own keys. */
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "step")
-    @JsonSubTypes({
-        @JsonSubTypes.Type(value = KeepLargestComponent.class, name = "keep_largest_component"),
-        @JsonSubTypes.Type(value = RemoveSmallComponents.class, name = "remove_small_components"),
-        @JsonSubTypes.Type(value = ReplaceSmallLabel.class, name = "replace_small_label")
-    })
-    private abstract static class PostprocessingStepMixin {
-    }
-
-    private abstract static class ParameterGroupMixin {
-        @JsonCreator
-        static ParameterGroup of(@JsonProperty(value = "match", required = true) String match,
-                @JsonProperty(value = "lr", required = true) double learningRate,
-                @JsonProperty("weight_decay") Double weightDecay) {
-            throw new UnsupportedOperationException("a mix-in");
         }
     }
 }

@@ -2,8 +2,6 @@ package org.voxseg.core.config;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -40,9 +38,8 @@ public record DatasetConfig(String root, String bratsRoot, String caseList, List
         boolean labelHierarchy, List<String> regionNames, List<String> validationCases, String cacheDir,
         PreprocessingConfig preprocessing, int preprocessingWorkers) {
 
-    /** The BraTS labels and regions. */
+    /** The BraTS labels, the default. */
     private static final int[] BRATS_LABELS = {2, 1, 4};
-    private static final List<String> BRATS_REGIONS = List.of("WT", "TC", "ET");
 
     /** A builder with the defaults: BraTS channels, labels [2, 1, 4] as the nested regions WT, TC, ET. */
     public static Builder builder() {
@@ -63,9 +60,7 @@ public record DatasetConfig(String root, String bratsRoot, String caseList, List
         if (channels.isEmpty()) {
             throw new IllegalArgumentException("channels must name at least one channel");
         }
-        if (preprocessingWorkers < 0) {
-            throw new IllegalArgumentException("preprocessing_workers must not be negative: " + preprocessingWorkers);
-        }
+        SectionChecks.requireNonNegative("preprocessing_workers", preprocessingWorkers);
         LabelEncoding encoding = LabelEncoding.of(labels, labelHierarchy);
         if (regionNames.size() != encoding.channels()) {
             throw new IllegalArgumentException("region_names has " + regionNames.size() + " names for "
@@ -145,20 +140,6 @@ public record DatasetConfig(String root, String bratsRoot, String caseList, List
 
     private static String resolve(Path folder, String path) {
         return path == null ? null : folder.resolve(path).normalize().toString();
-    }
-
-    private static List<String> defaultNames(int[] labels, boolean hierarchy) {
-        if (hierarchy && Arrays.equals(labels, BRATS_LABELS)) {
-            return BRATS_REGIONS;
-        }
-        List<String> names = new ArrayList<>();
-        if (!hierarchy) {
-            names.add("background");
-        }
-        for (int label : labels) {
-            names.add("label_" + label);
-        }
-        return names;
     }
 
     /** Collects a dataset section; region names default to the labels'. */
@@ -248,7 +229,8 @@ public record DatasetConfig(String root, String bratsRoot, String caseList, List
 
         public DatasetConfig build() {
             return new DatasetConfig(root, bratsRoot, caseList, channels, labels, labelHierarchy,
-                    regionNames != null ? regionNames : defaultNames(labels, labelHierarchy), validationCases, cacheDir,
+                    regionNames != null ? regionNames
+                            : LabelEncoding.of(labels, labelHierarchy).defaultOutputNames(), validationCases, cacheDir,
                     preprocessing, preprocessingWorkers);
         }
     }

@@ -1,13 +1,10 @@
 package org.voxseg.core.config;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.voxseg.data.grid.Extent;
 import org.voxseg.data.grid.Spacing;
-import org.voxseg.data.transform.DatasetNormalization;
 import org.voxseg.data.transform.ForegroundCrop;
-import org.voxseg.data.transform.IntensityNormalization;
 import org.voxseg.data.transform.Normalization;
 import org.voxseg.data.transform.IntensityScaling;
 import org.voxseg.data.transform.IntensityStatistics;
@@ -44,9 +41,8 @@ import org.voxseg.data.transform.SpacingGrid;
  */
 public record PreprocessingConfig(String orientation, boolean cropForeground, double cropThreshold,
         boolean cropPercentile, int cropMargin, Spacing targetSpacing, SpacingGrid spacingGrid, Extent targetShape,
-        IntensityScaling scaleIntensityRange,
-        Normalization.Kind normalization,
-        boolean channelWise, List<Double> clipPercentiles, List<IntensityStatistics> intensityStatistics, Extent padTo,
+        IntensityScaling scaleIntensityRange, Normalization.Kind normalization, boolean channelWise,
+        List<Double> clipPercentiles, List<IntensityStatistics> intensityStatistics, Extent padTo,
         Integer padMultipleOf) {
 
     /** A builder with the defaults: crop above 0 with no margin, no resampling, channel-wise non-zero z-score. */
@@ -73,30 +69,14 @@ public record PreprocessingConfig(String orientation, boolean cropForeground, do
             throw new IllegalArgumentException("clip_percentiles needs two values, low and high");
         }
         clipPercentiles = clipPercentiles == null ? null : List.copyOf(clipPercentiles);
-        requireCtCompatible(normalization, channelWise, clipPercentiles, scaleIntensityRange, intensityStatistics);
+        NormalizationChoice.requireConsistent(normalization, channelWise, clipPercentiles, scaleIntensityRange,
+                intensityStatistics);
         intensityStatistics = intensityStatistics == null ? null : List.copyOf(intensityStatistics);
         if (padTo != null && !padTo.isPositive() || padMultipleOf != null && padMultipleOf < 1) {
             throw new IllegalArgumentException("pad_to and pad_multiple_of need positive values");
         }
         if (cropMargin < 0) {
             throw new IllegalArgumentException("crop_margin must not be negative: " + cropMargin);
-        }
-    }
-
-    /** Refuses settings that CT normalisation replaces, and statistics without it. */
-    private static void requireCtCompatible(Normalization.Kind normalization, boolean channelWise,
-            List<Double> clipPercentiles, IntensityScaling scaleIntensityRange,
-            List<IntensityStatistics> intensityStatistics) {
-        if (normalization != Normalization.Kind.CT) {
-            if (intensityStatistics != null) {
-                throw new IllegalArgumentException("intensity_statistics belong to normalization 'ct', not '"
-                        + normalization.name().toLowerCase(Locale.ROOT) + "'");
-            }
-            return;
-        }
-        if (!channelWise || clipPercentiles != null || scaleIntensityRange != null) {
-            throw new IllegalArgumentException("normalization 'ct' clips and scales each channel with the training "
-                    + "foreground's statistics; leave out channel_wise, clip_percentiles and scale_intensity_range");
         }
     }
 
@@ -149,18 +129,8 @@ public record PreprocessingConfig(String orientation, boolean cropForeground, do
         if (scaleIntensityRange != null) {
             builder.scaling(scaleIntensityRange);
         }
-        if (normalization == Normalization.Kind.CT) {
-            if (intensityStatistics == null) {
-                throw new IllegalStateException("normalization 'ct' before the training foreground's statistics "
-                        + "were computed");
-            }
-            builder.normalization(new DatasetNormalization(intensityStatistics));
-        } else if (normalization != Normalization.Kind.NONE) {
-            IntensityNormalization zScore = IntensityNormalization.zScore(
-                    normalization == Normalization.Kind.ZSCORE_NONZERO, channelWise);
-            builder.normalization(clipPercentiles == null ? zScore
-                    : zScore.withClipping(clipPercentiles.get(0), clipPercentiles.get(1)));
-        }
+        NormalizationChoice.of(normalization, channelWise, clipPercentiles, intensityStatistics)
+                .ifPresent(builder::normalization);
         return builder.build();
     }
 

@@ -52,19 +52,23 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
     }
 
     public TrainingConfig {
-        requirePositive("epochs", epochs);
-        requirePositive("iterations_per_epoch", iterationsPerEpoch);
-        requirePositive("batch_size", batchSize);
-        requirePositive("validate_every", validateEvery);
-        requirePositive("validation_batches", validationBatches);
-        requirePositive("loader_threads", loaderThreads);
+        SectionChecks.requirePositive("epochs", epochs);
+        SectionChecks.requirePositive("iterations_per_epoch", iterationsPerEpoch);
+        SectionChecks.requirePositive("batch_size", batchSize);
+        SectionChecks.requirePositive("validate_every", validateEvery);
+        SectionChecks.requirePositive("validation_batches", validationBatches);
+        SectionChecks.requirePositive("loader_threads", loaderThreads);
+        SectionChecks.requireNonNegative("checkpoint_every", checkpointEvery);
+        SectionChecks.requireNonNegative("keep_last", keepLast);
+        SectionChecks.requireNonNegative("threads", threads);
+        SectionChecks.requireNonNegative("early_stop_patience", earlyStopPatience);
+        SectionChecks.requireNonNegative("moving_average_patience", movingAveragePatience);
+        SectionChecks.requireNonNegative("freeze_epochs", freezeEpochs);
+        SectionChecks.requireNonNegative("full_validation_every", fullValidationEvery);
+        SectionChecks.requireFraction("foreground_fraction", foregroundFraction, true);
+        SectionChecks.requireFraction("validation_overlap", validationOverlap, false);
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(precision, "precision");
-        if (!(foregroundFraction >= 0 && foregroundFraction <= 1) || !(validationOverlap >= 0
-                && validationOverlap < 1)) {
-            throw new IllegalArgumentException("foreground_fraction must be in [0, 1] and validation_overlap in "
-                    + "[0, 1), not " + foregroundFraction + " and " + validationOverlap);
-        }
         if (freeze == null && freezeEpochs > 0) {
             throw new IllegalArgumentException("freeze_epochs needs freeze, the parameters to freeze");
         }
@@ -76,32 +80,17 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
                         + e.getDescription() + ")", e);
             }
         }
-        if (checkpointEvery < 0 || keepLast < 0 || threads < 0 || movingAveragePatience < 0 || earlyStopPatience < 0
-                || freezeEpochs < 0 || fullValidationEvery < 0) {
-            throw new IllegalArgumentException("checkpoint_every, keep_last, threads, early_stop_patience, "
-                    + "moving_average_patience, freeze_epochs and full_validation_every must not be negative, not "
-                    + checkpointEvery + ", " + keepLast + ", " + threads + ", " + earlyStopPatience + ", "
-                    + movingAveragePatience + ", " + freezeEpochs + " and " + fullValidationEvery);
-        }
     }
 
-    private static void requirePositive(String key, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(key + " must be positive, not " + value);
-        }
-    }
-
-    /** This section with the command line's overrides (null: keep). */
-    public TrainingConfig with(Integer newEpochs, Integer newBatchSize, Long newSeed, Integer newThreads,
-            String newPretrained, DeviceRequest newDevice, Precision newPrecision) {
-        return new TrainingConfig(newEpochs != null ? newEpochs : epochs, iterationsPerEpoch,
-                newBatchSize != null ? newBatchSize : batchSize, patchSize, foregroundFraction,
-                newSeed != null ? newSeed : seed, validateEvery, validationBatches, fullValidationEvery,
-                validationOverlap, earlyStopPatience,
-                movingAveragePatience, augmentation, freeze, freezeEpochs,
-                newPretrained != null ? newPretrained : pretrained, checkpointEvery, keepLast,
-                newThreads != null ? newThreads : threads, loaderThreads, newDevice != null ? newDevice : device,
-                newPrecision != null ? newPrecision : precision);
+    /** A builder holding this section's values, to change some of them (e.g. from the command line). */
+    public Builder toBuilder() {
+        return new Builder().epochs(epochs).iterationsPerEpoch(iterationsPerEpoch).batchSize(batchSize)
+                .patchSize(patchSize).foregroundFraction(foregroundFraction).seed(seed).validateEvery(validateEvery)
+                .validationBatches(validationBatches).fullValidationEvery(fullValidationEvery)
+                .validationOverlap(validationOverlap).earlyStopPatience(earlyStopPatience)
+                .movingAveragePatience(movingAveragePatience).augmentation(augmentation).freeze(freeze)
+                .freezeEpochs(freezeEpochs).pretrained(pretrained).checkpointEvery(checkpointEvery).keepLast(keepLast)
+                .threads(threads).loaderThreads(loaderThreads).device(device).precision(precision);
     }
 
     /** This section with a relative {@code pretrained} path taken as relative to {@code folder}. */
@@ -109,11 +98,7 @@ public record TrainingConfig(int epochs, int iterationsPerEpoch, int batchSize, 
         if (pretrained == null || Path.of(pretrained).isAbsolute()) {
             return this;
         }
-        return new TrainingConfig(epochs, iterationsPerEpoch, batchSize, patchSize, foregroundFraction, seed,
-                validateEvery, validationBatches, fullValidationEvery, validationOverlap, earlyStopPatience,
-                movingAveragePatience, augmentation, freeze, freezeEpochs,
-                folder.resolve(pretrained).normalize().toString(), checkpointEvery, keepLast, threads, loaderThreads,
-                device, precision);
+        return toBuilder().pretrained(folder.resolve(pretrained).normalize().toString()).build();
     }
 
     /** Collects a training section. */

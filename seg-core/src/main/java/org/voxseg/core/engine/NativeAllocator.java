@@ -37,6 +37,7 @@ final class NativeAllocator {
     private interface GlibcMalloc extends Library {
         int mallopt(int parameter, int value);
 
+        @SuppressWarnings("checkstyle:MethodName") // JNA binds the C function by this name
         int malloc_trim(long pad);
     }
 

@@ -109,7 +109,7 @@ public final class Trainer {
         frozen.apply(step.network(), epoch);
         listeners.forEach(listener -> listener.epochStarted(epoch, epochs, iterationsPerEpoch));
         double epochRate = schedule.learningRate();
-        long skippedBefore = skippedSteps();
+        long skippedBefore = step.skippedSteps();
         long steps = state.step();
         double lossSum = 0;
         for (int i = 1; i <= iterationsPerEpoch; i++) {
@@ -135,7 +135,7 @@ public final class Trainer {
             listeners.forEach(listener -> listener.validationStarted(epoch, validator.batches()));
             scores = Optional.of(validator.score(step.network(), manager));
         }
-        long skipped = skippedSteps() - skippedBefore;
+        long skipped = step.skippedSteps() - skippedBefore;
         if (skipped > 0) {
             note("epoch " + epoch + ": " + skipped + " step(s) skipped for infinite or NaN gradients, loss scale now "
                     + step.lossScaler().orElseThrow().scale());
@@ -147,11 +147,6 @@ public final class Trainer {
         }
         TrainingHistory history = state.history().plus(result);
         return new TrainingState(epoch, steps, history, bestModel.bestEpoch(history));
-    }
-
-    /** The steps the loss scaler has skipped so far (0 without one). */
-    private long skippedSteps() {
-        return step.lossScaler().map(scaler -> scaler.state().skippedSteps()).orElse(0L);
     }
 
     private void note(String message) {

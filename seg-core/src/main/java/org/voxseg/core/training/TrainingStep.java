@@ -72,6 +72,11 @@ public final class TrainingStep {
         return Optional.ofNullable(lossScaler);
     }
 
+    /** The steps the loss scaler has skipped so far for infinite or NaN gradients (0 without one). */
+    public long skippedSteps() {
+        return lossScaler == null ? 0 : lossScaler.state().skippedSteps();
+    }
+
     /**
      * Uploads {@code batch} into a scope of its own, trains on it at learning rate {@code rate} and frees it.
      *

@@ -120,7 +120,7 @@ class IntensityFingerprintTest {
             // a resume takes the numbers from the run folder, even when the cases changed since
             ctTask(900, 900, 900);
             List<String> notes = new ArrayList<>();
-            voxseg.train(config.withTraining(config.training().with(2, null, null, null, null, null, null)), run,
+            voxseg.train(config.withTraining(config.training().toBuilder().epochs(2).build()), run,
                     new RunListener() {
                         @Override
                         public void note(String message) {

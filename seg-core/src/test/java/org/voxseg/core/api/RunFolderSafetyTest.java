@@ -200,8 +200,8 @@ class RunFolderSafetyTest {
         voxseg.train(config, run, RunListener.NONE);
         byte[] stored = Files.readAllBytes(run.resolve(RunFolder.CONFIG));
         RunConfig changed = RunConfig.read(TinyDataset.config(dir.resolve("data/changed.json"), "train", 1,
-                "\"cross_validation\": {\"seed\": 3}")).withTraining(config.training().with(null, null, 8L, null,
-                null, null, null));
+                "\"cross_validation\": {\"seed\": 3}")).withTraining(config.training().toBuilder().seed(8L)
+                .build());
 
         ConfigException error = assertThrows(ConfigException.class,
                 () -> voxseg.train(changed, run, RunListener.NONE));
@@ -209,7 +209,7 @@ class RunFolderSafetyTest {
         assertTrue(error.getMessage().startsWith(run.resolve(RunFolder.CONFIG) + ": the run was trained with other "
                 + "values of cross_validation.seed, training.seed;"), error.getMessage());
         assertArrayEquals(stored, Files.readAllBytes(run.resolve(RunFolder.CONFIG)), "config.json is kept");
-        RunConfig twoEpochs = config.withTraining(config.training().with(2, null, null, null, null, null, null));
+        RunConfig twoEpochs = config.withTraining(config.training().toBuilder().epochs(2).build());
         assertEquals(2, voxseg.train(twoEpochs, run, RunListener.NONE).epochs(), "more epochs resume");
         assertEquals(2, voxseg.train(changed, run, RunListener.NONE, ConfigChange.ACCEPT).epochs(),
                 "a forced change resumes");
@@ -226,7 +226,7 @@ class RunFolderSafetyTest {
                 + TorchRuntime.requestedThreads(), "\"threads\" : 7"));
         List<String> notes = new ArrayList<>();
 
-        RunConfig longer = config.withTraining(config.training().with(2, null, null, null, null, null, null));
+        RunConfig longer = config.withTraining(config.training().toBuilder().epochs(2).build());
         voxseg.train(longer, run, new RunListener() {
             @Override
             public void note(String message) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.geometry.GridChecks;
 import org.voxseg.data.nifti.NiftiHeader;
 import org.voxseg.data.nifti.NiftiReader;
 import org.voxseg.data.volume.Volume;
@@ -169,7 +170,7 @@ public final class DatasetValidator {
 
     private static void checkGrid(String id, Path file, Geometry grid, Path referenceFile, Geometry reference,
             List<DatasetProblem> problems) {
-        grid.describeDifference(reference, GRID_TOLERANCE).ifPresent(difference -> problems.add(
+        GridChecks.describeDifference(grid, reference, GRID_TOLERANCE).ifPresent(difference -> problems.add(
                 new DatasetProblem(id, file, "not on the grid of " + referenceFile.getFileName() + ": " + difference)));
     }
 }

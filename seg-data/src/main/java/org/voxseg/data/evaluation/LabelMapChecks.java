@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.geometry.GridChecks;
 import org.voxseg.data.nifti.NiftiHeader;
 
 /**
@@ -35,7 +36,7 @@ final class LabelMapChecks {
         requireLabelMapHeader(referenceFile, reference);
         Geometry p = prediction.geometry();
         Geometry r = reference.geometry();
-        Optional<String> difference = p.describeDifference(r, TOLERANCE_MM);
+        Optional<String> difference = GridChecks.describeDifference(p, r, TOLERANCE_MM);
         if (difference.isEmpty() && maxAbsDifference(p.spacing(), r.spacing()) > TOLERANCE_MM) {
             difference = Optional.of("spacing " + Arrays.toString(p.spacing()) + " differs from "
                     + Arrays.toString(r.spacing()));

@@ -9,10 +9,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import org.voxseg.data.label.ConnectedComponents;
-import org.voxseg.data.label.KeepLargestComponent;
 import org.voxseg.data.label.Postprocessing;
 import org.voxseg.data.label.PostprocessingStep;
-import org.voxseg.data.label.RemoveSmallComponents;
 import org.voxseg.data.label.ReplaceSmallLabel;
 
 /**
@@ -30,8 +28,6 @@ public final class PostprocessingSearch {
 
     /** The enhancing-tumour volumes tried as the BraTS rule's threshold, in mm^3. */
     static final double[] ENHANCING_VOLUMES_MM3 = {25, 50, 100, 200, 400, 800, 1600};
-    /** The quantiles of the non-largest components' sizes tried as minimum component sizes. */
-    private static final double[] SIZE_QUANTILES = {0.5, 0.9, 1};
     /** Changes of a mean Dice smaller than this are rounding, not a change. */
     private static final double TOLERANCE = 1e-9;
     private static final ConnectedComponents.Connectivity CONNECTIVITY = ConnectedComponents.Connectivity.FULL;
@@ -65,36 +61,11 @@ public final class PostprocessingSearch {
     private List<Structure> targets() {
         List<Structure> targets = new ArrayList<>(List.of(foreground));
         for (Structure structure : structures) {
-            if (!sameLabels(structure, foreground)) {
+            if (!structure.hasTheLabelsOf(foreground)) {
                 targets.add(structure);
             }
         }
         return targets;
-    }
-
-    private static boolean sameLabels(Structure a, Structure b) {
-        int[] x = a.labels();
-        int[] y = b.labels();
-        Arrays.sort(x);
-        Arrays.sort(y);
-        return Arrays.equals(x, y);
-    }
-
-    /** Minimum sizes from the non-largest components' sizes (least aggressive first), then the largest only. */
-    private static List<PostprocessingStep> componentCandidates(Structure target, List<Integer> nonLargestSizes) {
-        int[] sizes = nonLargestSizes.stream().mapToInt(Integer::intValue).sorted().toArray();
-        TreeSet<Integer> minimums = new TreeSet<>();
-        for (double quantile : SIZE_QUANTILES) {
-            if (sizes.length > 0) {
-                minimums.add(sizes[Math.max(0, (int) Math.ceil(quantile * sizes.length) - 1)] + 1);
-            }
-        }
-        List<PostprocessingStep> candidates = new ArrayList<>();
-        for (int minimum : minimums) {
-            candidates.add(new RemoveSmallComponents(target.name(), target.labels(), minimum));
-        }
-        candidates.add(new KeepLargestComponent(target.name(), target.labels()));
-        return candidates;
     }
 
     /** The BraTS labels 1, 2 and 4 with a structure of label 4 alone (enhancing tumour), or -1. */
@@ -138,7 +109,7 @@ public final class PostprocessingSearch {
             for (Structure target : targets) {
                 int index = structures.indexOf(target);
                 ToDoubleFunction<double[]> objective = index < 0 ? PostprocessingSearch::mean : d -> d[index];
-                decide(target.name(), componentCandidates(target, baseline.sizes().get(target.name())), objective);
+                decide(target.name(), ComponentCandidates.of(target, baseline.sizes().get(target.name())), objective);
             }
             int enhancing = enhancingStructure();
             if (enhancing >= 0) {

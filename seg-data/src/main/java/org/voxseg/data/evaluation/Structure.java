@@ -1,6 +1,7 @@
 package org.voxseg.data.evaluation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.label.LabelMask;
@@ -24,6 +25,11 @@ public record Structure(String name, int[] labels) {
     @Override
     public int[] labels() {
         return labels.clone();
+    }
+
+    /** Whether {@code other} is made of the same labels, in whatever order. */
+    boolean hasTheLabelsOf(Structure other) {
+        return Arrays.equals(Arrays.stream(labels).sorted().toArray(), Arrays.stream(other.labels).sorted().toArray());
     }
 
     /** One structure per label, named {@code label_<value>}. */

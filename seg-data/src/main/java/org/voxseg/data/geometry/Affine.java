@@ -169,4 +169,23 @@ public final class Affine {
         }
         return sb.append(", [0, 0, 0, 1]]").toString();
     }
+
+    /**
+     * Where each voxel axis points, as nibabel's {@code aff2axcodes} names it, e.g. {@code RAS}: for each column, the
+     * world axis it runs most along (x: L/R, y: P/A, z: I/S) and its direction (RAS+ world).
+     */
+    public String axisCodes() {
+        String[] directions = {"LR", "PA", "IS"};
+        StringBuilder codes = new StringBuilder(3);
+        for (int column = 0; column < 3; column++) {
+            int axis = 0;
+            for (int row = 1; row < 3; row++) {
+                if (Math.abs(get(row, column)) > Math.abs(get(axis, column))) {
+                    axis = row;
+                }
+            }
+            codes.append(directions[axis].charAt(get(axis, column) > 0 ? 1 : 0));
+        }
+        return codes.toString();
+    }
 }

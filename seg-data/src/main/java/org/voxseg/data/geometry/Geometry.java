@@ -2,7 +2,6 @@ package org.voxseg.data.geometry;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The voxel grid of a volume: its shape, voxel spacing and voxel-to-world transform, together with the header
@@ -35,13 +34,8 @@ public final class Geometry {
         this.qformCode = b.qformCode;
         this.sformCode = b.sformCode;
         this.xyztUnits = b.xyztUnits;
-        if (sformCode > 0) {
-            affine = sform;
-        } else if (qformCode > 0) {
-            affine = qform;
-        } else {
-            affine = Affine.diagonal(spacing[0], spacing[1], spacing[2]);
-        }
+        this.affine = sformCode > 0 ? sform : qformCode > 0 ? qform
+                : Affine.diagonal(spacing[0], spacing[1], spacing[2]);
     }
 
     /**
@@ -49,12 +43,8 @@ public final class Geometry {
      * the affine with code "scanner anatomical", units millimetres.
      */
     public static Geometry of(int[] shape, Affine affine) {
-        return builder()
-                .shape(shape)
-                .spacing(new double[] {affine.columnNorm(0), affine.columnNorm(1), affine.columnNorm(2)})
-                .qform(affine, XFORM_SCANNER_ANAT)
-                .sform(affine, XFORM_SCANNER_ANAT)
-                .build();
+        return builder().shape(shape).spacing(new double[] {affine.columnNorm(0), affine.columnNorm(1),
+                affine.columnNorm(2)}).qform(affine, XFORM_SCANNER_ANAT).sform(affine, XFORM_SCANNER_ANAT).build();
     }
 
     /** A builder for geometries read from a header. */
@@ -87,23 +77,9 @@ public final class Geometry {
         return affine;
     }
 
-    /**
-     * Where each voxel axis points, as nibabel's {@code aff2axcodes} names it, e.g. {@code RAS}: for each column of
-     * the affine, the world axis it runs most along (x: L/R, y: P/A, z: I/S) and its direction (RAS+ world).
-     */
+    /** Where each voxel axis points, e.g. {@code RAS}: the {@linkplain Affine#axisCodes() axis codes} of the affine. */
     public String axisCodes() {
-        String[] directions = {"LR", "PA", "IS"};
-        StringBuilder codes = new StringBuilder(3);
-        for (int column = 0; column < 3; column++) {
-            int axis = 0;
-            for (int row = 1; row < 3; row++) {
-                if (Math.abs(affine.get(row, column)) > Math.abs(affine.get(axis, column))) {
-                    axis = row;
-                }
-            }
-            codes.append(directions[axis].charAt(affine.get(axis, column) > 0 ? 1 : 0));
-        }
-        return codes.toString();
+        return affine.axisCodes();
     }
 
     /** The qform as a matrix (meaningful to readers only when {@link #qformCode()} is positive). */
@@ -188,21 +164,6 @@ public final class Geometry {
         return affine.inverse().apply(x, y, z);
     }
 
-    /**
-     * Says how this grid differs from {@code other}, if it does: a different shape, or affines whose elements differ
-     * by more than {@code tolerance} (in world units).
-     */
-    public Optional<String> describeDifference(Geometry other, double tolerance) {
-        if (!Arrays.equals(shape, other.shape)) {
-            return Optional.of("shape " + shapeText() + " differs from " + other.shapeText());
-        }
-        double difference = affine.maxAbsDifference(other.affine);
-        if (difference > tolerance) {
-            return Optional.of("affine " + affine + " differs from " + other.affine + " by up to " + difference);
-        }
-        return Optional.empty();
-    }
-
     /** The shape as "nx x ny x nz". */
     public String shapeText() {
         return shape[0] + "x" + shape[1] + "x" + shape[2];
@@ -210,14 +171,9 @@ public final class Geometry {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Geometry g
-                && Arrays.equals(shape, g.shape)
-                && Arrays.equals(spacing, g.spacing)
-                && qform.equals(g.qform)
-                && qformCode == g.qformCode
-                && sform.equals(g.sform)
-                && sformCode == g.sformCode
-                && xyztUnits == g.xyztUnits;
+        return o instanceof Geometry g && Arrays.equals(shape, g.shape) && Arrays.equals(spacing, g.spacing)
+                && qform.equals(g.qform) && qformCode == g.qformCode && sform.equals(g.sform)
+                && sformCode == g.sformCode && xyztUnits == g.xyztUnits;
     }
 
     @Override

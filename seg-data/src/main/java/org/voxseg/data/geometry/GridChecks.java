@@ -27,7 +27,7 @@ public final class GridChecks {
                 reference = entry;
                 continue;
             }
-            Optional<String> difference = entry.getValue().describeDifference(reference.getValue(), tolerance);
+            Optional<String> difference = describeDifference(entry.getValue(), reference.getValue(), tolerance);
             if (difference.isPresent()) {
                 throw new IllegalArgumentException(entry.getKey() + " is not on the grid of " + reference.getKey()
                         + ": " + difference.get());
@@ -62,5 +62,21 @@ public final class GridChecks {
             }
         }
         return spacing.clone();
+    }
+
+    /**
+     * Says how {@code grid} differs from {@code other}, if it does: a different shape, or affines whose elements
+     * differ by more than {@code tolerance} (in world units).
+     */
+    public static Optional<String> describeDifference(Geometry grid, Geometry other, double tolerance) {
+        if (!Arrays.equals(grid.shape(), other.shape())) {
+            return Optional.of("shape " + grid.shapeText() + " differs from " + other.shapeText());
+        }
+        double difference = grid.affine().maxAbsDifference(other.affine());
+        if (difference > tolerance) {
+            return Optional.of("affine " + grid.affine() + " differs from " + other.affine() + " by up to "
+                    + difference);
+        }
+        return Optional.empty();
     }
 }

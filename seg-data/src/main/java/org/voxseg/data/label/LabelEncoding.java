@@ -1,7 +1,9 @@
 package org.voxseg.data.label;
 
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.voxseg.data.volume.Volume;
 
 /**
@@ -22,6 +24,24 @@ public sealed interface LabelEncoding permits RegionEncoding, OneHotEncoding {
 
     /** The label values, in configured order. */
     int[] labels();
+
+    /**
+     * Names for the output channels when a dataset gives none: BraTS's WT, TC, ET for its regions of [2, 1, 4],
+     * else {@code label_<value>} per label, after {@code background} for one-hot classes.
+     */
+    default List<String> defaultOutputNames() {
+        if (this instanceof RegionEncoding && Arrays.equals(labels(), new int[] {2, 1, 4})) {
+            return List.of("WT", "TC", "ET");
+        }
+        List<String> names = new ArrayList<>();
+        if (firstForegroundChannel() > 0) {
+            names.add("background");
+        }
+        for (int label : labels()) {
+            names.add("label_" + label);
+        }
+        return names;
+    }
 
     /** Target channels per voxel. */
     int channels();
