@@ -5,16 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.voxseg.data.geometry.Affine;
-import org.voxseg.data.geometry.Geometry;
-import org.voxseg.data.volume.Volume;
 
 class DatasetNormalizationTest {
-
-    private static Volume volume(int channels, float... values) {
-        return Volume.wrap(Geometry.of(new int[] {values.length / channels, 1, 1}, Affine.identity()), channels,
-                values);
-    }
 
     @Test
     void everyVoxelIsClippedToTheBoundsThenScaledByTheTrainingStatisticsOfItsChannel() {
@@ -22,15 +14,16 @@ class DatasetNormalizationTest {
                 new IntensityStatistics(0, 2, -1, 1)));
 
         // channel 0: -1000 HU (air) clips to -100, 500 to 200; channel 1: its own numbers
-        float[] out = ct.apply(volume(2, -1000, 40, 500, -5, 0.5f, 5)).toArray();
+        float[] out = ct.apply(RowVolumes.of(2, -1000, 40, 500, -5, 0.5f, 5)).toArray();
 
         assertArrayEquals(new float[] {-7, 0, 8, -0.5f, 0.25f, 0.5f}, out, 1e-6f);
     }
 
     @Test
     void aZeroStandardDeviationDividesByATinyNumberAsNnUnetDoes() {
-        float[] out = new DatasetNormalization(List.of(new IntensityStatistics(1, 0, 0, 2))).apply(volume(1, 1, 2))
-                .toArray();
+        DatasetNormalization constant = new DatasetNormalization(List.of(new IntensityStatistics(1, 0, 0, 2)));
+
+        float[] out = constant.apply(RowVolumes.of(1, 1, 2)).toArray();
 
         assertArrayEquals(new float[] {0, 1e8f}, out, 1);
     }
@@ -39,6 +32,6 @@ class DatasetNormalizationTest {
     void anImageWithAnotherChannelCountIsRefused() {
         DatasetNormalization ct = new DatasetNormalization(List.of(new IntensityStatistics(0, 1, -1, 1)));
 
-        assertThrows(IllegalArgumentException.class, () -> ct.apply(volume(2, 0, 0)));
+        assertThrows(IllegalArgumentException.class, () -> ct.apply(RowVolumes.of(2, 0, 0)));
     }
 }

@@ -3,21 +3,14 @@ package org.voxseg.data.transform;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import org.junit.jupiter.api.Test;
-import org.voxseg.data.geometry.Affine;
-import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
 
 class IntensityNormalizationTest {
 
-    private static Volume volume(int channels, float... values) {
-        return Volume.wrap(Geometry.of(new int[] {values.length / channels, 1, 1}, Affine.identity()), channels,
-                values);
-    }
-
     @Test
     void nonzeroUsesOnlyNonzeroVoxelsAndLeavesZerosAlone() {
         // mask {1, 2, 3}: mean 2, population std sqrt(2/3)
-        float[] out = IntensityNormalization.zScore(true, true).apply(volume(1, 0, 1, 2, 3)).toArray();
+        float[] out = IntensityNormalization.zScore(true, true).apply(RowVolumes.of(1, 0, 1, 2, 3)).toArray();
 
         assertArrayEquals(new float[] {0, -1.2247449f, 0, 1.2247449f}, out, 1e-6f);
     }
@@ -25,14 +18,14 @@ class IntensityNormalizationTest {
     @Test
     void allVoxelsWhenNotNonzero() {
         // mean 1.5, population std sqrt(1.25)
-        float[] out = IntensityNormalization.zScore(false, true).apply(volume(1, 0, 1, 2, 3)).toArray();
+        float[] out = IntensityNormalization.zScore(false, true).apply(RowVolumes.of(1, 0, 1, 2, 3)).toArray();
 
         assertArrayEquals(new float[] {-1.3416408f, -0.4472136f, 0.4472136f, 1.3416408f}, out, 1e-6f);
     }
 
     @Test
     void channelWiseAgainstWholeImage() {
-        Volume two = volume(2, 1, 3, 11, 13);
+        Volume two = RowVolumes.of(2, 1, 3, 11, 13);
 
         assertArrayEquals(new float[] {-1, 1, -1, 1},
                 IntensityNormalization.zScore(false, true).apply(two).toArray(), 1e-6f);
@@ -45,7 +38,7 @@ class IntensityNormalizationTest {
     @Test
     void constantChannelHasStdOne() {
         assertArrayEquals(new float[] {0, 0, 0}, IntensityNormalization.zScore(false, true)
-                .apply(volume(1, 5, 5, 5)).toArray());
+                .apply(RowVolumes.of(1, 5, 5, 5)).toArray());
     }
 
     @Test
@@ -53,7 +46,7 @@ class IntensityNormalizationTest {
         // percentiles 0 and 50 of {1, 2, 3, 10} are 1 and 2.5: values become {1, 2, 2.5, 2.5}, mean 2,
         // std sqrt((1 + 0 + 0.25 + 0.25) / 4)
         float[] out = IntensityNormalization.zScore(true, true).withClipping(0, 50)
-                .apply(volume(1, 0, 1, 2, 3, 10)).toArray();
+                .apply(RowVolumes.of(1, 0, 1, 2, 3, 10)).toArray();
 
         float s = (float) Math.sqrt(1.5 / 4);
         assertArrayEquals(new float[] {0, -1 / s, 0, 0.5f / s, 0.5f / s}, out, 1e-6f);
