@@ -30,7 +30,7 @@ import org.voxseg.data.dataset.InvalidCaseException;
 import org.voxseg.data.io.AtomicFiles;
 import org.voxseg.data.sampling.SamplingCase;
 import org.voxseg.data.transform.ForegroundIntensities;
-import org.voxseg.data.transform.IntensityStatistics;
+import org.voxseg.data.transform.ChannelIntensities;
 
 /**
  * A config's cases made ready for training: found and their headers checked, then preprocessed through the cache (its
@@ -136,7 +136,7 @@ final class DatasetPreparation {
      * @throws ConfigException if no case has foreground
      * @throws IOException if a case cannot be read
      */
-    List<IntensityStatistics> foregroundStatistics(List<CaseFiles> cases, RunListener listener) throws IOException {
+    List<ChannelIntensities> foregroundStatistics(List<CaseFiles> cases, RunListener listener) throws IOException {
         List<CaseFiles> labelled = cases.stream().filter(c -> c.label().isPresent()).toList();
         // Cases are added in the order given, whichever worker finishes first, so the sums are the same every time.
         List<float[][]> samples = eachCase(labelled, entry -> {

@@ -7,7 +7,7 @@ import java.util.List;
 import org.voxseg.core.config.PreprocessingConfig;
 import org.voxseg.core.config.RunConfig;
 import org.voxseg.core.training.CheckpointSeries;
-import org.voxseg.data.transform.IntensityStatistics;
+import org.voxseg.data.transform.ChannelIntensities;
 
 /**
  * Completes a config that asks for nnU-Net's CT normalisation ({@code "normalization": "ct"}) with the intensity
@@ -34,7 +34,7 @@ final class IntensityFingerprint {
         if (!preprocessing.needsIntensityStatistics()) {
             return config;
         }
-        List<IntensityStatistics> statistics = stored(folder);
+        List<ChannelIntensities> statistics = stored(folder);
         if (statistics == null) {
             DatasetPreparation data = new DatasetPreparation(config, folder);
             statistics = data.foregroundStatistics(data.validCases(), listener);
@@ -46,7 +46,7 @@ final class IntensityFingerprint {
     }
 
     /** The statistics the run folder's config holds if the run has a checkpoint to resume from, else null. */
-    private static List<IntensityStatistics> stored(Path folder) throws IOException {
+    private static List<ChannelIntensities> stored(Path folder) throws IOException {
         Path stored = folder.resolve(RunFolder.CONFIG);
         if (!Files.exists(folder.resolve(CheckpointSeries.LATEST)) || !Files.exists(stored)) {
             return null;

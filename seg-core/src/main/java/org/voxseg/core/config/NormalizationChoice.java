@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.voxseg.data.transform.DatasetNormalization;
 import org.voxseg.data.transform.IntensityNormalization;
 import org.voxseg.data.transform.IntensityScaling;
-import org.voxseg.data.transform.IntensityStatistics;
+import org.voxseg.data.transform.ChannelIntensities;
 import org.voxseg.data.transform.Normalization;
 
 /**
@@ -25,7 +25,7 @@ final class NormalizationChoice {
      * @throws IllegalArgumentException naming the keys
      */
     static void requireConsistent(Normalization.Kind normalization, boolean channelWise, List<Double> clipPercentiles,
-            IntensityScaling scaleIntensityRange, List<IntensityStatistics> intensityStatistics) {
+            IntensityScaling scaleIntensityRange, List<ChannelIntensities> intensityStatistics) {
         if (normalization != Normalization.Kind.CT) {
             if (intensityStatistics != null) {
                 throw new IllegalArgumentException("intensity_statistics belong to normalization 'ct', not '"
@@ -45,7 +45,7 @@ final class NormalizationChoice {
      * @throws IllegalStateException for CT normalisation whose statistics were not computed yet
      */
     static Optional<Normalization> of(Normalization.Kind normalization, boolean channelWise,
-            List<Double> clipPercentiles, List<IntensityStatistics> intensityStatistics) {
+            List<Double> clipPercentiles, List<ChannelIntensities> intensityStatistics) {
         return switch (normalization) {
             case NONE -> Optional.empty();
             case CT -> {

@@ -7,7 +7,7 @@ import org.voxseg.data.grid.Spacing;
 import org.voxseg.data.transform.ForegroundCrop;
 import org.voxseg.data.transform.Normalization;
 import org.voxseg.data.transform.IntensityScaling;
-import org.voxseg.data.transform.IntensityStatistics;
+import org.voxseg.data.transform.ChannelIntensities;
 import org.voxseg.data.transform.PreprocessingSettings;
 import org.voxseg.data.transform.Reorient;
 import org.voxseg.data.transform.SpacingGrid;
@@ -42,7 +42,7 @@ import org.voxseg.data.transform.SpacingGrid;
 public record PreprocessingConfig(String orientation, boolean cropForeground, double cropThreshold,
         boolean cropPercentile, int cropMargin, Spacing targetSpacing, SpacingGrid spacingGrid, Extent targetShape,
         IntensityScaling scaleIntensityRange, Normalization.Kind normalization, boolean channelWise,
-        List<Double> clipPercentiles, List<IntensityStatistics> intensityStatistics, Extent padTo,
+        List<Double> clipPercentiles, List<ChannelIntensities> intensityStatistics, Extent padTo,
         Integer padMultipleOf) {
 
     /** A builder with the defaults: crop above 0 with no margin, no resampling, channel-wise non-zero z-score. */
@@ -86,7 +86,7 @@ public record PreprocessingConfig(String orientation, boolean cropForeground, do
     }
 
     /** This section with the CT normalisation's statistics. */
-    public PreprocessingConfig withIntensityStatistics(List<IntensityStatistics> statistics) {
+    public PreprocessingConfig withIntensityStatistics(List<ChannelIntensities> statistics) {
         return new PreprocessingConfig(orientation, cropForeground, cropThreshold, cropPercentile, cropMargin,
                 targetSpacing, spacingGrid, targetShape, scaleIntensityRange, normalization, channelWise,
                 clipPercentiles, statistics, padTo, padMultipleOf);
@@ -148,7 +148,7 @@ public record PreprocessingConfig(String orientation, boolean cropForeground, do
         private Normalization.Kind normalization = Normalization.Kind.ZSCORE_NONZERO;
         private boolean channelWise = true;
         private List<Double> clipPercentiles;
-        private List<IntensityStatistics> intensityStatistics;
+        private List<ChannelIntensities> intensityStatistics;
         private Extent padTo;
         private Integer padMultipleOf;
 
@@ -215,7 +215,7 @@ public record PreprocessingConfig(String orientation, boolean cropForeground, do
             return this;
         }
 
-        public Builder intensityStatistics(List<IntensityStatistics> value) {
+        public Builder intensityStatistics(List<ChannelIntensities> value) {
             intensityStatistics = value;
             return this;
         }

@@ -23,7 +23,7 @@ import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.nifti.NiftiDataType;
 import org.voxseg.data.nifti.NiftiWriter;
 import org.voxseg.data.transform.DatasetNormalization;
-import org.voxseg.data.transform.IntensityStatistics;
+import org.voxseg.data.transform.ChannelIntensities;
 import org.voxseg.data.transform.Normalization;
 import org.voxseg.data.volume.Volume;
 
@@ -104,7 +104,7 @@ class IntensityFingerprintTest {
 
             // every case draws as many samples: a third at each of 100, 200 and 300 HU, the air never
             double std = Math.sqrt((100.0 * 100 + 100 * 100) / 3);
-            List<IntensityStatistics> expected = List.of(new IntensityStatistics(200, std, 100, 300));
+            List<ChannelIntensities> expected = List.of(new ChannelIntensities(200, std, 100, 300));
             PreprocessingConfig stored = ModelDescription.read(run.resolve(RunFolder.MODEL)).preprocessing();
             assertEquals(expected.get(0).mean(), stored.intensityStatistics().get(0).mean(), 1e-9);
             assertEquals(expected.get(0).std(), stored.intensityStatistics().get(0).std(), 1e-9);

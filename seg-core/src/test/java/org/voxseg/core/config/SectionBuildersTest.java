@@ -13,7 +13,7 @@ import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.data.grid.Extent;
 import org.voxseg.data.grid.Spacing;
 import org.voxseg.data.transform.DatasetNormalization;
-import org.voxseg.data.transform.IntensityStatistics;
+import org.voxseg.data.transform.ChannelIntensities;
 import org.voxseg.data.transform.Normalization;
 
 /** Each section's builder holds its defaults: an empty JSON section and an untouched builder agree. */
@@ -67,7 +67,7 @@ class SectionBuildersTest {
                  "upper_bound": 200}]}
                 """, PreprocessingConfig.class);
 
-        assertEquals(new DatasetNormalization(List.of(new IntensityStatistics(40, 20, -100, 200))),
+        assertEquals(new DatasetNormalization(List.of(new ChannelIntensities(40, 20, -100, 200))),
                 ct.settings(Extent.cube(16), 8).normalization());
         assertEquals(ct, ConfigJson.parse(ConfigJson.text(ct), PreprocessingConfig.class));
         assertTrue(ConfigJson.parse("{\"normalization\": \"ct\"}", PreprocessingConfig.class)

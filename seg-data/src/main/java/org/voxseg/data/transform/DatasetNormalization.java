@@ -11,7 +11,7 @@ import org.voxseg.data.volume.Volume;
  *
  * @param channels the statistics of each channel, in channel order
  */
-public record DatasetNormalization(List<IntensityStatistics> channels) implements Normalization {
+public record DatasetNormalization(List<ChannelIntensities> channels) implements Normalization {
 
     /** The smallest standard deviation divided by, as nnU-Net's {@code max(std, 1e-8)}. */
     private static final double MIN_STD = 1e-8;
@@ -37,7 +37,7 @@ public record DatasetNormalization(List<IntensityStatistics> channels) implement
         int voxels = image.voxelsPerChannel();
         float[] data = new float[voxels * channels.size()];
         for (int c = 0; c < channels.size(); c++) {
-            IntensityStatistics statistics = channels.get(c);
+            ChannelIntensities statistics = channels.get(c);
             double std = Math.max(statistics.std(), MIN_STD);
             FloatBuffer channel = image.channel(c);
             for (int i = 0, offset = c * voxels; i < voxels; i++) {

@@ -10,7 +10,7 @@ import org.voxseg.data.volume.Volume;
  * Samples of the training cases' foreground intensities, the part of nnU-Net's dataset fingerprint its CT
  * normalisation needs: from each case, {@value #SAMPLES_PER_CASE} voxels with a label above 0 drawn uniformly with
  * replacement (the same seeded draw for every case), and from all samples, in the order the cases were added, each
- * channel's {@link IntensityStatistics}; the same cases in the same order always give the same numbers. Bounded
+ * channel's {@link ChannelIntensities}; the same cases in the same order always give the same numbers. Bounded
  * memory: a case's draw keeps only the drawn positions, never a mask of its foreground. Not thread-safe: draw in
  * parallel with {@link #sample}, then add in order.
  */
@@ -89,11 +89,11 @@ public final class ForegroundIntensities {
      *
      * @throws IllegalStateException if no case added had foreground
      */
-    public List<IntensityStatistics> statistics() {
+    public List<ChannelIntensities> statistics() {
         if (!hasForeground()) {
             throw new IllegalStateException("no foreground voxels to take intensity statistics from");
         }
-        List<IntensityStatistics> result = new ArrayList<>();
+        List<ChannelIntensities> result = new ArrayList<>();
         for (int c = 0; c < channels; c++) {
             int channel = c;
             float[] values = new float[cases.stream().mapToInt(s -> s[channel].length).sum()];
@@ -102,7 +102,7 @@ public final class ForegroundIntensities {
                 System.arraycopy(samples[c], 0, values, offset, samples[c].length);
                 offset += samples[c].length;
             }
-            result.add(IntensityStatistics.of(values, values.length));
+            result.add(ChannelIntensities.of(values, values.length));
         }
         return result;
     }

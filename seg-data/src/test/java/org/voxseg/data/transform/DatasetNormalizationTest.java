@@ -10,8 +10,8 @@ class DatasetNormalizationTest {
 
     @Test
     void everyVoxelIsClippedToTheBoundsThenScaledByTheTrainingStatisticsOfItsChannel() {
-        DatasetNormalization ct = new DatasetNormalization(List.of(new IntensityStatistics(40, 20, -100, 200),
-                new IntensityStatistics(0, 2, -1, 1)));
+        DatasetNormalization ct = new DatasetNormalization(List.of(new ChannelIntensities(40, 20, -100, 200),
+                new ChannelIntensities(0, 2, -1, 1)));
 
         // channel 0: -1000 HU (air) clips to -100, 500 to 200; channel 1: its own numbers
         float[] out = ct.apply(RowVolumes.of(2, -1000, 40, 500, -5, 0.5f, 5)).toArray();
@@ -21,7 +21,7 @@ class DatasetNormalizationTest {
 
     @Test
     void aZeroStandardDeviationDividesByATinyNumberAsNnUnetDoes() {
-        DatasetNormalization constant = new DatasetNormalization(List.of(new IntensityStatistics(1, 0, 0, 2)));
+        DatasetNormalization constant = new DatasetNormalization(List.of(new ChannelIntensities(1, 0, 0, 2)));
 
         float[] out = constant.apply(RowVolumes.of(1, 1, 2)).toArray();
 
@@ -30,7 +30,7 @@ class DatasetNormalizationTest {
 
     @Test
     void anImageWithAnotherChannelCountIsRefused() {
-        DatasetNormalization ct = new DatasetNormalization(List.of(new IntensityStatistics(0, 1, -1, 1)));
+        DatasetNormalization ct = new DatasetNormalization(List.of(new ChannelIntensities(0, 1, -1, 1)));
 
         assertThrows(IllegalArgumentException.class, () -> ct.apply(RowVolumes.of(2, 0, 0)));
     }

@@ -67,11 +67,11 @@ class ForegroundIntensitiesTest {
         intensities.add(ForegroundIntensities.sample(image(100, first), first));
         intensities.add(ForegroundIntensities.sample(image(300, second), second));
 
-        List<IntensityStatistics> statistics = intensities.statistics();
+        List<ChannelIntensities> statistics = intensities.statistics();
 
         // half the samples at 100 and half at 300, whatever the cases' foreground sizes; the -1000 around never
-        assertEquals(new IntensityStatistics(200, 100, 100, 300), statistics.get(0));
-        assertEquals(new IntensityStatistics(400, 200, 200, 600), statistics.get(1));
+        assertEquals(new ChannelIntensities(200, 100, 100, 300), statistics.get(0));
+        assertEquals(new ChannelIntensities(400, 200, 200, 600), statistics.get(1));
     }
 
     @Test
@@ -87,7 +87,7 @@ class ForegroundIntensitiesTest {
         Volume some = labels(1);
         intensities.add(ForegroundIntensities.sample(image(7, some), some));
         assertTrue(intensities.hasForeground());
-        assertEquals(new IntensityStatistics(7, 0, 7, 7), intensities.statistics().get(0));
+        assertEquals(new ChannelIntensities(7, 0, 7, 7), intensities.statistics().get(0));
     }
 
     @Test

@@ -12,13 +12,13 @@ import org.voxseg.data.volume.Percentiles;
  * @param lowerBound their 0.5th percentile
  * @param upperBound their 99.5th percentile
  */
-public record IntensityStatistics(double mean, double std, double lowerBound, double upperBound) {
+public record ChannelIntensities(double mean, double std, double lowerBound, double upperBound) {
 
     /** The percentiles intensities are clipped to, as nnU-Net takes them. */
     public static final double LOWER_PERCENTILE = 0.5;
     public static final double UPPER_PERCENTILE = 99.5;
 
-    public IntensityStatistics {
+    public ChannelIntensities {
         if (!Double.isFinite(mean) || !(std >= 0) || !Double.isFinite(std) || !(lowerBound <= upperBound)) {
             throw new IllegalArgumentException("intensity statistics need a finite mean and std >= 0 and "
                     + "lower_bound <= upper_bound: " + mean + ", " + std + ", " + lowerBound + ", " + upperBound);
@@ -30,7 +30,7 @@ public record IntensityStatistics(double mean, double std, double lowerBound, do
      *
      * @throws IllegalArgumentException if {@code count} is 0
      */
-    public static IntensityStatistics of(float[] values, int count) {
+    public static ChannelIntensities of(float[] values, int count) {
         double sum = 0;
         for (int i = 0; i < count; i++) {
             sum += values[i];
@@ -42,6 +42,6 @@ public record IntensityStatistics(double mean, double std, double lowerBound, do
             squares += d * d;
         }
         double[] bounds = Percentiles.ofSorting(values, count, LOWER_PERCENTILE, UPPER_PERCENTILE);
-        return new IntensityStatistics(mean, Math.sqrt(squares / count), bounds[0], bounds[1]);
+        return new ChannelIntensities(mean, Math.sqrt(squares / count), bounds[0], bounds[1]);
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-class IntensityStatisticsTest {
+class ChannelIntensitiesTest {
 
     @Test
     void meanPopulationStdAndNumpysLinearPercentiles() {
@@ -14,7 +14,7 @@ class IntensityStatisticsTest {
             values[(i * 7) % values.length] = i; // 0..999, shuffled
         }
 
-        IntensityStatistics statistics = IntensityStatistics.of(values, values.length);
+        ChannelIntensities statistics = ChannelIntensities.of(values, values.length);
 
         // numpy: np.mean(a) = 499.5, np.std(a) = sqrt((1000**2 - 1) / 12),
         // np.percentile(a, [0.5, 99.5]) = [4.995, 994.005]
@@ -26,8 +26,8 @@ class IntensityStatisticsTest {
 
     @Test
     void boundsOutOfOrderOrANonFiniteMeanAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new IntensityStatistics(0, 1, 2, 1));
-        assertThrows(IllegalArgumentException.class, () -> new IntensityStatistics(Double.NaN, 1, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new IntensityStatistics(0, -1, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new ChannelIntensities(0, 1, 2, 1));
+        assertThrows(IllegalArgumentException.class, () -> new ChannelIntensities(Double.NaN, 1, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new ChannelIntensities(0, -1, 0, 1));
     }
 }
