@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -32,6 +33,7 @@ class VoxsegSparkCommandTest {
     }
 
     @Test
+    @Tag("slow") // trains a tiny network first
     void predictThenEvaluatePrintTheirSummariesAndNameTheBrokenCase() throws IOException {
         TinyCases.spark();
         Path run = TinyCases.run(dir.resolve("model"));

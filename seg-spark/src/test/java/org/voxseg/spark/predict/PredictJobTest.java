@@ -18,6 +18,7 @@ import org.apache.spark.api.java.function.Function;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.core.api.InferenceOverrides;
@@ -31,6 +32,7 @@ import org.voxseg.spark.io.Publisher;
 import org.voxseg.spark.job.CaseStatus;
 
 /** The predict job in local mode on 4 tiny cases and a broken one, against what {@code voxseg predict} writes. */
+@Tag("slow") // trains a tiny network first
 class PredictJobTest {
 
     @TempDir
