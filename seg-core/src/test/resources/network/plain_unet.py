@@ -4,7 +4,7 @@ nn.BatchNorm3d, nn.ConvTranspose3d, nn.Upsample, nn.LeakyReLU), for UNetProgramT
 with the weights of a .safetensors file by their PyTorch names, run in float64 in training mode on its "input", and
 its outputs (the network's, then the deep-supervision heads' finest first) written as little-endian float32.
 
-It follows the architecture as the README describes it, not voxseg_unet.py: per level a stage of convolution (no
+It follows the architecture as docs/modules.md describes it, not voxseg_unet.py: per level a stage of convolution (no
 bias, "same" padding, the first strided), normalisation and activation, or for residual networks units whose last
 activation follows the sum with the input (projected by a strided 1x1x1 convolution and normalisation when shapes
 differ); decoders up-sample, concatenate (up-sampled, skip) and run a stage; a 1x1x1 output convolution with bias.

@@ -3,7 +3,7 @@
 each bundle's transforms, keys, inferer and output channels as the zoo's inference config has them, with everything
 voxseg does not read left out), one folder per bundle with configs/metadata.json and configs/inference.json (or
 inference.yaml where the bundle ships YAML). ModelZooTableTest reads each as `voxseg import monai-bundle` would and
-checks the README's table of zoo bundles against the result. Run from this folder: /usr/bin/python3 make_zoo_configs.py
+checks docs/interoperability.md's table of zoo bundles against the result. Run from this folder: /usr/bin/python3 make_zoo_configs.py
 """
 import json
 import os

@@ -30,8 +30,8 @@ public final class DyingOutputs {
             if (streak(validated, c) == VALIDATIONS) {
                 ValidationScores.OutputDice output = validated.get(newest).validation().orElseThrow().outputs().get(c);
                 warnings.add(String.format(Locale.ROOT, "output %s has died: pseudo Dice 0 in the last %d validations "
-                        + "(epochs %d to %d), %.4f%% of validation voxels predicted as %s; README, \"When an output "
-                        + "dies\", says what to change", output.name(), VALIDATIONS,
+                        + "(epochs %d to %d), %.4f%% of validation voxels predicted as %s; docs/config.md, \"When an "
+                        + "output dies\", says what to change", output.name(), VALIDATIONS,
                         validated.get(newest - VALIDATIONS + 1).epoch(), validated.get(newest).epoch(),
                         100 * output.predictedFraction(), output.name()));
             }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.core.config.ConfigException;
 
 /**
- * The README's table of MONAI model zoo bundles is what voxseg does with configs shaped like them
+ * The table of MONAI model zoo bundles in docs/interoperability.md is what voxseg does with configs shaped like them
  * ({@code interop/zoo}, written by make_zoo_configs.py): each row marked imported reads and builds with no option,
  * each row marked refused is refused with the message fragment it quotes, and the closing count is the table's.
  */
@@ -35,14 +35,14 @@ class ModelZooTableTest {
     private record Row(String bundle, boolean slidingWindow, String refusal) {
     }
 
-    /** The repository's README (tests run in the module's folder). */
-    private static List<String> readme() throws IOException {
-        return Files.readAllLines(Path.of("..", "README.md"));
+    /** The page that holds the table (tests run in the module's folder). */
+    private static List<String> page() throws IOException {
+        return Files.readAllLines(Path.of("..", "docs", "interoperability.md"));
     }
 
-    private static List<Row> rows(List<String> readme) {
+    private static List<Row> rows(List<String> page) {
         List<Row> rows = new ArrayList<>();
-        for (String line : readme) {
+        for (String line : page) {
             Matcher row = ROW.matcher(line);
             if (row.matches()) {
                 rows.add(new Row(row.group(1), row.group(2).equals("yes"), row.group(4)));
@@ -77,8 +77,8 @@ class ModelZooTableTest {
 
     @Test
     void everyRowSaysWhatVoxsegDoesWithABundleShapedLikeIt() throws IOException {
-        List<String> readme = readme();
-        List<Row> rows = rows(readme);
+        List<String> page = page();
+        List<Row> rows = rows(page);
         try (Stream<Path> fixtures = Files.list(InteropFixtures.folder().resolve("zoo"))) {
             assertEquals(fixtures.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList(),
                     rows.stream().map(Row::bundle).sorted().toList());
@@ -96,8 +96,8 @@ class ModelZooTableTest {
             imported += row.slidingWindow() && problem == null ? 1 : 0;
         }
         long slidingWindow = rows.stream().filter(Row::slidingWindow).count();
-        Matcher count = COUNT.matcher(String.join(" ", readme));
-        assertTrue(count.find(), "the README states the count");
+        Matcher count = COUNT.matcher(String.join(" ", page));
+        assertTrue(count.find(), "docs/interoperability.md states the count");
         assertEquals(imported + " of the " + slidingWindow, count.group(1) + " of the " + count.group(2));
     }
 }

@@ -23,19 +23,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.data.nifti.NiftiReader;
 
-/** The README's "Use from Java" program, compiled from the README itself and run on a tiny synthetic dataset. */
+/**
+ * The program of docs/java-api.md ("Use from Java"), compiled from that page itself and run on a tiny synthetic
+ * dataset.
+ */
 @Tag("slow")
-class ReadmeExampleTest {
+class JavaApiExampleTest {
 
     @TempDir
     Path dir;
 
     /** The first Java block after the "Use from Java" heading. */
     private static String example() throws IOException {
-        String readme = Files.readString(Path.of("../README.md"));
-        String section = readme.substring(readme.indexOf("## Use from Java"));
+        String page = Files.readString(Path.of("..", "docs", "java-api.md"));
+        String section = page.substring(page.indexOf("# Use from Java"));
         Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(section);
-        assertTrue(block.find(), "the README's Use from Java section has a Java block");
+        assertTrue(block.find(), "docs/java-api.md's Use from Java section has a Java block");
         return block.group(1);
     }
 
@@ -73,7 +76,7 @@ class ReadmeExampleTest {
         PrintStream before = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                ReadmeExampleTest.class.getClassLoader())) {
+                JavaApiExampleTest.class.getClassLoader())) {
             Method main = loader.loadClass("TrainThenSegment").getMethod("main", String[].class);
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             main.invoke(null, (Object) args);
