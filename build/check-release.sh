@@ -3,8 +3,8 @@
 # folder and runs bin/voxseg (--version, synth, info and three errors) from another working directory, directly and
 # through a symbolic link on PATH; then checks the class-data archive (written once, verified before each use, a
 # corrupted, truncated or unwritable one never failing a command) and Java version strings with suffixes. Needs
-# `mvn package` first; exits 1 naming the step that failed. It also checks that every file of docs/ and examples/
-# that the README links to is in the archive.
+# `mvn package` first; exits 1 naming the step that failed. It also checks that every file the README links to is
+# in the archive.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 archives=("$root"/seg-cli/target/voxseg-*.tar.gz)
@@ -24,7 +24,7 @@ for file in bin/voxseg bin/voxseg.bat bin/voxseg_completion lib/voxseg.jar READM
   docs/config.md docs/commands.md examples/brats2020/run.sh; do
   [ -e "$home/$file" ] || fail "$(basename "$archive") has no $file"
 done
-for file in $(grep -o '](\(docs\|examples\)/[^)#]*' "$home/README.md" | cut -c3- | sort -u); do
+for file in $(grep -o '](\([^)#]*\)' "$home/README.md" | cut -c3- | grep -v -e '^$' -e '://' | sort -u); do
   [ -e "$home/$file" ] || fail "$(basename "$archive") has no $file, which its README links to"
 done
 bash -n "$home/bin/voxseg_completion" || fail "the completion script is not valid bash"
