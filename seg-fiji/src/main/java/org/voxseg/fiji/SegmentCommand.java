@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
@@ -16,11 +16,11 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 import org.voxseg.core.api.InferenceOverrides;
+import org.voxseg.core.api.PredictionOption;
+import org.voxseg.core.api.PredictionTexts;
 import org.voxseg.core.api.Segmenter;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.ModelDescription;
-import org.voxseg.core.engine.DeviceRequest;
-import org.voxseg.core.engine.Precision;
 import org.voxseg.core.inference.CasePredictor;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.CaseInputs;
@@ -49,29 +49,37 @@ public final class SegmentCommand extends FijiCommand {
                     + "empty for the active image, whose channels must be the model's.")
     private String images = "";
 
-    @Parameter(label = "Window overlap (empty: the model's)", required = false, persist = false,
-            description = "The fraction of a window shared with its neighbour, in [0, 1); empty keeps the overlap "
-                    + "stored with the model.")
+    @Parameter(label = PredictionTexts.ROI_LABEL, description = PredictionTexts.ROI_DESCRIPTION, required = false,
+            persist = false)
+    private String roi = "";
+
+    @Parameter(label = PredictionTexts.OVERLAP_LABEL, description = PredictionTexts.OVERLAP_DESCRIPTION,
+            required = false, persist = false)
     private String overlap = "";
 
-    @Parameter(label = "Mirror test-time augmentation (8x slower)",
-            choices = {Mirroring.MODEL, Mirroring.ON, Mirroring.OFF})
-    private String tta = Mirroring.MODEL;
+    @Parameter(label = PredictionTexts.SW_BATCH_LABEL, description = PredictionTexts.SW_BATCH_DESCRIPTION,
+            required = false, persist = false)
+    private String swBatch = "";
 
-    @Parameter(label = "Device (empty: the model's)", required = false, persist = false,
-            description = "auto (GPU 0 when libtorch sees one, else the CPU), cpu, gpu or gpu:N.")
+    @Parameter(label = PredictionTexts.TTA_AXES_LABEL, description = PredictionTexts.TTA_AXES_DESCRIPTION,
+            required = false, persist = false)
+    private String ttaAxes = "";
+
+    @Parameter(label = PredictionTexts.TTA_LABEL, description = PredictionTexts.TTA_DESCRIPTION,
+            choices = {Switch.MODEL, Switch.ON, Switch.OFF}, persist = false)
+    private String tta = Switch.MODEL;
+
+    @Parameter(label = PredictionTexts.POSTPROCESSING_LABEL, description = PredictionTexts.POSTPROCESSING_DESCRIPTION,
+            choices = {Switch.MODEL, Switch.ON, Switch.OFF}, persist = false)
+    private String postprocessing = Switch.MODEL;
+
+    @Parameter(label = PredictionTexts.DEVICE_LABEL, description = PredictionTexts.DEVICE_DESCRIPTION,
+            required = false, persist = false)
     private String device = "";
 
-    @Parameter(label = "Precision", choices = {"fp32", "bf16", "fp16"}, persist = false,
-            description = "The number type the network computes in: fp32 (as trained), bf16 (about twice as fast on "
-                    + "CPUs with AVX-512 BF16 or AMX, e.g. AMD Zen 4 and Intel Sapphire Rapids; refused elsewhere) or "
-                    + "fp16 (GPUs only).")
-    private String precision = "fp32";
-
-    @Parameter(label = "Apply the model's postprocessing", persist = false,
-            description = "The clean-up decided on the model's validation cases (or set in its config); off gives the"
-                    + " network's labels as they are.")
-    private boolean postprocessing = true;
+    @Parameter(label = PredictionTexts.PRECISION_LABEL, description = PredictionTexts.PRECISION_DESCRIPTION,
+            required = false, persist = false)
+    private String precision = "";
 
     @Parameter(label = "Save labels as (.nii.gz)", style = FileWidget.SAVE_STYLE, required = false, persist = false)
     private File output;
@@ -84,11 +92,14 @@ public final class SegmentCommand extends FijiCommand {
 
     @Override
     protected void execute() throws IOException {
-        InferenceOverrides.Builder overrides = InferenceOverrides.builder().overlap(overlap())
-                .postprocessing(postprocessing).device(device.isBlank() ? null : DeviceRequest.parse(device))
-                .precision(Precision.valueOf(precision.toUpperCase(Locale.ROOT)));
-        if (!Mirroring.MODEL.equals(tta)) {
-            overrides.tta(Mirroring.ON.equals(tta));
+        InferenceOverrides.Builder overrides = InferenceOverrides.builder();
+        Map<PredictionOption, String> given = Map.of(PredictionOption.ROI, roi, PredictionOption.OVERLAP, overlap,
+                PredictionOption.SW_BATCH, swBatch, PredictionOption.TTA_AXES, ttaAxes, PredictionOption.TTA, tta,
+                PredictionOption.POSTPROCESSING, postprocessing, PredictionOption.DEVICE, device,
+                PredictionOption.PRECISION, precision);
+        for (PredictionOption option : PredictionOption.values()) {
+            String value = given.get(option);
+            option.apply(overrides, Switch.MODEL.equals(value) ? null : value);
         }
         try (Voxseg voxseg = Voxseg.builder().build();
                 Segmenter segmenter = voxseg.segmenter(List.of(model.toPath()), overrides.build())) {
@@ -107,26 +118,13 @@ public final class SegmentCommand extends FijiCommand {
         }
     }
 
-    /** The overlap given, or null for the model's. */
-    private Double overlap() {
-        if (overlap == null || overlap.isBlank()) {
-            return null;
-        }
-        try {
-            return Double.parseDouble(overlap.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("overlap must be a number in [0, 1) or empty, not '" + overlap + "'",
-                    e);
-        }
-    }
-
-    /** The choices of the mirroring parameter: the model's setting, on or off. */
-    static final class Mirroring {
+    /** The choices of a switch: the model's setting, on or off. */
+    static final class Switch {
         static final String MODEL = "as the model says";
         static final String ON = "on";
         static final String OFF = "off";
 
-        private Mirroring() {
+        private Switch() {
         }
     }
 

@@ -63,7 +63,7 @@ class FrontEndsAgreeTest {
 
         voxseg("predict", "--model", run.toString(), "--input", caseFolder.toString(), "--output",
                 fromCli.toString(), "--quiet");
-        segmentInFiji(fromFiji, "tta", SegmentCommand.Mirroring.MODEL);
+        segmentInFiji(fromFiji, "tta", SegmentCommand.Switch.MODEL);
 
         assertSameLabels(fromCli, fromFiji);
     }
@@ -75,7 +75,7 @@ class FrontEndsAgreeTest {
 
         voxseg("predict", "--model", run.toString(), "--input", caseFolder.toString(), "--output",
                 fromCli.toString(), "--no-tta", "--overlap", "0.25", "--quiet");
-        segmentInFiji(fromFiji, "tta", SegmentCommand.Mirroring.OFF, "overlap", "0.25");
+        segmentInFiji(fromFiji, "tta", SegmentCommand.Switch.OFF, "overlap", "0.25");
 
         assertSameLabels(fromCli, fromFiji);
         Path withModelSettings = dir.resolve("cli_model_probabilities.nii.gz");

@@ -4,40 +4,30 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import me.tongfei.progressbar.ProgressBar;
 import org.voxseg.cli.ConsoleProgress;
 import org.voxseg.cli.DeviceOption;
-import org.voxseg.cli.MirrorAxesConverter;
 import org.voxseg.cli.OutputPathConverter;
 import org.voxseg.core.api.InferenceOverrides;
+import org.voxseg.core.api.PredictionCommandLine;
 import org.voxseg.core.api.SegmentationListener;
 import org.voxseg.core.api.Segmenter;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.engine.DeviceRequest;
-import org.voxseg.core.engine.Precision;
 import org.voxseg.core.engine.TorchRuntime;
-import org.voxseg.core.inference.MirrorAxes;
 import org.voxseg.data.dataset.CaseShare;
-import org.voxseg.data.grid.Extent;
 import org.voxseg.data.io.RealPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code voxseg predict}: segments one case or every case under a root, writing label maps as .nii.gz. */
-@Command(name = "predict", mixinStandardHelpOptions = true,
+@Command(name = "predict", mixinStandardHelpOptions = true, modelTransformer = PredictionCommandLine.class,
         description = "Segment cases with trained models; writes <case>.nii.gz in each input's geometry.")
 public final class PredictCommand implements Callable<Integer> {
 
@@ -59,29 +49,6 @@ public final class PredictCommand implements Callable<Integer> {
             + "default: later training and prediction over that folder would read the label maps as cases).")
     boolean outputInsideInput;
 
-    @Option(names = "--overlap", paramLabel = "F", description = "Sliding-window overlap (default: the model's).")
-    Double overlap;
-
-    @Option(names = "--roi", split = ",", paramLabel = "X,Y,Z", description = "Window size (default: the model's).")
-    int[] roi;
-
-    @Option(names = "--sw-batch", paramLabel = "N", description = "Windows per forward pass (default: the model's).")
-    Integer windowBatch;
-
-    @Option(names = "--tta", negatable = true, description = "Average mirrored predictions: every combination of "
-            + "flips along the --tta-axes, 2^k network passes for k axes (all three: 8x slower); --no-tta switches it"
-            + " off (default: the model's).")
-    Boolean tta;
-
-    @Option(names = "--tta-axes", paramLabel = "x,y,z", converter = MirrorAxesConverter.class,
-            description = "The axes mirroring flips, and with it --tta: x,y,z costs 8 passes, two axes 4, one axis 2 "
-                    + "(default: x,y,z).")
-    MirrorAxes ttaAxes;
-
-    @Option(names = "--no-postprocessing", description = "Skip the model's postprocessing (the one decided on its "
-            + "validation cases, or the config's inference keys); the label maps are the network's decoded output.")
-    boolean noPostprocessing;
-
     @Option(names = "--probabilities", description = "Also write <case>_probabilities.nii.gz (4-D float32).")
     boolean probabilities;
 
@@ -90,15 +57,6 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "No progress bars.")
     boolean quiet;
-
-    @Mixin
-    DeviceOption device;
-
-    @Option(names = "--precision", defaultValue = "fp32", paramLabel = "fp32|bf16|fp16",
-            description = "The number type the network computes in: fp32 (as trained), bf16 (faster on CPUs with "
-                    + "AVX-512 BF16 or AMX, and on GPUs; refused on other CPUs) or fp16 (half the memory and faster on "
-                    + "a GPU; refused on a CPU) (default: ${DEFAULT-VALUE}).")
-    Precision precision;
 
     @Option(names = "--part", paramLabel = "K/N", converter = ShareParser.class,
             description = "Segment only the K-th of N deterministic shares of the cases (every N-th in case-id order "
@@ -122,10 +80,10 @@ public final class PredictCommand implements Callable<Integer> {
         List<Path> written;
         // The engine starts with the thread count; the device is checked on it.
         try (Voxseg voxseg = Voxseg.builder().threads(threads == null ? 0 : threads).build()) {
-            InferenceOverrides overrides = InferenceOverrides.builder().roi(roi == null ? null : Extent.of(roi))
-                    .overlap(overlap).windowBatch(windowBatch).tta(ttaAxes != null && tta == null ? Boolean.TRUE : tta)
-                    .mirrorAxes(ttaAxes != null ? ttaAxes : MirrorAxes.ALL).probabilities(probabilities)
-                    .postprocessing(!noPostprocessing).device(device.checked()).precision(precision).build();
+            InferenceOverrides overrides = PredictionCommandLine.overrides(spec).probabilities(probabilities).build();
+            if (overrides.device() != null) {
+                TorchRuntime.device(overrides.device(), "--device");
+            }
             written = devices == null ? segment(voxseg, overrides, share, new Progress())
                     : onDevices(voxseg, overrides, share);
         }
@@ -164,35 +122,16 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     /** Segments the cases of {@code share} split over the devices, one thread and model copy each. */
-    private List<Path> onDevices(Voxseg voxseg, InferenceOverrides overrides, CaseShare share) throws Exception {
+    private List<Path> onDevices(Voxseg voxseg, InferenceOverrides overrides, CaseShare share) throws IOException {
         if (overrides.device() != null) {
             throw new IllegalArgumentException("give --device or --devices, not both");
         }
         DeviceOption.requireVisible("--devices", devices);
-        ExecutorService threads = Executors.newFixedThreadPool(devices.size());
-        try {
-            List<Future<List<Path>>> parts = new ArrayList<>();
-            for (int d = 0; d < devices.size(); d++) {
-                InferenceOverrides onDevice = overrides.onDevice(devices.get(d));
-                CaseShare mine = share.split(d + 1, devices.size());
-                parts.add(threads.submit(() -> segment(voxseg, onDevice, mine, new Lines())));
-            }
-            List<Path> written = new ArrayList<>();
-            for (Future<List<Path>> done : parts) {
-                try {
-                    written.addAll(done.get());
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
-            }
-            return written.stream().sorted().toList();
-        } finally {
-            // The models' memory is freed when this returns: no thread may still be predicting with it.
-            threads.shutdownNow();
-            while (!threads.awaitTermination(1, TimeUnit.MINUTES)) {
-                out().println("waiting for the other devices' cases to end");
-            }
+        if (!quiet) {
+            out().println(TorchRuntime.describeDevices() + "; predicting on " + devices.size() + " devices"
+                    + (share.isAll() ? "" : ", share " + share));
         }
+        return voxseg.segmentAll(models, overrides, devices, inputs, output, share, new Lines());
     }
 
     /** One line per case written, from any thread. */

@@ -14,6 +14,7 @@ import org.voxseg.core.interop.SafetensorsExport;
 import org.voxseg.core.interop.TorchScriptImport;
 import org.voxseg.core.training.LearningRateFinder;
 import org.voxseg.core.training.TrainingOutcome;
+import org.voxseg.data.dataset.CaseShare;
 import org.voxseg.data.io.NewFolder;
 
 /**
@@ -99,6 +100,24 @@ public final class Voxseg implements AutoCloseable {
      */
     public Segmenter segmenter(List<Path> runsOrCheckpoints, InferenceOverrides overrides) throws IOException {
         return Segmenter.load(runsOrCheckpoints, overrides, manager);
+    }
+
+    /**
+     * Segments the cases of {@code share} of {@code inputs} into {@code output}, as {@link Segmenter#segmentAll}
+     * does, with the models loaded once per device of {@code devices} and the cases split between the devices, one
+     * thread each ({@code voxseg predict --devices}). {@code listener} hears every device's cases, from their
+     * threads, so it must be safe to call from several.
+     *
+     * @return the label maps written, sorted
+     * @throws org.voxseg.core.config.ConfigException naming a device libtorch does not see
+     * @throws IllegalArgumentException if the overrides name a device too
+     * @throws IOException the first failure of a device, after every device has stopped
+     */
+    public List<Path> segmentAll(List<Path> runsOrCheckpoints, InferenceOverrides overrides,
+            List<DeviceRequest> devices, List<Path> inputs, Path output, CaseShare share,
+            SegmentationListener listener) throws IOException {
+        return new DeviceSpread(this, devices).segmentAll(runsOrCheckpoints, overrides, inputs, output, share,
+                listener);
     }
 
     /**

@@ -42,6 +42,7 @@ import org.voxseg.core.training.ValidationScores;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.CaseInputs;
 import org.voxseg.data.dataset.CaseLoader;
+import org.voxseg.data.dataset.CaseShare;
 import org.voxseg.data.evaluation.PostprocessingChoice;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.label.Postprocessing;
@@ -261,6 +262,36 @@ class VoxsegTest {
                     "segmentFile writes the same label map");
             assertTrue(Files.isRegularFile(dir.resolve("one_file_probabilities.nii.gz")));
         }
+    }
+
+    @Test
+    void casesSpreadOverTwoDevicesAreEachSegmentedOnceAsOneSegmenterWould() throws IOException {
+        List<Path> inputs = List.of(dir.resolve("data/train"));
+        Path spread = dir.resolve("spread");
+        Path alone = dir.resolve("alone");
+        List<String> heard = new ArrayList<>();
+
+        List<Path> written = voxseg.segmentAll(List.of(run), InferenceOverrides.NONE, List.of(DeviceRequest.CPU,
+                DeviceRequest.CPU), inputs, spread, CaseShare.ALL, new SegmentationListener() {
+                    @Override
+                    public synchronized void caseWritten(String caseId, Path file) {
+                        heard.add(caseId);
+                    }
+                });
+        try (Segmenter segmenter = voxseg.segmenter(List.of(run), InferenceOverrides.NONE)) {
+            segmenter.segmentAll(inputs, alone, SegmentationListener.NONE);
+        }
+
+        assertEquals(5, written.size());
+        assertEquals(5, heard.size());
+        assertEquals(written, written.stream().sorted().toList());
+        for (Path file : written) {
+            assertEquals(NiftiReader.read(alone.resolve(file.getFileName())).volume().data(),
+                    NiftiReader.read(file).volume().data(), file.toString());
+        }
+        assertThrows(IllegalArgumentException.class, () -> voxseg.segmentAll(List.of(run),
+                InferenceOverrides.builder().device(DeviceRequest.CPU).build(), List.of(DeviceRequest.CPU), inputs,
+                spread, CaseShare.ALL, SegmentationListener.NONE));
     }
 
     @Test

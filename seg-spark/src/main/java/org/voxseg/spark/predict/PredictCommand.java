@@ -6,9 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.voxseg.core.api.InferenceOverrides;
-import org.voxseg.core.engine.DeviceRequest;
-import org.voxseg.core.engine.Precision;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.core.api.PredictionCommandLine;
 import org.voxseg.spark.job.CaseStatus;
 import org.voxseg.spark.job.SparkSessions;
 import picocli.CommandLine.Command;
@@ -17,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code voxseg-spark predict}: {@code voxseg predict} over a cluster, one Spark task per case. */
-@Command(name = "predict", mixinStandardHelpOptions = true,
+@Command(name = "predict", mixinStandardHelpOptions = true, modelTransformer = PredictionCommandLine.class,
         description = "Segment every case of a folder or case list on Spark; writes <case>.nii.gz as voxseg predict "
                 + "does, and a results table (results.parquet, results.csv).")
 public final class PredictCommand implements Callable<Integer> {
@@ -50,31 +48,6 @@ public final class PredictCommand implements Callable<Integer> {
             description = "The Spark master, e.g. local[2] (default: the one spark-submit sets).")
     String master;
 
-    @Option(names = "--overlap", paramLabel = "F", description = "Sliding-window overlap (default: the model's).")
-    Double overlap;
-
-    @Option(names = "--roi", split = ",", paramLabel = "X,Y,Z", description = "Window size (default: the model's).")
-    int[] roi;
-
-    @Option(names = "--sw-batch", paramLabel = "N", description = "Windows per forward pass (default: the model's).")
-    Integer windowBatch;
-
-    @Option(names = "--tta", negatable = true, description = "Average the 8 mirrored predictions (8x slower); "
-            + "--no-tta switches it off (default: the model's).")
-    Boolean tta;
-
-    @Option(names = "--no-postprocessing", description = "Skip the model's postprocessing.")
-    boolean noPostprocessing;
-
-    @Option(names = "--device", paramLabel = "auto|cpu|gpu|gpu:N",
-            description = "The device on every executor (default: the model's).")
-    String device;
-
-    @Option(names = "--precision", defaultValue = "fp32", paramLabel = "fp32|bf16|fp16",
-            description = "fp32 (as trained), bf16 (CPUs with bfloat16 instructions, and GPUs) or fp16 (GPU only) "
-                    + "(default: ${DEFAULT-VALUE}).")
-    Precision precision;
-
     @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
             description = "libtorch threads per executor JVM; set it to the executor's cores divided by the tasks "
                     + "it runs at once (default: the engine's, all cores).")
@@ -85,9 +58,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        InferenceOverrides overrides = InferenceOverrides.builder().roi(roi == null ? null : Extent.of(roi))
-                .overlap(overlap).windowBatch(windowBatch).tta(tta).postprocessing(!noPostprocessing)
-                .device(device == null ? null : DeviceRequest.parse(device)).precision(precision).build();
+        InferenceOverrides overrides = PredictionCommandLine.overrides(spec).build();
         ModelSettings settings = new ModelSettings(models, overrides, threads);
         long started = System.nanoTime();
         List<CaseResult> done;
