@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -23,7 +24,8 @@ import org.voxseg.data.io.InputFiles;
 /**
  * Reads and writes voxseg's JSON files (configs, {@code model.json}) with one mapper (see {@link ConfigSchema}):
  * snake_case keys, unknown keys and names refused, errors turned into one line that names the file, the key's path
- * and, for a misspelt key, name or value, the nearest valid one. Defaults live in each section's builder.
+ * and, for a misspelt key, name or value, the nearest valid one. Defaults live in each section's builder, or in
+ * the variant table of a section with variants.
  */
 public final class ConfigJson {
 
@@ -109,11 +111,12 @@ public final class ConfigJson {
         if (e instanceof UnrecognizedPropertyException unknown) {
             String key = unknown.getPropertyName();
             String where = location(unknown, 1);
-            String suggestion = Spelling.nearest(key, unknown.getKnownPropertyIds())
-                    .map(name -> "; did you mean '" + name + "'?").orElse("");
+            Collection<Object> known = VariantSections.keys(unknown.getReferringClass())
+                    .orElse(unknown.getKnownPropertyIds());
+            String suggestion = Spelling.nearest(key, known).map(name -> "; did you mean '" + name + "'?").orElse("");
             return "unknown key '" + key + "'" + (where.isEmpty() ? "" : " in '" + where + "'") + suggestion
-                    + " (valid: " + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
-                    .collect(Collectors.joining(", ")) + ")";
+                    + " (valid: " + known.stream().map(Object::toString).sorted().collect(Collectors.joining(", "))
+                    + ")";
         }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof UnknownKeyException foreign && e instanceof JsonMappingException mapping) {

@@ -7,22 +7,21 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyName;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.cfg.EnumFeature;
+import com.fasterxml.jackson.databind.cfg.MapperConfig;
 import com.fasterxml.jackson.databind.cfg.MutableConfigOverride;
-import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
-import com.fasterxml.jackson.databind.introspect.AnnotatedMethod;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.TypeResolverBuilder;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
@@ -33,28 +32,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.voxseg.core.config.variant.UnknownKeyException;
-import org.voxseg.core.config.variant.UnknownNameException;
 import org.voxseg.core.engine.DeviceRequest;
-import org.voxseg.core.loss.LossConfig;
-import org.voxseg.core.loss.LossConfigBuilder;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.optim.Betas;
-import org.voxseg.core.optim.OptimizerConfig;
-import org.voxseg.core.optim.OptimizerConfigBuilder;
 import org.voxseg.core.optim.ParameterGroup;
-import org.voxseg.core.schedule.ScheduleConfig;
-import org.voxseg.core.schedule.ScheduleConfigBuilder;
 import org.voxseg.data.grid.Extent;
 import org.voxseg.data.grid.Spacing;
 import org.voxseg.data.label.PostprocessingStep;
 
 /**
  * The JSON schema of voxseg's config files, kept here so that the domain packages carry no Jackson annotations:
- * snake_case keys with a few PyTorch/MONAI renames, every section read through its builder (which holds the
- * defaults; the {@code loss}, {@code optimizer} and {@code scheduler} builders pick the variant by its {@code name}
- * key), a variant written as its {@code name} and its own keys, enums as lower-case strings and small value types as
- * arrays.
+ * snake_case keys with a few PyTorch/MONAI renames, every plain section read through its builder (which holds the
+ * defaults), the {@code loss}, {@code optimizer} and {@code scheduler} sections by Jackson's type id {@code name}
+ * (see {@link VariantSections}), a variant written as its {@code name} and its own keys, enums as lower-case strings
+ * and small value types as arrays.
  */
 final class ConfigSchema {
 
@@ -62,10 +53,6 @@ final class ConfigSchema {
     private static final Map<String, String> RENAMES = Map.of("learningRate", "lr", "epsilon", "eps",
             "gradientAveraging", "grad_averaging", "parameterGroups", "param_groups", "period", "step",
             "firstPeriod", "t_0", "periodMultiplier", "t_mult");
-
-    /** The builder of each section with variants, which reads every variant's keys. */
-    private static final Map<Class<?>, Class<?>> VARIANT_BUILDERS = Map.of(LossConfig.class, LossConfigBuilder.class,
-            OptimizerConfig.class, OptimizerConfigBuilder.class, ScheduleConfig.class, ScheduleConfigBuilder.class);
 
     private ConfigSchema() {
     }
@@ -137,7 +124,7 @@ final class ConfigSchema {
                 .addMixIn(ParameterGroup.class, ConfigMixins.ParameterGroupMixin.class)
                 .addMixIn(PostprocessingStep.class, ConfigMixins.PostprocessingStepMixin.class)
                 .addModule(values)
-                .addHandler(new VariantProblems())
+                .addModule(VariantSections.module())
                 .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -158,9 +145,8 @@ final class ConfigSchema {
             override -> override.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL));
 
     /**
-     * Reads every config record through its builder, whose setters are named like the keys: the nested
-     * {@code Builder} of a section, the section builder of a section with variants; writes a variant's {@code name}
-     * first.
+     * Reads every plain config record through its nested {@code Builder}, whose setters are named like the keys, and
+     * gives each section with variants its type id (see {@link VariantSections}).
      */
     private static final class Builders extends JacksonAnnotationIntrospector {
 
@@ -171,9 +157,6 @@ final class ConfigSchema {
         @Override
         public Class<?> findPOJOBuilder(AnnotatedClass ac) {
             Class<?> type = ac.getRawType();
-            if (VARIANT_BUILDERS.containsKey(type)) {
-                return VARIANT_BUILDERS.get(type);
-            }
             if (SECTIONS.contains(type)) {
                 for (Class<?> nested : type.getDeclaredClasses()) {
                     if (nested.getSimpleName().equals("Builder")) {
@@ -187,29 +170,16 @@ final class ConfigSchema {
         @Override
         public JsonPOJOBuilder.Value findPOJOBuilderConfig(AnnotatedClass ac) {
             Class<?> outer = ac.getRawType().getEnclosingClass();
-            if (outer != null && SECTIONS.contains(outer) || VARIANT_BUILDERS.containsValue(ac.getRawType())) {
+            if (outer != null && SECTIONS.contains(outer)) {
                 return new JsonPOJOBuilder.Value("build", "");
             }
             return super.findPOJOBuilderConfig(ac);
         }
 
         @Override
-        public PropertyName findNameForSerialization(Annotated a) {
-            if (a instanceof AnnotatedMethod method && method.getName().equals("name")
-                    && method.getParameterCount() == 0 && isVariant(method.getDeclaringClass())) {
-                return PropertyName.construct("name");
-            }
-            return super.findNameForSerialization(a);
-        }
-
-        @Override
-        public String[] findSerializationPropertyOrder(AnnotatedClass ac) {
-            return isVariant(ac.getRawType()) ? new String[] {"name"} : super.findSerializationPropertyOrder(ac);
-        }
-
-        private static boolean isVariant(Class<?> type) {
-            return VARIANT_BUILDERS.keySet().stream().anyMatch(section -> section != type
-                    && section.isAssignableFrom(type));
+        public TypeResolverBuilder<?> findTypeResolver(MapperConfig<?> config, AnnotatedClass ac, JavaType baseType) {
+            TypeResolverBuilder<?> variants = VariantSections.typeResolver(ac.getRawType());
+            return variants != null ? variants : super.findTypeResolver(config, ac, baseType);
         }
 
         private static Set<Class<?>> sections() {
@@ -218,22 +188,6 @@ final class ConfigSchema {
                     PreprocessingConfig.class, TrainingConfig.class, AugmentationConfig.class,
                     CrossValidationConfig.class, InferenceConfig.class));
             return Set.copyOf(sections);
-        }
-    }
-
-    /**
-     * Lets a section builder's unknown name or foreign key pass as it is, not as Jackson's instantiation error: one
-     * section read alone fails with it, and inside a config it keeps the section's path.
-     */
-    private static final class VariantProblems extends DeserializationProblemHandler {
-
-        @Override
-        public Object handleInstantiationProblem(DeserializationContext context, Class<?> type, Object argument,
-                Throwable problem) throws IOException {
-            if (problem instanceof UnknownNameException || problem instanceof UnknownKeyException) {
-                throw (IllegalArgumentException) problem;
-            }
-            return NOT_HANDLED;
         }
     }
 }

@@ -1,13 +1,17 @@
 package org.voxseg.core.loss;
 
+import static org.voxseg.core.loss.OutputActivation.SIGMOID;
+
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.voxseg.core.config.variant.Variants;
 
 /**
  * The config's {@code loss} section: a loss by name with MONAI's parameter names and defaults, e.g.
  * {@code {"name": "dice_bce", "include_background": true, "smooth_nr": 1e-5}}. One record per loss, each with
- * exactly its own keys, built by the section's one {@link LossConfigBuilder}, which holds the defaults and refuses a
- * key of another loss.
+ * exactly its own keys; {@link #VARIANTS} names each and holds its defaults, and the config reader refuses a key of
+ * another loss.
  *
  * <p>Every loss has {@code activation}: sigmoid (regions), softmax (classes) or none (outputs are probabilities).
  * Overlap losses have {@code include_background} (channel 0 counts), {@code squared_pred} (Dice's denominator sums
@@ -16,12 +20,28 @@ import java.util.Objects;
  */
 public sealed interface LossConfig {
 
-    /** The names {@code name} may take; the first is the default. */
-    List<String> NAMES = List.of("dice", "jaccard", "tversky", "bce", "ce", "focal", "dice_bce", "dice_ce",
-            "dice_focal");
+    /**
+     * Each name {@code name} may take with the loss it reads as before its other keys (MONAI's defaults); the first
+     * is the default. {@code ce} reads as {@code bce}, {@code dice_ce} as {@code dice_bce}.
+     */
+    Map<String, LossConfig> VARIANTS = Variants.of(
+            Map.entry("dice", new Dice(SIGMOID, true, false, 1e-5, 1e-5, false)),
+            Map.entry("jaccard", new Jaccard(SIGMOID, true, false, 1e-5, 1e-5, false)),
+            Map.entry("tversky", new Tversky(SIGMOID, true, 0.5, 0.5, 1e-5, 1e-5, false)),
+            Map.entry("bce", new CrossEntropy(SIGMOID)),
+            Map.entry("ce", new CrossEntropy(SIGMOID)),
+            Map.entry("focal", new Focal(SIGMOID, 2, Double.NaN)),
+            Map.entry("dice_bce", new DiceCrossEntropy(SIGMOID, true, false, 1e-5, 1e-5, false, 1, 1)),
+            Map.entry("dice_ce", new DiceCrossEntropy(SIGMOID, true, false, 1e-5, 1e-5, false, 1, 1)),
+            Map.entry("dice_focal", new DiceFocal(SIGMOID, true, false, 1e-5, 1e-5, false, 2, Double.NaN, 1, 1)));
 
-    /** The loss's config name, e.g. {@code dice_bce}. */
-    String name();
+    /** The names {@code name} may take; the first is the default. */
+    List<String> NAMES = List.copyOf(VARIANTS.keySet());
+
+    /** The loss's config name, e.g. {@code dice_bce}: the first name its variant has. */
+    default String name() {
+        return Variants.nameOf(VARIANTS, getClass());
+    }
 
     /** The activation that turns the network's outputs into probabilities. */
     OutputActivation activation();
@@ -29,14 +49,9 @@ public sealed interface LossConfig {
     /** The loss this section describes. */
     SegmentationLoss build();
 
-    /** A builder of any loss, Dice with MONAI's defaults until told otherwise. */
-    static LossConfigBuilder builder() {
-        return new LossConfigBuilder();
-    }
-
     /** The section an empty or absent {@code loss} gives: Dice after a sigmoid. */
     static LossConfig defaults() {
-        return builder().build();
+        return VARIANTS.get(NAMES.get(0));
     }
 
     /** Soft Dice ({@code dice}, MONAI's {@code DiceLoss}). */
@@ -50,11 +65,6 @@ public sealed interface LossConfig {
         @Override
         public SegmentationLoss build() {
             return diceLoss(false);
-        }
-
-        @Override
-        public String name() {
-            return "dice";
         }
     }
 
@@ -70,11 +80,6 @@ public sealed interface LossConfig {
         public SegmentationLoss build() {
             return diceLoss(true);
         }
-
-        @Override
-        public String name() {
-            return "jaccard";
-        }
     }
 
     /** Tversky ({@code tversky}): {@code alpha} weighs false positives, {@code beta} false negatives. */
@@ -89,11 +94,6 @@ public sealed interface LossConfig {
         public SegmentationLoss build() {
             return new TverskyLoss(activation, includeBackground, alpha, beta, smoothNr, smoothDr, batch);
         }
-
-        @Override
-        public String name() {
-            return "tversky";
-        }
     }
 
     /** Cross-entropy for the activation ({@code bce}, or {@code ce}, which reads the same). */
@@ -107,11 +107,6 @@ public sealed interface LossConfig {
         public SegmentationLoss build() {
             return new CrossEntropyLoss(activation);
         }
-
-        @Override
-        public String name() {
-            return "bce";
-        }
     }
 
     /** Focal loss ({@code focal}): exponent {@code gamma}, positive weight {@code alpha} (NaN: none). */
@@ -124,11 +119,6 @@ public sealed interface LossConfig {
         @Override
         public SegmentationLoss build() {
             return new FocalLoss(activation, gamma, alpha);
-        }
-
-        @Override
-        public String name() {
-            return "focal";
         }
     }
 
@@ -146,11 +136,6 @@ public sealed interface LossConfig {
             return new WeightedSum(List.of(diceLoss(false), new CrossEntropyLoss(activation)),
                     new double[] {lambdaDice, lambdaCe});
         }
-
-        @Override
-        public String name() {
-            return "dice_bce";
-        }
     }
 
     /** Dice plus focal loss ({@code dice_focal}), weighted by the lambdas. */
@@ -166,11 +151,6 @@ public sealed interface LossConfig {
         public SegmentationLoss build() {
             return new WeightedSum(List.of(diceLoss(false), new FocalLoss(activation, gamma, alpha)),
                     new double[] {lambdaDice, lambdaCe});
-        }
-
-        @Override
-        public String name() {
-            return "dice_focal";
         }
     }
 }

@@ -1,22 +1,41 @@
 package org.voxseg.core.schedule;
 
+import static org.voxseg.core.schedule.SchedulePeriod.EPOCH;
+
 import java.util.List;
+import java.util.Map;
+import org.voxseg.core.config.variant.Variants;
 
 /**
  * The config's {@code scheduler} section, e.g. {@code {"name": "warmup_cosine", "warmup_steps": 5, "step": "epoch"}}
  * or {@code {"name": "reduce_on_plateau", "factor": 0.5, "patience": 10}}: one record per schedule, each with
- * exactly its own keys, built by the section's one {@link ScheduleConfigBuilder}, which holds the defaults
- * (PyTorch's, MONAI's and nnU-Net's) and refuses a key of another schedule. Periods are counted in the unit of
- * {@code step}: epochs or iterations.
+ * exactly its own keys, named with its defaults in {@link #VARIANTS}; the config reader refuses a key of another
+ * schedule. Periods are counted in the unit of {@code step}: epochs or iterations.
  */
 public sealed interface ScheduleConfig {
 
+    /**
+     * Each name {@code name} may take with the schedule it reads as before its other keys (PyTorch's, MONAI's and
+     * nnU-Net's defaults), in the order the variants are declared; the first is the default.
+     */
+    Map<String, ScheduleConfig> VARIANTS = Variants.of(
+            Map.entry("constant", new Constant(EPOCH)),
+            Map.entry("warmup_cosine", new WarmupCosine(EPOCH, 0, 0, 0.5, 0)),
+            Map.entry("reduce_on_plateau", new ReduceOnPlateau(EPOCH, ReduceLrOnPlateau.Mode.MIN, 0.1, 10, 1e-4,
+                    ThresholdMode.REL, 0, 0)),
+            Map.entry("poly", new Poly(EPOCH, 0.9)),
+            Map.entry("step", new Step(EPOCH, 30, 0.1)),
+            Map.entry("multistep", new MultiStep(EPOCH, List.of(), 0.1)),
+            Map.entry("exponential", new Exponential(EPOCH, 0.1)),
+            Map.entry("cosine_restarts", new CosineRestarts(EPOCH, 10, 1, 0)));
+
     /** The names {@code name} may take, in the order the variants are declared; the first is the default. */
-    List<String> NAMES = List.of("constant", "warmup_cosine", "reduce_on_plateau", "poly", "step", "multistep",
-            "exponential", "cosine_restarts");
+    List<String> NAMES = List.copyOf(VARIANTS.keySet());
 
     /** The schedule's config name, e.g. {@code warmup_cosine}. */
-    String name();
+    default String name() {
+        return Variants.nameOf(VARIANTS, getClass());
+    }
 
     /** When the training loop steps the schedule (key {@code step}). */
     SchedulePeriod period();
@@ -34,14 +53,9 @@ public sealed interface ScheduleConfig {
      */
     LearningRateSchedule build(double baseRate, long totalSteps);
 
-    /** A builder of any schedule, a constant rate stepped per epoch until told otherwise. */
-    static ScheduleConfigBuilder builder() {
-        return new ScheduleConfigBuilder();
-    }
-
     /** The section an empty or absent {@code scheduler} gives: a constant rate stepped per epoch. */
     static ScheduleConfig defaults() {
-        return builder().build();
+        return VARIANTS.get(NAMES.get(0));
     }
 
     private static SchedulePeriod checked(SchedulePeriod period) {
@@ -61,11 +75,6 @@ public sealed interface ScheduleConfig {
         @Override
         public LearningRateSchedule build(double baseRate, long totalSteps) {
             return new ConstantRate(baseRate);
-        }
-
-        @Override
-        public String name() {
-            return "constant";
         }
     }
 
@@ -93,11 +102,6 @@ public sealed interface ScheduleConfig {
         public LearningRateSchedule build(double baseRate, long totalSteps) {
             return new org.voxseg.core.schedule.WarmupCosine(baseRate, warmupSteps, totalSteps, endLr, cycles,
                     warmupMultiplier);
-        }
-
-        @Override
-        public String name() {
-            return "warmup_cosine";
         }
     }
 
@@ -132,11 +136,6 @@ public sealed interface ScheduleConfig {
             return new ReduceLrOnPlateau(baseRate, mode, factor, patience, threshold,
                     thresholdMode == ThresholdMode.REL, cooldown, minLr);
         }
-
-        @Override
-        public String name() {
-            return "reduce_on_plateau";
-        }
     }
 
     /** Polynomial decay to 0 over the run (nnU-Net's {@code PolyLRScheduler}); {@code exponent} defaults to 0.9. */
@@ -150,11 +149,6 @@ public sealed interface ScheduleConfig {
         public LearningRateSchedule build(double baseRate, long totalSteps) {
             return new PolyDecay(baseRate, totalSteps, exponent);
         }
-
-        @Override
-        public String name() {
-            return "poly";
-        }
     }
 
     /** Multiplies the rate by {@code gamma} (0.1) every {@code step_size} (30) steps (PyTorch's {@code StepLR}). */
@@ -167,11 +161,6 @@ public sealed interface ScheduleConfig {
         @Override
         public LearningRateSchedule build(double baseRate, long totalSteps) {
             return StepDecay.every(baseRate, stepSize, gamma);
-        }
-
-        @Override
-        public String name() {
-            return "step";
         }
     }
 
@@ -187,11 +176,6 @@ public sealed interface ScheduleConfig {
         public LearningRateSchedule build(double baseRate, long totalSteps) {
             return StepDecay.atMilestones(baseRate, milestones.stream().mapToLong(Long::longValue).toArray(), gamma);
         }
-
-        @Override
-        public String name() {
-            return "multistep";
-        }
     }
 
     /** Multiplies the rate by {@code gamma} (0.1) every step (PyTorch's {@code ExponentialLR}). */
@@ -204,11 +188,6 @@ public sealed interface ScheduleConfig {
         @Override
         public LearningRateSchedule build(double baseRate, long totalSteps) {
             return StepDecay.exponential(baseRate, gamma);
-        }
-
-        @Override
-        public String name() {
-            return "exponential";
         }
     }
 
@@ -229,11 +208,6 @@ public sealed interface ScheduleConfig {
         @Override
         public LearningRateSchedule build(double baseRate, long totalSteps) {
             return new CosineWarmRestarts(baseRate, firstPeriod, periodMultiplier, minLr);
-        }
-
-        @Override
-        public String name() {
-            return "cosine_restarts";
         }
     }
 }

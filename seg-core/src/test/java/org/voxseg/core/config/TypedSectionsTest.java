@@ -73,15 +73,15 @@ class TypedSectionsTest {
         assertEquals(ScheduleConfig.defaults(), ConfigJson.parse("{}", ScheduleConfig.class));
         assertEquals(OptimizerConfig.defaults(), ConfigJson.parse("{}", OptimizerConfig.class));
         assertEquals(LossConfig.defaults(), ConfigJson.parse("{}", LossConfig.class));
-        assertEquals(ScheduleConfig.builder().name("warmup_cosine").build(),
+        assertEquals(ScheduleConfig.VARIANTS.get("warmup_cosine"),
                 ConfigJson.parse("{\"name\": \"warmup_cosine\"}", ScheduleConfig.class));
-        assertEquals(ScheduleConfig.builder().name("reduce_on_plateau").build(),
+        assertEquals(ScheduleConfig.VARIANTS.get("reduce_on_plateau"),
                 ConfigJson.parse("{\"name\": \"reduce_on_plateau\"}", ScheduleConfig.class));
-        assertEquals(OptimizerConfig.builder().name("adamw").build(),
+        assertEquals(OptimizerConfig.VARIANTS.get("adamw"),
                 ConfigJson.parse("{\"name\": \"adamw\"}", OptimizerConfig.class));
-        assertEquals(OptimizerConfig.builder().name("novograd").build(),
+        assertEquals(OptimizerConfig.VARIANTS.get("novograd"),
                 ConfigJson.parse("{\"name\": \"novograd\"}", OptimizerConfig.class));
-        assertEquals(LossConfig.builder().name("dice_focal").build(),
+        assertEquals(LossConfig.VARIANTS.get("dice_focal"),
                 ConfigJson.parse("{\"name\": \"dice_focal\"}", LossConfig.class));
         RunConfig empty = read("{}");
         assertEquals(OptimizerConfig.defaults(), empty.optimizer());
@@ -105,14 +105,13 @@ class TypedSectionsTest {
             LossConfig config = ConfigJson.parse("{\"name\": \"" + name + "\"}", LossConfig.class);
             assertEquals(config, ConfigJson.parse(ConfigJson.text(config), LossConfig.class), name);
         }
-        assertEquals(LossConfig.builder().name("ce").activation(OutputActivation.SOFTMAX).build(),
+        assertEquals(new LossConfig.CrossEntropy(OutputActivation.SOFTMAX),
                 ConfigJson.parse("{\"name\": \"ce\", \"activation\": \"softmax\"}", LossConfig.class), "an alias");
     }
 
     @Test
     void jsonKeysAndValuesKeepTheirFormat() throws IOException {
-        ScheduleConfig restarts = ScheduleConfig.builder().name("cosine_restarts").period(SchedulePeriod.ITERATION)
-                .firstPeriod(5).periodMultiplier(2).build();
+        ScheduleConfig restarts = new ScheduleConfig.CosineRestarts(SchedulePeriod.ITERATION, 5, 2, 0);
         String text = ConfigJson.text(restarts);
 
         for (String key : List.of("\"name\" : \"cosine_restarts\"", "\"step\" : \"iteration\"", "\"t_0\" : 5",
@@ -123,23 +122,23 @@ class TypedSectionsTest {
     }
 
     @Test
-    void theSectionBuilderRefusesAKeyOfAnotherVariantForJavaCallersToo() {
+    void aSectionReadAloneRefusesAKeyOfAnotherVariantWithItsJavaKeys() throws IOException {
         IllegalArgumentException patience = assertThrows(IllegalArgumentException.class,
-                () -> ScheduleConfig.builder().name("warmup_cosine").patience(5).build());
+                () -> ConfigJson.parse("{\"name\": \"warmup_cosine\", \"patience\": 5}", ScheduleConfig.class));
         IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
-                () -> OptimizerConfig.builder().name("adamm").build());
+                () -> ConfigJson.parse("{\"name\": \"adamm\"}", OptimizerConfig.class));
 
         assertEquals("scheduler 'warmup_cosine' has no key 'patience' (valid: cycles, endLr, period, warmupMultiplier,"
                 + " warmupSteps)", patience.getMessage());
         assertTrue(name.getMessage().startsWith("unknown optimizer 'adamm'; known: [adam, adamw"), name.getMessage());
-        assertEquals(ScheduleConfig.builder().name("reduce_on_plateau").mode(ReduceLrOnPlateau.Mode.MAX).patience(0)
-                .build(), new ScheduleConfig.ReduceOnPlateau(SchedulePeriod.EPOCH, ReduceLrOnPlateau.Mode.MAX, 0.1, 0,
-                1e-4, ThresholdMode.REL, 0, 0));
+        assertEquals(ConfigJson.parse("{\"name\": \"reduce_on_plateau\", \"mode\": \"max\", \"patience\": 0}",
+                ScheduleConfig.class), new ScheduleConfig.ReduceOnPlateau(SchedulePeriod.EPOCH,
+                ReduceLrOnPlateau.Mode.MAX, 0.1, 0, 1e-4, ThresholdMode.REL, 0, 0));
     }
 
     @Test
     void aVariantWritesItsNameAndOnlyItsOwnKeys() {
-        String text = ConfigJson.text(ScheduleConfig.builder().name("warmup_cosine").warmupSteps(5).build());
+        String text = ConfigJson.text(new ScheduleConfig.WarmupCosine(SchedulePeriod.EPOCH, 5, 0, 0.5, 0));
 
         assertTrue(text.startsWith("{\n  \"name\" : \"warmup_cosine\","), text);
         assertEquals(6, text.lines().filter(line -> line.contains(" : ")).count(), text);

@@ -3,7 +3,7 @@ package org.voxseg.core.config.variant;
 import java.util.List;
 
 /**
- * A key that the section's chosen variant does not have, e.g. {@code patience} for the {@code warmup_cosine}
+ * A key of another variant of the section, e.g. {@code patience} for the {@code warmup_cosine}
  * scheduler. Keys are Java property names; the config reader turns them into JSON keys for its message.
  */
 public final class UnknownKeyException extends IllegalArgumentException {
@@ -15,7 +15,7 @@ public final class UnknownKeyException extends IllegalArgumentException {
     private final String key;
     private final List<String> valid;
 
-    UnknownKeyException(String section, String variant, String key, List<String> valid) {
+    public UnknownKeyException(String section, String variant, String key, List<String> valid) {
         super(section + " '" + variant + "' has no key '" + key + "' (valid: " + String.join(", ", valid) + ")");
         this.section = section;
         this.variant = variant;

@@ -10,7 +10,7 @@ public final class UnknownNameException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
-    UnknownNameException(String section, String name, List<String> known) {
+    public UnknownNameException(String section, String name, List<String> known) {
         super("unknown " + section + " '" + name + "'; known: " + known + (name == null ? ""
                 : Spelling.nearest(name, List.copyOf(known)).map(n -> "; did you mean '" + n + "'?").orElse("")));
     }

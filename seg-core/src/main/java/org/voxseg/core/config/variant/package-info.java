@@ -1,5 +1,6 @@
 /**
- * What the {@code loss}, {@code optimizer} and {@code scheduler} section builders share: the keys a builder was given,
- * the variant its {@code name} picks, and the one-line errors for an unknown name or a key of another variant.
+ * What the {@code loss}, {@code optimizer} and {@code scheduler} sections share below the config reader: their
+ * variant tables (each variant's name and defaults), and the one-line errors for an unknown name or a key of another
+ * variant.
  */
 package org.voxseg.core.config.variant;
