@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,19 +78,26 @@ public final class MonaiBundle {
         Extent roi = inferer(inference, builder);
         builder.roi(roi);
         BundlePostprocessing postprocessing = BundlePostprocessing.read(inference,
-                preprocessing.targetSpacing() != null);
+                preprocessing.targetSpacing() != null, outputs.size());
+        OutputLabels labels = null;
         if (postprocessing.activation() == OutputActivation.SOFTMAX) {
             Map<String, Integer> classes = new LinkedHashMap<>();
             for (int c = 0; c < outputs.size(); c++) {
                 classes.put(outputs.get(c), c);
             }
-            builder.outputs(OutputLabels.classes(classes));
+            labels = OutputLabels.classes(classes);
         } else if (postprocessing.decoding().isPresent()) {
-            builder.outputs(OutputLabels.regions(decodedRegions(inference, postprocessing.decoding().get(),
-                    outputs)));
+            labels = OutputLabels.regions(decodedRegions(inference, postprocessing.decoding().get(), outputs));
         } else if (OutputLabels.areBratsRegions(outputs)) {
-            builder.outputs(OutputLabels.bratsRegions(outputs));
+            labels = OutputLabels.bratsRegions(outputs);
         }
+        if (labels != null) {
+            builder.outputs(labels);
+        }
+        Optional<int[]> known = Optional.ofNullable(labels).map(l -> Arrays.stream(l.labels()).filter(v -> v > 0)
+                .sorted().toArray());
+        BundleLargestComponent.postprocessing(inference, postprocessing.largestComponents(), known)
+                .ifPresent(builder::postprocessing);
         return builder;
     }
 
