@@ -20,6 +20,7 @@ import org.voxseg.core.config.PreprocessingConfig;
 import org.voxseg.core.inference.BlendMode;
 import org.voxseg.core.inference.BlendedValues;
 import org.voxseg.core.inference.TensorAxes;
+import org.voxseg.core.inference.WindowPadding;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.data.grid.Extent;
 
@@ -146,8 +147,15 @@ public final class MonaiBundle {
         }
         String mode = inference.text(inferer, "mode", "inferer", "constant");
         String padding = inference.text(inferer, "padding_mode", "inferer", "constant");
-        if (!padding.equals("constant") || Double.compare(inference.number(inferer, "cval", "inferer", 0), 0) != 0) {
-            throw inference.problem("inferer.padding_mode", "must be constant with cval 0, as voxseg pads");
+        WindowPadding paddingMode = switch (padding) {
+            case "constant" -> WindowPadding.CONSTANT;
+            case "replicate" -> WindowPadding.REPLICATE;
+            default -> throw inference.problem("inferer.padding_mode", "'" + padding + "' is not supported "
+                    + "(constant or replicate)");
+        };
+        double cval = inference.number(inferer, "cval", "inferer", 0);
+        if (Double.compare(cval, 0) != 0) {
+            throw inference.problem("inferer.cval", "is " + cval + "; voxseg pads with 0");
         }
         BlendMode blend = switch (mode) {
             case "gaussian" -> BlendMode.GAUSSIAN;
@@ -174,7 +182,7 @@ public final class MonaiBundle {
             throw inference.problem("inferer.roi_size", window.get());
         }
         builder.inference(InferenceConfig.builder().blend(BlendedValues.OUTPUTS).mode(blend).overlap(overlap)
-                .swBatchSize(batch.isMissingNode() ? 1 : batch.asInt()).sigmaScale(sigma));
+                .swBatchSize(batch.isMissingNode() ? 1 : batch.asInt()).sigmaScale(sigma).paddingMode(paddingMode));
         return Extent.of(roi);
     }
 
