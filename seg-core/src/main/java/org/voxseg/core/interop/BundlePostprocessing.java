@@ -31,15 +31,19 @@ record BundlePostprocessing(OutputActivation activation, Optional<LabelDecoding>
      *
      * @param resamples whether the preprocessing resamples ({@code Spacingd}), so that where {@code Invertd} stands
      *     matters: MONAI brings back what it finds, voxseg always the probabilities
+     * @param pads whether the preprocessing pads ({@code SpatialPadd}, {@code DivisiblePadd}), so that components kept
+     *     before {@code Invertd} would be counted on the padded grid, which voxseg never labels
      * @param outputs the model's output channels: one thresholded sigmoid output is a label map of 0 and 1, more
      *     are channels until a {@code Lambdad} decodes them
      * @throws ConfigException if there is no activation or arg-max, another decoding, an unrecognised
      *     {@code Lambdad}, an {@code Invertd} of labels after resampling, or components kept before there are labels
      */
-    static BundlePostprocessing read(BundleConfig inference, boolean resamples, int outputs) throws ConfigException {
+    static BundlePostprocessing read(BundleConfig inference, boolean resamples, boolean pads, int outputs)
+            throws ConfigException {
         OutputActivation activation = OutputActivation.NONE;
         LabelDecoding decoding = null;
         boolean discrete = false;
+        boolean inverted = false;
         List<BundleLargestComponent> largest = new ArrayList<>();
         for (JsonNode transform : BundleTransforms.transforms(inference, "postprocessing")) {
             String name = BundleTransforms.target(inference, transform, "postprocessing");
@@ -60,6 +64,7 @@ record BundlePostprocessing(OutputActivation activation, Optional<LabelDecoding>
                     discrete = true;
                 }
                 case "Invertd" -> {
+                    inverted = true;
                     if (discrete && resamples) {
                         throw inference.problem(key, "after AsDiscreted is not supported: MONAI would resample the "
                                 + "labels back, voxseg resamples the probabilities and decodes them after");
@@ -80,6 +85,10 @@ record BundlePostprocessing(OutputActivation activation, Optional<LabelDecoding>
                     if (!discrete || activation == OutputActivation.SIGMOID && decoding == null && outputs > 1) {
                         throw inference.problem(key, "before the outputs are a label map is not supported (voxseg "
                                 + "keeps components of labels: after AsDiscreted, or the label-decoding Lambdad)");
+                    }
+                    if (pads && !inverted) {
+                        throw inference.problem(key, "before Invertd in a bundle that pads is not supported: MONAI "
+                                + "would count components on the padded grid, voxseg counts them on the case's");
                     }
                     largest.add(BundleLargestComponent.read(inference, transform, key));
                 }

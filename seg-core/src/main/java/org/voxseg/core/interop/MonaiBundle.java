@@ -79,7 +79,8 @@ public final class MonaiBundle {
         Extent roi = inferer(inference, builder);
         builder.roi(roi);
         BundlePostprocessing postprocessing = BundlePostprocessing.read(inference,
-                preprocessing.targetSpacing() != null, outputs.size());
+                preprocessing.targetSpacing() != null, preprocessing.padTo() != null
+                || preprocessing.padMultipleOf() != null, outputs.size());
         OutputLabels labels = null;
         if (postprocessing.activation() == OutputActivation.SOFTMAX) {
             Map<String, Integer> classes = new LinkedHashMap<>();

@@ -161,6 +161,23 @@ class BundleLargestComponentTest {
     }
 
     @Test
+    void componentsKeptBeforeInvertdInABundleThatPadsAreRefusedByName() throws IOException {
+        String invert = "{\n        \"_target_\": \"Invertd\"";
+        String early = "{\"_target_\": \"AsDiscreted\", \"keys\": \"pred\", \"argmax\": true}, {\"_target_\": "
+                + "\"KeepLargestConnectedComponentd\", \"keys\": \"pred\"},\n      " + invert;
+        String encode = "{\n        \"_target_\": \"EnsureTyped\"";
+        assertEquals("keep the largest component of label 1; keep the largest component of label 2", edited(ARGMAX[0],
+                ARGMAX[1], "\"threshold\": 0.5", "\"argmax\": true", invert, early).postprocessing().postprocessing()
+                .describe());
+        Exception padded = assertThrows(Exception.class, () -> edited(ARGMAX[0], ARGMAX[1], "\"threshold\": 0.5",
+                "\"argmax\": true", invert, early, encode, "{\"_target_\": \"DivisiblePadd\", \"keys\": \"image\", "
+                + "\"k\": 8},\n" + encode));
+        assertTrue(padded.getMessage().endsWith("'postprocessing.KeepLargestConnectedComponentd' before Invertd in a "
+                + "bundle that pads is not supported: MONAI would count components on the padded grid, voxseg counts "
+                + "them on the case's"), padded.getMessage());
+    }
+
+    @Test
     void theBratsLabelDecodingGivesTheLabelsAndASingleSigmoidOutputNeedsThemGiven() throws IOException {
         String lambda = "\"threshold\": 0.5}, {\"_target_\": \"Lambdad\", \"keys\": \"pred\", \"func\": \"$lambda x: "
                 + "torch.where(x[[2]] > 0, 4, torch.where(x[[0]] > 0, 1, torch.where(x[[1]] > 0, 2, 0)))\"}, "
