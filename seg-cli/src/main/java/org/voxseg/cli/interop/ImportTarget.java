@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.voxseg.cli.OutputPathConverter;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.ModelDescription;
+import org.voxseg.core.inference.WindowPadding;
 import org.voxseg.core.interop.TorchScriptImport;
 import picocli.CommandLine.Option;
 
@@ -50,8 +51,17 @@ public final class ImportTarget {
                 description.outputNames()) + " (" + description.outputActivation().toString().toLowerCase(Locale.ROOT)
                 + "); roi " + description.inference().roi() + "; axes " + description.torchscript().axes()
                 + "; blending " + description.inference().blend() + " with " + description.inference().mode()
-                .toString().toLowerCase(Locale.ROOT) + " weights, overlap " + description.inference().overlap());
+                .toString().toLowerCase(Locale.ROOT) + " weights, overlap " + description.inference().overlap()
+                + extras(description));
         out.println("predict with: voxseg predict --model " + output + " --input CASES --output DIR");
         return 0;
+    }
+
+    /** The window's padding when it is not zeros, and the postprocessing the model carries, if any. */
+    private static String extras(ModelDescription description) {
+        WindowPadding padding = description.inference().paddingMode();
+        return (padding == WindowPadding.CONSTANT ? "" : ", padding " + padding.toString().toLowerCase(Locale.ROOT))
+                + (description.postprocessing() == null ? "" : "; postprocessing: "
+                + description.postprocessing().postprocessing().describe());
     }
 }

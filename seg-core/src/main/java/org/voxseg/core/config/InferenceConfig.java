@@ -7,6 +7,7 @@ import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.inference.BlendMode;
 import org.voxseg.core.inference.BlendedValues;
 import org.voxseg.core.inference.SlidingWindowInferer;
+import org.voxseg.core.inference.WindowPadding;
 import org.voxseg.data.grid.Extent;
 import org.voxseg.data.label.KeepLargestComponent;
 import org.voxseg.data.label.Postprocessing;
@@ -30,11 +31,13 @@ import org.voxseg.data.label.ReplaceSmallLabel;
  * @param keepLargestComponent keep only the largest connected component of the foreground
  * @param enhancingThreshold BraTS rule: if fewer voxels than this are label 4, they become 1 (0: off)
  * @param device the device prediction runs on unless the caller names one (default auto)
+ * @param paddingMode how the window pads an image smaller than itself: zeros (voxseg's networks), or the edge voxels
+ *        repeated as an imported bundle's {@code padding_mode} replicate does
  */
 public record InferenceConfig(Extent roi, double overlap, int swBatchSize, BlendMode mode, BlendedValues blend,
         double sigmaScale,
         boolean tta, int minComponentSize, boolean keepLargestComponent, int enhancingThreshold,
-        DeviceRequest device) {
+        DeviceRequest device, WindowPadding paddingMode) {
 
     /** A builder with the defaults: training patch, overlap 0.5, Gaussian, no TTA, no postprocessing. */
     public static Builder builder() {
@@ -55,18 +58,19 @@ public record InferenceConfig(Extent roi, double overlap, int swBatchSize, Blend
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(blend, "blend");
         Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(paddingMode, "paddingMode");
     }
 
     /** This section with the window set to {@code patch} where none is given. */
     public InferenceConfig withDefaultRoi(Extent patch) {
         return roi != null ? this : new InferenceConfig(patch, overlap, swBatchSize, mode, blend, sigmaScale, tta,
-                minComponentSize, keepLargestComponent, enhancingThreshold, device);
+                minComponentSize, keepLargestComponent, enhancingThreshold, device, paddingMode);
     }
 
     /** This section with other window, overlap, batch and TTA settings (from the command line). */
     public InferenceConfig with(Extent window, double windowOverlap, int batchSize, boolean mirror) {
         return new InferenceConfig(window, windowOverlap, batchSize, mode, blend, sigmaScale, mirror,
-                minComponentSize, keepLargestComponent, enhancingThreshold, device);
+                minComponentSize, keepLargestComponent, enhancingThreshold, device, paddingMode);
     }
 
     /** The sliding window this section describes. */
@@ -74,7 +78,7 @@ public record InferenceConfig(Extent roi, double overlap, int swBatchSize, Blend
         if (roi == null) {
             throw new IllegalStateException("no window size: use withDefaultRoi first");
         }
-        return new SlidingWindowInferer(roi, overlap, swBatchSize, mode == BlendMode.GAUSSIAN, sigmaScale);
+        return new SlidingWindowInferer(roi, overlap, swBatchSize, mode == BlendMode.GAUSSIAN, sigmaScale, paddingMode);
     }
 
     /**
@@ -118,6 +122,7 @@ public record InferenceConfig(Extent roi, double overlap, int swBatchSize, Blend
         private boolean keepLargestComponent;
         private int enhancingThreshold;
         private DeviceRequest device = DeviceRequest.AUTO;
+        private WindowPadding paddingMode = WindowPadding.CONSTANT;
 
         private Builder() {
         }
@@ -177,9 +182,14 @@ public record InferenceConfig(Extent roi, double overlap, int swBatchSize, Blend
             return this;
         }
 
+        public Builder paddingMode(WindowPadding value) {
+            paddingMode = value;
+            return this;
+        }
+
         public InferenceConfig build() {
             return new InferenceConfig(roi, overlap, swBatchSize, mode, blend, sigmaScale, tta, minComponentSize,
-                    keepLargestComponent, enhancingThreshold, device);
+                    keepLargestComponent, enhancingThreshold, device, paddingMode);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.IntConsumer;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.grid.Extent;
@@ -26,10 +27,13 @@ import org.voxseg.data.volume.Volume;
  * @param batchSize windows per network call (MONAI's sw_batch_size)
  * @param gaussian Gaussian rather than constant blending
  * @param sigmaScale the Gaussian's sigma as a fraction of the window size
+ * @param padding how an image smaller than the window is padded (zeros unless an imported model says otherwise)
  */
-public record SlidingWindowInferer(Extent roi, double overlap, int batchSize, boolean gaussian, double sigmaScale) {
+public record SlidingWindowInferer(Extent roi, double overlap, int batchSize, boolean gaussian, double sigmaScale,
+        WindowPadding padding) {
 
     public SlidingWindowInferer {
+        Objects.requireNonNull(padding, "padding");
         if (batchSize < 1) {
             throw new IllegalArgumentException("window batch size must be positive: " + batchSize);
         }
@@ -40,7 +44,12 @@ public record SlidingWindowInferer(Extent roi, double overlap, int batchSize, bo
         new WindowPlan(new int[] {1, 1, 1}, roi.toArray(), overlap);
     }
 
-    /** The inferer with windows of {@code roi} voxels, given as {@code [x, y, z]}. */
+    /** The inferer padding with zeros. */
+    public SlidingWindowInferer(Extent roi, double overlap, int batchSize, boolean gaussian, double sigmaScale) {
+        this(roi, overlap, batchSize, gaussian, sigmaScale, WindowPadding.CONSTANT);
+    }
+
+    /** The inferer padding with zeros, with windows of {@code roi} voxels, given as {@code [x, y, z]}. */
     public SlidingWindowInferer(int[] roi, double overlap, int batchSize, boolean gaussian, double sigmaScale) {
         this(Extent.of(roi), overlap, batchSize, gaussian, sigmaScale);
     }
@@ -69,7 +78,7 @@ public record SlidingWindowInferer(Extent roi, double overlap, int batchSize, bo
         WindowPlan plan = new WindowPlan(grid.shape(), roi, overlap);
         int[] padded = plan.paddedShape();
         int channels = image.channels();
-        FloatBuffer source = pad(image, plan);
+        FloatBuffer source = pad(image, plan, padding);
         float[] weights = BlendWeights.map(roi, gaussian, sigmaScale);
         int roiVoxels = weights.length;
         int paddedVoxels = padded[0] * padded[1] * padded[2];
@@ -114,15 +123,13 @@ public record SlidingWindowInferer(Extent roi, double overlap, int batchSize, bo
         return Volume.wrap(grid, outputs, unpad(sums, weightSum, outputs, plan));
     }
 
-    private static FloatBuffer pad(Volume image, WindowPlan plan) {
+    private static FloatBuffer pad(Volume image, WindowPlan plan, WindowPadding padding) {
         int[] shape = image.geometry().shape();
         int[] padded = plan.paddedShape();
         if (Arrays.equals(shape, padded)) {
             return image.data();
         }
-        float[] out = new float[image.channels() * padded[0] * padded[1] * padded[2]];
-        Boxes.copy(image.data(), shape, new int[3], out, padded, plan.padBefore(), shape, image.channels());
-        return FloatBuffer.wrap(out);
+        return FloatBuffer.wrap(padding.pad(image.data(), shape, image.channels(), padded, plan.padBefore()));
     }
 
     /** Adds one window's weighted outputs and its weights into the padded accumulators. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import org.voxseg.core.config.PreprocessingConfig;
 import org.voxseg.core.inference.BlendMode;
 import org.voxseg.core.inference.BlendedValues;
 import org.voxseg.core.inference.TensorAxes;
+import org.voxseg.core.inference.WindowPadding;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.data.grid.Extent;
 
@@ -77,19 +79,27 @@ public final class MonaiBundle {
         Extent roi = inferer(inference, builder);
         builder.roi(roi);
         BundlePostprocessing postprocessing = BundlePostprocessing.read(inference,
-                preprocessing.targetSpacing() != null);
+                preprocessing.targetSpacing() != null, preprocessing.padTo() != null
+                || preprocessing.padMultipleOf() != null, outputs.size());
+        OutputLabels labels = null;
         if (postprocessing.activation() == OutputActivation.SOFTMAX) {
             Map<String, Integer> classes = new LinkedHashMap<>();
             for (int c = 0; c < outputs.size(); c++) {
                 classes.put(outputs.get(c), c);
             }
-            builder.outputs(OutputLabels.classes(classes));
+            labels = OutputLabels.classes(classes);
         } else if (postprocessing.decoding().isPresent()) {
-            builder.outputs(OutputLabels.regions(decodedRegions(inference, postprocessing.decoding().get(),
-                    outputs)));
+            labels = OutputLabels.regions(decodedRegions(inference, postprocessing.decoding().get(), outputs));
         } else if (OutputLabels.areBratsRegions(outputs)) {
-            builder.outputs(OutputLabels.bratsRegions(outputs));
+            labels = OutputLabels.bratsRegions(outputs);
         }
+        if (labels != null) {
+            builder.outputs(labels);
+        }
+        Optional<int[]> known = Optional.ofNullable(labels).map(l -> Arrays.stream(l.labels()).filter(v -> v > 0)
+                .sorted().toArray());
+        BundleLargestComponent.postprocessing(inference, postprocessing.largestComponents(), known)
+                .ifPresent(builder::postprocessing);
         return builder;
     }
 
@@ -138,8 +148,15 @@ public final class MonaiBundle {
         }
         String mode = inference.text(inferer, "mode", "inferer", "constant");
         String padding = inference.text(inferer, "padding_mode", "inferer", "constant");
-        if (!padding.equals("constant") || Double.compare(inference.number(inferer, "cval", "inferer", 0), 0) != 0) {
-            throw inference.problem("inferer.padding_mode", "must be constant with cval 0, as voxseg pads");
+        WindowPadding paddingMode = switch (padding) {
+            case "constant" -> WindowPadding.CONSTANT;
+            case "replicate" -> WindowPadding.REPLICATE;
+            default -> throw inference.problem("inferer.padding_mode", "'" + padding + "' is not supported "
+                    + "(constant or replicate)");
+        };
+        double cval = inference.number(inferer, "cval", "inferer", 0);
+        if (Double.compare(cval, 0) != 0) {
+            throw inference.problem("inferer.cval", "is " + cval + "; voxseg pads with 0");
         }
         BlendMode blend = switch (mode) {
             case "gaussian" -> BlendMode.GAUSSIAN;
@@ -166,7 +183,7 @@ public final class MonaiBundle {
             throw inference.problem("inferer.roi_size", window.get());
         }
         builder.inference(InferenceConfig.builder().blend(BlendedValues.OUTPUTS).mode(blend).overlap(overlap)
-                .swBatchSize(batch.isMissingNode() ? 1 : batch.asInt()).sigmaScale(sigma));
+                .swBatchSize(batch.isMissingNode() ? 1 : batch.asInt()).sigmaScale(sigma).paddingMode(paddingMode));
         return Extent.of(roi);
     }
 

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.voxseg.core.config.ChosenPostprocessing;
 import org.voxseg.core.config.ConfigJson;
 import org.voxseg.core.config.InferenceConfig;
 import org.voxseg.core.config.ModelDescription;
@@ -114,6 +115,7 @@ public final class TorchScriptImport {
         private String orientation;
         private String source;
         private Duration trialLimit = DEFAULT_TRIAL_LIMIT;
+        private ChosenPostprocessing postprocessing;
 
         private Builder() {
         }
@@ -181,6 +183,12 @@ public final class TorchScriptImport {
             return this;
         }
 
+        /** The clean-up prediction applies unless switched off, e.g. a bundle's KeepLargestConnectedComponentd. */
+        public Builder postprocessing(ChosenPostprocessing steps) {
+            this.postprocessing = steps;
+            return this;
+        }
+
         /** How long the model may take for its trial window before it is refused (default 5 minutes). */
         public Builder trialLimit(Duration limit) {
             if (limit.isNegative() || limit.isZero()) {
@@ -211,6 +219,7 @@ public final class TorchScriptImport {
                         + "set's foreground, which an import does not have; use zscore or none");
             }
             InferenceConfig settings = inference.roi(roi).build();
+            requireWithin(BundleLargestComponent.unknownLabel(postprocessing, outputs.labels()), "postprocessing");
             requireWithin(ImportLimits.channelNames(channels), "channels (--channels; network_data_format.inputs)");
             requireWithin(ImportLimits.channelCount(outputs.modelChannels().length), "outputs (--regions, --classes;"
                     + " network_data_format.outputs)");
@@ -227,7 +236,7 @@ public final class TorchScriptImport {
                     strideDivisor, orientation, source != null ? source : "TorchScript " + model.getFileName());
             ModelDescription description = new ModelDescription(ModelDescription.FORMAT, null, imported,
                     outputs.activation(), channels, outputs.labels(), outputs.hierarchy(), outputs.outputNames(),
-                    roi, preprocessing, settings, null);
+                    roi, preprocessing, settings, postprocessing);
             return new TorchScriptImport(model, description, trialLimit);
         }
 

@@ -399,7 +399,7 @@ class VoxsegTest {
                 null, trained.activation(), trained.channels(), trained.labels(), trained.labelHierarchy(),
                 trained.outputNames(), trained.patchSize(), trained.preprocessing(), new InferenceConfig(keys.roi(),
                 keys.overlap(), keys.swBatchSize(), keys.mode(), keys.blend(), keys.sigmaScale(), keys.tta(), 0, true,
-                0, keys.device()),
+                0, keys.device(), keys.paddingMode()),
                 new ChosenPostprocessing("a test", everythingGoes)));
         try (Segmenter configured = voxseg.segmenter(List.of(copy), InferenceOverrides.NONE)) {
             assertEquals("keep the largest component of foreground", configured.postprocessing().postprocessing()

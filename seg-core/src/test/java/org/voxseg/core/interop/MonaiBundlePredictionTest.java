@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,8 @@ import org.voxseg.core.api.SegmentationListener;
 import org.voxseg.core.api.Segmenter;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.ModelDescription;
+import org.voxseg.data.label.ConnectedComponents;
+import org.voxseg.data.label.Postprocessing;
 import org.voxseg.data.nifti.NiftiReader;
 import org.voxseg.data.volume.Volume;
 
@@ -90,5 +95,40 @@ class MonaiBundlePredictionTest {
         double difference = largestDifference(run, cases.resolve("mri_lps"), "mri_lps",
                 cases.resolve("mri_lps_reference.nii.gz"));
         assertTrue(difference < TOLERANCE, "largest difference " + difference);
+    }
+
+    @Test
+    void aBundlesKeepLargestConnectedComponentdIsAppliedByPredictionUnlessSwitchedOff() throws IOException {
+        Path bundle = dir.resolve("spleen_keep");
+        Path source = InteropFixtures.folder().resolve("spleen_bundle");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
+                Files.copy(file, bundle.resolve(source.relativize(file).toString()));
+            }
+        }
+        Path inference = bundle.resolve("configs/inference.json");
+        String argmax = "\"argmax\": true\n      }";
+        assertTrue(Files.readString(inference).contains(argmax));
+        Files.writeString(inference, Files.readString(inference).replace(argmax, argmax + ",\n      {\"_target_\": "
+                + "\"KeepLargestConnectedComponentd\", \"keys\": \"pred\", \"connectivity\": 1}"));
+        Path run = dir.resolve("spleen_kept");
+        voxseg.importModel(MonaiBundle.read(bundle).build(), run);
+        Path caseFolder = InteropFixtures.folder().resolve("spleen_cases").resolve("ct_ras");
+
+        try (Segmenter on = voxseg.segmenter(List.of(run), InferenceOverrides.NONE);
+                Segmenter off = voxseg.segmenter(List.of(run), InferenceOverrides.builder().postprocessing(false)
+                        .build())) {
+            assertEquals("postprocessing: keep the largest component of label 1 (decided on the bundle's "
+                    + "KeepLargestConnectedComponentd)", on.postprocessing().describe());
+            assertEquals("postprocessing: none (switched off)", off.postprocessing().describe());
+            on.segmentAll(List.of(caseFolder), dir.resolve("kept_on"), SegmentationListener.NONE);
+            off.segmentAll(List.of(caseFolder), dir.resolve("kept_off"), SegmentationListener.NONE);
+        }
+        Volume raw = NiftiReader.read(dir.resolve("kept_off/ct_ras.nii.gz")).volume();
+        Volume cleaned = NiftiReader.read(dir.resolve("kept_on/ct_ras.nii.gz")).volume();
+        Postprocessing steps = ModelDescription.read(run.resolve(ModelDescription.FILE)).postprocessing()
+                .postprocessing();
+        assertEquals(ConnectedComponents.Connectivity.FACES, steps.connectivity());
+        assertArrayEquals(steps.apply(raw).toArray(), cleaned.toArray());
     }
 }

@@ -17,6 +17,7 @@ import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.PreprocessingConfig;
 import org.voxseg.core.inference.BlendMode;
 import org.voxseg.core.inference.BlendedValues;
+import org.voxseg.core.inference.WindowPadding;
 import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Geometry;
@@ -292,6 +293,32 @@ class MonaiBundleTest {
         ModelDescription description = edited("\"overlap\": 0.5,\n    \"mode\": \"gaussian\"", "\"device\": \"cpu\"");
         assertEquals(0.25, description.inference().overlap());
         assertEquals(BlendMode.CONSTANT, description.inference().mode());
+    }
+
+    @Test
+    void theInferersReplicatePaddingIsKeptAndOtherModesAreRefusedByName() throws IOException {
+        ModelDescription replicate = edited("\"mode\": \"gaussian\"", "\"mode\": \"gaussian\", \"padding_mode\": "
+                + "\"replicate\"");
+        assertEquals(WindowPadding.REPLICATE, replicate.inference().paddingMode());
+        assertEquals(WindowPadding.REPLICATE, replicate.inference().inferer().padding());
+        Path file = dir.resolve("model.json");
+        ConfigJson.write(file, replicate);
+        assertTrue(Files.readString(file).contains("\"padding_mode\" : \"replicate\""), Files.readString(file));
+        assertEquals(replicate.inference(), ModelDescription.read(file).inference());
+        assertEquals(WindowPadding.CONSTANT, edited("\"mode\": \"gaussian\"", "\"mode\": \"gaussian\", "
+                + "\"padding_mode\": \"constant\", \"cval\": 0").inference().paddingMode());
+        List<List<String>> cases = List.of(
+                List.of("\"padding_mode\": \"reflect\"", "'inferer.padding_mode' 'reflect' is not supported (constant "
+                        + "or replicate)"),
+                List.of("\"padding_mode\": \"circular\"", "'inferer.padding_mode' 'circular' is not supported "
+                        + "(constant or replicate)"),
+                List.of("\"cval\": 1", "'inferer.cval' is 1.0; voxseg pads with 0"),
+                List.of("\"padding_mode\": \"replicate\", \"cval\": -1", "'inferer.cval' is -1.0; voxseg pads with 0"));
+        for (List<String> edit : cases) {
+            ConfigException refused = assertThrows(ConfigException.class, () -> edited("\"mode\": \"gaussian\"",
+                    "\"mode\": \"gaussian\", " + edit.get(0)), edit.get(0));
+            assertTrue(refused.getMessage().endsWith("configs/inference.json: " + edit.get(1)), refused.getMessage());
+        }
     }
 
     @Test
