@@ -22,7 +22,7 @@ import org.voxseg.core.inference.Predictor;
 import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.core.inference.WindowPlan;
 import org.voxseg.core.loss.DiceLoss;
-import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.FlopCount;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.network.UNet3d;

@@ -13,7 +13,7 @@ import org.voxseg.core.inference.BlendedValues;
 import org.voxseg.core.inference.NetworkPredictor;
 import org.voxseg.core.inference.Predictor;
 import org.voxseg.core.inference.TorchScriptPredictor;
-import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.training.CheckpointFile;
 

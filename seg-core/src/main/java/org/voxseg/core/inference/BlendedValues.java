@@ -1,7 +1,7 @@
 package org.voxseg.core.inference;
 
 import java.util.Locale;
-import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.core.network.OutputActivation;
 
 /**
  * What the sliding window blends: probabilities (voxseg's own networks, the activation applied to each window) or

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.voxseg.core.engine.TorchRuntime;
-import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.label.Postprocessing;
 import org.voxseg.data.transform.Interpolation;

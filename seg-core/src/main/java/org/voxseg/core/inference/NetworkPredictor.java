@@ -8,7 +8,7 @@ import ai.djl.training.ParameterStore;
 import java.util.Objects;
 import org.voxseg.core.engine.Precision;
 import org.voxseg.core.engine.TorchRuntime;
-import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.UNet3d;
 
 /**

@@ -10,7 +10,7 @@ import ai.djl.training.ParameterStore;
 import java.util.Arrays;
 import java.util.Objects;
 import org.voxseg.core.engine.TorchRuntime;
-import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.core.network.OutputActivation;
 
 /**
  * A TorchScript model from the Python world as a predictor: windows transposed to the model's axis order, its first

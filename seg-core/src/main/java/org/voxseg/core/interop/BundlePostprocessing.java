@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.voxseg.core.config.ConfigException;
-import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.core.network.OutputActivation;
 
 /**
  * What a bundle's {@code postprocessing} makes of the network's outputs, in the two ways voxseg decodes them: a

@@ -13,7 +13,7 @@ import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.engine.TorchScriptFile;
 import org.voxseg.core.inference.TensorAxes;
 import org.voxseg.core.inference.TorchScriptPredictor;
-import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.core.network.OutputActivation;
 
 /**
  * The process {@link ImportTrial} starts: loads a TorchScript model, predicts one window of zeros and prints its

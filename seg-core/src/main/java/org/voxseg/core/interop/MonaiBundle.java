@@ -21,7 +21,7 @@ import org.voxseg.core.inference.BlendMode;
 import org.voxseg.core.inference.BlendedValues;
 import org.voxseg.core.inference.TensorAxes;
 import org.voxseg.core.inference.WindowPadding;
-import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.data.grid.Extent;
 
 /**

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.core.network.OutputActivation;
 
 /**
  * How an imported model's output channels become voxseg's label values: nested regions with a sigmoid per channel

@@ -1,6 +1,7 @@
 package org.voxseg.core.loss;
 
 import ai.djl.ndarray.NDArray;
+import org.voxseg.core.network.OutputActivation;
 
 /**
  * Cross-entropy on logits, computed stably: binary per channel for sigmoid outputs (PyTorch's

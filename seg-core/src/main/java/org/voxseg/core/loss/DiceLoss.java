@@ -1,6 +1,7 @@
 package org.voxseg.core.loss;
 
 import ai.djl.ndarray.NDArray;
+import org.voxseg.core.network.OutputActivation;
 
 /**
  * MONAI's DiceLoss, per (batch item, channel) over space: {@code 1 - (2 I + smoothNr) / (P + G + smoothDr)}, with

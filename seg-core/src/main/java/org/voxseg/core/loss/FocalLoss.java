@@ -1,6 +1,7 @@
 package org.voxseg.core.loss;
 
 import ai.djl.ndarray.NDArray;
+import org.voxseg.core.network.OutputActivation;
 
 /**
  * Focal loss per voxel (Lin et al.), {@code -alpha_t (1 - p_t)^gamma log(p_t)} averaged over every element, with

@@ -1,11 +1,12 @@
 package org.voxseg.core.loss;
 
-import static org.voxseg.core.loss.OutputActivation.SIGMOID;
+import static org.voxseg.core.network.OutputActivation.SIGMOID;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.voxseg.core.config.variant.Variants;
+import org.voxseg.core.network.OutputActivation;
 
 /**
  * The config's {@code loss} section: a loss by name with MONAI's parameter names and defaults, e.g.

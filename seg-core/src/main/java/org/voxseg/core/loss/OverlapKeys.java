@@ -1,5 +1,7 @@
 package org.voxseg.core.loss;
 
+import org.voxseg.core.network.OutputActivation;
+
 /**
  * The keys of the losses with a Dice part ({@code dice}, {@code jaccard}, {@code dice_bce}, {@code dice_focal}),
  * which their records implement with their components, and the Dice loss they describe.

@@ -1,6 +1,8 @@
 package org.voxseg.core.loss;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+import org.voxseg.core.network.OutputActivation;
 
 /**
  * What overlap losses (Dice, Jaccard, Tversky) share: probabilities and targets, without the background channel when
@@ -19,8 +21,8 @@ record OverlapReduction(NDArray p, NDArray g, int[] axes) {
         NDArray p = activation.probabilities(outputs);
         NDArray g = targets;
         if (!includeBackground) {
-            p = OutputActivation.withoutBackground(p);
-            g = OutputActivation.withoutBackground(g);
+            p = withoutBackground(p);
+            g = withoutBackground(g);
         }
         return new OverlapReduction(p, g, axes(p, batch));
     }
@@ -41,5 +43,13 @@ record OverlapReduction(NDArray p, NDArray g, int[] axes) {
             axes[n++] = d;
         }
         return axes;
+    }
+
+    /**
+     * {@code x} without channel 0 (MONAI's {@code include_background=False}); {@code x} itself if it has one
+     * channel.
+     */
+    private static NDArray withoutBackground(NDArray x) {
+        return x.getShape().get(1) > 1 ? x.get(new NDIndex(":, 1:")) : x;
     }
 }

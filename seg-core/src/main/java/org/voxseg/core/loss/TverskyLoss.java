@@ -1,6 +1,7 @@
 package org.voxseg.core.loss;
 
 import ai.djl.ndarray.NDArray;
+import org.voxseg.core.network.OutputActivation;
 
 /**
  * MONAI's TverskyLoss: {@code 1 - (TP + smoothNr) / (TP + alpha FP + beta FN + smoothDr)} per (batch item, channel),

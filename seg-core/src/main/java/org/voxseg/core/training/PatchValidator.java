@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.voxseg.core.engine.TorchRuntime;
-import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.loss.SegmentationLoss;
 import org.voxseg.data.sampling.Batch;
 import org.voxseg.data.sampling.BatchLoader;

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.data.dataset.DatasetLayout;
 import org.voxseg.data.dataset.DatasetLayouts;
 import org.voxseg.data.synthetic.LayoutWriter;

@@ -24,7 +24,7 @@ import org.voxseg.core.config.PreprocessingConfig;
 import org.voxseg.core.engine.Precision;
 import org.voxseg.core.inference.BlendedValues;
 import org.voxseg.core.inference.TensorAxes;
-import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.testing.NdManagerExtension;

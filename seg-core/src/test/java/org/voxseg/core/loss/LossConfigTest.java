@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.junit.jupiter.api.Test;
 import org.voxseg.core.config.ConfigJson;
+import org.voxseg.core.network.OutputActivation;
 
 class LossConfigTest {
 

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.testing.NdManagerExtension;
 
 /** Losses against values computed by hand from MONAI's and PyTorch's definitions (docs/reference.md#losses). */

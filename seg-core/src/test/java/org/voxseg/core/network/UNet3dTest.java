@@ -35,7 +35,6 @@ import org.voxseg.core.config.ConfigJson;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.loss.DeepSupervisionLoss;
 import org.voxseg.core.loss.DiceLoss;
-import org.voxseg.core.loss.OutputActivation;
 import org.voxseg.core.testing.NdManagerExtension;
 
 @ExtendWith(NdManagerExtension.class)

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.core.engine.Precision;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.loss.DiceLoss;
-import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.network.ParameterNames;
 import org.voxseg.core.network.UNet3d;

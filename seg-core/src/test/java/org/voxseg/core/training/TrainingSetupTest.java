@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.voxseg.core.engine.Precision;
 import org.voxseg.core.loss.DiceLoss;
-import org.voxseg.core.loss.OutputActivation;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.optim.OptimizerConfig;
 import org.voxseg.core.testing.NdManagerExtension;

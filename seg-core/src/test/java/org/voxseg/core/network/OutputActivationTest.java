@@ -1,4 +1,4 @@
-package org.voxseg.core.loss;
+package org.voxseg.core.network;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

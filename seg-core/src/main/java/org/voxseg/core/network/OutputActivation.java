@@ -1,7 +1,6 @@
-package org.voxseg.core.loss;
+package org.voxseg.core.network;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Activation;
 import org.voxseg.data.volume.Volume;
 
@@ -57,13 +56,5 @@ public enum OutputActivation {
             }
         }
         return Volume.wrap(outputs.geometry(), channels, values);
-    }
-
-    /**
-     * {@code x} without channel 0 (MONAI's {@code include_background=False}); {@code x} itself if it has one
-     * channel.
-     */
-    static NDArray withoutBackground(NDArray x) {
-        return x.getShape().get(1) > 1 ? x.get(new NDIndex(":, 1:")) : x;
     }
 }
