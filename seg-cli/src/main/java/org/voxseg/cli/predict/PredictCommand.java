@@ -128,8 +128,10 @@ public final class PredictCommand implements Callable<Integer> {
         }
         DeviceOption.requireVisible("--devices", devices);
         if (!quiet) {
-            out().println(TorchRuntime.describeDevices() + "; predicting on " + devices.size() + " devices"
-                    + (share.isAll() ? "" : ", share " + share));
+            for (int d = 0; d < devices.size(); d++) {
+                out().println(TorchRuntime.describeDevices() + "; predicting on " + TorchRuntime.name(
+                        TorchRuntime.device(devices.get(d))) + ", share " + share.split(d + 1, devices.size()));
+            }
         }
         return voxseg.segmentAll(models, overrides, devices, inputs, output, share, new Lines());
     }
