@@ -28,6 +28,8 @@ class NetworkBenchCommandTest {
             assertEquals(0, run.exitCode(), run.err());
             JsonNode results = new ObjectMapper().readTree(json.toFile());
             assertEquals(mode, results.get("mode").asText());
+            assertEquals("[1,4,16,16,16]", results.get("input").toString(), "the default batch of 4 channels");
+            assertEquals("fp32", results.get("precision").asText());
             assertTrue(results.get("median_s").asDouble() > 0);
             assertTrue(results.get("parameters").asLong() > 1000);
             assertTrue(results.get("gflops_per_s").asDouble() > 0);

@@ -29,5 +29,7 @@ class PipelineBenchCommandTest {
         double share = results.get("wait_share").asDouble();
         assertTrue(share >= 0 && share <= 1, "share " + share);
         assertTrue(results.get("step_median_s").asDouble() > 0);
+        assertEquals("[1,4,16,16,16]", results.get("input").toString(), "the batch it was asked for");
+        assertEquals(2, results.get("steps").asInt());
     }
 }
