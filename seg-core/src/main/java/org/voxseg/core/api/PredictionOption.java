@@ -1,7 +1,6 @@
 package org.voxseg.core.api;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.Precision;
@@ -70,9 +69,6 @@ public enum PredictionOption {
             }
         }
     };
-
-    /** The texts a switch takes for on and off (a front end may show them as a check box or a choice). */
-    public static final List<String> SWITCH_VALUES = List.of("on", "off");
 
     private final String key;
     private final String valueLabel;
