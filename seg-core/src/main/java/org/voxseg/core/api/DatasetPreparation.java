@@ -138,6 +138,8 @@ final class DatasetPreparation {
      */
     List<ChannelIntensities> foregroundStatistics(List<CaseFiles> cases, RunListener listener) throws IOException {
         List<CaseFiles> labelled = cases.stream().filter(c -> c.label().isPresent()).toList();
+        listener.note("CT normalisation: sampling the foreground intensities of " + labelled.size() + " labelled "
+                + "case(s)");
         // Cases are added in the order given, whichever worker finishes first, so the sums are the same every time.
         List<float[][]> samples = eachCase(labelled, entry -> {
             CaseLoader.LoadedCase loaded = CaseLoader.load(entry);
@@ -146,8 +148,7 @@ final class DatasetPreparation {
                 throw new InvalidCaseException(problems);
             }
             return ForegroundIntensities.sample(loaded.image(), loaded.labels().orElseThrow());
-        }, (entry, n) -> listener.note("foreground intensities of " + entry.id() + " (" + n + "/" + labelled.size()
-                + ")"));
+        }, (entry, n) -> { });
         ForegroundIntensities intensities = new ForegroundIntensities(dataset.channels().size());
         samples.forEach(intensities::add);
         if (!intensities.hasForeground()) {

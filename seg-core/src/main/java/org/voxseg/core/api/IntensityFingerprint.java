@@ -38,6 +38,7 @@ final class IntensityFingerprint {
         if (statistics == null) {
             DatasetPreparation data = new DatasetPreparation(config, folder);
             statistics = data.foregroundStatistics(data.validCases(), listener);
+            listener.note("CT normalisation with the training foreground's " + statistics);
         } else {
             listener.note("resuming with the foreground intensity statistics in " + folder.resolve(RunFolder.CONFIG));
         }
