@@ -1,5 +1,7 @@
 package org.voxseg.core.interop;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -7,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.voxseg.core.config.ModelDescription;
 import org.voxseg.data.nifti.NiftiReader;
 import org.voxseg.data.volume.Volume;
 
@@ -68,5 +71,21 @@ final class InteropFixtures {
             }
         }
         return copy;
+    }
+
+    /**
+     * The description of a copy of the fixture bundle, made in a new folder under {@code dir}, with each text of
+     * {@code fromTo}'s pairs replaced by the next in its inference.json (each must be there).
+     */
+    static ModelDescription editedBundle(Path dir, String... fromTo) throws IOException {
+        Path bundle = bundleCopy(Files.createTempDirectory(dir, "edited"));
+        Path inference = bundle.resolve("configs/inference.json");
+        String text = Files.readString(inference);
+        for (int i = 0; i < fromTo.length; i += 2) {
+            assertTrue(text.contains(fromTo[i]), fromTo[i]);
+            text = text.replace(fromTo[i], fromTo[i + 1]);
+        }
+        Files.writeString(inference, text);
+        return MonaiBundle.read(bundle).build().description();
     }
 }

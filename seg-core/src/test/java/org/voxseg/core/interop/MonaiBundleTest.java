@@ -37,15 +37,7 @@ class MonaiBundleTest {
 
     /** The fixture bundle with each text of {@code fromTo}'s pairs replaced by the next in its inference.json. */
     private ModelDescription edited(String... fromTo) throws IOException {
-        Path bundle = InteropFixtures.bundleCopy(Files.createTempDirectory(dir, "edited"));
-        Path inference = bundle.resolve("configs/inference.json");
-        String text = Files.readString(inference);
-        for (int i = 0; i < fromTo.length; i += 2) {
-            assertTrue(text.contains(fromTo[i]), fromTo[i]);
-            text = text.replace(fromTo[i], fromTo[i + 1]);
-        }
-        Files.writeString(inference, text);
-        return MonaiBundle.read(bundle).build().description();
+        return InteropFixtures.editedBundle(dir, fromTo);
     }
 
     /** As {@link #edited}, for metadata.json. */
