@@ -152,8 +152,9 @@ final class DatasetPreparation {
         ForegroundIntensities intensities = new ForegroundIntensities(dataset.channels().size());
         samples.forEach(intensities::add);
         if (!intensities.hasForeground()) {
-            throw new ConfigException("dataset.preprocessing.normalization 'ct' takes its statistics from the "
-                    + "training cases' foreground, but no label map of the dataset has a label above 0");
+            throw new ConfigException(dataset.location() + ": no label map has a label above 0, and "
+                    + "dataset.preprocessing.normalization 'ct' takes its statistics from the training cases' "
+                    + "foreground; label the cases, or choose zscore");
         }
         return intensities.statistics();
     }

@@ -3,6 +3,7 @@ package org.voxseg.core.api;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.PreprocessingConfig;
 import org.voxseg.core.config.RunConfig;
@@ -131,6 +133,25 @@ class IntensityFingerprintTest {
             assertTrue(notes.stream().anyMatch(n -> n.startsWith("resuming with the foreground intensity")), notes
                     .toString());
         }
+    }
+
+    @Test
+    void aTaskWithoutForegroundIsRefusedNamingTheDatasetBeforeTheRunFolderIsWritten() throws IOException {
+        Path root = ctTask(100, 300);
+        Volume empty = Volume.wrap(Geometry.of(SHAPE, Affine.identity()), 1, filled(0));
+        for (String name : List.of("spleen_0.nii.gz", "spleen_1.nii.gz")) {
+            NiftiWriter.of(NiftiDataType.UINT8).write(empty, root.resolve("labelsTr/" + name));
+        }
+        Path run = dir.resolve("run");
+
+        try (Voxseg voxseg = Voxseg.builder().threads(2).build()) {
+            ConfigException refused = assertThrows(ConfigException.class,
+                    () -> voxseg.train(RunConfig.read(config("")), run, RunListener.NONE));
+            assertEquals(root + ": no label map has a label above 0, and dataset.preprocessing.normalization 'ct' "
+                    + "takes its statistics from the training cases' foreground; label the cases, or choose zscore",
+                    refused.getMessage());
+        }
+        assertFalse(Files.exists(run));
     }
 
     @Test
