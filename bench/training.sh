@@ -2,8 +2,8 @@
 # Training speed: the reference network's training step (forward, Dice loss, backward, Adam) on batch 2 of random
 # 4-channel patches, this build (the U-Net's forward as one TorchScript program, channels-last) against BASE (default
 # 25577c8, the layer-by-layer DJL network), each with glibc's defaults (VOXSEG_MALLOC=system) and with freed memory
-# reused (the launcher's reuse_tunables), alternating in each round; with BF16=1 also this build's bf16 step at the
-# first size (bf16 training is refused on a CPU, docs/engine.md; its loss became NaN in some runs here).
+# reused (the launcher's reuse_tunables), alternating in each round; with BF16=1 also this build's bf16 step at every
+# size, with freed memory reused (bf16 training is refused on a CPU where it is slower than fp32, docs/engine.md).
 # Prints each setting's median of the per-run medians, the speed-ups and the peak RSS.
 # Usage: bench/training.sh [ROUNDS] [THREADS] [BASE] [PATCH ...]   (default 2 rounds, 2 threads, 25577c8, 64 128)
 set -euo pipefail
@@ -38,8 +38,8 @@ for round in $(seq 1 "$rounds"); do
       run new "$jar" "$malloc" "$patch"
       run base "$work/base/$jar" "$malloc" "$patch"
     done
+    [ "${BF16:-0}" != 1 ] || run bf16 "$jar" reuse "$patch" bf16
   done
-  [ "${BF16:-0}" != 1 ] || run bf16 "$jar" reuse "${patches[0]}" bf16
 done
 BF16=${BF16:-0} /usr/bin/python3 - "$work" "$rounds" "$threads" "${patches[@]}" <<'PY'
 import json, os, statistics, sys
@@ -59,9 +59,9 @@ for patch in patches:
     default_new, default_base = load("new", patch, "reuse"), load("base", patch, "system")
     print(f"  {patch}^3 as each launcher runs it (this build reuses freed memory, the base does not): "
           f"{median(default_base) / median(default_new):.2f}x")
-if os.environ["BF16"] == "1":
-    first = patches[0]
-    bf16, fp32 = load("bf16", first, "reuse"), load("new", first, "reuse")
-    print(f"  bf16 {first}^3, freed memory reused: {median(bf16):.2f} s ({peak(bf16):.0f} MB), "
-          f"{median(fp32) / median(bf16):.2f}x fp32's speed")
+for patch in patches if os.environ["BF16"] == "1" else []:
+    bf16, fp32 = load("bf16", patch, "reuse"), load("new", patch, "reuse")
+    ratios = [f["median_s"] / b["median_s"] for f, b in zip(fp32, bf16)]
+    print(f"  bf16 {patch}^3, freed memory reused: {median(bf16):.2f} s ({peak(bf16):.0f} MB), "
+          f"{median(fp32) / median(bf16):.2f}x fp32's speed (per round {', '.join(f'{x:.2f}x' for x in ratios)})")
 PY

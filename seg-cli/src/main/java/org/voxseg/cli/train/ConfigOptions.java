@@ -41,8 +41,9 @@ final class ConfigOptions {
     Integer workers;
 
     @Option(names = "--precision", paramLabel = "fp32|bf16|fp16",
-            description = "Override training.precision: the number type of the convolutions, fp32 or bf16 (mixed "
-                    + "precision, with float32 weights, normalisation and loss; on a GPU only).")
+            description = "Override training.precision: the number type of the convolutions, fp32, bf16 (mixed "
+                    + "precision, with float32 weights, normalisation statistics and loss; on GPUs and on CPUs "
+                    + "with AMX or AMD's AVX-512 BF16) or fp16 (mixed precision with loss scaling; GPUs only).")
     Precision precision;
 
     @Option(names = "--quiet", description = "No progress bars: one line per epoch, for logs.")

@@ -29,8 +29,8 @@ public final class PredictionTexts {
             + "when libtorch sees one, else the CPU), cpu, gpu or gpu:N (default: the model's).";
     public static final String PRECISION_LABEL = "Precision (empty: fp32)";
     public static final String PRECISION_DESCRIPTION = "The number type the network computes in: "
-            + "fp32 (as trained), bf16 (faster on CPUs with AVX-512 BF16 or AMX, and on GPUs; refused on other CPUs) "
-            + "or fp16 (half the memory and faster on a GPU; refused on a CPU) (default: fp32).";
+            + "fp32 (as trained), bf16 (faster on GPUs and on CPUs with AMX or AMD's AVX-512 BF16; refused on other "
+            + "CPUs) or fp16 (half the memory and faster on a GPU; refused on a CPU) (default: fp32).";
 
     private PredictionTexts() {
     }

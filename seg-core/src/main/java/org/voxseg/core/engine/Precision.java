@@ -14,14 +14,15 @@ public enum Precision {
     /** IEEE half precision: GPUs' tensor cores; libtorch's CPU kernels compute it without speed-up. */
     FP16,
     /**
-     * bfloat16 (float32's range, 8 bits of mantissa): CPUs with AVX-512 BF16 or AMX, and GPUs since Ampere. DJL
+     * bfloat16 (float32's range, 8 bits of mantissa): CPUs with AMX or AMD's AVX-512 BF16, and GPUs since Ampere. DJL
      * cannot convert to it; the network's TorchScript program converts inside libtorch.
      */
     BF16;
 
     /**
      * Refuses a precision the device cannot compute usefully: fp16 on a CPU, where libtorch's kernels convert each
-     * value and gain nothing; bf16 on a CPU without bfloat16 dot products ({@link CpuFeatures#bfloat16()}).
+     * value and gain nothing; bf16 on a CPU whose bfloat16 dot products do not beat float32
+     * ({@link CpuFeatures#bfloat16()}).
      *
      * @throws IllegalArgumentException saying why
      */
@@ -30,16 +31,12 @@ public enum Precision {
             throw new IllegalArgumentException("precision fp16 runs on a GPU only, and this runs on "
                     + TorchRuntime.name(device) + ": libtorch's CPU kernels compute half precision without speed-up");
         }
-        if (this == BF16 && !device.isGpu() && !CpuFeatures.bfloat16()) {
-            throw new IllegalArgumentException("precision bf16 needs a CPU with bfloat16 instructions (avx512_bf16 or "
-                    + "amx_bf16 in /proc/cpuinfo), and this one has none: it would be slower than fp32");
-        }
+        requireFastBfloat16(device);
     }
 
     /**
-     * Refuses a precision voxseg cannot train in on {@code device}: fp16 on a CPU, as for prediction; bf16 on a CPU,
-     * where libtorch 2.7.1's bfloat16 backward gave gradients 15-30% away from float32's (docs/engine.md).
-     * Mixed-precision training is for GPUs (fp16 with dynamic loss scaling, {@code LossScaler}).
+     * Refuses a precision voxseg cannot train in on {@code device}: fp16 on a CPU (dynamic loss scaling,
+     * {@code LossScaler}, is for GPUs), and bf16 where it is slower than fp32, as for prediction.
      *
      * @throws IllegalArgumentException saying why
      */
@@ -47,12 +44,16 @@ public enum Precision {
         if (this == FP16 && !device.isGpu()) {
             throw new IllegalArgumentException("precision fp16 trains on a GPU only, and this runs on "
                     + TorchRuntime.name(device) + ": libtorch's CPU kernels compute half precision without speed-up; "
-                    + "train in fp32");
+                    + "train in fp32, or in bf16 on a CPU with fast bfloat16");
         }
-        if (this == BF16 && !device.isGpu()) {
-            throw new IllegalArgumentException("precision bf16 trains on a GPU only, and this runs on "
-                    + TorchRuntime.name(device) + ": on a CPU libtorch's bfloat16 gradients were measured 15-30% "
-                    + "away from float32's; train in fp32");
+        requireFastBfloat16(device);
+    }
+
+    private void requireFastBfloat16(Device device) {
+        if (this == BF16 && !device.isGpu() && !CpuFeatures.bfloat16()) {
+            throw new IllegalArgumentException("precision bf16 is slower than fp32 on this CPU: it needs AMX "
+                    + "(amx_bf16 in /proc/cpuinfo) or an AMD CPU with avx512_bf16 (-D" + CpuFeatures.BF16_PROPERTY
+                    + "=true overrides)");
         }
     }
 

@@ -135,24 +135,31 @@ class UNetProgram(nn.Module):
             inference: bool) -> List[torch.Tensor]:
         """The network's outputs, finest first, in float32: the U-Net's and, while training with deep supervision,
         the heads' of the coarser decoder levels. Convolutions compute in `dtype`; `inference` selects the held,
-        converted weights' fast paths (oneDNN called directly, activations in place)."""
+        converted weights' fast paths (oneDNN called directly, activations in place).
+
+        In training and validation the first level's convolutions, which read the image, and the output heads, which
+        write the logits, compute in float32 where `dtype` is a reduced type: with them in bfloat16 the demo's enhancing-tumour
+        channel never came apart from the tumour core's (held-out Dice 0.85 against float32's 0.995); with them in
+        float32 bf16 training follows float32's epoch by epoch (docs/engine.md). They are the cheapest convolutions,
+        having the fewest channels on one side."""
+        edge = torch.float32 if _reduced(dtype) and not inference else dtype
         levels = len(self.filters)
         skips: List[torch.Tensor] = []
         for level in range(levels):
-            x = self.stage(x, weights, "encoder" + str(level), self.kernels[level], self.strides[level], dtype,
-                           training, inference)
+            x = self.stage(x, weights, "encoder" + str(level), self.kernels[level], self.strides[level],
+                           edge if level == 0 else dtype, dtype, training, inference)
             skips.append(x)
         supervision: List[torch.Tensor] = []
         for level in range(levels - 2, -1, -1):
             up = self.up(x, weights, level, self.strides[level + 1], dtype, inference)
             joined = torch.cat([up.to(dtype), skips[level].to(dtype)], 1)
-            x = self.stage(joined, weights, "decoder" + str(level), self.kernels[level], [1, 1, 1], dtype, training,
-                           inference)
+            x = self.stage(joined, weights, "decoder" + str(level), self.kernels[level], [1, 1, 1], dtype, dtype,
+                           training, inference)
             if training and self.deep_supervision and level > 0:
                 head = "supervision" + str(level)
                 supervision.insert(0, self.conv(x, weights[head + ".weight"], weights[head + ".bias"], [1, 1, 1],
-                                                [0, 0, 0], dtype, inference).to(torch.float32))
-        output = self.conv(x, weights["output.weight"], weights["output.bias"], [1, 1, 1], [0, 0, 0], dtype,
+                                                [0, 0, 0], edge, inference).to(torch.float32))
+        output = self.conv(x, weights["output.weight"], weights["output.bias"], [1, 1, 1], [0, 0, 0], edge,
                            inference).to(torch.float32)
         return [output.contiguous()] + [head.contiguous() for head in supervision]
 
@@ -161,6 +168,10 @@ class UNetProgram(nn.Module):
         """A convolution in `dtype`. For inference on a CPU whose libtorch has oneDNN, straight to oneDNN (which has
         no autograd): conv3d's own choice sends small inputs (few channels, small sizes) to an im2col path 16 times
         slower."""
+        if not inference and _reduced(dtype) and not x.is_cuda and min(x.shape[2], min(x.shape[3], x.shape[4])) < 4:
+            # On a CPU libtorch's bfloat16 weight gradient was garbage (1e34, UNetProgramTest) where a side of the
+            # feature map is 2; maps that small cost nothing in float32.
+            dtype = torch.float32
         x = x.to(dtype)
         weight = weight.to(dtype)
         if bias is not None:
@@ -176,21 +187,33 @@ class UNetProgram(nn.Module):
 
     def normalise(self, x: torch.Tensor, weights: Dict[str, torch.Tensor], prefix: str, training: bool,
                   inference: bool) -> torch.Tensor:
-        """The configured normalisation. In training it computes in float32 on a bfloat16 or float16 `x` (as
-        torch.autocast does): its backward subtracts means, and in the reduced type the cancellation left the deeper
-        layers' gradients off by up to 80% (UNetProgramTest)."""
-        if not inference and (x.dtype == torch.bfloat16 or x.dtype == torch.float16):
+        """The configured normalisation, its statistics in float32 whatever the type of `x` (as torch.autocast
+        does: in the reduced type their cancellation left the deeper layers' gradients off by up to 80%).
+
+        Training on a CPU takes libtorch's batch norm, whose channels-last backward is fast where the group norm's
+        took half of a training step: an instance norm is the batch norm of each sample alone, and a group norm is
+        composed from its parts. libtorch's CPU batch norm reads a bfloat16 `x` and keeps its statistics, scale
+        and shift in float32, so mixed precision needs no conversion there; elsewhere `x` is converted first."""
+        scale = weights[prefix + ".weight"]
+        shift = weights[prefix + ".bias"]
+        groups = x.shape[1] if self.norm_kind == "instance" else self.groups
+        batch_normed = self.norm_kind == "batch" or groups == x.shape[1]
+        if not inference and not (training and batch_normed and not x.is_cuda):
             x = x.to(torch.float32)
         if self.norm_kind == "batch":
-            return F.batch_norm(x, weights[prefix + ".running_mean"], weights[prefix + ".running_var"],
-                                weights[prefix + ".weight"], weights[prefix + ".bias"], training, 0.1, 1e-5)
-        groups = x.shape[1] if self.norm_kind == "instance" else self.groups
+            return F.batch_norm(x, weights[prefix + ".running_mean"], weights[prefix + ".running_var"], scale, shift,
+                                training, 0.1, 1e-5)
+        if training and not x.is_cuda:
+            if groups == x.shape[1]:
+                return torch.cat([F.batch_norm(sample.unsqueeze(0), None, None, scale, shift, True, 0.0, 1e-5)
+                                  for sample in torch.unbind(x, 0)], 0)
+            return _group_norm_from_parts(x, groups, scale, shift)
         if inference and x.shape[1] < 8:
             # libtorch's channels-last group norm takes 30 times the plain layout's time at 4 channels; from 8
             # channels on it is as fast. The next convolution turns the layout back. Not in training, where a
             # convolution's weight gradient must not see the plain layout (train_forward).
             x = x.contiguous()
-        return F.group_norm(x, groups, weights[prefix + ".weight"], weights[prefix + ".bias"], 1e-5)
+        return F.group_norm(x, groups, scale, shift, 1e-5)
 
     def activate(self, x: torch.Tensor, inference: bool) -> torch.Tensor:
         """In place for inference, where every caller hands over a tensor it made itself: one feature map fewer
@@ -211,19 +234,21 @@ class UNetProgram(nn.Module):
         return self.activate(x, inference) if activate else x
 
     def stage(self, x: torch.Tensor, weights: Dict[str, torch.Tensor], prefix: str, kernel: List[int],
-              stride: List[int], dtype: torch.dtype, training: bool, inference: bool) -> torch.Tensor:
+              stride: List[int], entry: torch.dtype, dtype: torch.dtype, training: bool,
+              inference: bool) -> torch.Tensor:
         """One level: a stack of convolutions (the first strided), or a residual unit whose sum with the input
-        (projected by a strided 1x1x1 convolution and normalisation when shapes differ) is then activated."""
+        (projected by a strided 1x1x1 convolution and normalisation when shapes differ) is then activated. The
+        convolutions that read `x` compute in `entry`, the others in `dtype`."""
         y = x
         for c in range(self.convs_per_level):
             last_of_unit = self.residual and c == self.convs_per_level - 1
             y = self.conv_norm_act(y, weights, prefix + ".conv" + str(c), kernel, stride if c == 0 else [1, 1, 1],
-                                   not last_of_unit, dtype, training, inference)
+                                   not last_of_unit, entry if c == 0 else dtype, training, inference)
         if not self.residual:
             return y
         shortcut = x
         if prefix + ".skip.weight" in weights:
-            shortcut = self.conv(x, weights[prefix + ".skip.weight"], None, stride, [0, 0, 0], dtype, inference)
+            shortcut = self.conv(x, weights[prefix + ".skip.weight"], None, stride, [0, 0, 0], entry, inference)
             shortcut = self.normalise(shortcut, weights, prefix + ".skip_norm", training, inference)
         return self.activate(y + shortcut.to(y.dtype), inference)
 
@@ -249,6 +274,21 @@ def _dtype(precision: str) -> torch.dtype:
     if precision == "fp16":
         return torch.float16
     return torch.float32
+
+
+def _reduced(dtype: torch.dtype) -> bool:
+    return dtype == torch.bfloat16 or dtype == torch.float16
+
+
+def _group_norm_from_parts(x: torch.Tensor, groups: int, scale: torch.Tensor, shift: torch.Tensor) -> torch.Tensor:
+    """F.group_norm of a float32 `x` as its mean, variance, scale and shift, which autograd differentiates in a few
+    element-wise passes that keep the channels-last layout."""
+    n, c, d, h, w = x.shape[0], x.shape[1], x.shape[2], x.shape[3], x.shape[4]
+    grouped = x.view([n, groups, c // groups, d, h, w])
+    variance, mean = torch.var_mean(grouped, [2, 3, 4, 5], unbiased=False, keepdim=True)
+    factor = scale.view([1, groups, c // groups, 1, 1, 1]) * torch.rsqrt(variance + 1e-5)
+    offset = shift.view([1, groups, c // groups, 1, 1, 1]) - mean * factor
+    return (grouped * factor + offset).view([n, c, d, h, w])
 
 
 def _is_transposed(name: str) -> bool:

@@ -1,10 +1,8 @@
 package org.voxseg.core.inference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -14,7 +12,6 @@ import ai.djl.util.Pair;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.voxseg.core.engine.CpuFeatures;
 import org.voxseg.core.engine.Precision;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.network.OutputActivation;
@@ -91,26 +88,6 @@ class NetworkPredictorTest {
 
             float difference = frozen.sub(live).abs().max().getFloat();
             assertTrue(difference < 1e-4f, norm + ", " + upsampling + ": " + difference);
-        }
-    }
-
-    @Test
-    void bfloat16IsRefusedOnACpuWithoutItsInstructions() {
-        String before = System.getProperty(CpuFeatures.BF16_PROPERTY);
-        System.setProperty(CpuFeatures.BF16_PROPERTY, "false");
-        try {
-            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                    () -> Precision.BF16.requireSupportedOn(Device.cpu()));
-            assertTrue(refused.getMessage().startsWith("precision bf16 needs a CPU with bfloat16 instructions"),
-                    refused.getMessage());
-            System.setProperty(CpuFeatures.BF16_PROPERTY, "true");
-            Precision.BF16.requireSupportedOn(Device.cpu());
-        } finally {
-            if (before == null) {
-                System.clearProperty(CpuFeatures.BF16_PROPERTY);
-            } else {
-                System.setProperty(CpuFeatures.BF16_PROPERTY, before);
-            }
         }
     }
 }
