@@ -21,10 +21,10 @@ sed "s#\"demo/train\"#\"$(realpath "$work/train")\"#" examples/brats2020/demo_co
 for run in fp32 bf16 bf16-again; do
   [ -f "$work/$run/time" ] && continue
   rm -rf "${work:?}/$run"
-  start=$(date +%s.%N)
+  start=$(date +%s)
   $voxseg train --config "$config" --output-dir "$work/$run" --threads "$threads" --precision "${run%-again}" \
     --quiet > /dev/null
-  echo "$(date +%s.%N) - $start" | bc > "$work/$run/time"
+  echo $(( $(date +%s) - start )) > "$work/$run/time"
   mkdir -p "$work/$run/predictions"
   $voxseg predict --model "$work/$run" --input "$work/test" --output "$work/$run/predictions" --threads "$threads" \
     --no-postprocessing --quiet

@@ -13,7 +13,7 @@ class VoxsegCommandTest {
 
         assertEquals(0, run.exitCode());
         assertTrue(run.out().matches("(?s)voxseg \\d+\\.\\d+\\.\\d+\\S*\\R"
-                + "DJL 0\\.35\\.1, built against libtorch 2\\.7\\.1\\R"
+                + "DJL 0\\.36\\.0, built against libtorch 2\\.7\\.1\\R"
                 + "libtorch 2\\.7\\.1 from \\S+ \\((CPU|CUDA) build\\); devices: cpu.*\\R"
                 + "native memory: freed tensors (reused|returned|left) .*"), run.out());
     }

@@ -8,16 +8,16 @@ import java.util.Locale;
  */
 public enum FreedMemory {
     /**
-     * Kept in glibc's one main heap for the next tensor (the launcher's {@code GLIBC_TUNABLES} for {@code predict}:
+     * Kept in glibc's one main heap for the next tensor (the launcher's {@code GLIBC_TUNABLES} for every command:
      * one arena, no mmap, no trimming), and returned only after each predicted case. Fastest for the scripted
-     * network; resident memory keeps its high-water mark, and DJL's layer-by-layer training passes fragment it.
+     * network, in training and prediction; resident memory keeps its high-water mark.
      */
     REUSED("reused from one heap (GLIBC_TUNABLES from the launcher)"),
     /**
      * Blocks of 1 MiB and more mapped on their own and returned to the system when freed (voxseg's {@code mallopt}
      * where the JVM started without the launcher's setting: training, Fiji, the Java API). Leanest.
      */
-    RETURNED("returned to the system at once (glibc's default heap settings; the launcher reuses them for predict)"),
+    RETURNED("returned to the system at once (glibc's default heap settings; the launcher reuses them)"),
     /** Left to a C library other than glibc (macOS, Windows, musl). */
     UNMANAGED("left to the C library");
 

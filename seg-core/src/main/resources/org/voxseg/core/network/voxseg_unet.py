@@ -137,8 +137,8 @@ class UNetProgram(nn.Module):
         the heads' of the coarser decoder levels. Convolutions compute in `dtype`; `inference` selects the held,
         converted weights' fast paths (oneDNN called directly, activations in place).
 
-        In training and validation the first level's convolutions, which read the image, and the output heads, which
-        write the logits, compute in float32 where `dtype` is a reduced type: with them in bfloat16 the demo's enhancing-tumour
+        In training and validation the convolutions that read the image and the output heads, which write the
+        logits, compute in float32 where `dtype` is a reduced type: with them in bfloat16 the demo's enhancing-tumour
         channel never came apart from the tumour core's (held-out Dice 0.85 against float32's 0.995); with them in
         float32 bf16 training follows float32's epoch by epoch (docs/engine.md). They are the cheapest convolutions,
         having the fewest channels on one side."""
