@@ -137,29 +137,28 @@ class UNetProgram(nn.Module):
         the heads' of the coarser decoder levels. Convolutions compute in `dtype`; `inference` selects the held,
         converted weights' fast paths (oneDNN called directly, activations in place).
 
-        In training and validation the convolutions that read the image and the output heads, which write the
-        logits, compute in float32 where `dtype` is a reduced type: with them in bfloat16 the demo's enhancing-tumour
-        channel never came apart from the tumour core's (held-out Dice 0.85 against float32's 0.995); with them in
-        float32 bf16 training follows float32's epoch by epoch (docs/engine.md). They are the cheapest convolutions,
-        having the fewest channels on one side."""
-        edge = torch.float32 if _reduced(dtype) and not inference else dtype
+        In training and validation the output heads, which write the logits, compute in float32 where `dtype` is a
+        reduced type: with them in bfloat16 the demo's enhancing-tumour channel never came apart from the tumour
+        core's (held-out Dice 0.85 against float32's 0.995); with them in float32 bf16 training follows float32's
+        epoch by epoch (docs/engine.md). They are 1x1x1 convolutions to a few channels, the cheapest there are."""
+        logits = torch.float32 if _reduced(dtype) and not inference else dtype
         levels = len(self.filters)
         skips: List[torch.Tensor] = []
         for level in range(levels):
-            x = self.stage(x, weights, "encoder" + str(level), self.kernels[level], self.strides[level],
-                           edge if level == 0 else dtype, dtype, training, inference)
+            x = self.stage(x, weights, "encoder" + str(level), self.kernels[level], self.strides[level], dtype,
+                           training, inference)
             skips.append(x)
         supervision: List[torch.Tensor] = []
         for level in range(levels - 2, -1, -1):
             up = self.up(x, weights, level, self.strides[level + 1], dtype, inference)
             joined = torch.cat([up.to(dtype), skips[level].to(dtype)], 1)
-            x = self.stage(joined, weights, "decoder" + str(level), self.kernels[level], [1, 1, 1], dtype, dtype,
-                           training, inference)
+            x = self.stage(joined, weights, "decoder" + str(level), self.kernels[level], [1, 1, 1], dtype, training,
+                           inference)
             if training and self.deep_supervision and level > 0:
                 head = "supervision" + str(level)
                 supervision.insert(0, self.conv(x, weights[head + ".weight"], weights[head + ".bias"], [1, 1, 1],
-                                                [0, 0, 0], edge, inference).to(torch.float32))
-        output = self.conv(x, weights["output.weight"], weights["output.bias"], [1, 1, 1], [0, 0, 0], edge,
+                                                [0, 0, 0], logits, inference).to(torch.float32))
+        output = self.conv(x, weights["output.weight"], weights["output.bias"], [1, 1, 1], [0, 0, 0], logits,
                            inference).to(torch.float32)
         return [output.contiguous()] + [head.contiguous() for head in supervision]
 
@@ -234,21 +233,19 @@ class UNetProgram(nn.Module):
         return self.activate(x, inference) if activate else x
 
     def stage(self, x: torch.Tensor, weights: Dict[str, torch.Tensor], prefix: str, kernel: List[int],
-              stride: List[int], entry: torch.dtype, dtype: torch.dtype, training: bool,
-              inference: bool) -> torch.Tensor:
+              stride: List[int], dtype: torch.dtype, training: bool, inference: bool) -> torch.Tensor:
         """One level: a stack of convolutions (the first strided), or a residual unit whose sum with the input
-        (projected by a strided 1x1x1 convolution and normalisation when shapes differ) is then activated. The
-        convolutions that read `x` compute in `entry`, the others in `dtype`."""
+        (projected by a strided 1x1x1 convolution and normalisation when shapes differ) is then activated."""
         y = x
         for c in range(self.convs_per_level):
             last_of_unit = self.residual and c == self.convs_per_level - 1
             y = self.conv_norm_act(y, weights, prefix + ".conv" + str(c), kernel, stride if c == 0 else [1, 1, 1],
-                                   not last_of_unit, entry if c == 0 else dtype, training, inference)
+                                   not last_of_unit, dtype, training, inference)
         if not self.residual:
             return y
         shortcut = x
         if prefix + ".skip.weight" in weights:
-            shortcut = self.conv(x, weights[prefix + ".skip.weight"], None, stride, [0, 0, 0], entry, inference)
+            shortcut = self.conv(x, weights[prefix + ".skip.weight"], None, stride, [0, 0, 0], dtype, inference)
             shortcut = self.normalise(shortcut, weights, prefix + ".skip_norm", training, inference)
         return self.activate(y + shortcut.to(y.dtype), inference)
 
