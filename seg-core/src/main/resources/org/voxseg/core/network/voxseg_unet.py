@@ -204,8 +204,8 @@ class UNetProgram(nn.Module):
                                 training, 0.1, 1e-5)
         if training and not x.is_cuda:
             if groups == x.shape[1]:
-                return torch.cat([F.batch_norm(sample.unsqueeze(0), None, None, scale, shift, True, 0.0, 1e-5)
-                                  for sample in torch.unbind(x, 0)], 0)
+                return torch.cat([F.batch_norm(sample, None, None, scale, shift, True, 0.0, 1e-5)
+                                  for sample in torch.split(x, 1, 0)], 0)
             return _group_norm_from_parts(x, groups, scale, shift)
         if inference and x.shape[1] < 8:
             # libtorch's channels-last group norm takes 30 times the plain layout's time at 4 channels; from 8
@@ -218,8 +218,8 @@ class UNetProgram(nn.Module):
         """In place for inference, where every caller hands over a tensor it made itself: one feature map fewer
         for the allocator to find."""
         if self.activation == "relu":
-            return F.relu(x, inplace=inference)
-        return F.leaky_relu(x, self.negative_slope, inplace=inference)
+            return F.relu(x, inplace=True)
+        return F.leaky_relu(x, self.negative_slope, inplace=inference or self.negative_slope > 0)
 
     def conv_norm_act(self, x: torch.Tensor, weights: Dict[str, torch.Tensor], prefix: str, kernel: List[int],
                       stride: List[int], activate: bool, dtype: torch.dtype, training: bool,
