@@ -191,7 +191,9 @@ class UNetProgram(nn.Module):
 
         Training on a CPU takes libtorch's batch norm, whose channels-last backward is fast where the group norm's
         took half of a training step: an instance norm is the batch norm of each sample alone, and a group norm is
-        composed from its parts. libtorch's CPU batch norm reads a bfloat16 `x` and keeps its statistics, scale
+        composed from its parts. The batch is cut with split, whose backward concatenates the samples' gradients
+        in the channels-last layout; unbind's stacked them into the plain layout, which made batch norm's backward
+        13 times slower and every convolution's backward copy its output gradient first. libtorch's CPU batch norm reads a bfloat16 `x` and keeps its statistics, scale
         and shift in float32, so mixed precision needs no conversion there; elsewhere `x` is converted first."""
         scale = weights[prefix + ".weight"]
         shift = weights[prefix + ".bias"]
@@ -215,8 +217,9 @@ class UNetProgram(nn.Module):
         return F.group_norm(x, groups, scale, shift, 1e-5)
 
     def activate(self, x: torch.Tensor, inference: bool) -> torch.Tensor:
-        """In place for inference, where every caller hands over a tensor it made itself: one feature map fewer
-        for the allocator to find."""
+        """In place, as every caller hands over a tensor it made itself and no other operation keeps: one feature
+        map fewer to allocate. Autograd differentiates ReLU and a leaky ReLU of positive slope from the output, so
+        training may do it too; a leaky ReLU of slope 0 or less needs its input and is not done in place there."""
         if self.activation == "relu":
             return F.relu(x, inplace=True)
         return F.leaky_relu(x, self.negative_slope, inplace=inference or self.negative_slope > 0)
