@@ -3,7 +3,6 @@ package org.voxseg.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.nifti.NiftiDataType;
 import org.voxseg.data.nifti.NiftiWriter;
@@ -42,7 +42,7 @@ class BoundedHeapTest {
         for (int n : new int[] {1000, 1290}) {
             Path file = dir.resolve("huge" + n + ".nii.gz");
             Path small = dir.resolve("small.nii.gz");
-            NiftiWriter.of(NiftiDataType.FLOAT32).write(Volume.wrap(Geometry.of(new int[] {4, 4, 4},
+            NiftiWriter.of(NiftiDataType.FLOAT32).write(Volume.wrap(Geometry.of(new Extent(4, 4, 4),
                     Affine.identity()), 1, new float[64]), small);
             byte[] bytes;
             try (InputStream in = new GZIPInputStream(Files.newInputStream(small))) {

@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.geometry.Spacing;
 
 /**
  * Carries a volume's NIfTI geometry with an {@link ImagePlus}. ImageJ's calibration holds the voxel size and unit;
@@ -41,13 +43,13 @@ final class GeometryProperties {
     /** Sets {@code image}'s calibration (voxel size, unit) and geometry properties from {@code geometry}. */
     static void store(Geometry geometry, ImagePlus image) {
         Calibration calibration = image.getCalibration().copy();
-        double[] spacing = geometry.spacing();
+        double[] spacing = geometry.spacing().toArray();
         calibration.pixelWidth = spacing[0];
         calibration.pixelHeight = spacing[1];
         calibration.pixelDepth = spacing[2];
         calibration.setUnit(unitName(geometry.xyztUnits()));
         image.setCalibration(calibration);
-        image.setProp(DIM, join(Arrays.stream(geometry.shape()).asDoubleStream().toArray()));
+        image.setProp(DIM, join(Arrays.stream(geometry.shape().toArray()).asDoubleStream().toArray()));
         image.setProp(PIXDIM, join(spacing));
         image.setProp(QFORM, join(flatten(geometry.qform())));
         image.setProp(QFORM_CODE, Integer.toString(geometry.qformCode()));
@@ -65,8 +67,8 @@ final class GeometryProperties {
         Calibration calibration = image.getCalibration();
         double[] spacing = {calibration.pixelWidth, calibration.pixelHeight, calibration.pixelDepth};
         return stored(image, shape, spacing).orElseGet(() -> Geometry.builder()
-                .shape(shape)
-                .spacing(spacing)
+                .shape(Extent.of(shape))
+                .spacing(Spacing.of(spacing))
                 .qform(Affine.diagonal(spacing[0], spacing[1], spacing[2]), Geometry.XFORM_SCANNER_ANAT)
                 .sform(Affine.diagonal(spacing[0], spacing[1], spacing[2]), Geometry.XFORM_SCANNER_ANAT)
                 .xyztUnits(unitCode(calibration.getUnit()) | (Geometry.UNITS_MM_SEC & ~SPATIAL_MASK))
@@ -89,8 +91,8 @@ final class GeometryProperties {
         }
         try {
             return Optional.of(Geometry.builder()
-                    .shape(shape)
-                    .spacing(pixdim)
+                    .shape(Extent.of(shape))
+                    .spacing(Spacing.of(pixdim))
                     .qform(unflatten(qform), Integer.parseInt(image.getProp(QFORM_CODE)))
                     .sform(unflatten(sform), Integer.parseInt(image.getProp(SFORM_CODE)))
                     .xyztUnits(Integer.parseInt(image.getProp(UNITS)))

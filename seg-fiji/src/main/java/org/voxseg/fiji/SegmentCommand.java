@@ -135,7 +135,7 @@ public final class SegmentCommand extends FijiCommand {
     private NamedVolume readInput(ModelDescription description) throws IOException {
         if (!input.isBlank()) {
             List<CaseFiles> cases = CaseInputs.resolveChecked(splitList(input).stream().map(Path::of).toList(),
-                    description.channels(), description.labels());
+                    description.channels(), description.labelArray());
             if (cases.size() != 1) {
                 throw new IOException(input + " holds " + cases.size() + " cases; give one case folder or the "
                         + "channel files of one case");

@@ -101,7 +101,7 @@ class FijiCommandsTest {
         }
         ImagePlus labels = (ImagePlus) module.getOutput("labels");
         assertEquals(8, labels.getBitDepth());
-        assertEquals(input.geometry().spacing()[2], labels.getCalibration().pixelDepth, 1e-9);
+        assertEquals(input.geometry().spacing().z(), labels.getCalibration().pixelDepth, 1e-9);
         assertArrayEquals(NiftiReader.read(output).volume().toArray(),
                 ImagePlusVolumes.toVolume(labels).toArray());
     }

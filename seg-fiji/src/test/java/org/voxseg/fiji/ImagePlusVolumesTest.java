@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import ij.ImagePlus;
 import ij.process.ColorProcessor;
 import ij.process.ShortProcessor;
@@ -14,7 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.geometry.Spacing;
 import org.voxseg.data.nifti.NiftiDataType;
 import org.voxseg.data.nifti.NiftiHeader;
 import org.voxseg.data.nifti.NiftiReader;
@@ -28,8 +29,8 @@ class ImagePlusVolumesTest {
 
     /** Oblique sform (scanner) and a different qform (aligned), anisotropic voxels in mm. */
     private static final Geometry OBLIQUE = Geometry.builder()
-            .shape(new int[] {6, 5, 4})
-            .spacing(new double[] {0.9, 1.1, 2.5})
+            .shape(new Extent(6, 5, 4))
+            .spacing(new Spacing(0.9, 1.1, 2.5))
             .sform(Affine.fromRows(new double[] {-0.88, 0.2, 0.0, 90.5}, new double[] {-0.19, -1.08, 0.1, 120.25},
                     new double[] {0.0, 0.05, 2.5, -60.0}), 1)
             .qform(Affine.fromRows(new double[] {-0.9, 0, 0, 91}, new double[] {0, -1.1, 0, 121},
@@ -107,7 +108,7 @@ class ImagePlusVolumesTest {
 
         Geometry geometry = ImagePlusVolumes.toVolume(image).geometry();
 
-        assertArrayEquals(new double[] {0.5, 1.1, 2.5}, geometry.spacing());
+        assertArrayEquals(new double[] {0.5, 1.1, 2.5}, geometry.spacing().toArray());
         assertEquals(Affine.diagonal(0.5, 1.1, 2.5), geometry.affine(), "stale orientation is not reused");
         assertEquals(Geometry.XFORM_SCANNER_ANAT, geometry.sformCode());
     }
@@ -115,7 +116,7 @@ class ImagePlusVolumesTest {
     @Test
     void channelImagesMustShareOneGrid() {
         ImagePlus first = ImagePlusVolumes.toImagePlus(ramp(OBLIQUE, 1, 0), "flair");
-        Geometry other = Geometry.of(new int[] {6, 5, 3}, Affine.identity());
+        Geometry other = Geometry.of(new Extent(6, 5, 3), Affine.identity());
         ImagePlus second = ImagePlusVolumes.toImagePlus(ramp(other, 1, 0), "t1");
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

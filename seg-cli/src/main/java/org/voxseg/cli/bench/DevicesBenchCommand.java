@@ -13,19 +13,19 @@ import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.Precision;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.loss.DiceLoss;
-import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.optim.OptimizerConfig;
 import org.voxseg.core.training.PretrainedWeights;
 import org.voxseg.core.training.TrainingSetup;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.sampling.Batch;
 import org.voxseg.data.volume.Volume;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code voxseg bench devices}: does a device compute what the CPU computes? Trains the reference network for a few
@@ -149,7 +149,7 @@ public final class DevicesBenchCommand implements Callable<Integer> {
                 targets[c * voxels + v] = images[c * voxels + v] > 0.5 * c ? 1 : 0;
             }
         }
-        return new Batch(1, 4, 3, new int[] {patch, patch, patch}, images, targets);
+        return new Batch(1, 4, 3, Extent.cube(patch), images, targets);
     }
 
     /** Seconds of fp32 and of fp16 prediction of one synthetic case on {@code gpu}, and their label agreement. */

@@ -22,16 +22,16 @@ import org.voxseg.core.inference.Predictor;
 import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.core.inference.WindowPlan;
 import org.voxseg.core.loss.DiceLoss;
-import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.FlopCount;
 import org.voxseg.core.network.NetworkConfig;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.optim.OptimizerConfig;
 import org.voxseg.core.training.TrainingSetup;
 import org.voxseg.core.training.TrainingStep;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
-import org.voxseg.data.grid.Extent;
 import org.voxseg.data.volume.Volume;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -153,7 +153,7 @@ public final class NetworkBenchCommand implements Callable<Integer> {
         for (int v = 0; v < values.length; v++) {
             values[v] = (float) random.nextGaussian();
         }
-        return Volume.wrap(Geometry.of(volume, Affine.identity()), channels[0], values);
+        return Volume.wrap(Geometry.of(Extent.of(volume), Affine.identity()), channels[0], values);
     }
 
     private void report(Timings timings, long parameters, double gflops, long baseline, long peak)

@@ -110,7 +110,7 @@ public final class PreprocessBenchCommand implements Callable<Integer> {
         results.put("shape", shape);
         results.put("input_spacing", inputSpacing);
         results.put("spacing", spacing);
-        results.put("preprocessed_shape", result.geometry().shape());
+        results.put("preprocessed_shape", result.geometry().shape().toArray());
         results.put("repeats", run.repeats);
         results.put("preprocess_median_s", fresh.median());
         results.put("cached_reload_median_s", cached.median());

@@ -2,6 +2,7 @@ package org.voxseg.cli.bench;
 
 import java.util.Random;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
 
@@ -33,7 +34,7 @@ final class SyntheticHead {
             }
         }
         Affine affine = Affine.diagonal(-spacing[0], -spacing[1], spacing[2]);
-        return Volume.wrap(Geometry.of(shape, affine), 1, data);
+        return Volume.wrap(Geometry.of(Extent.of(shape), affine), 1, data);
     }
 
     /** Four channels like flair, t1, t1ce, t2 of one case: heads of seeds {@code seed + c}, contrasts 1 + 0.3 c. */

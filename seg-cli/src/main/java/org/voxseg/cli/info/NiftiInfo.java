@@ -6,6 +6,7 @@ import java.math.MathContext;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.voxseg.data.nifti.NiftiHeader;
@@ -21,12 +22,21 @@ import org.voxseg.data.volume.IntensityStatistics;
     "vox_offset", "scl_slope", "scl_inter", "qform_code", "sform_code", "qform", "sform", "affine", "xyzt_units",
     "descrip", "intent_code", "intent_name", "nan_count", "infinite_count", "finite_min", "finite_max",
     "finite_sum"})
-record NiftiInfo(String file, int niftiVersion, long[] shape, int datatype, String datatypeName, String byteOrder,
-        double[] pixdim, long voxOffset, Double sclSlope, Double sclInter, int qformCode, int sformCode,
-        double[][] qform, double[][] sform, double[][] affine, int xyztUnits, String descrip, int intentCode,
-        String intentName, long nanCount, long infiniteCount, Double finiteMin, Double finiteMax, double finiteSum) {
+record NiftiInfo(String file, int niftiVersion, List<Long> shape, int datatype, String datatypeName,
+        String byteOrder, List<Double> pixdim, long voxOffset, Double sclSlope, Double sclInter, int qformCode,
+        int sformCode, List<List<Double>> qform, List<List<Double>> sform, List<List<Double>> affine, int xyztUnits,
+        String descrip, int intentCode, String intentName, long nanCount, long infiniteCount, Double finiteMin,
+        Double finiteMax, double finiteSum) {
 
     private static final String[] XFORM_NAMES = {"unknown", "scanner", "aligned", "talairach", "mni", "template"};
+
+    NiftiInfo {
+        shape = List.copyOf(shape);
+        pixdim = List.copyOf(pixdim);
+        qform = qform == null ? null : qform.stream().map(List::copyOf).toList();
+        sform = sform == null ? null : sform.stream().map(List::copyOf).toList();
+        affine = affine.stream().map(List::copyOf).toList();
+    }
 
     static NiftiInfo of(Path file, NiftiImage image) {
         NiftiHeader h = image.header();
@@ -35,19 +45,19 @@ record NiftiInfo(String file, int niftiVersion, long[] shape, int datatype, Stri
         return new NiftiInfo(
                 file.toString(),
                 h.version(),
-                dims,
+                Arrays.stream(dims).boxed().toList(),
                 h.datatype().code(),
                 h.datatype().label(),
                 h.byteOrder() == ByteOrder.BIG_ENDIAN ? ">" : "<",
-                Arrays.copyOfRange(h.pixdim(), 1, 1 + dims.length),
+                Arrays.stream(h.pixdim(), 1, 1 + dims.length).boxed().toList(),
                 h.voxOffset(),
                 h.hasScaling() ? h.sclSlope() : null,
                 h.hasScaling() ? h.sclInter() : null,
                 h.qformCode(),
                 h.sformCode(),
-                h.qformCode() > 0 ? h.qform().toRows() : null,
-                h.sformCode() > 0 ? h.sform().toRows() : null,
-                h.affine().toRows(),
+                h.qformCode() > 0 ? rows(h.qform().toRows()) : null,
+                h.sformCode() > 0 ? rows(h.sform().toRows()) : null,
+                rows(h.affine().toRows()),
                 h.xyztUnits(),
                 h.description(),
                 h.intentCode(),
@@ -65,8 +75,8 @@ record NiftiInfo(String file, int niftiVersion, long[] shape, int datatype, Stri
         line(out, "file", file);
         line(out, "format", "NIfTI-" + niftiVersion + ", " + (byteOrder.equals(">") ? "big" : "little")
                 + "-endian, " + datatypeName + " (" + datatype + "), data at byte " + voxOffset);
-        line(out, "shape", Arrays.stream(shape).mapToObj(Long::toString).collect(Collectors.joining(" x ")));
-        line(out, "pixdim", Arrays.stream(pixdim).mapToObj(NiftiInfo::number).collect(Collectors.joining(" ")));
+        line(out, "shape", shape.stream().map(String::valueOf).collect(Collectors.joining(" x ")));
+        line(out, "pixdim", pixdim.stream().map(NiftiInfo::number).collect(Collectors.joining(" ")));
         line(out, "scaling", sclSlope == null ? "none" : "value * " + number(sclSlope) + " + " + number(sclInter));
         line(out, "qform", xformLine(qformCode, qform));
         line(out, "sform", xformLine(sformCode, sform));
@@ -84,14 +94,18 @@ record NiftiInfo(String file, int niftiVersion, long[] shape, int datatype, Stri
         return out.toString();
     }
 
-    private static String xformLine(int code, double[][] matrix) {
+    private static List<List<Double>> rows(double[][] matrix) {
+        return Arrays.stream(matrix).map(row -> Arrays.stream(row).boxed().toList()).toList();
+    }
+
+    private static String xformLine(int code, List<List<Double>> matrix) {
         String name = code >= 0 && code < XFORM_NAMES.length ? XFORM_NAMES[code] : "invalid";
         return "code " + code + " (" + name + ")" + (matrix == null ? "" : " " + matrixText(matrix));
     }
 
-    private static String matrixText(double[][] rows) {
-        return Arrays.stream(rows, 0, 3)
-                .map(row -> Arrays.stream(row).mapToObj(NiftiInfo::number).collect(Collectors.joining(" ", "[", "]")))
+    private static String matrixText(List<List<Double>> rows) {
+        return rows.subList(0, 3).stream()
+                .map(row -> row.stream().map(NiftiInfo::number).collect(Collectors.joining(" ", "[", "]")))
                 .collect(Collectors.joining(" "));
     }
 

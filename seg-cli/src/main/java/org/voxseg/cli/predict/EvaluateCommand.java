@@ -154,7 +154,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (CaseScores scores : report.cases()) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s", scores.caseId()));
             for (int s = 0; s < structures.size(); s++) {
-                row.append(String.format(Locale.ROOT, "  %8.4f %9.2f", scores.dice()[s], scores.hausdorff95()[s]));
+                row.append(String.format(Locale.ROOT, "  %8.4f %9.2f", scores.dice().get(s),
+                        scores.hausdorff95().get(s)));
             }
             out().println(row);
         }

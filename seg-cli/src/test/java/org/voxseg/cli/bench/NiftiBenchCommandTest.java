@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.cli.CommandRun;
@@ -41,8 +42,8 @@ class NiftiBenchCommandTest {
 
     @Test
     void medianOfEvenAndOddCounts() {
-        assertEquals(2.0, new Timings(new double[] {3, 1, 2}).median());
-        assertEquals(2.5, new Timings(new double[] {4, 1, 3, 2}).median());
-        assertEquals(1.0, new Timings(new double[] {4, 1, 3, 2}).min());
+        assertEquals(2.0, new Timings(List.of(3.0, 1.0, 2.0)).median());
+        assertEquals(2.5, new Timings(List.of(4.0, 1.0, 3.0, 2.0)).median());
+        assertEquals(1.0, new Timings(List.of(4.0, 1.0, 3.0, 2.0)).min());
     }
 }

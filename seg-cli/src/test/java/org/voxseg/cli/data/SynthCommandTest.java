@@ -3,7 +3,6 @@ package org.voxseg.cli.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import org.voxseg.cli.CommandRun;
 import org.voxseg.data.dataset.BratsLayout;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.nifti.NiftiDataType;
 import org.voxseg.data.nifti.NiftiWriter;
@@ -38,7 +38,7 @@ class SynthCommandTest {
             }
         }
         Path file = dir.resolve("brain.nii.gz");
-        NiftiWriter.of(NiftiDataType.UINT8).write(Volume.wrap(Geometry.of(new int[] {n, n, n},
+        NiftiWriter.of(NiftiDataType.UINT8).write(Volume.wrap(Geometry.of(new Extent(n, n, n),
                 Affine.diagonal(1, 1, 1)), 1, values), file);
         return file;
     }

@@ -3,7 +3,6 @@ package org.voxseg.cli.info;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.cli.CommandRun;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.nifti.NiftiDataType;
 import org.voxseg.data.nifti.NiftiWriter;
@@ -64,7 +64,7 @@ class InfoCommandTest {
         float[] values = {1, 2, 3, Float.NaN, 5, 6, 7, -8};
         Affine affine = Affine.fromRows(new double[] {0, 0, 3, -5}, new double[] {-2, 0, 0, 7},
                 new double[] {0, 1, 0, 11});
-        NiftiWriter.of(NiftiDataType.FLOAT32).write(Volume.wrap(Geometry.of(new int[] {2, 2, 2}, affine), 1,
+        NiftiWriter.of(NiftiDataType.FLOAT32).write(Volume.wrap(Geometry.of(new Extent(2, 2, 2), affine), 1,
                 values), file);
 
         JsonNode info = json(file);

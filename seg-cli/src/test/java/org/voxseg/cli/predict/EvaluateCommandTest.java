@@ -3,7 +3,6 @@ package org.voxseg.cli.predict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.cli.CommandRun;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.nifti.NiftiDataType;
 import org.voxseg.data.nifti.NiftiWriter;
@@ -49,7 +49,7 @@ class EvaluateCommandTest {
 
     private Path write(String name, float[] values, Affine affine, NiftiDataType type) throws IOException {
         Path file = dir.resolve(name);
-        NiftiWriter.of(type).write(Volume.wrap(Geometry.of(SHAPE, affine), 1, values), file);
+        NiftiWriter.of(type).write(Volume.wrap(Geometry.of(Extent.of(SHAPE), affine), 1, values), file);
         return file;
     }
 

@@ -34,7 +34,7 @@ public record AppliedPostprocessing(Postprocessing postprocessing, String origin
             return new AppliedPostprocessing(Postprocessing.NONE, "switched off");
         }
         if (settings.hasPostprocessingKeys()) {
-            return new AppliedPostprocessing(settings.postprocessing(description.labels()),
+            return new AppliedPostprocessing(settings.postprocessing(description.labelArray()),
                     "from the config's inference keys" + (decided == null ? ""
                             : ", which win over the one decided on " + decided.decidedOn()));
         }

@@ -72,7 +72,7 @@ final class DatasetPreparation {
         this.dataset = config.dataset();
         this.folder = folder;
         this.description = ModelDescription.of(config);
-        this.checks = new CaseDataChecks(dataset.labels());
+        this.checks = new CaseDataChecks(dataset.labelArray());
         Runtime runtime = Runtime.getRuntime();
         this.workers = dataset.preprocessingWorkers() > 0 ? dataset.preprocessingWorkers()
                 : defaultWorkers(runtime.availableProcessors(), runtime.maxMemory());
@@ -100,7 +100,7 @@ final class DatasetPreparation {
             throw new ConfigException("the dataset has no cases: " + (dataset.bratsRoot() != null
                     ? dataset.bratsRoot() : dataset.caseList()));
         }
-        List<DatasetProblem> problems = new DatasetValidator(dataset.labels(), true, dataset.channels().size())
+        List<DatasetProblem> problems = new DatasetValidator(dataset.labelArray(), true, dataset.channels().size())
                 .validateHeaders(cases);
         if (!problems.isEmpty()) {
             throw listed(problems);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -107,7 +108,8 @@ final class FullValidation implements TrainingListener {
         LabelEncoding encoding = description.encoding();
         List<Structure> structures = new ArrayList<>();
         for (int c = encoding.firstForegroundChannel(); c < encoding.channels(); c++) {
-            structures.add(new Structure(description.outputNames().get(c), encoding.labelsOf(c)));
+            structures.add(new Structure(description.outputNames().get(c),
+                    Arrays.stream(encoding.labelsOf(c)).boxed().toList()));
         }
         return structures;
     }
@@ -169,7 +171,7 @@ final class FullValidation implements TrainingListener {
                 try (NDManager scope = manager.newSubManager()) {
                     prediction = predictor.predict(loaded.image(), scope);
                 }
-                PredictionFiles.writeLabels(prediction, description.labels(), prediction(runFolder, loaded.id()));
+                PredictionFiles.writeLabels(prediction, description.labelArray(), prediction(runFolder, loaded.id()));
                 scores.add(evaluator.evaluate(loaded.id(), prediction.labels(), loaded.labels().orElseThrow()));
                 listener.caseValidated(loaded.id(), scores.size(), cases.size());
             }

@@ -7,7 +7,7 @@ import org.voxseg.core.config.InferenceConfig;
 import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.Precision;
 import org.voxseg.core.inference.MirrorAxes;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 
 /**
  * What a front end may change of a model's stored inference settings ({@code model.json}'s {@code inference}

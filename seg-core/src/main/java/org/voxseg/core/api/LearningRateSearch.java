@@ -17,7 +17,7 @@ import org.voxseg.core.training.ProgressPlot;
 import org.voxseg.core.training.TrainingDivergedException;
 import org.voxseg.core.training.TrainingSetup;
 import org.voxseg.data.dataset.CaseFiles;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.io.AtomicFiles;
 import org.voxseg.data.sampling.BatchLoader;
 import org.voxseg.data.sampling.PatchSampler;

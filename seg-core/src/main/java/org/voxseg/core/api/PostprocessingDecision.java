@@ -50,7 +50,7 @@ final class PostprocessingDecision {
                 return new ChosenPostprocessing(decidedOn, stored.choice().postprocessing());
             }
         }
-        int[] labels = Arrays.stream(description.labels()).filter(label -> label != 0).toArray();
+        int[] labels = Arrays.stream(description.labelArray()).filter(label -> label != 0).toArray();
         PostprocessingChoice choice = new PostprocessingSearch(FullValidation.structures(description), labels)
                 .search(new SegmentationPairs(pairs));
         ConfigJson.write(file, new Record(decidedOn, choice));

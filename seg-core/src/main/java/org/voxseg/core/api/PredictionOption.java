@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.Precision;
 import org.voxseg.core.inference.MirrorAxes;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 
 /**
  * The prediction options every front end offers (the command line, voxseg-spark, Fiji), declared once: each one's

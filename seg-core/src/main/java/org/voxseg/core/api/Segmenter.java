@@ -197,7 +197,7 @@ public final class Segmenter implements AutoCloseable {
      */
     public List<Path> segmentAll(List<Path> inputs, Path output, SegmentationListener listener, CaseShare share)
             throws IOException {
-        List<CaseFiles> all = CaseInputs.resolveChecked(inputs, description.channels(), description.labels());
+        List<CaseFiles> all = CaseInputs.resolveChecked(inputs, description.channels(), description.labelArray());
         // Whether the output is one file depends on all the cases, not on this share of them.
         boolean single = all.size() == 1 && NiftiFiles.stem(output).isPresent();
         List<CaseFiles> cases = share.select(all);
@@ -224,7 +224,7 @@ public final class Segmenter implements AutoCloseable {
 
     /** Writes the label map as uint8 (int16 for labels above 255), in the input's geometry, atomically. */
     public void writeLabels(CasePredictor.Prediction prediction, Path file) throws IOException {
-        PredictionFiles.writeLabels(prediction, description.labels(), file);
+        PredictionFiles.writeLabels(prediction, description.labelArray(), file);
     }
 
     /** Writes the probabilities as a 4-D float32 image, one volume per output channel, atomically. */

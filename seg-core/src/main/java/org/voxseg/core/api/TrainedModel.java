@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.TorchScriptModel;
 import org.voxseg.core.engine.Precision;
@@ -112,7 +111,8 @@ public final class TrainedModel implements AutoCloseable {
             throw new IllegalArgumentException("precision " + precision + " is for networks voxseg trained; "
                     + checkpoint + " is an imported TorchScript model, run as saved");
         }
-        return new TorchScriptPredictor(network, imported.axes(), imported.outputChannels(), activation);
+        return new TorchScriptPredictor(network, imported.axes(),
+                imported.outputChannels().stream().mapToInt(Integer::intValue).toArray(), activation);
     }
 
     @Override
@@ -127,7 +127,7 @@ public final class TrainedModel implements AutoCloseable {
     void requireEnsembleWith(TrainedModel other) {
         ModelDescription a = description();
         ModelDescription b = other.description();
-        if (!a.channels().equals(b.channels()) || !Arrays.equals(a.labels(), b.labels())
+        if (!a.channels().equals(b.channels()) || !a.labels().equals(b.labels())
                 || a.labelHierarchy() != b.labelHierarchy() || a.outputActivation() != b.outputActivation()
                 || !a.preprocessing().equals(b.preprocessing())) {
             throw new IllegalArgumentException(other.checkpoint() + " does not fit " + checkpoint()

@@ -34,7 +34,7 @@ import org.voxseg.core.training.TrainingSetup;
 import org.voxseg.core.training.TrainingState;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.SplitFile;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.io.AtomicFiles;
 import org.voxseg.data.io.RealPaths;
 import org.voxseg.data.sampling.BatchLoader;

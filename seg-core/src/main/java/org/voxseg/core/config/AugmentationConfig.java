@@ -2,7 +2,7 @@ package org.voxseg.core.config;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.sampling.AugmentationPipeline;
 import org.voxseg.data.sampling.Flip;
 import org.voxseg.data.sampling.IntensityAugmentation;

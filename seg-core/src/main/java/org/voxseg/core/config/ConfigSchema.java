@@ -36,8 +36,8 @@ import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.optim.Betas;
 import org.voxseg.core.optim.ParameterGroup;
-import org.voxseg.data.grid.Extent;
-import org.voxseg.data.grid.Spacing;
+import org.voxseg.data.geometry.Extent;
+import org.voxseg.data.geometry.Spacing;
 import org.voxseg.data.label.PostprocessingStep;
 
 /**

@@ -1,5 +1,6 @@
 package org.voxseg.core.config;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,12 +35,12 @@ import org.voxseg.data.label.LabelEncoding;
  * @param preprocessingWorkers threads preprocessing cases into the cache (0: as many as the cores and the heap
  *     allow); results do not depend on it, so it is not part of a cache entry's key
  */
-public record DatasetConfig(String root, String bratsRoot, String caseList, List<String> channels, int[] labels,
-        boolean labelHierarchy, List<String> regionNames, List<String> validationCases, String cacheDir,
-        PreprocessingConfig preprocessing, int preprocessingWorkers) {
+public record DatasetConfig(String root, String bratsRoot, String caseList, List<String> channels,
+        List<Integer> labels, boolean labelHierarchy, List<String> regionNames, List<String> validationCases,
+        String cacheDir, PreprocessingConfig preprocessing, int preprocessingWorkers) {
 
     /** The BraTS labels, the default. */
-    private static final int[] BRATS_LABELS = {2, 1, 4};
+    private static final List<Integer> BRATS_LABELS = List.of(2, 1, 4);
 
     /** A builder with the defaults: BraTS channels, labels [2, 1, 4] as the nested regions WT, TC, ET. */
     public static Builder builder() {
@@ -48,7 +49,7 @@ public record DatasetConfig(String root, String bratsRoot, String caseList, List
 
     public DatasetConfig {
         channels = List.copyOf(channels);
-        labels = labels.clone();
+        labels = List.copyOf(labels);
         regionNames = List.copyOf(regionNames);
         validationCases = List.copyOf(validationCases);
         if (Set.copyOf(channels).size() != channels.size()) {
@@ -61,28 +62,27 @@ public record DatasetConfig(String root, String bratsRoot, String caseList, List
             throw new IllegalArgumentException("channels must name at least one channel");
         }
         SectionChecks.requireNonNegative("preprocessing_workers", preprocessingWorkers);
-        LabelEncoding encoding = LabelEncoding.of(labels, labelHierarchy);
+        LabelEncoding encoding = LabelEncoding.of(toArray(labels), labelHierarchy);
         if (regionNames.size() != encoding.channels()) {
             throw new IllegalArgumentException("region_names has " + regionNames.size() + " names for "
                     + encoding.channels() + " output channels");
         }
     }
 
-    @Override
-    public int[] labels() {
-        return labels.clone();
+    /** The label values as a new array, as the label encodings and dataset checks take them. */
+    public int[] labelArray() {
+        return toArray(labels);
     }
 
     /** How label maps become the network's targets. */
     public LabelEncoding encoding() {
-        return LabelEncoding.of(labels, labelHierarchy);
+        return LabelEncoding.of(labelArray(), labelHierarchy);
     }
 
     /** This section with its paths made absolute against {@code folder} (the config file's folder). */
     public DatasetConfig resolvedAgainst(Path folder) {
         return new DatasetConfig(resolve(folder, root), resolve(folder, bratsRoot), resolve(folder, caseList), channels,
-                labels,
-                labelHierarchy, regionNames, validationCases, resolve(folder, cacheDir), preprocessing,
+                labels, labelHierarchy, regionNames, validationCases, resolve(folder, cacheDir), preprocessing,
                 preprocessingWorkers);
     }
 
@@ -138,6 +138,10 @@ public record DatasetConfig(String root, String bratsRoot, String caseList, List
         throw new ConfigException("the dataset section needs root (or brats_root, case_list)");
     }
 
+    private static int[] toArray(List<Integer> values) {
+        return values.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     private static String resolve(Path folder, String path) {
         return path == null ? null : folder.resolve(path).normalize().toString();
     }
@@ -148,7 +152,7 @@ public record DatasetConfig(String root, String bratsRoot, String caseList, List
         private String bratsRoot;
         private String caseList;
         private List<String> channels = BratsLayout.DEFAULT_CHANNELS;
-        private int[] labels = BRATS_LABELS.clone();
+        private List<Integer> labels = BRATS_LABELS;
         private boolean labelHierarchy = true;
         private List<String> regionNames;
         private List<String> validationCases = List.of();
@@ -170,7 +174,7 @@ public record DatasetConfig(String root, String bratsRoot, String caseList, List
                 channels = description.channels();
             }
             description.labels().ifPresent(scheme -> {
-                labels = scheme.labelArray();
+                labels = scheme.labels();
                 labelHierarchy = scheme.nestedRegions();
                 regionNames = scheme.outputNames();
             });
@@ -192,7 +196,8 @@ public record DatasetConfig(String root, String bratsRoot, String caseList, List
             return this;
         }
 
-        public Builder labels(int[] value) {
+        @JsonDeserialize(using = IntListDeserializer.class)
+        public Builder labels(List<Integer> value) {
             labels = value;
             return this;
         }
@@ -230,8 +235,8 @@ public record DatasetConfig(String root, String bratsRoot, String caseList, List
         public DatasetConfig build() {
             return new DatasetConfig(root, bratsRoot, caseList, channels, labels, labelHierarchy,
                     regionNames != null ? regionNames
-                            : LabelEncoding.of(labels, labelHierarchy).defaultOutputNames(), validationCases, cacheDir,
-                    preprocessing, preprocessingWorkers);
+                            : LabelEncoding.of(toArray(labels), labelHierarchy).defaultOutputNames(), validationCases,
+                    cacheDir, preprocessing, preprocessingWorkers);
         }
     }
 }

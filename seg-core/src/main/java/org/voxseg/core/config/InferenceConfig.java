@@ -1,6 +1,7 @@
 package org.voxseg.core.config;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.voxseg.core.engine.DeviceRequest;
@@ -8,7 +9,7 @@ import org.voxseg.core.inference.BlendMode;
 import org.voxseg.core.inference.BlendedValues;
 import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.core.inference.WindowPadding;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.label.KeepLargestComponent;
 import org.voxseg.data.label.Postprocessing;
 import org.voxseg.data.label.PostprocessingStep;
@@ -97,11 +98,11 @@ public record InferenceConfig(Extent roi, double overlap, int swBatchSize, Blend
         List<PostprocessingStep> steps = new ArrayList<>();
         if (minComponentSize > 0) {
             for (int label : labels) {
-                steps.add(new RemoveSmallComponents("label " + label, new int[] {label}, minComponentSize));
+                steps.add(new RemoveSmallComponents("label " + label, List.of(label), minComponentSize));
             }
         }
         if (keepLargestComponent) {
-            steps.add(new KeepLargestComponent("foreground", labels));
+            steps.add(new KeepLargestComponent("foreground", Arrays.stream(labels).boxed().toList()));
         }
         if (enhancingThreshold > 0) {
             steps.add(new ReplaceSmallLabel(4, enhancingThreshold, 1));

@@ -3,12 +3,13 @@ package org.voxseg.core.config;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.core.network.OutputActivation;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.transform.PreprocessingSettings;
 
@@ -33,7 +34,7 @@ import org.voxseg.data.transform.PreprocessingSettings;
  */
 public record ModelDescription(int format, @JsonInclude(JsonInclude.Include.NON_NULL) NetworkConfig model,
         @JsonInclude(JsonInclude.Include.NON_NULL) TorchScriptModel torchscript, OutputActivation activation,
-        List<String> channels, int[] labels, boolean labelHierarchy, List<String> outputNames, Extent patchSize,
+        List<String> channels, List<Integer> labels, boolean labelHierarchy, List<String> outputNames, Extent patchSize,
         PreprocessingConfig preprocessing, InferenceConfig inference, ChosenPostprocessing postprocessing) {
 
     /**
@@ -52,7 +53,8 @@ public record ModelDescription(int format, @JsonInclude(JsonInclude.Include.NON_
             @JsonProperty("torchscript") TorchScriptModel torchscript,
             @JsonProperty(value = "activation", required = true) OutputActivation activation,
             @JsonProperty(value = "channels", required = true) List<String> channels,
-            @JsonProperty(value = "labels", required = true) int[] labels,
+            @JsonProperty(value = "labels", required = true) @JsonDeserialize(using = IntListDeserializer.class)
+            List<Integer> labels,
             @JsonProperty(value = "label_hierarchy", required = true) boolean labelHierarchy,
             @JsonProperty(value = "output_names", required = true) List<String> outputNames,
             @JsonProperty(value = "patch_size", required = true) Extent patchSize,
@@ -69,7 +71,7 @@ public record ModelDescription(int format, @JsonInclude(JsonInclude.Include.NON_
                     + " (written by another voxseg version)");
         }
         channels = List.copyOf(channels);
-        labels = labels.clone();
+        labels = List.copyOf(labels);
         outputNames = List.copyOf(outputNames);
         inference = inference.withDefaultRoi(patchSize);
         if ((model == null) == (torchscript == null)) {
@@ -105,14 +107,14 @@ public record ModelDescription(int format, @JsonInclude(JsonInclude.Include.NON_
         return ConfigJson.read(file, ModelDescription.class);
     }
 
-    @Override
-    public int[] labels() {
-        return labels.clone();
+    /** The label values as a new array, as the label encodings and prediction writers take them. */
+    public int[] labelArray() {
+        return labels.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** How output channels become label values. */
     public LabelEncoding encoding() {
-        return LabelEncoding.of(labels, labelHierarchy);
+        return LabelEncoding.of(labelArray(), labelHierarchy);
     }
 
     /** The activation that turns network outputs into probabilities. */

@@ -2,12 +2,12 @@ package org.voxseg.core.config;
 
 import java.util.List;
 import java.util.Objects;
-import org.voxseg.data.grid.Extent;
-import org.voxseg.data.grid.Spacing;
-import org.voxseg.data.transform.ForegroundCrop;
-import org.voxseg.data.transform.Normalization;
-import org.voxseg.data.transform.IntensityScaling;
+import org.voxseg.data.geometry.Extent;
+import org.voxseg.data.geometry.Spacing;
 import org.voxseg.data.transform.ChannelIntensities;
+import org.voxseg.data.transform.ForegroundCrop;
+import org.voxseg.data.transform.IntensityScaling;
+import org.voxseg.data.transform.Normalization;
 import org.voxseg.data.transform.PreprocessingSettings;
 import org.voxseg.data.transform.Reorient;
 import org.voxseg.data.transform.SpacingGrid;

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.voxseg.core.loss.LossConfig;
-import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.optim.OptimizerConfig;
 import org.voxseg.core.schedule.ScheduleConfig;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 
 /**
  * A training configuration, modelled on 3DUnetCNN's {@code brats2020_config.json}: sections {@code model},

@@ -3,11 +3,12 @@ package org.voxseg.core.config;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Arrays;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.util.List;
 import java.util.Objects;
 import org.voxseg.core.inference.TensorAxes;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
-import org.voxseg.data.grid.Extent;
 
 /**
  * {@code model.json}'s {@code torchscript} section: a network imported from the Python world, stored beside it as
@@ -21,7 +22,7 @@ import org.voxseg.data.grid.Extent;
  *        {@code RAS}), or null for any
  * @param source where the model came from, e.g. the bundle's name and version, for people reading the file
  */
-public record TorchScriptModel(int inChannels, TensorAxes axes, int[] outputChannels, int strideDivisor,
+public record TorchScriptModel(int inChannels, TensorAxes axes, List<Integer> outputChannels, int strideDivisor,
         @JsonInclude(JsonInclude.Include.NON_NULL) String orientation, String source) {
 
     /** The file name of the TorchScript model in an imported run folder. */
@@ -31,7 +32,8 @@ public record TorchScriptModel(int inChannels, TensorAxes axes, int[] outputChan
     @JsonCreator
     public static TorchScriptModel of(@JsonProperty(value = "in_channels", required = true) int inChannels,
             @JsonProperty(value = "axes", required = true) TensorAxes axes,
-            @JsonProperty(value = "output_channels", required = true) int[] outputChannels,
+            @JsonProperty(value = "output_channels", required = true)
+            @JsonDeserialize(using = IntListDeserializer.class) List<Integer> outputChannels,
             @JsonProperty(value = "stride_divisor", required = true) int strideDivisor,
             @JsonProperty("orientation") String orientation,
             @JsonProperty(value = "source", required = true) String source) {
@@ -41,17 +43,16 @@ public record TorchScriptModel(int inChannels, TensorAxes axes, int[] outputChan
     public TorchScriptModel {
         Objects.requireNonNull(axes, "axes");
         Objects.requireNonNull(source, "source");
-        outputChannels = outputChannels.clone();
+        outputChannels = List.copyOf(outputChannels);
         if (inChannels < 1 || strideDivisor < 1) {
             throw new IllegalArgumentException("in_channels and stride_divisor must be positive: " + inChannels
                     + ", " + strideDivisor);
         }
-        int[] sorted = outputChannels.clone();
-        Arrays.sort(sorted);
-        for (int c = 0; c < sorted.length; c++) {
-            if (sorted[c] != c) {
+        List<Integer> sorted = outputChannels.stream().sorted().toList();
+        for (int c = 0; c < sorted.size(); c++) {
+            if (sorted.get(c) != c) {
                 throw new IllegalArgumentException("output_channels must name each of the model's "
-                        + sorted.length + " outputs once: " + Arrays.toString(outputChannels));
+                        + sorted.size() + " outputs once: " + outputChannels);
             }
         }
         if (orientation != null && !orientation.matches("[LR][PA][IS]|[LR][IS][PA]|[PA][LR][IS]|[PA][IS][LR]"
@@ -73,11 +74,6 @@ public record TorchScriptModel(int inChannels, TensorAxes axes, int[] outputChan
         }
     }
 
-    @Override
-    public int[] outputChannels() {
-        return outputChannels.clone();
-    }
-
     /**
      * Refuses a window the network cannot take whole.
      *
@@ -90,24 +86,5 @@ public record TorchScriptModel(int inChannels, TensorAxes axes, int[] outputChan
                         + " be a multiple of its stride divisor " + strideDivisor);
             }
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TorchScriptModel other && inChannels == other.inChannels && axes == other.axes
-                && Arrays.equals(outputChannels, other.outputChannels) && strideDivisor == other.strideDivisor
-                && Objects.equals(orientation, other.orientation) && source.equals(other.source);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(inChannels, axes, Arrays.hashCode(outputChannels), strideDivisor, orientation, source);
-    }
-
-    @Override
-    public String toString() {
-        return "TorchScriptModel[inChannels=" + inChannels + ", axes=" + axes + ", outputChannels="
-                + Arrays.toString(outputChannels) + ", strideDivisor=" + strideDivisor + ", orientation=" + orientation
-                + ", source=" + source + "]";
     }
 }

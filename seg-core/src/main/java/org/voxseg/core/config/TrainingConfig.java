@@ -1,12 +1,12 @@
 package org.voxseg.core.config;
 
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.Objects;
 import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.Precision;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 
 /**
  * The config's {@code training} section: length, batches, seed, validation, early stopping, augmentation,

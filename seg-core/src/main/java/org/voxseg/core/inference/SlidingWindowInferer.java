@@ -11,9 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntConsumer;
+import org.voxseg.data.geometry.Boxes;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
-import org.voxseg.data.grid.Extent;
-import org.voxseg.data.volume.Boxes;
 import org.voxseg.data.volume.Volume;
 
 /**
@@ -75,7 +75,7 @@ public record SlidingWindowInferer(Extent roi, double overlap, int batchSize, bo
     public Volume infer(Volume image, Predictor predictor, NDManager manager, IntConsumer progress) {
         int[] roi = this.roi.toArray();
         Geometry grid = image.geometry();
-        WindowPlan plan = new WindowPlan(grid.shape(), roi, overlap);
+        WindowPlan plan = new WindowPlan(grid.shape().toArray(), roi, overlap);
         int[] padded = plan.paddedShape();
         int channels = image.channels();
         FloatBuffer source = pad(image, plan, padding);
@@ -124,7 +124,7 @@ public record SlidingWindowInferer(Extent roi, double overlap, int batchSize, bo
     }
 
     private static FloatBuffer pad(Volume image, WindowPlan plan, WindowPadding padding) {
-        int[] shape = image.geometry().shape();
+        int[] shape = image.geometry().shape().toArray();
         int[] padded = plan.paddedShape();
         if (Arrays.equals(shape, padded)) {
             return image.data();

@@ -1,7 +1,7 @@
 package org.voxseg.core.inference;
 
 import java.nio.FloatBuffer;
-import org.voxseg.data.volume.Boxes;
+import org.voxseg.data.geometry.Boxes;
 
 /**
  * How the sliding window pads an image smaller than the window (MONAI's {@code padding_mode}): with zeros (voxseg's

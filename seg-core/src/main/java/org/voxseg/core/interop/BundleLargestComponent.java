@@ -121,24 +121,24 @@ record BundleLargestComponent(String key, Optional<List<Integer>> appliedLabels,
         }
         if (!independent) {
             return List.of(new KeepLargestComponent("labels " + Arrays.stream(labels).mapToObj(String::valueOf)
-                    .collect(Collectors.joining("+")), labels));
+                    .collect(Collectors.joining("+")), Arrays.stream(labels).boxed().toList()));
         }
         List<PostprocessingStep> steps = new ArrayList<>();
         for (int label : labels) {
-            steps.add(new KeepLargestComponent("label " + label, new int[] {label}));
+            steps.add(new KeepLargestComponent("label " + label, List.of(label)));
         }
         return steps;
     }
 
     /** Says which kept label the outputs do not give (a bundle's {@code applied_labels} against --regions). */
-    static Optional<String> unknownLabel(ChosenPostprocessing chosen, int[] outputLabels) {
+    static Optional<String> unknownLabel(ChosenPostprocessing chosen, List<Integer> outputLabels) {
         for (PostprocessingStep step : chosen == null ? List.<PostprocessingStep>of()
                 : chosen.postprocessing().steps()) {
-            int[] labels = step instanceof KeepLargestComponent keep ? keep.labels() : new int[0];
+            List<Integer> labels = step instanceof KeepLargestComponent keep ? keep.labels() : List.of();
             for (int label : labels) {
-                if (Arrays.stream(outputLabels).noneMatch(l -> l == label)) {
+                if (!outputLabels.contains(label)) {
                     return Optional.of("'" + step.describe() + "' names label " + label + ", which the outputs do "
-                            + "not give " + Arrays.toString(outputLabels));
+                            + "not give " + outputLabels);
                 }
             }
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.PreprocessingConfig;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 
 /**
  * A bundle's {@code SpatialPadd} or {@code DivisiblePadd} as voxseg's zero padding of imported models: MONAI's

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.PreprocessingConfig;
-import org.voxseg.data.grid.Spacing;
+import org.voxseg.data.geometry.Spacing;
 import org.voxseg.data.transform.Interpolation;
 import org.voxseg.data.transform.SpacingGrid;
 

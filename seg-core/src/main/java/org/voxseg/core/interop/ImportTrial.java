@@ -7,13 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.TorchScriptModel;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 
 /**
  * The check an import makes before writing anything: the model is loaded and predicts one window of zeros, as
@@ -49,8 +48,8 @@ final class ImportTrial {
                 .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
         command.addAll(List.of(ImportTrialProcess.class.getName(), model.toAbsolutePath().toString(),
                 imported.axes().name(),
-                String.valueOf(imported.inChannels()), Arrays.stream(imported.outputChannels())
-                        .mapToObj(String::valueOf).collect(Collectors.joining(",")),
+                String.valueOf(imported.inChannels()), imported.outputChannels().stream()
+                        .map(String::valueOf).collect(Collectors.joining(",")),
                 roi.x() + "," + roi.y() + "," + roi.z(), device.getDeviceType(),
                 String.valueOf(device.getDeviceId())));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -19,12 +19,21 @@ import java.util.regex.Pattern;
  *
  * @param levels the (channel, label) pairs in the order the chain tests them
  */
-record LabelDecoding(List<int[]> levels) {
+record LabelDecoding(List<Level> levels) {
 
     private static final Pattern LEVEL = Pattern.compile("torch\\.where\\(x\\[\\[(\\d+)]]>0,(\\d+),");
 
     LabelDecoding {
-        levels = levels.stream().map(int[]::clone).toList();
+        levels = List.copyOf(levels);
+    }
+
+    /**
+     * One test of the chain.
+     *
+     * @param channel the output channel tested
+     * @param label the label it gives when on
+     */
+    record Level(int channel, int label) {
     }
 
     /**
@@ -39,10 +48,10 @@ record LabelDecoding(List<int[]> levels) {
             return Optional.empty();
         }
         int at = prefix.length();
-        List<int[]> levels = new ArrayList<>();
+        List<Level> levels = new ArrayList<>();
         Matcher level = LEVEL.matcher(text);
         while (level.find(at) && level.start() == at) {
-            levels.add(new int[] {Integer.parseInt(level.group(1)), Integer.parseInt(level.group(2))});
+            levels.add(new Level(Integer.parseInt(level.group(1)), Integer.parseInt(level.group(2))));
             at = level.end();
         }
         return !levels.isEmpty() && text.substring(at).equals("0" + ")".repeat(levels.size()))
@@ -57,9 +66,9 @@ record LabelDecoding(List<int[]> levels) {
     Optional<Map<String, Set<Integer>>> regions(List<String> outputNames) {
         Map<Integer, Set<Integer>> byChannel = new LinkedHashMap<>();
         Set<Integer> above = new TreeSet<>();
-        for (int[] level : levels) {
-            if (level[0] >= outputNames.size() || level[1] <= 0 || !above.add(level[1])
-                    || byChannel.put(level[0], new TreeSet<>(above)) != null) {
+        for (Level level : levels) {
+            if (level.channel() >= outputNames.size() || level.label() <= 0 || !above.add(level.label())
+                    || byChannel.put(level.channel(), new TreeSet<>(above)) != null) {
                 return Optional.empty();
             }
         }

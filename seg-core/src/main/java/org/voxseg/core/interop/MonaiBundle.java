@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +21,7 @@ import org.voxseg.core.inference.BlendedValues;
 import org.voxseg.core.inference.TensorAxes;
 import org.voxseg.core.inference.WindowPadding;
 import org.voxseg.core.network.OutputActivation;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 
 /**
  * A MONAI bundle folder read into a {@link TorchScriptImport}: {@code configs/metadata.json} for the channels and
@@ -96,8 +95,8 @@ public final class MonaiBundle {
         if (labels != null) {
             builder.outputs(labels);
         }
-        Optional<int[]> known = Optional.ofNullable(labels).map(l -> Arrays.stream(l.labels()).filter(v -> v > 0)
-                .sorted().toArray());
+        Optional<int[]> known = Optional.ofNullable(labels).map(l -> l.labels().stream()
+                .mapToInt(Integer::intValue).filter(v -> v > 0).sorted().toArray());
         BundleLargestComponent.postprocessing(inference, postprocessing.largestComponents(), known)
                 .ifPresent(builder::postprocessing);
         return builder;

@@ -26,8 +26,8 @@ import org.voxseg.core.network.OutputActivation;
  * @param outputNames the names of voxseg's output channels, in its order
  * @param modelChannels for each of voxseg's output channels, the model's channel
  */
-public record OutputLabels(OutputActivation activation, int[] labels, boolean hierarchy, List<String> outputNames,
-        int[] modelChannels) {
+public record OutputLabels(OutputActivation activation, List<Integer> labels, boolean hierarchy,
+        List<String> outputNames, List<Integer> modelChannels) {
 
     /** The BraTS regions by the names MONAI's and nnU-Net's BraTS models give their channels. */
     private static final Map<String, Set<Integer>> BRATS_REGIONS = Map.of("WT", Set.of(1, 2, 4),
@@ -37,19 +37,9 @@ public record OutputLabels(OutputActivation activation, int[] labels, boolean hi
             "TUMOR_CORE", "TC", "TUMOUR_CORE", "TC", "ENHANCING_TUMOR", "ET", "ENHANCING_TUMOUR", "ET");
 
     public OutputLabels {
-        labels = labels.clone();
+        labels = List.copyOf(labels);
         outputNames = List.copyOf(outputNames);
-        modelChannels = modelChannels.clone();
-    }
-
-    @Override
-    public int[] labels() {
-        return labels.clone();
-    }
-
-    @Override
-    public int[] modelChannels() {
-        return modelChannels.clone();
+        modelChannels = List.copyOf(modelChannels);
     }
 
     /**
@@ -62,7 +52,7 @@ public record OutputLabels(OutputActivation activation, int[] labels, boolean hi
         List<String> names = new ArrayList<>(regionsInModelOrder.keySet());
         List<Integer> order = IntStream.range(0, names.size()).boxed()
                 .sorted(Comparator.comparingInt(c -> -regionsInModelOrder.get(names.get(c)).size())).toList();
-        int[] labels = new int[names.size()];
+        List<Integer> labels = new ArrayList<>();
         for (int r = 0; r < order.size(); r++) {
             Set<Integer> region = new TreeSet<>(regionsInModelOrder.get(names.get(order.get(r))));
             Set<Integer> next = r + 1 < order.size() ? regionsInModelOrder.get(names.get(order.get(r + 1)))
@@ -73,10 +63,9 @@ public record OutputLabels(OutputActivation activation, int[] labels, boolean hi
                 throw new IllegalArgumentException("regions must nest, each holding one positive label more than the "
                         + "next (BraTS: WT=1+2+4,TC=1+4,ET=4); got " + describe(regionsInModelOrder));
             }
-            labels[r] = extra.iterator().next();
+            labels.add(extra.iterator().next());
         }
-        return new OutputLabels(OutputActivation.SIGMOID, labels, true,
-                order.stream().map(names::get).toList(), order.stream().mapToInt(Integer::intValue).toArray());
+        return new OutputLabels(OutputActivation.SIGMOID, labels, true, order.stream().map(names::get).toList(), order);
     }
 
     /**
@@ -96,9 +85,8 @@ public record OutputLabels(OutputActivation activation, int[] labels, boolean hi
         }
         List<Integer> order = new ArrayList<>(List.of(background));
         IntStream.range(0, values.length).filter(c -> c != background).forEach(order::add);
-        return new OutputLabels(OutputActivation.SOFTMAX,
-                order.stream().skip(1).mapToInt(c -> values[c]).toArray(), false,
-                order.stream().map(names::get).toList(), order.stream().mapToInt(Integer::intValue).toArray());
+        return new OutputLabels(OutputActivation.SOFTMAX, order.stream().skip(1).map(c -> values[c]).toList(), false,
+                order.stream().map(names::get).toList(), order);
     }
 
     /**

@@ -26,8 +26,8 @@ import org.voxseg.data.transform.PreprocessingSettings;
  *        than classes (arg-max, background first)
  */
 record PreprocessingDescription(List<String> channels, TensorAxes tensorAxes, List<Map<String, Object>> steps,
-        Map<String, Object> slidingWindow, OutputActivation activation, List<String> outputNames, int[] labels,
-        boolean labelHierarchy) {
+        Map<String, Object> slidingWindow, OutputActivation activation, List<String> outputNames,
+        List<Integer> labels, boolean labelHierarchy) {
 
     /**
      * How voxseg's own networks reach a target spacing (docs/reference.md, Resampling): not MONAI's {@code Spacingd}

@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.voxseg.core.config.ChosenPostprocessing;
 import org.voxseg.core.config.ConfigJson;
 import org.voxseg.core.config.InferenceConfig;
@@ -18,7 +18,7 @@ import org.voxseg.core.config.TorchScriptModel;
 import org.voxseg.core.inference.BlendMode;
 import org.voxseg.core.inference.BlendedValues;
 import org.voxseg.core.inference.TensorAxes;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.io.NewFolder;
 
 /**
@@ -67,8 +67,7 @@ public final class TorchScriptImport {
             throw new IllegalArgumentException(file + ": describes an imported model; only a network voxseg trained "
                     + "and exported can be imported this way");
         }
-        int[] outputs = new int[exported.model().outChannels()];
-        Arrays.setAll(outputs, c -> c);
+        List<Integer> outputs = IntStream.range(0, exported.model().outChannels()).boxed().toList();
         TorchScriptModel traced = new TorchScriptModel(exported.channels().size(), TensorAxes.CKJI, outputs,
                 exported.strideDivisor(), null, "TorchScript " + model.getFileName() + " traced from the export "
                 + exportFolder.getFileName());
@@ -221,13 +220,13 @@ public final class TorchScriptImport {
             InferenceConfig settings = inference.roi(roi).build();
             requireWithin(BundleLargestComponent.unknownLabel(postprocessing, outputs.labels()), "postprocessing");
             requireWithin(ImportLimits.channelNames(channels), "channels (--channels; network_data_format.inputs)");
-            requireWithin(ImportLimits.channelCount(outputs.modelChannels().length), "outputs (--regions, --classes;"
+            requireWithin(ImportLimits.channelCount(outputs.modelChannels().size()), "outputs (--regions, --classes;"
                     + " network_data_format.outputs)");
             requireWithin(ImportLimits.window(roi), "roi (--roi; inferer.roi_size)");
             requireWithin(ImportLimits.windowBatch(settings.swBatchSize()), "window batch (--sw-batch; "
                     + "inferer.sw_batch_size)");
             requireWithin(ImportLimits.windowMemory(roi, settings.swBatchSize(), channels.size(),
-                    outputs.modelChannels().length, Runtime.getRuntime().maxMemory()), "roi and window batch");
+                    outputs.modelChannels().size(), Runtime.getRuntime().maxMemory()), "roi and window batch");
             if (preprocessing.targetSpacing() != null) {
                 requireWithin(ImportLimits.spacing(preprocessing.targetSpacing().toArray()), "target spacing "
                         + "(--spacing; Spacingd.pixdim)");

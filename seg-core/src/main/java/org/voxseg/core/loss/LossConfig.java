@@ -135,7 +135,7 @@ public sealed interface LossConfig {
         @Override
         public SegmentationLoss build() {
             return new WeightedSum(List.of(diceLoss(false), new CrossEntropyLoss(activation)),
-                    new double[] {lambdaDice, lambdaCe});
+                    List.of(lambdaDice, lambdaCe));
         }
     }
 
@@ -151,7 +151,7 @@ public sealed interface LossConfig {
         @Override
         public SegmentationLoss build() {
             return new WeightedSum(List.of(diceLoss(false), new FocalLoss(activation, gamma, alpha)),
-                    new double[] {lambdaDice, lambdaCe});
+                    List.of(lambdaDice, lambdaCe));
         }
     }
 }

@@ -2,6 +2,8 @@ package org.voxseg.core.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.voxseg.core.network.OutputActivation;
 
 /**
@@ -12,7 +14,11 @@ import org.voxseg.core.network.OutputActivation;
  * @param g targets
  * @param axes the axes to sum over
  */
-record OverlapReduction(NDArray p, NDArray g, int[] axes) {
+record OverlapReduction(NDArray p, NDArray g, List<Integer> axes) {
+
+    OverlapReduction {
+        axes = List.copyOf(axes);
+    }
 
     /** Checks shapes, applies the activation and drops the background channel if it does not count. */
     static OverlapReduction of(NDArray outputs, NDArray targets, OutputActivation activation,
@@ -29,20 +35,11 @@ record OverlapReduction(NDArray p, NDArray g, int[] axes) {
 
     /** Sums {@code x} over the reduction axes. */
     NDArray sum(NDArray x) {
-        return x.sum(axes);
+        return x.sum(axes.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    private static int[] axes(NDArray x, boolean batch) {
-        int dimensions = x.getShape().dimension();
-        int[] axes = new int[dimensions - 2 + (batch ? 1 : 0)];
-        int n = 0;
-        if (batch) {
-            axes[n++] = 0;
-        }
-        for (int d = 2; d < dimensions; d++) {
-            axes[n++] = d;
-        }
-        return axes;
+    private static List<Integer> axes(NDArray x, boolean batch) {
+        return IntStream.range(batch ? 0 : 2, x.getShape().dimension()).filter(d -> d != 1).boxed().toList();
     }
 
     /**

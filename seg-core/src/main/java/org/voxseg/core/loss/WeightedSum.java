@@ -10,26 +10,21 @@ import java.util.List;
  * @param losses the terms
  * @param weights one weight per term
  */
-public record WeightedSum(List<SegmentationLoss> losses, double[] weights) implements SegmentationLoss {
+public record WeightedSum(List<SegmentationLoss> losses, List<Double> weights) implements SegmentationLoss {
 
     public WeightedSum {
         losses = List.copyOf(losses);
-        weights = weights.clone();
-        if (losses.size() != weights.length || losses.isEmpty()) {
-            throw new IllegalArgumentException(losses.size() + " losses need as many weights, not " + weights.length);
+        weights = List.copyOf(weights);
+        if (losses.size() != weights.size() || losses.isEmpty()) {
+            throw new IllegalArgumentException(losses.size() + " losses need as many weights, not " + weights.size());
         }
     }
 
     @Override
-    public double[] weights() {
-        return weights.clone();
-    }
-
-    @Override
     public NDArray evaluate(NDArray outputs, NDArray targets) {
-        NDArray total = losses.get(0).evaluate(outputs, targets).mul((float) weights[0]);
+        NDArray total = losses.get(0).evaluate(outputs, targets).mul(weights.get(0).floatValue());
         for (int i = 1; i < losses.size(); i++) {
-            total = total.add(losses.get(i).evaluate(outputs, targets).mul((float) weights[i]));
+            total = total.add(losses.get(i).evaluate(outputs, targets).mul(weights.get(i).floatValue()));
         }
         return total;
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.voxseg.core.network.NetworkConfig.Norm;
 import org.voxseg.core.network.NetworkConfig.Upsampling;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 
 /** The checks and conversions behind {@link NetworkConfig}: its invariants, its enums' config names, its arrays. */
 final class NetworkConfigChecks {

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.voxseg.core.engine.Precision;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 
 /**
  * A configurable 3D U-Net (nnU-Net's plain or residual encoder-decoder): per level a convolution stage (strided

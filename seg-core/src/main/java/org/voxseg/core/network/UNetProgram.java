@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.voxseg.core.engine.Precision;
 import org.voxseg.core.engine.TorchRuntime;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 
 /**
  * voxseg's U-Net forward as libtorch runs it: {@code voxseg_unet.UNetProgram}, the one definition of the forward

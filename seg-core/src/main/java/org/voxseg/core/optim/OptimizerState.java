@@ -12,23 +12,30 @@ import java.util.Map;
 public record OptimizerState(Map<String, Long> steps, Map<String, SavedBuffer> buffers) {
 
     /**
-     * One buffer's shape and values.
-     *
-     * @param shape the buffer's shape (empty for a scalar)
-     * @param values its values in row-major order
+     * One buffer's shape and values. A class rather than a record: it carries the values as a bulk array, which a
+     * record would compare by identity.
      */
-    public record SavedBuffer(long[] shape, float[] values) {
-        public SavedBuffer {
-            shape = shape.clone();
-            values = values.clone();
+    public static final class SavedBuffer {
+        private final long[] shape;
+        private final float[] values;
+
+        /**
+         * A buffer from copies of its shape and values.
+         *
+         * @param shape the buffer's shape (empty for a scalar)
+         * @param values its values in row-major order
+         */
+        public SavedBuffer(long[] shape, float[] values) {
+            this.shape = shape.clone();
+            this.values = values.clone();
         }
 
-        @Override
+        /** A copy of the buffer's shape (empty for a scalar). */
         public long[] shape() {
             return shape.clone();
         }
 
-        @Override
+        /** A copy of its values in row-major order. */
         public float[] values() {
             return values.clone();
         }

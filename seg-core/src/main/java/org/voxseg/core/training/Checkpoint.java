@@ -24,38 +24,60 @@ import org.voxseg.core.schedule.LearningRateSchedule;
  * Everything a training run needs to continue as if it had never stopped: the network's parameters, the
  * optimiser's state, the schedule's state, the position (epoch and step; batches and augmentation are functions of
  * the seed and the step), the best monitored value and the histories behind the training log. Immutable; written
- * and read by {@link CheckpointFile}.
- *
- * @param epoch epochs completed
- * @param step optimiser steps completed (the next batch's index)
- * @param bestMetric the best monitored value so far (NaN before the first validation)
- * @param bestEpoch the epoch that reached it (0 before; -1 in files written by earlier versions)
- * @param history per-epoch series by name (e.g. train_loss, val_loss, lr, dice_WT)
- * @param scheduleState the schedule's state
- * @param optimizerState the optimiser's state
- * @param parameterShapes each parameter's shape, checked before loading (DJL would load any shape)
- * @param parameters the network's parameters in DJL's format
- * @param lossScaling the loss scaler's state, for a run that scales its loss (float16)
+ * and read by {@link CheckpointFile}. A class rather than a record: it carries the parameters as a bulk byte array,
+ * which a record would compare by identity.
  */
-public record Checkpoint(int epoch, long step, double bestMetric, int bestEpoch, Map<String, List<Double>> history,
-        Map<String, Double> scheduleState, OptimizerState optimizerState, Map<String, long[]> parameterShapes,
-        byte[] parameters, Optional<LossScaler.State> lossScaling) {
+public final class Checkpoint {
 
-    /** A checkpoint of a run that does not scale its loss. */
+    private final int epoch;
+    private final long step;
+    private final double bestMetric;
+    private final int bestEpoch;
+    private final Map<String, List<Double>> history;
+    private final Map<String, Double> scheduleState;
+    private final OptimizerState optimizerState;
+    private final Map<String, List<Long>> parameterShapes;
+    private final byte[] parameters;
+    private final Optional<LossScaler.State> lossScaling;
+
+    /**
+     * A checkpoint of a run that does not scale its loss.
+     *
+     * @param epoch epochs completed
+     * @param step optimiser steps completed (the next batch's index)
+     * @param bestMetric the best monitored value so far (NaN before the first validation)
+     * @param bestEpoch the epoch that reached it (0 before; -1 in files written by earlier versions)
+     * @param history per-epoch series by name (e.g. train_loss, val_loss, lr, dice_WT)
+     * @param scheduleState the schedule's state
+     * @param optimizerState the optimiser's state
+     * @param parameterShapes each parameter's shape, checked before loading (DJL would load any shape)
+     * @param parameters the network's parameters in DJL's format
+     */
     public Checkpoint(int epoch, long step, double bestMetric, int bestEpoch, Map<String, List<Double>> history,
-            Map<String, Double> scheduleState, OptimizerState optimizerState, Map<String, long[]> parameterShapes,
+            Map<String, Double> scheduleState, OptimizerState optimizerState, Map<String, List<Long>> parameterShapes,
             byte[] parameters) {
         this(epoch, step, bestMetric, bestEpoch, history, scheduleState, optimizerState, parameterShapes, parameters,
                 Optional.empty());
     }
 
-    public Checkpoint {
-        parameterShapes = Collections.unmodifiableMap(new LinkedHashMap<>(parameterShapes));
-        Map<String, List<Double>> copy = new LinkedHashMap<>();
-        history.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-        history = Collections.unmodifiableMap(copy);
-        scheduleState = Map.copyOf(scheduleState);
-        parameters = parameters.clone();
+    /** A checkpoint with the loss scaler's state, for a run that scales its loss (float16). */
+    public Checkpoint(int epoch, long step, double bestMetric, int bestEpoch, Map<String, List<Double>> history,
+            Map<String, Double> scheduleState, OptimizerState optimizerState, Map<String, List<Long>> parameterShapes,
+            byte[] parameters, Optional<LossScaler.State> lossScaling) {
+        this.epoch = epoch;
+        this.step = step;
+        this.bestMetric = bestMetric;
+        this.bestEpoch = bestEpoch;
+        Map<String, List<Double>> historyCopy = new LinkedHashMap<>();
+        history.forEach((name, values) -> historyCopy.put(name, List.copyOf(values)));
+        this.history = Collections.unmodifiableMap(historyCopy);
+        this.scheduleState = Map.copyOf(scheduleState);
+        this.optimizerState = optimizerState;
+        Map<String, List<Long>> shapesCopy = new LinkedHashMap<>();
+        parameterShapes.forEach((name, shape) -> shapesCopy.put(name, List.copyOf(shape)));
+        this.parameterShapes = Collections.unmodifiableMap(shapesCopy);
+        this.parameters = parameters.clone();
+        this.lossScaling = lossScaling;
     }
 
     /** The state of a run now: its network, optimiser and schedule, and where it stands. */
@@ -72,12 +94,8 @@ public record Checkpoint(int epoch, long step, double bestMetric, int bestEpoch,
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             network.saveParameters(out);
         }
-        Map<String, long[]> shapes = new LinkedHashMap<>();
-        for (Pair<String, Parameter> p : network.getParameters()) {
-            shapes.put(p.getKey(), p.getValue().getArray().getShape().getShape());
-        }
         return new Checkpoint(epoch, step, bestMetric, bestEpoch, history, schedule.state(), optimizer.state(),
-                shapes, bytes.toByteArray());
+                shapes(network), bytes.toByteArray());
     }
 
     /** This checkpoint with the loss scaler's state. */
@@ -136,33 +154,76 @@ public record Checkpoint(int epoch, long step, double bestMetric, int bestEpoch,
     }
 
     private void checkShapes(Block network) throws IOException {
-        Map<String, long[]> expected = new LinkedHashMap<>();
-        for (Pair<String, Parameter> p : network.getParameters()) {
-            expected.put(p.getKey(), p.getValue().getArray().getShape().getShape());
-        }
+        Map<String, List<Long>> expected = shapes(network);
         if (!expected.keySet().equals(parameterShapes.keySet())) {
             throw new IOException("the checkpoint's parameters do not fit this network: it has "
                     + parameterShapes.size() + " parameters, the network " + expected.size());
         }
-        for (Map.Entry<String, long[]> entry : expected.entrySet()) {
-            long[] saved = parameterShapes.get(entry.getKey());
-            if (!Arrays.equals(saved, entry.getValue())) {
+        for (Map.Entry<String, List<Long>> entry : expected.entrySet()) {
+            List<Long> saved = parameterShapes.get(entry.getKey());
+            if (!entry.getValue().equals(saved)) {
                 throw new IOException("the checkpoint's parameters do not fit this network: " + entry.getKey()
-                        + " is " + Arrays.toString(saved) + " in the checkpoint, " + Arrays.toString(entry.getValue())
-                        + " in the network");
+                        + " is " + saved + " in the checkpoint, " + entry.getValue() + " in the network");
             }
         }
     }
 
-    @Override
-    public Map<String, long[]> parameterShapes() {
-        Map<String, long[]> copy = new LinkedHashMap<>();
-        parameterShapes.forEach((name, shape) -> copy.put(name, shape.clone()));
-        return copy;
+    /** Each parameter's shape, in the network's order. */
+    private static Map<String, List<Long>> shapes(Block network) {
+        Map<String, List<Long>> shapes = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : network.getParameters()) {
+            shapes.put(p.getKey(), Arrays.stream(p.getValue().getArray().getShape().getShape()).boxed().toList());
+        }
+        return shapes;
     }
 
-    @Override
+    /** Epochs completed. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** Optimiser steps completed (the next batch's index). */
+    public long step() {
+        return step;
+    }
+
+    /** The best monitored value so far (NaN before the first validation). */
+    public double bestMetric() {
+        return bestMetric;
+    }
+
+    /** The epoch that reached the best value (0 before; -1 in files written by earlier versions). */
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+
+    /** Per-epoch series by name (e.g. train_loss, val_loss, lr, dice_WT). */
+    public Map<String, List<Double>> history() {
+        return history;
+    }
+
+    /** The schedule's state. */
+    public Map<String, Double> scheduleState() {
+        return scheduleState;
+    }
+
+    /** The optimiser's state. */
+    public OptimizerState optimizerState() {
+        return optimizerState;
+    }
+
+    /** Each parameter's shape, checked before loading (DJL would load any shape). */
+    public Map<String, List<Long>> parameterShapes() {
+        return parameterShapes;
+    }
+
+    /** A copy of the network's parameters in DJL's format. */
     public byte[] parameters() {
         return parameters.clone();
+    }
+
+    /** The loss scaler's state, for a run that scales its loss (float16). */
+    public Optional<LossScaler.State> lossScaling() {
+        return lossScaling;
     }
 }

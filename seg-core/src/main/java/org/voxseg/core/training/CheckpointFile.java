@@ -13,6 +13,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,18 +50,22 @@ public final class CheckpointFile {
     /** The JSON part of a checkpoint. */
     record Metadata(int formatVersion, int epoch, long step, double bestMetric, int bestEpoch,
             Map<String, List<Double>> history, Map<String, Double> scheduleState, Map<String, Long> optimizerSteps,
-            List<BufferShape> optimizerBuffers, Map<String, long[]> parameterShapes, LossScaler.State lossScaling) {
+            List<BufferShape> optimizerBuffers, Map<String, List<Long>> parameterShapes,
+            LossScaler.State lossScaling) {
     }
 
     /** One optimiser buffer's name and shape, in storage order. */
-    record BufferShape(String name, long[] shape) {
+    record BufferShape(String name, List<Long> shape) {
+        BufferShape {
+            shape = List.copyOf(shape);
+        }
     }
 
     /** Writes {@code checkpoint} to {@code file} atomically. */
     public static void write(Path file, Checkpoint checkpoint) throws IOException {
         List<BufferShape> shapes = new ArrayList<>();
         checkpoint.optimizerState().buffers().forEach((name, buffer) -> shapes.add(new BufferShape(name,
-                buffer.shape())));
+                Arrays.stream(buffer.shape()).boxed().toList())));
         Metadata metadata = new Metadata(FORMAT_VERSION, checkpoint.epoch(), checkpoint.step(),
                 checkpoint.bestMetric(), checkpoint.bestEpoch(), checkpoint.history(), checkpoint.scheduleState(),
                 checkpoint.optimizerState().steps(), shapes, checkpoint.parameterShapes(),
@@ -170,7 +175,8 @@ public final class CheckpointFile {
             float[] values = new float[(int) count];
             data.asFloatBuffer().get(values);
             data.position(data.position() + 4 * (int) count);
-            buffers.put(shape.name(), new OptimizerState.SavedBuffer(shape.shape(), values));
+            buffers.put(shape.name(), new OptimizerState.SavedBuffer(shape.shape().stream().mapToLong(Long::longValue)
+                    .toArray(), values));
         }
         return new OptimizerState(metadata.optimizerSteps(), buffers);
     }

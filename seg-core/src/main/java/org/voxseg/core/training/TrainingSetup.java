@@ -9,7 +9,7 @@ import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.optim.Optimizer;
 import org.voxseg.core.optim.OptimizerConfig;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 
 /**
  * A freshly initialised U-Net with its optimiser and {@link TrainingStep}, in a native scope of their own: the

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +20,12 @@ import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.PreprocessingConfig;
 import org.voxseg.core.config.RunConfig;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.nifti.NiftiDataType;
 import org.voxseg.data.nifti.NiftiWriter;
-import org.voxseg.data.transform.DatasetNormalization;
 import org.voxseg.data.transform.ChannelIntensities;
+import org.voxseg.data.transform.DatasetNormalization;
 import org.voxseg.data.transform.Normalization;
 import org.voxseg.data.volume.Volume;
 
@@ -49,7 +49,7 @@ class IntensityFingerprintTest {
         Path root = Files.createDirectories(dir.resolve("Task09_Spleen"));
         Files.createDirectories(root.resolve("imagesTr"));
         Files.createDirectories(root.resolve("labelsTr"));
-        Geometry grid = Geometry.of(SHAPE, Affine.identity());
+        Geometry grid = Geometry.of(Extent.of(SHAPE), Affine.identity());
         StringBuilder training = new StringBuilder();
         for (int n = 0; n < organ.length; n++) {
             float[] image = new float[grid.voxelCount()];
@@ -114,8 +114,8 @@ class IntensityFingerprintTest {
                     ModelDescription.read(run.resolve(RunFolder.MODEL)).preprocessingSettings().normalization());
             assertEquals(stored, RunConfig.read(run.resolve(RunFolder.CONFIG)).dataset().preprocessing());
             try (Segmenter segmenter = voxseg.segmenter(List.of(run), InferenceOverrides.NONE)) {
-                Volume air = Volume.wrap(Geometry.of(SHAPE, Affine.identity()), 1, filled(-1000));
-                assertArrayEquals(SHAPE, segmenter.segment(air).labels().geometry().shape(),
+                Volume air = Volume.wrap(Geometry.of(Extent.of(SHAPE), Affine.identity()), 1, filled(-1000));
+                assertArrayEquals(SHAPE, segmenter.segment(air).labels().geometry().shape().toArray(),
                         "prediction normalises with the stored statistics");
             }
 
@@ -138,7 +138,7 @@ class IntensityFingerprintTest {
     @Test
     void aTaskWithoutForegroundIsRefusedNamingTheDatasetBeforeTheRunFolderIsWritten() throws IOException {
         Path root = ctTask(100, 300);
-        Volume empty = Volume.wrap(Geometry.of(SHAPE, Affine.identity()), 1, filled(0));
+        Volume empty = Volume.wrap(Geometry.of(Extent.of(SHAPE), Affine.identity()), 1, filled(0));
         for (String name : List.of("spleen_0.nii.gz", "spleen_1.nii.gz")) {
             NiftiWriter.of(NiftiDataType.UINT8).write(empty, root.resolve("labelsTr/" + name));
         }

@@ -3,14 +3,13 @@ package org.voxseg.core.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.Precision;
 import org.voxseg.core.inference.MirrorAxes;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 
 class PredictionOptionTest {
 

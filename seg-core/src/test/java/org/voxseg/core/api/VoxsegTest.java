@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -44,6 +43,7 @@ import org.voxseg.data.dataset.CaseInputs;
 import org.voxseg.data.dataset.CaseLoader;
 import org.voxseg.data.dataset.CaseShare;
 import org.voxseg.data.evaluation.PostprocessingChoice;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.label.Postprocessing;
 import org.voxseg.data.label.RemoveSmallComponents;
@@ -215,7 +215,7 @@ class VoxsegTest {
             Volume voxsegLabels = original.segment(small).labels();
             Volume importedLabels = back.segment(small).labels();
 
-            assertArrayEquals(new int[] {21, 19, 9}, importedLabels.geometry().shape());
+            assertArrayEquals(new int[] {21, 19, 9}, importedLabels.geometry().shape().toArray());
             assertTrue(IntStream.range(0, voxsegLabels.voxelsPerChannel()).anyMatch(i -> voxsegLabels.data().get(i)
                     > 0), "the run finds tumour in the piece");
             long differing = IntStream.range(0, voxsegLabels.voxelsPerChannel()).filter(i -> voxsegLabels.data()
@@ -226,7 +226,7 @@ class VoxsegTest {
 
     /** The {@code shape} voxels at the middle of {@code image}, every channel, on a grid of their own. */
     private static Volume middle(Volume image, int[] shape) {
-        int[] full = image.geometry().shape();
+        int[] full = image.geometry().shape().toArray();
         int voxels = shape[0] * shape[1] * shape[2];
         float[] data = new float[image.channels() * voxels];
         for (int c = 0, n = 0; c < image.channels(); c++) {
@@ -239,7 +239,7 @@ class VoxsegTest {
                 }
             }
         }
-        return Volume.wrap(Geometry.of(shape, image.geometry().affine()), image.channels(), data);
+        return Volume.wrap(Geometry.of(Extent.of(shape), image.geometry().affine()), image.channels(), data);
     }
 
     @Test
@@ -379,7 +379,7 @@ class VoxsegTest {
         }
         ModelDescription trained = ModelDescription.read(copy.resolve(RunFolder.MODEL));
         Postprocessing everythingGoes = Postprocessing.of(List.of(new RemoveSmallComponents("foreground",
-                new int[] {1, 2, 4}, Integer.MAX_VALUE)));
+                List.of(1, 2, 4), Integer.MAX_VALUE)));
         ConfigJson.write(copy.resolve(RunFolder.MODEL), trained.withPostprocessing(
                 new ChosenPostprocessing("a test", everythingGoes)));
         CaseFiles entry = CaseInputs.resolve(List.of(dir.resolve("unseen")), List.of("flair", "t1", "t1ce", "t2"))

@@ -1,6 +1,5 @@
 package org.voxseg.core.config;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,7 +38,7 @@ class DatasetDefaultsTest {
 
         assertEquals(dir.resolve("Dataset001_BraTS").toString(), read.dataset().root());
         assertEquals(List.of("FLAIR", "T1w", "t1gd", "T2w"), read.dataset().channels());
-        assertArrayEquals(new int[] {1, 2, 3}, read.dataset().labels());
+        assertEquals(List.of(1, 2, 3), read.dataset().labels());
         assertTrue(read.dataset().labelHierarchy());
         assertEquals(List.of("whole tumor", "tumor core", "enhancing tumor"), read.dataset().regionNames());
         assertEquals(4, read.model().inChannels());
@@ -96,7 +95,7 @@ class DatasetDefaultsTest {
                 .describedBy(DatasetLayouts.describe(root)).build();
 
         assertEquals(List.of("FLAIR", "T1w", "t1gd", "T2w"), dataset.channels());
-        assertArrayEquals(new int[] {1, 2, 3}, dataset.labels());
+        assertEquals(List.of(1, 2, 3), dataset.labels());
         assertEquals(List.of("whole tumor", "tumor core", "enhancing tumor"), dataset.regionNames());
         assertEquals(2, dataset.discover().size());
     }

@@ -3,17 +3,16 @@ package org.voxseg.core.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.voxseg.core.inference.BlendMode;
 import org.voxseg.core.network.NetworkConfig;
-import org.voxseg.data.grid.Extent;
-import org.voxseg.data.grid.Spacing;
-import org.voxseg.data.transform.DatasetNormalization;
+import org.voxseg.data.geometry.Extent;
+import org.voxseg.data.geometry.Spacing;
 import org.voxseg.data.transform.ChannelIntensities;
+import org.voxseg.data.transform.DatasetNormalization;
 import org.voxseg.data.transform.Normalization;
 
 /** Each section's builder holds its defaults: an empty JSON section and an untouched builder agree. */

@@ -3,7 +3,6 @@ package org.voxseg.core.inference;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.testing.NdManagerExtension;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.label.KeepLargestComponent;
 import org.voxseg.data.label.LabelEncoding;
@@ -85,7 +85,8 @@ class CasePredictorTest {
             }
         }
         Path input = dir.resolve("case_t1.nii.gz");
-        NiftiWriter.of(NiftiDataType.INT16).write(Volume.wrap(Geometry.of(SHAPE, OBLIQUE), 1, values), input);
+        NiftiWriter.of(NiftiDataType.INT16).write(Volume.wrap(Geometry.of(Extent.of(SHAPE), OBLIQUE), 1, values),
+                input);
         Volume image = NiftiReader.read(input).volume();
         PreprocessingSettings settings = PreprocessingSettings.builder()
                 .foregroundCrop(ForegroundCrop.above(0, 2))
@@ -96,7 +97,7 @@ class CasePredictorTest {
                 new SlidingWindowInferer(new int[] {16, 16, 16}, 0.5, 2, true, 0.125),
                 new NetworkPredictor(thresholdNetwork(), OutputActivation.SIGMOID),
                 LabelEncoding.of(new int[] {1}, true),
-                Postprocessing.of(List.of(new KeepLargestComponent("foreground", new int[] {1}))));
+                Postprocessing.of(List.of(new KeepLargestComponent("foreground", List.of(1)))));
 
         CasePredictor.Prediction prediction = predictor.predict(image, manager);
         Path output = dir.resolve("case.nii.gz");

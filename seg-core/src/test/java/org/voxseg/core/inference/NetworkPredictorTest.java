@@ -2,7 +2,6 @@ package org.voxseg.core.inference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -14,11 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.voxseg.core.engine.Precision;
 import org.voxseg.core.engine.TorchRuntime;
-import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.testing.NdManagerExtension;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 
 @ExtendWith(NdManagerExtension.class)
 class NetworkPredictorTest {

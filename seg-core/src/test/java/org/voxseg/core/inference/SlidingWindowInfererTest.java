@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.voxseg.core.testing.NdManagerExtension;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
 
@@ -41,7 +41,7 @@ class SlidingWindowInfererTest {
         for (int v = 0; v < values.length; v++) {
             values[v] = (float) random.nextGaussian();
         }
-        return Volume.wrap(Geometry.of(SHAPE, Affine.diagonal(1, 1, 2)), channels, values);
+        return Volume.wrap(Geometry.of(Extent.of(SHAPE), Affine.diagonal(1, 1, 2)), channels, values);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.voxseg.core.inference;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-
 import ai.djl.ndarray.NDManager;
 import java.nio.FloatBuffer;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.voxseg.core.testing.NdManagerExtension;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
-import org.voxseg.data.grid.Extent;
 import org.voxseg.data.volume.Volume;
 
 /**
@@ -62,7 +61,7 @@ class WindowPaddingTest {
                 }
             }
         }
-        Volume image = Volume.wrap(Geometry.of(shape, Affine.diagonal(1, 1, 1)), 1, values);
+        Volume image = Volume.wrap(Geometry.of(Extent.of(shape), Affine.diagonal(1, 1, 1)), 1, values);
         Predictor mean = windows -> windows.zerosLike().add(windows.mean(new int[] {4}, true).mean(new int[] {3}, true)
                 .mean(new int[] {2}, true));
 

@@ -58,14 +58,15 @@ class MonaiBundlePredictionTest {
         }
         Volume predicted = NiftiReader.read(output.resolve(caseId + "_probabilities.nii.gz")).volume();
         Volume expected = NiftiReader.read(reference).volume();
-        int[] modelChannel = ModelDescription.read(run.resolve(ModelDescription.FILE)).torchscript().outputChannels();
+        List<Integer> modelChannel = ModelDescription.read(run.resolve(ModelDescription.FILE)).torchscript()
+                .outputChannels();
         assertEquals(expected.geometry(), predicted.geometry());
         int voxels = expected.voxelsPerChannel();
         double largest = 0;
-        for (int c = 0; c < modelChannel.length; c++) {
+        for (int c = 0; c < modelChannel.size(); c++) {
             for (int v = 0; v < voxels; v++) {
                 largest = Math.max(largest, Math.abs(predicted.data().get(c * voxels + v)
-                        - expected.data().get(modelChannel[c] * voxels + v)));
+                        - expected.data().get(modelChannel.get(c) * voxels + v)));
             }
         }
         return largest;
@@ -89,7 +90,7 @@ class MonaiBundlePredictionTest {
         TorchScriptImport modelImport = MonaiBundle.read(InteropFixtures.folder().resolve("brats_bundle")).build();
         assertEquals(List.of("t1c", "t1", "t2", "flair"), modelImport.description().channels());
         assertEquals(List.of("WT", "TC", "ET"), modelImport.description().outputNames());
-        assertArrayEquals(new int[] {2, 1, 4}, modelImport.description().labels());
+        assertEquals(List.of(2, 1, 4), modelImport.description().labels());
         voxseg.importModel(modelImport, run);
         Path cases = InteropFixtures.folder().resolve("brats_cases");
         double difference = largestDifference(run, cases.resolve("mri_lps"), "mri_lps",

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +19,12 @@ import org.voxseg.core.inference.BlendedValues;
 import org.voxseg.core.inference.WindowPadding;
 import org.voxseg.core.network.OutputActivation;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.transform.IntensityNormalization;
-import org.voxseg.data.transform.Normalization;
 import org.voxseg.data.transform.IntensityScaling;
 import org.voxseg.data.transform.Interpolation;
+import org.voxseg.data.transform.Normalization;
 import org.voxseg.data.transform.Pad;
 import org.voxseg.data.transform.SpacingGrid;
 import org.voxseg.data.volume.Volume;
@@ -174,8 +174,8 @@ class MonaiBundleTest {
         ModelDescription description = MonaiBundle.read(bundle).build().description();
 
         assertEquals(List.of("WT", "TC", "ET"), description.outputNames());
-        assertArrayEquals(new int[] {2, 1, 4}, description.labels());
-        assertArrayEquals(new int[] {1, 0, 2}, description.torchscript().outputChannels());
+        assertEquals(List.of(2, 1, 4), description.labels());
+        assertEquals(List.of(1, 0, 2), description.torchscript().outputChannels());
         String save = "{\n        \"_target_\": \"SaveImaged\"";
         Files.writeString(inference, text.replace(save, lambda.replace("x[[2]] > 0, 4", "x[[2]] > 0, 1")
                 .replace("x[[0]] > 0, 1", "x[[0]] > 0, 4")));
@@ -197,7 +197,7 @@ class MonaiBundleTest {
                 "\"argmax\": \"true\"");
         assertEquals(OutputActivation.SOFTMAX, description.outputActivation());
         assertEquals(List.of("tc", "wt", "et"), description.outputNames());
-        assertArrayEquals(new int[] {1, 2}, description.labels());
+        assertEquals(List.of(1, 2), description.labels());
     }
 
     @Test
@@ -337,7 +337,7 @@ class MonaiBundleTest {
     void orientationdReorientsCasesInsteadOfRequiringAnOrientation() throws IOException {
         ModelDescription description = MonaiBundle.read(InteropFixtures.bundle()).build().description();
         assertEquals("RAS", description.preprocessing().orientation());
-        description.torchscript().requireOrientation(Geometry.of(new int[] {2, 2, 2}, Affine.diagonal(-1, -1, 1)));
+        description.torchscript().requireOrientation(Geometry.of(new Extent(2, 2, 2), Affine.diagonal(-1, -1, 1)));
         assertEquals("RAS", edited("\"axcodes\": \"RAS\"", "\"as_closest_canonical\": true").preprocessing()
                 .orientation());
         ConfigException late = assertThrows(ConfigException.class, () -> edited("{\n        \"_target_\": "
@@ -381,7 +381,7 @@ class MonaiBundleTest {
         for (int v = 0; v < values.length; v++) {
             minMax[v] = (values[v] - -2f) / (40f - -2f);
         }
-        Geometry grid = Geometry.of(new int[] {2, 2, 2}, Affine.diagonal(1, 1, 1));
+        Geometry grid = Geometry.of(new Extent(2, 2, 2), Affine.diagonal(1, 1, 1));
         IntensityNormalization zScore = IntensityNormalization.zScore(false, true);
         assertArrayEquals(zScore.apply(Volume.wrap(grid, 1, values)).toArray(),
                 zScore.apply(Volume.wrap(grid, 1, minMax)).toArray(), 1e-5f);

@@ -1,6 +1,5 @@
 package org.voxseg.core.interop;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +16,8 @@ class OutputLabelsTest {
 
         assertEquals(OutputActivation.SIGMOID, labels.activation());
         assertEquals(List.of("WT", "TC", "ET"), labels.outputNames());
-        assertArrayEquals(new int[] {2, 1, 4}, labels.labels());
-        assertArrayEquals(new int[] {1, 0, 2}, labels.modelChannels());
+        assertEquals(List.of(2, 1, 4), labels.labels());
+        assertEquals(List.of(1, 0, 2), labels.modelChannels());
         assertEquals(labels.outputNames(), OutputLabels.bratsRegions(List.of("tc", "wt", "et")).outputNames());
     }
 
@@ -28,8 +27,8 @@ class OutputLabelsTest {
 
         assertEquals(OutputActivation.SOFTMAX, labels.activation());
         assertEquals(List.of("background", "liver", "tumour"), labels.outputNames());
-        assertArrayEquals(new int[] {1, 2}, labels.labels());
-        assertArrayEquals(new int[] {1, 0, 2}, labels.modelChannels());
+        assertEquals(List.of(1, 2), labels.labels());
+        assertEquals(List.of(1, 0, 2), labels.modelChannels());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.voxseg.core.interop;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -24,12 +23,12 @@ import org.voxseg.core.config.PreprocessingConfig;
 import org.voxseg.core.engine.Precision;
 import org.voxseg.core.inference.BlendedValues;
 import org.voxseg.core.inference.TensorAxes;
-import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.testing.NdManagerExtension;
 import org.voxseg.core.testing.PythonTorch;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 
 /**
  * An exported network, rebuilt in PyTorch by the {@code voxseg_unet.py} written beside its weights, computes what
@@ -72,7 +71,7 @@ class SafetensorsExportTest {
 
     private static ModelDescription description(NetworkConfig config) {
         return new ModelDescription(ModelDescription.FORMAT, config, null, OutputActivation.SIGMOID,
-                List.of("flair", "t1"), new int[] {2, 1, 4}, true, List.of("WT", "TC", "ET"), WINDOW,
+                List.of("flair", "t1"), List.of(2, 1, 4), true, List.of("WT", "TC", "ET"), WINDOW,
                 PreprocessingConfig.builder().build(), InferenceConfig.builder().build(), null);
     }
 

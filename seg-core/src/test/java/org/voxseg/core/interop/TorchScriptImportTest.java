@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +24,7 @@ import org.voxseg.core.config.PreprocessingConfig;
 import org.voxseg.core.inference.BlendMode;
 import org.voxseg.core.inference.BlendedValues;
 import org.voxseg.core.inference.TensorAxes;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.nifti.NiftiReader;
 import org.voxseg.data.transform.Normalization;
 import org.voxseg.data.volume.Volume;
@@ -143,9 +141,8 @@ class TorchScriptImportTest {
         ModelDescription description = fixtureImport(InteropFixtures.cijkModel(), TensorAxes.CIJK).build()
                 .description();
         assertEquals(List.of("WT", "TC", "ET"), description.outputNames());
-        assertEquals(List.of(2, 1, 4), Arrays.stream(description.labels()).boxed().toList());
-        assertEquals(List.of(1, 0, 2), Arrays.stream(description.torchscript().outputChannels()).boxed()
-                .toList());
+        assertEquals(List.of(2, 1, 4), description.labels());
+        assertEquals(List.of(1, 0, 2), description.torchscript().outputChannels());
     }
 
     @Test

@@ -35,7 +35,7 @@ class LossConfigTest {
                         + " \"batch\": true}").build());
         WeightedSum combined = assertInstanceOf(WeightedSum.class,
                 read("{\"name\": \"dice_ce\", \"activation\": \"softmax\", \"lambda_ce\": 0.5}").build());
-        assertEquals(0.5, combined.weights()[1]);
+        assertEquals(0.5, combined.weights().get(1).doubleValue());
         assertInstanceOf(CrossEntropyLoss.class, combined.losses().get(1));
     }
 

@@ -141,7 +141,7 @@ class LossTest {
         SegmentationLoss dice = DiceLoss.of(OutputActivation.SIGMOID);
         SegmentationLoss bce = new CrossEntropyLoss(OutputActivation.SIGMOID);
 
-        WeightedSum diceBce = new WeightedSum(List.of(dice, bce), new double[] {1, 0.5});
+        WeightedSum diceBce = new WeightedSum(List.of(dice, bce), List.of(1.0, 0.5));
 
         assertEquals(value(dice.evaluate(x, g)) + 0.5 * value(bce.evaluate(x, g)), value(diceBce.evaluate(x, g)),
                 1e-6);

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.voxseg.core.config.ConfigJson;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 
 class NetworkConfigTest {
 

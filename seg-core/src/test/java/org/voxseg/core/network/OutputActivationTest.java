@@ -2,9 +2,9 @@ package org.voxseg.core.network;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-
 import org.junit.jupiter.api.Test;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
 
@@ -12,7 +12,7 @@ import org.voxseg.data.volume.Volume;
 class OutputActivationTest {
 
     /** Two voxels, two channels, channel-major: channel 0 is (0, 2), channel 1 is (1, -1). */
-    private static final Volume OUTPUTS = Volume.wrap(Geometry.of(new int[] {2, 1, 1}, Affine.identity()), 2,
+    private static final Volume OUTPUTS = Volume.wrap(Geometry.of(new Extent(2, 1, 1), Affine.identity()), 2,
             new float[] {0, 2, 1, -1});
 
     @Test

@@ -3,7 +3,6 @@ package org.voxseg.core.network;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -42,7 +41,7 @@ import org.voxseg.core.engine.Precision;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.testing.NdManagerExtension;
 import org.voxseg.core.testing.PythonTorch;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 
 /**
  * The scripted U-Net program against two references, for every norm, up-sampling, residual, deep-supervision and

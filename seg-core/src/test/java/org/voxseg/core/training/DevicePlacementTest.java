@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -27,15 +26,15 @@ import org.voxseg.core.inference.NetworkPredictor;
 import org.voxseg.core.inference.Predictor;
 import org.voxseg.core.inference.SlidingWindowInferer;
 import org.voxseg.core.loss.DiceLoss;
-import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.optim.OptimizerConfig;
 import org.voxseg.core.schedule.ConstantRate;
 import org.voxseg.core.testing.NdManagerExtension;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
-import org.voxseg.data.grid.Extent;
 import org.voxseg.data.sampling.Batch;
 import org.voxseg.data.volume.Volume;
 
@@ -63,7 +62,7 @@ class DevicePlacementTest {
                 images[v] = (v % 7) - 3;
                 targets[v] = images[v] > 0 ? 1 : 0;
             }
-            Batch batch = new Batch(2, 2, 2, new int[] {16, 16, 16}, images, targets);
+            Batch batch = new Batch(2, 2, 2, Extent.cube(16), images, targets);
             setup.step().run(batch, 1e-3);
 
             for (Pair<String, Parameter> parameter : setup.network().getParameters()) {
@@ -90,7 +89,7 @@ class DevicePlacementTest {
                 seen.add(probabilities.getDevice());
                 return probabilities;
             };
-            Volume image = Volume.wrap(Geometry.of(new int[] {24, 20, 16}, Affine.identity()), 2,
+            Volume image = Volume.wrap(Geometry.of(new Extent(24, 20, 16), Affine.identity()), 2,
                     new float[2 * 24 * 20 * 16]);
 
             SlidingWindowInferer.gaussian(new int[] {16, 16, 16}, 0.5).infer(image, recording, run);

@@ -2,7 +2,6 @@ package org.voxseg.core.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -18,10 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.voxseg.core.loss.CrossEntropyLoss;
 import org.voxseg.core.loss.DiceLoss;
-import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.loss.SegmentationLoss;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.testing.NdManagerExtension;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.sampling.BatchLoader;
@@ -48,7 +48,7 @@ class PatchValidatorTest {
         for (int v = 0; v < labels.length; v++) {
             labels[v] = v % N < N / 2 ? 1 : 0;
         }
-        Geometry grid = Geometry.of(new int[] {N, N, N}, Affine.identity());
+        Geometry grid = Geometry.of(new Extent(N, N, N), Affine.identity());
         return new SamplingCase("half", Volume.wrap(grid, 1, new float[N * N * N]), Volume.wrap(grid, 1, labels));
     }
 
@@ -131,7 +131,7 @@ class PatchValidatorTest {
             int dz = v / (n * n) - 8;
             labels[v] = dx * dx + dy * dy + dz * dz < 12 ? 1 : 0;
         }
-        Geometry grid = Geometry.of(new int[] {n, n, n}, Affine.identity());
+        Geometry grid = Geometry.of(new Extent(n, n, n), Affine.identity());
         return new SamplingCase("noise" + seed, Volume.wrap(grid, 1, image), Volume.wrap(grid, 1, labels));
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -28,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.core.engine.Precision;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.loss.DiceLoss;
-import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.ParameterNames;
 import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.optim.Optimizer;
@@ -41,8 +40,8 @@ import org.voxseg.core.schedule.SchedulePeriod;
 import org.voxseg.core.schedule.WarmupCosine;
 import org.voxseg.core.testing.NdManagerExtension;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
-import org.voxseg.data.grid.Extent;
 import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.sampling.AugmentationPipeline;
 import org.voxseg.data.sampling.BatchLoader;
@@ -91,7 +90,7 @@ class TrainerTest {
             image[v] = (float) ((inside ? 1.0 : 0.0) + 0.3 * random.nextGaussian());
             image[voxels + v] = (float) ((inside ? 0.8 : 0.1) + 0.3 * random.nextGaussian());
         }
-        Geometry grid = Geometry.of(new int[] {N, N, N}, Affine.identity());
+        Geometry grid = Geometry.of(new Extent(N, N, N), Affine.identity());
         return new SamplingCase("sphere" + seed, Volume.wrap(grid, 2, image), Volume.wrap(grid, 1, labels));
     }
 

@@ -2,7 +2,6 @@ package org.voxseg.core.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-
 import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,11 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.voxseg.core.engine.Precision;
 import org.voxseg.core.loss.DiceLoss;
-import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.optim.OptimizerConfig;
 import org.voxseg.core.testing.NdManagerExtension;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Extent;
 
 @ExtendWith(NdManagerExtension.class)
 class TrainingSetupTest {

@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32;
 import org.voxseg.data.geometry.Geometry;
@@ -76,8 +77,8 @@ final class CacheEntryReader {
         }
         LabelVolume labels = LabelVolume.view(grid, metadata.labelType(), map(channel, metadata.labels()));
         IntBuffer locations = map(channel, metadata.foreground()).asIntBuffer();
-        ForegroundLocations foreground = ForegroundLocations.view(metadata.labelValues(), metadata.labelCounts(),
-                locations);
+        ForegroundLocations foreground = ForegroundLocations.view(ints(metadata.labelValues()),
+                ints(metadata.labelCounts()), locations);
         return new CachedCase(image, Optional.of(labels), Optional.of(foreground), record);
     }
 
@@ -86,11 +87,12 @@ final class CacheEntryReader {
         long voxels = grid.voxelCount();
         long end = checkSection(m.image(), headerEnd, 4L * m.channels() * voxels);
         if (m.hasLabels()) {
-            if (m.labelType() == null || m.labelValues().length != m.labelCounts().length) {
+            if (m.labelType() == null || m.labelValues() == null || m.labelCounts() == null
+                    || m.labelValues().size() != m.labelCounts().size()) {
                 throw new IOException("label metadata incomplete");
             }
             end = checkSection(m.labels(), end, (long) m.labelType().bytes() * voxels);
-            end = checkSection(m.foreground(), end, 4L * Arrays.stream(m.labelCounts()).asLongStream().sum());
+            end = checkSection(m.foreground(), end, 4L * m.labelCounts().stream().mapToLong(Integer::longValue).sum());
         }
         if (end + EntryFormat.CRC_BYTES != size) {
             throw new IOException("the sections end at " + end + ", the file has " + size + " bytes");
@@ -126,6 +128,10 @@ final class CacheEntryReader {
         }
         return channel.map(FileChannel.MapMode.READ_ONLY, section.offset(), section.length())
                 .order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static int[] ints(List<Integer> values) {
+        return values.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {

@@ -90,8 +90,9 @@ final class CacheEntryWriter {
             }
             EntryMetadata metadata = new EntryMetadata(key, entry.image().channels(), labels.isPresent(),
                     EntryMetadata.GeometryData.of(record.original()),
-                    record.steps().stream().map(EntryMetadata.StepData::of).toList(), type, values, counts, image,
-                    labelSection, foregroundSection);
+                    record.steps().stream().map(EntryMetadata.StepData::of).toList(), type,
+                    Arrays.stream(values).boxed().toList(), Arrays.stream(counts).boxed().toList(), image, labelSection,
+                    foregroundSection);
             int length = EntryFormat.JSON.writeValueAsBytes(metadata).length;
             if (EntryFormat.align(EntryFormat.PREAMBLE_BYTES + length) == image.offset()) {
                 return metadata;

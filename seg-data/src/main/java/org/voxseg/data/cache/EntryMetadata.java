@@ -2,9 +2,12 @@ package org.voxseg.data.cache;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.geometry.Spacing;
 import org.voxseg.data.transform.Crop;
 import org.voxseg.data.transform.GridStep;
 import org.voxseg.data.transform.Pad;
@@ -30,7 +33,7 @@ import org.voxseg.data.volume.LabelType;
  * @param foreground the int32 foreground-locations section, or null without labels
  */
 record EntryMetadata(String key, int channels, boolean hasLabels, GeometryData original, List<StepData> steps,
-        LabelType labelType, int[] labelValues, int[] labelCounts, Section image, Section labels,
+        LabelType labelType, List<Integer> labelValues, List<Integer> labelCounts, Section image, Section labels,
         Section foreground) {
 
     /** A binary section: its byte offset in the file (a multiple of 64) and its length in bytes. */
@@ -52,38 +55,54 @@ record EntryMetadata(String key, int channels, boolean hasLabels, GeometryData o
     }
 
     /** A {@link Geometry}'s fields. */
-    record GeometryData(int[] shape, double[] spacing, double[][] qform, int qformCode, double[][] sform,
-            int sformCode, int xyztUnits) {
+    record GeometryData(List<Integer> shape, List<Double> spacing, List<List<Double>> qform, int qformCode,
+            List<List<Double>> sform, int sformCode, int xyztUnits) {
 
         static GeometryData of(Geometry g) {
-            return new GeometryData(g.shape(), g.spacing(), rows(g.qform()), g.qformCode(), rows(g.sform()),
+            Extent shape = g.shape();
+            Spacing spacing = g.spacing();
+            return new GeometryData(List.of(shape.x(), shape.y(), shape.z()),
+                    List.of(spacing.x(), spacing.y(), spacing.z()), rows(g.qform()), g.qformCode(), rows(g.sform()),
                     g.sformCode(), g.xyztUnits());
         }
 
         Geometry toGeometry() {
-            return Geometry.builder().shape(shape).spacing(spacing)
-                    .qform(Affine.fromRows(qform[0], qform[1], qform[2]), qformCode)
-                    .sform(Affine.fromRows(sform[0], sform[1], sform[2]), sformCode)
+            return Geometry.builder().shape(new Extent(shape.get(0), shape.get(1), shape.get(2)))
+                    .spacing(new Spacing(spacing.get(0), spacing.get(1), spacing.get(2)))
+                    .qform(affine(qform), qformCode)
+                    .sform(affine(sform), sformCode)
                     .xyztUnits(xyztUnits).build();
         }
 
-        private static double[][] rows(Affine a) {
-            return new double[][] {a.row(0), a.row(1), a.row(2)};
+        private static List<List<Double>> rows(Affine a) {
+            List<List<Double>> rows = new ArrayList<>();
+            for (int r = 0; r < 3; r++) {
+                rows.add(Arrays.stream(a.row(r)).boxed().toList());
+            }
+            return rows;
+        }
+
+        private static Affine affine(List<List<Double>> rows) {
+            return Affine.fromRows(toArray(rows.get(0)), toArray(rows.get(1)), toArray(rows.get(2)));
+        }
+
+        private static double[] toArray(List<Double> values) {
+            return values.stream().mapToDouble(Double::doubleValue).toArray();
         }
     }
 
     /** A {@link GridStep}: its type and its two int triples (crop start/size, pad before/after, resample shape). */
-    record StepData(String type, int[] first, int[] second) {
+    record StepData(String type, List<Integer> first, List<Integer> second) {
 
         static StepData of(GridStep step) {
             if (step instanceof Crop c) {
-                return new StepData("crop", c.start().toArray(), c.size().toArray());
+                return new StepData("crop", list(c.start()), list(c.size()));
             }
             if (step instanceof Pad p) {
-                return new StepData("pad", p.before().toArray(), p.after().toArray());
+                return new StepData("pad", list(p.before()), list(p.after()));
             }
             if (step instanceof Resample r) {
-                return new StepData("resample", r.shape().toArray(), null);
+                return new StepData("resample", list(r.shape()), null);
             }
             throw new IllegalArgumentException("the cache keeps voxseg's own grid steps; MONAI's spacing grid is for "
                     + "imported models, which are not trained");
@@ -91,11 +110,19 @@ record EntryMetadata(String key, int channels, boolean hasLabels, GeometryData o
 
         GridStep toStep() throws IOException {
             return switch (type) {
-                case "crop" -> new Crop(first, second);
-                case "pad" -> new Pad(first, second);
-                case "resample" -> new Resample(first);
+                case "crop" -> new Crop(extent(first), extent(second));
+                case "pad" -> new Pad(extent(first), extent(second));
+                case "resample" -> new Resample(extent(first));
                 default -> throw new IOException("unknown grid step " + type);
             };
+        }
+
+        private static List<Integer> list(Extent extent) {
+            return List.of(extent.x(), extent.y(), extent.z());
+        }
+
+        private static Extent extent(List<Integer> xyz) {
+            return new Extent(xyz.get(0), xyz.get(1), xyz.get(2));
         }
     }
 }

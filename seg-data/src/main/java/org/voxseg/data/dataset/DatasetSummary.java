@@ -54,10 +54,10 @@ public record DatasetSummary(DatasetDescription description, List<DatasetProblem
                 continue; // the validator has reported it
             }
             for (int axis = 0; axis < 3; axis++) {
-                minShape[axis] = Math.min(minShape[axis], grid.shape()[axis]);
-                maxShape[axis] = Math.max(maxShape[axis], grid.shape()[axis]);
-                minSpacing[axis] = Math.min(minSpacing[axis], grid.spacing()[axis]);
-                maxSpacing[axis] = Math.max(maxSpacing[axis], grid.spacing()[axis]);
+                minShape[axis] = Math.min(minShape[axis], grid.size(axis));
+                maxShape[axis] = Math.max(maxShape[axis], grid.size(axis));
+                minSpacing[axis] = Math.min(minSpacing[axis], grid.spacing().get(axis));
+                maxSpacing[axis] = Math.max(maxSpacing[axis], grid.spacing().get(axis));
             }
         }
         boolean anyRead = maxShape[0] > 0;

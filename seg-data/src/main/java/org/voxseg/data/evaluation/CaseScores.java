@@ -1,5 +1,6 @@
 package org.voxseg.data.evaluation;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,21 +11,17 @@ import java.util.List;
  * @param dice Dice per structure
  * @param hausdorff95 Hausdorff 95 per structure, in mm
  */
-public record CaseScores(String caseId, List<String> structures, double[] dice, double[] hausdorff95) {
+public record CaseScores(String caseId, List<String> structures, List<Double> dice, List<Double> hausdorff95) {
 
     public CaseScores {
         structures = List.copyOf(structures);
-        dice = dice.clone();
-        hausdorff95 = hausdorff95.clone();
+        dice = List.copyOf(dice);
+        hausdorff95 = List.copyOf(hausdorff95);
     }
 
-    @Override
-    public double[] dice() {
-        return dice.clone();
-    }
-
-    @Override
-    public double[] hausdorff95() {
-        return hausdorff95.clone();
+    /** A case's scores from arrays of one value per structure. */
+    public static CaseScores of(String caseId, List<String> structures, double[] dice, double[] hausdorff95) {
+        return new CaseScores(caseId, structures, Arrays.stream(dice).boxed().toList(),
+                Arrays.stream(hausdorff95).boxed().toList());
     }
 }

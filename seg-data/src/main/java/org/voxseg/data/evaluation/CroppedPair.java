@@ -11,20 +11,38 @@ import org.voxseg.data.volume.Volume;
  * HD95 are the same as on the whole grid: everything outside the box is background in both maps, and the extra
  * voxel keeps the box's border from creating surface voxels.
  *
- * @param caseId the case
- * @param prediction the predicted labels in the box (x fastest)
- * @param reference the reference labels in the box
- * @param shape the box's size along (x, y, z)
- * @param spacing the reference's voxel size in mm
+ * <p>A class, not a record: it carries voxel arrays, which a record would compare by identity. The arrays are the
+ * pair's own; callers read them and copy before they change anything.
  */
-record CroppedPair(String caseId, float[] prediction, float[] reference, int[] shape, double[] spacing) {
+final class CroppedPair {
+
+    private final String caseId;
+    private final float[] prediction;
+    private final float[] reference;
+    private final int[] shape;
+    private final double[] spacing;
+
+    /**
+     * @param caseId the case
+     * @param prediction the predicted labels in the box (x fastest)
+     * @param reference the reference labels in the box
+     * @param shape the box's size along (x, y, z)
+     * @param spacing the reference's voxel size in mm
+     */
+    private CroppedPair(String caseId, float[] prediction, float[] reference, int[] shape, double[] spacing) {
+        this.caseId = caseId;
+        this.prediction = prediction;
+        this.reference = reference;
+        this.shape = shape;
+        this.spacing = spacing;
+    }
 
     /** Reads a pair's two files (already {@link SegmentationPairs#validate validated}) and crops them. */
     static CroppedPair read(SegmentationPairs.Pair pair) throws IOException {
         float[] predicted = NiftiReader.read(pair.prediction()).volume().toArray();
         Volume reference = NiftiReader.read(pair.reference()).volume();
         Geometry grid = reference.geometry();
-        return crop(pair.caseId(), predicted, reference.toArray(), grid.shape(), grid.spacing());
+        return crop(pair.caseId(), predicted, reference.toArray(), grid.shape().toArray(), grid.spacing().toArray());
     }
 
     /** The two maps over a grid of {@code shape} cut to their foreground's box plus one voxel. */
@@ -68,5 +86,29 @@ record CroppedPair(String caseId, float[] prediction, float[] reference, int[] s
     /** The volume of one voxel in mm^3. */
     double voxelVolume() {
         return spacing[0] * spacing[1] * spacing[2];
+    }
+
+    String caseId() {
+        return caseId;
+    }
+
+    /** The predicted labels in the box (x fastest): the pair's own array. */
+    float[] prediction() {
+        return prediction;
+    }
+
+    /** The reference labels in the box: the pair's own array. */
+    float[] reference() {
+        return reference;
+    }
+
+    /** The box's size along (x, y, z). */
+    int[] shape() {
+        return shape.clone();
+    }
+
+    /** The reference's voxel size in mm along (x, y, z). */
+    double[] spacing() {
+        return spacing.clone();
     }
 }

@@ -50,9 +50,9 @@ public record EvaluationReport(List<CaseScores> cases) {
         List<String> structures = cases.get(0).structures();
         for (int s = 0; s < structures.size(); s++) {
             final int index = s;
-            rows.add(summarise(structures.get(s), "dice", cases.stream().mapToDouble(c -> c.dice()[index])
+            rows.add(summarise(structures.get(s), "dice", cases.stream().mapToDouble(c -> c.dice().get(index))
                     .toArray()));
-            rows.add(summarise(structures.get(s), "hd95", cases.stream().mapToDouble(c -> c.hausdorff95()[index])
+            rows.add(summarise(structures.get(s), "hd95", cases.stream().mapToDouble(c -> c.hausdorff95().get(index))
                     .toArray()));
         }
         return rows;
@@ -80,7 +80,8 @@ public record EvaluationReport(List<CaseScores> cases) {
         for (CaseScores scores : cases) {
             csv.append(quote(scores.caseId()));
             for (int s = 0; s < scores.structures().size(); s++) {
-                csv.append(',').append(number(scores.dice()[s])).append(',').append(number(scores.hausdorff95()[s]));
+                csv.append(',').append(number(scores.dice().get(s))).append(',')
+                        .append(number(scores.hausdorff95().get(s)));
             }
             csv.append('\n');
         }

@@ -1,7 +1,6 @@
 package org.voxseg.data.evaluation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,14 +37,14 @@ public final class Evaluator {
      */
     public CaseScores evaluate(String caseId, Volume prediction, Volume reference) {
         if (prediction.channels() != 1 || reference.channels() != 1
-                || !Arrays.equals(prediction.geometry().shape(), reference.geometry().shape())) {
+                || !prediction.geometry().shape().equals(reference.geometry().shape())) {
             throw new IllegalArgumentException(caseId + ": prediction " + prediction + " and reference " + reference
                     + " are not label maps of one shape");
         }
         float[] predicted = prediction.toArray();
         float[] actual = reference.toArray();
-        int[] shape = reference.geometry().shape();
-        double[] spacing = reference.geometry().spacing();
+        int[] shape = reference.geometry().shape().toArray();
+        double[] spacing = reference.geometry().spacing().toArray();
         int columns = lesionWise.isPresent() ? 2 * structures.size() : structures.size();
         double[] dice = new double[columns];
         double[] distance = new double[columns];
@@ -62,6 +61,6 @@ public final class Evaluator {
                 names.add(structures.get(s).name() + LESION_WISE_SUFFIX);
             }
         }
-        return new CaseScores(caseId, names, dice, distance);
+        return CaseScores.of(caseId, names, dice, distance);
     }
 }

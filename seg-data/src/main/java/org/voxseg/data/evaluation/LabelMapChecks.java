@@ -37,9 +37,8 @@ final class LabelMapChecks {
         Geometry p = prediction.geometry();
         Geometry r = reference.geometry();
         Optional<String> difference = GridChecks.describeDifference(p, r, TOLERANCE_MM);
-        if (difference.isEmpty() && maxAbsDifference(p.spacing(), r.spacing()) > TOLERANCE_MM) {
-            difference = Optional.of("spacing " + Arrays.toString(p.spacing()) + " differs from "
-                    + Arrays.toString(r.spacing()));
+        if (difference.isEmpty() && maxAbsDifference(p.spacing().toArray(), r.spacing().toArray()) > TOLERANCE_MM) {
+            difference = Optional.of("spacing " + p.spacing() + " differs from " + r.spacing());
         }
         if (difference.isPresent()) {
             throw new InvalidLabelMapException(predictionFile, "not on the grid of its reference " + referenceFile
@@ -141,6 +140,7 @@ final class LabelMapChecks {
 
     /** The labels of {@code structures}, each once. */
     static int[] labelsOf(List<Structure> structures) {
-        return structures.stream().flatMapToInt(s -> Arrays.stream(s.labels())).distinct().sorted().toArray();
+        return structures.stream().flatMap(s -> s.labels().stream()).mapToInt(Integer::intValue).distinct().sorted()
+                .toArray();
     }
 }

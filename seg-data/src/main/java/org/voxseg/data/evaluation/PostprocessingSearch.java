@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import org.voxseg.data.label.ConnectedComponents;
@@ -42,7 +43,7 @@ public final class PostprocessingSearch {
      */
     public PostprocessingSearch(List<Structure> structures, int[] labels) {
         this.structures = List.copyOf(structures);
-        this.foreground = new Structure("foreground", labels);
+        this.foreground = new Structure("foreground", Arrays.stream(labels).boxed().toList());
     }
 
     /**
@@ -70,22 +71,15 @@ public final class PostprocessingSearch {
 
     /** The BraTS labels 1, 2 and 4 with a structure of label 4 alone (enhancing tumour), or -1. */
     private int enhancingStructure() {
-        int[] labels = foreground.labels();
-        Arrays.sort(labels);
-        if (!Arrays.equals(labels, new int[] {1, 2, 4})) {
+        if (!Set.copyOf(foreground.labels()).equals(Set.of(1, 2, 4))) {
             return -1;
         }
         for (int s = 0; s < structures.size(); s++) {
-            if (Arrays.equals(structures.get(s).labels(), new int[] {4})) {
+            if (structures.get(s).labels().equals(List.of(4))) {
                 return s;
             }
         }
         return -1;
-    }
-
-    /** The means of one pass over the cases. */
-    private record Pass(double[] dice, double[] hd95, double[][] candidateDice, Map<String, List<Integer>> sizes,
-            double medianVoxelVolume) {
     }
 
     /** The state of one search: the steps kept so far and the scores they give. */
@@ -102,7 +96,7 @@ public final class PostprocessingSearch {
 
         PostprocessingChoice run() throws IOException {
             List<Structure> targets = targets();
-            Pass baseline = pass(List.of(), true, targets);
+            SearchPass baseline = pass(List.of(), true, targets);
             dice = baseline.dice();
             hd95 = baseline.hd95();
             PostprocessingChoice.Scores before = scores(dice, hd95);
@@ -130,12 +124,12 @@ public final class PostprocessingSearch {
         /** Tries the candidates after the steps kept so far and keeps the best one that qualifies. */
         private void decide(String target, List<PostprocessingStep> candidates, ToDoubleFunction<double[]> objective)
                 throws IOException {
-            Pass pass = pass(candidates, false, List.of());
+            SearchPass pass = pass(candidates, false, List.of());
             int best = -1;
             double bestValue = objective.applyAsDouble(dice) + TOLERANCE;
             List<PostprocessingChoice.Trial> tried = new ArrayList<>();
             for (int k = 0; k < candidates.size(); k++) {
-                double[] candidate = pass.candidateDice()[k];
+                double[] candidate = pass.candidateDice(k);
                 tried.add(new PostprocessingChoice.Trial(candidates.get(k), byStructure(candidate)));
                 double value = objective.applyAsDouble(candidate);
                 if (value > bestValue && lowersNone(candidate)) {
@@ -147,7 +141,7 @@ public final class PostprocessingSearch {
             PostprocessingStep chosen = best < 0 ? null : candidates.get(best);
             if (chosen != null) {
                 kept = kept.then(chosen);
-                Pass after = pass(List.of(), true, List.of());
+                SearchPass after = pass(List.of(), true, List.of());
                 dice = after.dice();
                 hd95 = after.hd95();
             }
@@ -168,7 +162,7 @@ public final class PostprocessingSearch {
          * the Dice of the result with each candidate added; collects the sizes of the non-largest components of
          * {@code sizeTargets} and the voxel volumes.
          */
-        private Pass pass(List<PostprocessingStep> candidates, boolean distances, List<Structure> sizeTargets)
+        private SearchPass pass(List<PostprocessingStep> candidates, boolean distances, List<Structure> sizeTargets)
                 throws IOException {
             int count = structures.size();
             double[] meanDice = new double[count];
@@ -217,7 +211,7 @@ public final class PostprocessingSearch {
                 divide(candidate, cases.size());
             }
             Arrays.sort(voxelVolumes);
-            return new Pass(meanDice, meanDistance, candidateDice, sizes, voxelVolumes[voxelVolumes.length / 2]);
+            return new SearchPass(meanDice, meanDistance, candidateDice, sizes, voxelVolumes[voxelVolumes.length / 2]);
         }
     }
 

@@ -3,6 +3,7 @@ package org.voxseg.data.evaluation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.label.LabelMask;
 
@@ -13,38 +14,33 @@ import org.voxseg.data.label.LabelMask;
  * @param name column name in reports
  * @param labels the label values that make up the structure
  */
-public record Structure(String name, int[] labels) {
+public record Structure(String name, List<Integer> labels) {
 
     public Structure {
-        labels = labels.clone();
-        if (labels.length == 0) {
+        labels = List.copyOf(labels);
+        if (labels.isEmpty()) {
             throw new IllegalArgumentException("structure " + name + " has no label");
         }
     }
 
-    @Override
-    public int[] labels() {
-        return labels.clone();
-    }
-
     /** Whether {@code other} is made of the same labels, in whatever order. */
     boolean hasTheLabelsOf(Structure other) {
-        return Arrays.equals(Arrays.stream(labels).sorted().toArray(), Arrays.stream(other.labels).sorted().toArray());
+        return Set.copyOf(labels).equals(Set.copyOf(other.labels));
     }
 
     /** One structure per label, named {@code label_<value>}. */
     public static List<Structure> perLabel(int[] labels) {
         List<Structure> structures = new ArrayList<>();
         for (int label : labels) {
-            structures.add(new Structure("label_" + label, new int[] {label}));
+            structures.add(new Structure("label_" + label, List.of(label)));
         }
         return structures;
     }
 
     /** BraTS's regions: whole tumour {1, 2, 4}, tumour core {1, 4}, enhancing tumour {4}. */
     public static List<Structure> bratsRegions() {
-        return List.of(new Structure("WT", new int[] {1, 2, 4}), new Structure("TC", new int[] {1, 4}),
-                new Structure("ET", new int[] {4}));
+        return List.of(new Structure("WT", List.of(1, 2, 4)), new Structure("TC", List.of(1, 4)),
+                new Structure("ET", List.of(4)));
     }
 
     /**
@@ -57,13 +53,13 @@ public record Structure(String name, int[] labels) {
         }
         List<Structure> structures = new ArrayList<>();
         for (int c = encoding.firstForegroundChannel(); c < encoding.channels(); c++) {
-            structures.add(new Structure(names.get(c), encoding.labelsOf(c)));
+            structures.add(new Structure(names.get(c), Arrays.stream(encoding.labelsOf(c)).boxed().toList()));
         }
         return structures;
     }
 
     /** The structure's mask in a label map's values. */
     boolean[] mask(float[] values) {
-        return LabelMask.of(values, labels);
+        return LabelMask.of(values, labels.stream().mapToInt(Integer::intValue).toArray());
     }
 }

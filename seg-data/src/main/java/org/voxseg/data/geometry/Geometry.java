@@ -1,6 +1,5 @@
 package org.voxseg.data.geometry;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -17,8 +16,8 @@ public final class Geometry {
     /** NIfTI's xyzt_units for millimetres and seconds. */
     public static final int UNITS_MM_SEC = 2 | 8;
 
-    private final int[] shape;
-    private final double[] spacing;
+    private final Extent shape;
+    private final Spacing spacing;
     private final Affine qform;
     private final int qformCode;
     private final Affine sform;
@@ -28,23 +27,23 @@ public final class Geometry {
 
     private Geometry(Builder b) {
         this.shape = GridChecks.checkShape(b.shape);
-        this.spacing = GridChecks.checkSpacing(b.spacing);
+        this.spacing = Objects.requireNonNull(b.spacing, "spacing");
         this.qform = Objects.requireNonNull(b.qform, "qform");
         this.sform = Objects.requireNonNull(b.sform, "sform");
         this.qformCode = b.qformCode;
         this.sformCode = b.sformCode;
         this.xyztUnits = b.xyztUnits;
         this.affine = sformCode > 0 ? sform : qformCode > 0 ? qform
-                : Affine.diagonal(spacing[0], spacing[1], spacing[2]);
+                : Affine.diagonal(spacing.x(), spacing.y(), spacing.z());
     }
 
     /**
      * A geometry defined by an affine alone: spacing from the affine's column lengths, qform and sform both set to
      * the affine with code "scanner anatomical", units millimetres.
      */
-    public static Geometry of(int[] shape, Affine affine) {
-        return builder().shape(shape).spacing(new double[] {affine.columnNorm(0), affine.columnNorm(1),
-                affine.columnNorm(2)}).qform(affine, XFORM_SCANNER_ANAT).sform(affine, XFORM_SCANNER_ANAT).build();
+    public static Geometry of(Extent shape, Affine affine) {
+        return builder().shape(shape).spacing(new Spacing(affine.columnNorm(0), affine.columnNorm(1),
+                affine.columnNorm(2))).qform(affine, XFORM_SCANNER_ANAT).sform(affine, XFORM_SCANNER_ANAT).build();
     }
 
     /** A builder for geometries read from a header. */
@@ -53,23 +52,23 @@ public final class Geometry {
     }
 
     /** (nx, ny, nz): the number of voxels along each axis, nx fastest in memory. */
-    public int[] shape() {
-        return shape.clone();
+    public Extent shape() {
+        return shape;
     }
 
     /** The number of voxels along {@code axis} (0 to 2). */
     public int size(int axis) {
-        return shape[axis];
+        return shape.get(axis);
     }
 
     /** The number of voxels: nx * ny * nz. */
     public int voxelCount() {
-        return shape[0] * shape[1] * shape[2];
+        return (int) shape.voxels();
     }
 
     /** The voxel size along each axis, in the header's spatial unit (usually millimetres). */
-    public double[] spacing() {
-        return spacing.clone();
+    public Spacing spacing() {
+        return spacing;
     }
 
     /** The voxel-to-world transform in use: sform, qform or spacing, by the header's codes. */
@@ -115,17 +114,15 @@ public final class Geometry {
      *
      * @throws IllegalArgumentException if a scale is not positive or the new shape is not positive
      */
-    public Geometry mapped(int[] newShape, double[] scale, double[] offset) {
-        for (double s : scale) {
-            if (!(s > 0)) {
-                throw new IllegalArgumentException("index scale must be positive: " + Arrays.toString(scale));
-            }
+    public Geometry mapped(Extent newShape, Vector3 scale, Vector3 offset) {
+        if (!(scale.x() > 0 && scale.y() > 0 && scale.z() > 0)) {
+            throw new IllegalArgumentException("index scale must be positive: " + scale);
         }
-        Affine mapping = Affine.fromRows(new double[] {scale[0], 0, 0, offset[0]},
-                new double[] {0, scale[1], 0, offset[1]}, new double[] {0, 0, scale[2], offset[2]});
+        Affine mapping = Affine.fromRows(new double[] {scale.x(), 0, 0, offset.x()},
+                new double[] {0, scale.y(), 0, offset.y()}, new double[] {0, 0, scale.z(), offset.z()});
         return builder()
                 .shape(newShape)
-                .spacing(new double[] {spacing[0] * scale[0], spacing[1] * scale[1], spacing[2] * scale[2]})
+                .spacing(new Spacing(spacing.x() * scale.x(), spacing.y() * scale.y(), spacing.z() * scale.z()))
                 .qform(qform.compose(mapping), qformCode)
                 .sform(sform.compose(mapping), sformCode)
                 .xyztUnits(xyztUnits)
@@ -136,18 +133,18 @@ public final class Geometry {
      * This geometry on a grid of {@code newShape} voxels whose index p lies at old index {@code indexMap(p)}, where
      * {@code indexMap} may permute and flip axes: the affines compose with it, the spacing follows the axes.
      */
-    public Geometry reindexed(int[] newShape, Affine indexMap) {
+    public Geometry reindexed(Extent newShape, Affine indexMap) {
         double[] newSpacing = new double[3];
         for (int d = 0; d < 3; d++) {
             for (int old = 0; old < 3; old++) {
                 if (indexMap.get(old, d) != 0) {
-                    newSpacing[d] = spacing[old] * Math.abs(indexMap.get(old, d));
+                    newSpacing[d] = spacing.get(old) * Math.abs(indexMap.get(old, d));
                 }
             }
         }
         return builder()
                 .shape(newShape)
-                .spacing(newSpacing)
+                .spacing(Spacing.of(newSpacing))
                 .qform(qform.compose(indexMap), qformCode)
                 .sform(sform.compose(indexMap), sformCode)
                 .xyztUnits(xyztUnits)
@@ -155,43 +152,43 @@ public final class Geometry {
     }
 
     /** The world coordinates of the centre of voxel (i, j, k). */
-    public double[] indexToWorld(double i, double j, double k) {
-        return affine.apply(i, j, k);
+    public Vector3 indexToWorld(double i, double j, double k) {
+        return Vector3.of(affine.apply(i, j, k));
     }
 
     /** The (fractional) voxel index at world position (x, y, z). */
-    public double[] worldToIndex(double x, double y, double z) {
-        return affine.inverse().apply(x, y, z);
+    public Vector3 worldToIndex(double x, double y, double z) {
+        return Vector3.of(affine.inverse().apply(x, y, z));
     }
 
     /** The shape as "nx x ny x nz". */
     public String shapeText() {
-        return shape[0] + "x" + shape[1] + "x" + shape[2];
+        return shape.x() + "x" + shape.y() + "x" + shape.z();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Geometry g && Arrays.equals(shape, g.shape) && Arrays.equals(spacing, g.spacing)
+        return o instanceof Geometry g && shape.equals(g.shape) && spacing.equals(g.spacing)
                 && qform.equals(g.qform) && qformCode == g.qformCode && sform.equals(g.sform)
                 && sformCode == g.sformCode && xyztUnits == g.xyztUnits;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(Arrays.hashCode(shape), Arrays.hashCode(spacing), qform, qformCode, sform, sformCode,
+        return Objects.hash(shape, spacing, qform, qformCode, sform, sformCode,
                 xyztUnits);
     }
 
     @Override
     public String toString() {
-        return "Geometry[shape=" + shapeText() + ", spacing=" + Arrays.toString(spacing) + ", affine=" + affine
+        return "Geometry[shape=" + shapeText() + ", spacing=" + spacing + ", affine=" + affine
                 + ", qform_code=" + qformCode + ", sform_code=" + sformCode + "]";
     }
 
     /** Collects the fields of a {@link Geometry}; qform and sform default to the identity with code 0. */
     public static final class Builder {
-        private int[] shape;
-        private double[] spacing = {1, 1, 1};
+        private Extent shape;
+        private Spacing spacing = new Spacing(1, 1, 1);
         private Affine qform = Affine.identity();
         private int qformCode;
         private Affine sform = Affine.identity();
@@ -202,14 +199,14 @@ public final class Geometry {
         }
 
         /** (nx, ny, nz). */
-        public Builder shape(int[] shape) {
-            this.shape = shape.clone();
+        public Builder shape(Extent shape) {
+            this.shape = shape;
             return this;
         }
 
         /** Voxel size along each axis; defaults to 1. */
-        public Builder spacing(double[] spacing) {
-            this.spacing = spacing.clone();
+        public Builder spacing(Spacing spacing) {
+            this.spacing = spacing;
             return this;
         }
 

@@ -1,6 +1,5 @@
 package org.voxseg.data.geometry;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,33 +34,15 @@ public final class GridChecks {
         }
     }
 
-    static int[] checkShape(int[] shape) {
-        if (shape == null || shape.length != 3) {
-            throw new IllegalArgumentException("shape must have 3 dimensions: " + Arrays.toString(shape));
+    static Extent checkShape(Extent shape) {
+        if (shape == null || !shape.isPositive()) {
+            throw new IllegalArgumentException("shape must be positive: " + shape);
         }
-        for (int n : shape) {
-            if (n < 1) {
-                throw new IllegalArgumentException("shape must be positive: " + Arrays.toString(shape));
-            }
-        }
-        long voxels = (long) shape[0] * shape[1] * shape[2];
-        if (voxels > Integer.MAX_VALUE) {
-            throw new ArithmeticException("shape " + Arrays.toString(shape) + " has " + voxels
+        if (shape.voxels() > Integer.MAX_VALUE) {
+            throw new ArithmeticException("shape " + shape + " has " + shape.voxels()
                     + " voxels, more than a volume can hold (" + Integer.MAX_VALUE + ")");
         }
-        return shape.clone();
-    }
-
-    static double[] checkSpacing(double[] spacing) {
-        if (spacing == null || spacing.length != 3) {
-            throw new IllegalArgumentException("spacing must have 3 values: " + Arrays.toString(spacing));
-        }
-        for (double s : spacing) {
-            if (!(s > 0) || !Double.isFinite(s)) {
-                throw new IllegalArgumentException("spacing must be positive and finite: " + Arrays.toString(spacing));
-            }
-        }
-        return spacing.clone();
+        return shape;
     }
 
     /**
@@ -69,7 +50,7 @@ public final class GridChecks {
      * differ by more than {@code tolerance} (in world units).
      */
     public static Optional<String> describeDifference(Geometry grid, Geometry other, double tolerance) {
-        if (!Arrays.equals(grid.shape(), other.shape())) {
+        if (!grid.shape().equals(other.shape())) {
             return Optional.of("shape " + grid.shapeText() + " differs from " + other.shapeText());
         }
         double difference = grid.affine().maxAbsDifference(other.affine());

@@ -1,6 +1,6 @@
 package org.voxseg.data.label;
 
-import java.util.Arrays;
+import java.util.List;
 
 /**
  * Keeps only the largest connected component of a structure; the voxels of its other components become background
@@ -9,15 +9,10 @@ import java.util.Arrays;
  * @param target the structure's name, e.g. "foreground" or "TC"
  * @param labels the label values that make up the structure
  */
-public record KeepLargestComponent(String target, int[] labels) implements PostprocessingStep {
+public record KeepLargestComponent(String target, List<Integer> labels) implements PostprocessingStep {
 
     public KeepLargestComponent {
         labels = Structures.requireLabels(target, labels);
-    }
-
-    @Override
-    public int[] labels() {
-        return labels.clone();
     }
 
     @Override
@@ -31,17 +26,6 @@ public record KeepLargestComponent(String target, int[] labels) implements Postp
     @Override
     public String describe() {
         return "keep the largest component of " + target;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof KeepLargestComponent other && target.equals(other.target)
-                && Arrays.equals(labels, other.labels);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * target.hashCode() + Arrays.hashCode(labels);
     }
 
     @Override

@@ -47,7 +47,7 @@ public record Postprocessing(List<PostprocessingStep> steps, ConnectedComponents
             return labels;
         }
         float[] values = labels.toArray();
-        apply(values, labels.geometry().shape());
+        apply(values, labels.geometry().shape().toArray());
         return Volume.wrap(labels.geometry(), 1, values);
     }
 

@@ -1,6 +1,6 @@
 package org.voxseg.data.label;
 
-import java.util.Arrays;
+import java.util.List;
 
 /**
  * Turns every connected component of a structure smaller than a number of voxels into background, keeping all
@@ -10,7 +10,8 @@ import java.util.Arrays;
  * @param labels the label values that make up the structure
  * @param minimumVoxels components of fewer voxels than this are removed
  */
-public record RemoveSmallComponents(String target, int[] labels, int minimumVoxels) implements PostprocessingStep {
+public record RemoveSmallComponents(String target, List<Integer> labels, int minimumVoxels)
+        implements PostprocessingStep {
 
     public RemoveSmallComponents {
         labels = Structures.requireLabels(target, labels);
@@ -18,11 +19,6 @@ public record RemoveSmallComponents(String target, int[] labels, int minimumVoxe
             throw new IllegalArgumentException("minimum component size of " + target + " must be at least 1, not "
                     + minimumVoxels);
         }
-    }
-
-    @Override
-    public int[] labels() {
-        return labels.clone();
     }
 
     @Override
@@ -34,17 +30,6 @@ public record RemoveSmallComponents(String target, int[] labels, int minimumVoxe
     @Override
     public String describe() {
         return "remove components of " + target + " smaller than " + minimumVoxels + " voxels";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof RemoveSmallComponents other && target.equals(other.target)
-                && Arrays.equals(labels, other.labels) && minimumVoxels == other.minimumVoxels;
-    }
-
-    @Override
-    public int hashCode() {
-        return (31 * target.hashCode() + Arrays.hashCode(labels)) * 31 + minimumVoxels;
     }
 
     @Override

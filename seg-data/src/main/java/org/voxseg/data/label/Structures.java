@@ -1,6 +1,8 @@
 package org.voxseg.data.label;
 
-import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 
@@ -10,15 +12,15 @@ final class Structures {
     private Structures() {
     }
 
-    /** A copy of {@code labels}, which must be foreground labels, at least one, each once. */
-    static int[] requireLabels(String target, int[] labels) {
-        if (target == null || target.isBlank() || labels == null || labels.length == 0
-                || Arrays.stream(labels).anyMatch(l -> l == 0) || Arrays.stream(labels).distinct().count()
-                != labels.length) {
+    /** An immutable copy of {@code labels}, which must be foreground labels, at least one, each once. */
+    static List<Integer> requireLabels(String target, List<Integer> labels) {
+        if (target == null || target.isBlank() || labels == null || labels.isEmpty()
+                || labels.stream().anyMatch(Objects::isNull) || labels.contains(0)
+                || Set.copyOf(labels).size() != labels.size()) {
             throw new IllegalArgumentException("a postprocessing step needs a named structure of distinct foreground"
-                    + " labels, not " + target + " " + Arrays.toString(labels));
+                    + " labels, not " + target + " " + labels);
         }
-        return labels.clone();
+        return List.copyOf(labels);
     }
 
     /**
@@ -26,8 +28,9 @@ final class Structures {
      * the components, it answers which component indices go.
      */
     static void clearComponents(float[] values, int[] shape, ConnectedComponents.Connectivity connectivity,
-            int[] labels, Function<ConnectedComponents, IntPredicate> removal) {
-        ConnectedComponents components = ConnectedComponents.of(LabelMask.of(values, labels), shape, connectivity);
+            List<Integer> labels, Function<ConnectedComponents, IntPredicate> removal) {
+        int[] labelValues = labels.stream().mapToInt(Integer::intValue).toArray();
+        ConnectedComponents components = ConnectedComponents.of(LabelMask.of(values, labelValues), shape, connectivity);
         IntPredicate remove = removal.apply(components);
         boolean[] removed = new boolean[components.count()];
         for (int c = 0; c < removed.length; c++) {

@@ -4,7 +4,10 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.geometry.Spacing;
+import org.voxseg.data.geometry.Vector3;
 
 /**
  * The fields of a NIfTI-1 or NIfTI-2 header that decide how voxels are decoded and placed in the world.
@@ -211,8 +214,8 @@ public final class NiftiHeader {
     /** The grid this header describes, carrying the orientation fields needed to write a matching file. */
     public Geometry geometry() {
         return Geometry.builder()
-                .shape(spatialShape())
-                .spacing(voxelSize())
+                .shape(Extent.of(spatialShape()))
+                .spacing(Spacing.of(voxelSize()))
                 .qform(qform(), qformCode)
                 .sform(sformCode > 0 ? sform() : Affine.identity(), sformCode)
                 .xyztUnits(xyztUnits)
@@ -220,7 +223,8 @@ public final class NiftiHeader {
     }
 
     QuaternionForm quaternionForm() {
-        return new QuaternionForm(quatern[0], quatern[1], quatern[2], qoffset, voxelSize(), qfac());
+        return new QuaternionForm(quatern[0], quatern[1], quatern[2], Vector3.of(qoffset), Vector3.of(voxelSize()),
+                qfac());
     }
 
     /** pixdim[1..3], with values that are not positive and finite replaced by 1 (as nifti1_io does). */

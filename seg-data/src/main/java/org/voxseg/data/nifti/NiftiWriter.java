@@ -76,12 +76,12 @@ public final class NiftiWriter {
     /** The header {@link #write} puts in front of {@code volume}'s voxels. */
     public NiftiHeader headerFor(Volume volume) {
         Geometry g = volume.geometry();
-        int[] shape = g.shape();
+        int[] shape = g.shape().toArray();
         long[] dims = volume.channels() == 1
                 ? new long[] {shape[0], shape[1], shape[2]}
                 : new long[] {shape[0], shape[1], shape[2], volume.channels()};
         QuaternionForm q = QuaternionForm.fromMatrix(g.qform());
-        double[] spacing = g.spacing();
+        double[] spacing = g.spacing().toArray();
         double[] pixdim = {q.qfac(), spacing[0], spacing[1], spacing[2], 1, 1, 1, 1};
         return NiftiHeader.builder()
                 .byteOrder(byteOrder)
@@ -90,7 +90,7 @@ public final class NiftiWriter {
                 .pixdim(pixdim)
                 .voxOffset(NiftiHeaderCodec.NIFTI1_DATA_OFFSET)
                 .scaling(1, 0)
-                .qform(new double[] {q.b(), q.c(), q.d()}, q.offset(), g.qformCode())
+                .qform(new double[] {q.b(), q.c(), q.d()}, q.offset().toArray(), g.qformCode())
                 .sform(new double[][] {g.sform().row(0), g.sform().row(1), g.sform().row(2)}, g.sformCode())
                 .xyztUnits(g.xyztUnits())
                 .description(description)

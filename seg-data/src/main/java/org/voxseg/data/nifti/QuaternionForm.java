@@ -1,6 +1,7 @@
 package org.voxseg.data.nifti;
 
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Vector3;
 
 /**
  * NIfTI's qform: a rotation stored as the quaternion (b, c, d) with a = sqrt(1 - b² - c² - d²), the handedness
@@ -14,7 +15,7 @@ import org.voxseg.data.geometry.Affine;
  * @param voxelSize the voxel size along each axis (pixdim[1..3])
  * @param qfac +1 or -1 (pixdim[0]): -1 flips the third axis
  */
-record QuaternionForm(double b, double c, double d, double[] offset, double[] voxelSize, double qfac) {
+record QuaternionForm(double b, double c, double d, Vector3 offset, Vector3 voxelSize, double qfac) {
 
     /** The voxel-to-world matrix this qform describes; voxel sizes that are not positive count as 1. */
     Affine toMatrix() {
@@ -32,19 +33,19 @@ record QuaternionForm(double b, double c, double d, double[] offset, double[] vo
         } else {
             a = Math.sqrt(a);
         }
-        double xd = voxelSize[0] > 0 ? voxelSize[0] : 1;
-        double yd = voxelSize[1] > 0 ? voxelSize[1] : 1;
-        double zd = voxelSize[2] > 0 ? voxelSize[2] : 1;
+        double xd = voxelSize.x() > 0 ? voxelSize.x() : 1;
+        double yd = voxelSize.y() > 0 ? voxelSize.y() : 1;
+        double zd = voxelSize.z() > 0 ? voxelSize.z() : 1;
         if (qfac < 0) {
             zd = -zd;
         }
         return Affine.fromRows(
                 new double[] {(a * a + bb * bb - cc * cc - dd * dd) * xd, 2 * (bb * cc - a * dd) * yd,
-                    2 * (bb * dd + a * cc) * zd, offset[0]},
+                    2 * (bb * dd + a * cc) * zd, offset.x()},
                 new double[] {2 * (bb * cc + a * dd) * xd, (a * a + cc * cc - bb * bb - dd * dd) * yd,
-                    2 * (cc * dd - a * bb) * zd, offset[1]},
+                    2 * (cc * dd - a * bb) * zd, offset.y()},
                 new double[] {2 * (bb * dd - a * cc) * xd, 2 * (cc * dd + a * bb) * yd,
-                    (a * a + dd * dd - cc * cc - bb * bb) * zd, offset[2]});
+                    (a * a + dd * dd - cc * cc - bb * bb) * zd, offset.z()});
     }
 
     /**
@@ -109,8 +110,8 @@ record QuaternionForm(double b, double c, double d, double[] offset, double[] vo
                 qd = -qd;
             }
         }
-        double[] offset = {matrix.get(0, 3), matrix.get(1, 3), matrix.get(2, 3)};
-        return new QuaternionForm(qb, qc, qd, offset, size, qfac);
+        Vector3 offset = new Vector3(matrix.get(0, 3), matrix.get(1, 3), matrix.get(2, 3));
+        return new QuaternionForm(qb, qc, qd, offset, Vector3.of(size), qfac);
     }
 
     /** The orthogonal factor of m's polar decomposition (Higham's scaled Newton iteration, as in nifti1_io). */

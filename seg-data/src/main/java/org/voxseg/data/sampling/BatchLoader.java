@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.label.LabelEncoding;
 
 /**
@@ -102,7 +103,7 @@ public final class BatchLoader implements AutoCloseable {
             System.arraycopy(patch.image(), 0, images, b * channels * voxels, channels * voxels);
             encoding.encode(FloatBuffer.wrap(patch.labels()), 0, voxels, targets, b * targetChannels * voxels);
         }
-        return new Batch(batchSize, channels, targetChannels, shape, images, targets);
+        return new Batch(batchSize, channels, targetChannels, Extent.of(shape), images, targets);
     }
 
     /** Stops the background threads; batches being made are abandoned. */

@@ -22,7 +22,7 @@ public record Flip(int axis, double probability) implements PatchAugmentation {
         if (random.nextDouble() >= probability) {
             return patch;
         }
-        int[] s = patch.shape();
+        int[] s = patch.shape().toArray();
         return VoxelMaps.remap(patch, (x, y, z, source) -> {
             source[0] = axis == 0 ? s[0] - 1 - x : x;
             source[1] = axis == 1 ? s[1] - 1 - y : y;

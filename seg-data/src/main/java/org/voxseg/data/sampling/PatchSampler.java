@@ -2,7 +2,8 @@ package org.voxseg.data.sampling;
 
 import java.util.Arrays;
 import java.util.Random;
-import org.voxseg.data.volume.Boxes;
+import org.voxseg.data.geometry.Boxes;
+import org.voxseg.data.geometry.Extent;
 
 /**
  * Cuts random patches of a fixed shape from cases, a configured fraction of them centred on a foreground voxel, the
@@ -42,7 +43,7 @@ public final class PatchSampler {
      *     least the patch shape)
      */
     public Patch sample(SamplingCase source, Random random) {
-        int[] shape = source.image().geometry().shape();
+        int[] shape = source.image().geometry().shape().toArray();
         for (int d = 0; d < 3; d++) {
             if (shape[d] < patchShape[d]) {
                 throw new IllegalArgumentException("case " + source.id() + " (" + source.image().geometry()
@@ -57,7 +58,7 @@ public final class PatchSampler {
         float[] labels = new float[voxels];
         Boxes.copy(source.image().data(), shape, start, image, patchShape, new int[3], patchShape, channels);
         source.labels().copy(start, labels, patchShape, new int[3], patchShape);
-        return new Patch(patchShape, channels, image, labels);
+        return new Patch(Extent.of(patchShape), channels, image, labels);
     }
 
     private int[] anywhere(int[] shape, Random random) {

@@ -25,7 +25,7 @@ public record Rotate90(int firstAxis, int secondAxis, double probability) implem
         if (random.nextDouble() >= probability) {
             return patch;
         }
-        int[] s = patch.shape();
+        int[] s = patch.shape().toArray();
         int quarterTurns = s[firstAxis] == s[secondAxis] ? 1 + random.nextInt(3) : 2;
         int na = s[firstAxis];
         int nb = s[secondAxis];

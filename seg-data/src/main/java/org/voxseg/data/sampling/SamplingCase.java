@@ -1,6 +1,5 @@
 package org.voxseg.data.sampling;
 
-import java.util.Arrays;
 import java.util.Objects;
 import org.voxseg.data.volume.LabelVolume;
 import org.voxseg.data.volume.Volume;
@@ -33,7 +32,7 @@ public final class SamplingCase {
     private SamplingCase(String id, Volume image, LabelVolume labels, ForegroundLocations foreground) {
         this.id = Objects.requireNonNull(id, "id");
         this.image = Objects.requireNonNull(image, "image");
-        if (!Arrays.equals(labels.geometry().shape(), image.geometry().shape())) {
+        if (!labels.geometry().shape().equals(image.geometry().shape())) {
             throw new IllegalArgumentException("case " + id + ": the label map must be one channel on the image grid");
         }
         this.labels = labels;
@@ -52,7 +51,7 @@ public final class SamplingCase {
 
     /** {@code labels}, checked to be one channel on the image's grid before it is converted. */
     private static Volume onGrid(String id, Volume image, Volume labels) {
-        if (labels.channels() != 1 || !Arrays.equals(labels.geometry().shape(), image.geometry().shape())) {
+        if (labels.channels() != 1 || !labels.geometry().shape().equals(image.geometry().shape())) {
             throw new IllegalArgumentException("case " + id + ": the label map must be one channel on the image grid");
         }
         return labels;

@@ -1,5 +1,7 @@
 package org.voxseg.data.sampling;
 
+import org.voxseg.data.geometry.Extent;
+
 /** Rearranges a patch's voxels by a map from each output voxel to the input voxel it takes. */
 final class VoxelMaps {
 
@@ -14,7 +16,7 @@ final class VoxelMaps {
 
     /** A patch of the same shape whose every voxel, in every channel and the labels, comes from {@code map}. */
     static Patch remap(Patch patch, SourceOf map) {
-        int[] s = patch.shape();
+        int[] s = patch.shape().toArray();
         int voxels = patch.voxels();
         int[] from = new int[voxels];
         int[] source = new int[3];
@@ -37,6 +39,6 @@ final class VoxelMaps {
                 image[c * voxels + v] = inImage[c * voxels + from[v]];
             }
         }
-        return new Patch(s, patch.channels(), image, labels);
+        return new Patch(Extent.of(s), patch.channels(), image, labels);
     }
 }

@@ -1,6 +1,7 @@
 package org.voxseg.data.sampling;
 
 import java.util.Random;
+import org.voxseg.data.geometry.Extent;
 
 /**
  * Scales the patch content about its centre by a factor drawn from [min, max] (above 1 zooms in): trilinear for
@@ -25,7 +26,7 @@ public record Zoom(double probability, double min, double max) implements PatchA
             return patch;
         }
         double factor = PatchAugmentation.uniform(random, min, max);
-        int[] s = patch.shape();
+        int[] s = patch.shape().toArray();
         int voxels = patch.voxels();
         float[] image = new float[patch.image().length];
         float[] labels = new float[voxels];
@@ -43,7 +44,7 @@ public record Zoom(double probability, double min, double max) implements PatchA
                 }
             }
         }
-        return new Patch(s, patch.channels(), image, labels);
+        return new Patch(Extent.of(s), patch.channels(), image, labels);
     }
 
     private static double source(int p, int n, double factor) {

@@ -66,7 +66,7 @@ public final class AnatomicalBrats implements SyntheticDataset {
         Lesion lesion = Lesion.random(random, brainCorners, this::insideWhiteMatter);
         double gain = 0.7 + 0.6 * random.nextDouble();
         double[] bias = {random.nextDouble() - 0.5, random.nextDouble() - 0.5, random.nextDouble() - 0.5};
-        int[] shape = grid.shape();
+        int[] shape = grid.shape().toArray();
         int voxels = grid.voxelCount();
         float[] labels = new float[voxels];
         float[] image = new float[4 * voxels];
@@ -125,7 +125,7 @@ public final class AnatomicalBrats implements SyntheticDataset {
     /** The anatomy's intensity at a world point, trilinear, 0 outside. */
     private double anatomyAt(double[] world) {
         double[] v = worldToAnatomy.apply(world[0], world[1], world[2]);
-        int[] shape = anatomy.geometry().shape();
+        int[] shape = anatomy.geometry().shape().toArray();
         int i0 = (int) Math.floor(v[0]);
         int j0 = (int) Math.floor(v[1]);
         int k0 = (int) Math.floor(v[2]);
@@ -166,7 +166,7 @@ public final class AnatomicalBrats implements SyntheticDataset {
 
     /** The world coordinates of the 8 corners of the brain's bounding box. */
     private static double[][] brainCorners(Volume anatomy) {
-        int[] shape = anatomy.geometry().shape();
+        int[] shape = anatomy.geometry().shape().toArray();
         int[] low = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
         int[] high = {-1, -1, -1};
         FloatBuffer data = anatomy.channel(0);

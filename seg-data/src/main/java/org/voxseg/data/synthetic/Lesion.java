@@ -3,6 +3,7 @@ package org.voxseg.data.synthetic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.voxseg.data.geometry.Vector3;
 
 /**
  * An irregular brain tumour as three smooth fields over world coordinates (millimetres): a core field (a sum of
@@ -45,19 +46,29 @@ final class Lesion {
         boolean accepts(double[] world, double depth);
     }
 
-    private record Blob(double[] centre, double[] sigma, double amplitude) {
+    private record Blob(Vector3 centre, Vector3 sigma, double amplitude) {
 
         double at(double[] p, double widening) {
             double sum = 0;
             for (int d = 0; d < 3; d++) {
-                double u = (p[d] - centre[d]) / (sigma[d] * widening);
+                double u = (p[d] - centre.get(d)) / (sigma.get(d) * widening);
                 sum += u * u;
             }
             return amplitude * Math.exp(-sum / 2);
         }
     }
 
-    private record Waves(double[][] frequencies, double[] phases, double amplitude) {
+    /** A sum of plane waves of random directions and phases. A class: it keeps the arrays the voxel loop reads. */
+    private static final class Waves {
+        private final double[][] frequencies;
+        private final double[] phases;
+        private final double amplitude;
+
+        private Waves(double[][] frequencies, double[] phases, double amplitude) {
+            this.frequencies = frequencies;
+            this.phases = phases;
+            this.amplitude = amplitude;
+        }
 
         static Waves random(Random random, double amplitude) {
             int count = 6;
@@ -103,9 +114,9 @@ final class Lesion {
             low[d] = Double.POSITIVE_INFINITY;
             high[d] = Double.NEGATIVE_INFINITY;
             for (Blob blob : blobs) {
-                double reach = 4 * blob.sigma()[d] * oedemaWidening;
-                low[d] = Math.min(low[d], blob.centre()[d] - reach);
-                high[d] = Math.max(high[d], blob.centre()[d] + reach);
+                double reach = 4 * blob.sigma().get(d) * oedemaWidening;
+                low[d] = Math.min(low[d], blob.centre().get(d) - reach);
+                high[d] = Math.max(high[d], blob.centre().get(d) + reach);
             }
         }
     }
@@ -128,7 +139,7 @@ final class Lesion {
                 offset[d] = centre[d] + (b == 0 ? 0 : 24 * random.nextDouble() - 12);
                 sigma[d] = 8 + 5 * random.nextDouble();
             }
-            blobs.add(new Blob(offset, sigma, 0.75 + 0.45 * random.nextDouble()));
+            blobs.add(new Blob(Vector3.of(offset), Vector3.of(sigma), 0.75 + 0.45 * random.nextDouble()));
         }
         if (random.nextDouble() < 0.4) {
             double[] direction = unit(random);
@@ -137,7 +148,7 @@ final class Lesion {
                 centre[2] + distance * direction[2]};
             if (site.accepts(satellite, 8)) {
                 double sigma = 3 + 2 * random.nextDouble();
-                blobs.add(new Blob(satellite, new double[] {sigma, sigma, sigma}, 0.8 + 0.2 * random.nextDouble()));
+                blobs.add(new Blob(Vector3.of(satellite), Vector3.uniform(sigma), 0.8 + 0.2 * random.nextDouble()));
             }
         }
         return new Lesion(blobs, 1.35 + 0.45 * random.nextDouble(), random);

@@ -2,6 +2,7 @@ package org.voxseg.data.synthetic;
 
 import java.util.Random;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 
 /**
@@ -48,7 +49,7 @@ final class ObliqueGrid {
                 new double[] {columns[0][0], columns[1][0], columns[2][0], translation[0]},
                 new double[] {columns[0][1], columns[1][1], columns[2][1], translation[1]},
                 new double[] {columns[0][2], columns[1][2], columns[2][2], translation[2]});
-        return Geometry.of(shape, affine);
+        return Geometry.of(Extent.of(shape), affine);
     }
 
     /** The centre of the box of {@code corners}. */

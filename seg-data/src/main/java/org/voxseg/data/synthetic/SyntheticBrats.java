@@ -3,8 +3,9 @@ package org.voxseg.data.synthetic;
 import java.util.Locale;
 import java.util.Random;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
-import org.voxseg.data.grid.Extent;
+import org.voxseg.data.geometry.Vector3;
 import org.voxseg.data.volume.Volume;
 
 /**
@@ -47,7 +48,7 @@ public record SyntheticBrats(Extent shape, long seed) implements SyntheticDatase
     public SyntheticCase generate(int index) {
         int[] shape = this.shape.toArray();
         Random random = new Random(seed * 1_000_003L + index);
-        Geometry grid = Geometry.of(shape, obliqueAffine(random));
+        Geometry grid = Geometry.of(this.shape, obliqueAffine(random));
         int voxels = grid.voxelCount();
         float[] labels = new float[voxels];
         float[] image = new float[4 * voxels];
@@ -101,7 +102,7 @@ public record SyntheticBrats(Extent shape, long seed) implements SyntheticDatase
     }
 
     /** Nested ellipsoids: oedema, and inside it a core whose outer shell enhances. */
-    private record Tumour(double[] centre, double[] oedemaRadii, double[] coreRadii, double rim) {
+    private record Tumour(Vector3 centre, Vector3 oedemaRadii, Vector3 coreRadii, double rim) {
 
         static Tumour random(int[] shape, Random random) {
             double[] centre = new double[3];
@@ -112,7 +113,8 @@ public record SyntheticBrats(Extent shape, long seed) implements SyntheticDatase
                 oedema[a] = shape[a] * (0.12 + 0.08 * random.nextDouble());
                 core[a] = oedema[a] * (0.45 + 0.2 * random.nextDouble());
             }
-            return new Tumour(centre, oedema, core, 0.55 + 0.15 * random.nextDouble());
+            return new Tumour(Vector3.of(centre), Vector3.of(oedema), Vector3.of(core),
+                    0.55 + 0.15 * random.nextDouble());
         }
 
         int labelAt(int i, int j, int k) {
@@ -126,10 +128,10 @@ public record SyntheticBrats(Extent shape, long seed) implements SyntheticDatase
             return radius(i, j, k, oedemaRadii) < 1 ? OEDEMA : 0;
         }
 
-        private double radius(int i, int j, int k, double[] radii) {
-            double x = (i - centre[0]) / radii[0];
-            double y = (j - centre[1]) / radii[1];
-            double z = (k - centre[2]) / radii[2];
+        private double radius(int i, int j, int k, Vector3 radii) {
+            double x = (i - centre.x()) / radii.x();
+            double y = (j - centre.y()) / radii.y();
+            double z = (k - centre.z()) / radii.z();
             return Math.sqrt(x * x + y * y + z * z);
         }
     }

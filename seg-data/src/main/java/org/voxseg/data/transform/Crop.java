@@ -1,9 +1,10 @@
 package org.voxseg.data.transform;
 
+import org.voxseg.data.geometry.Box;
+import org.voxseg.data.geometry.Boxes;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
-import org.voxseg.data.grid.Box;
-import org.voxseg.data.grid.Extent;
-import org.voxseg.data.volume.Boxes;
+import org.voxseg.data.geometry.Vector3;
 import org.voxseg.data.volume.Volume;
 
 /**
@@ -27,10 +28,10 @@ public record Crop(Extent start, Extent size) implements GridStep {
 
     @Override
     public Geometry map(Geometry before) {
-        if (!new Box(start, size).fitsIn(Extent.of(before.shape()))) {
+        if (!new Box(start, size).fitsIn(before.shape())) {
             throw new IllegalArgumentException("crop box " + this + " exceeds the grid " + before.shapeText());
         }
-        return before.mapped(size.toArray(), new double[] {1, 1, 1}, new double[] {start.x(), start.y(), start.z()});
+        return before.mapped(size, Vector3.uniform(1), new Vector3(start.x(), start.y(), start.z()));
     }
 
     @Override
@@ -38,7 +39,7 @@ public record Crop(Extent start, Extent size) implements GridStep {
         Geometry after = map(volume.geometry());
         float[] out = new float[volume.channels() * after.voxelCount()];
         int[] box = size.toArray();
-        Boxes.copy(volume.data(), volume.geometry().shape(), start.toArray(), out, box, new int[3], box,
+        Boxes.copy(volume.data(), volume.geometry().shape().toArray(), start.toArray(), out, box, new int[3], box,
                 volume.channels());
         return Volume.wrap(after, volume.channels(), out);
     }
@@ -47,7 +48,8 @@ public record Crop(Extent start, Extent size) implements GridStep {
     public Volume invert(Volume volume, Geometry before, Interpolation interpolation) {
         float[] out = new float[volume.channels() * before.voxelCount()];
         int[] box = size.toArray();
-        Boxes.copy(volume.data(), box, new int[3], out, before.shape(), start.toArray(), box, volume.channels());
+        Boxes.copy(volume.data(), box, new int[3], out, before.shape().toArray(), start.toArray(), box,
+                volume.channels());
         return Volume.wrap(before, volume.channels(), out);
     }
 }

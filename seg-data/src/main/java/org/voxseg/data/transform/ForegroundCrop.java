@@ -35,7 +35,7 @@ public record ForegroundCrop(double threshold, boolean percentile, int margin) {
 
     /** The crop keeping the foreground of {@code image} plus the margin; the whole volume if nothing is above. */
     public Crop boxOf(Volume image) {
-        int[] shape = image.geometry().shape();
+        int[] shape = image.geometry().shape().toArray();
         int[] low = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
         int[] high = {-1, -1, -1};
         for (int c = 0; c < image.channels(); c++) {

@@ -1,9 +1,10 @@
 package org.voxseg.data.transform;
 
 import java.util.Objects;
+import org.voxseg.data.geometry.Boxes;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
-import org.voxseg.data.grid.Extent;
-import org.voxseg.data.volume.Boxes;
+import org.voxseg.data.geometry.Vector3;
 import org.voxseg.data.volume.Volume;
 
 /**
@@ -50,29 +51,29 @@ public record Pad(Extent before, Extent after) implements GridStep {
 
     @Override
     public Geometry map(Geometry before) {
-        int[] shape = before.shape();
-        int[] padded = new int[3];
-        for (int d = 0; d < 3; d++) {
-            padded[d] = shape[d] + this.before.get(d) + after.get(d);
-        }
-        return before.mapped(padded, new double[] {1, 1, 1},
-                new double[] {-this.before.x(), -this.before.y(), -this.before.z()});
+        Extent shape = before.shape();
+        Extent padded = new Extent(shape.x() + this.before.x() + after.x(), shape.y() + this.before.y() + after.y(),
+                shape.z() + this.before.z() + after.z());
+        return before.mapped(padded, Vector3.uniform(1),
+                new Vector3(-this.before.x(), -this.before.y(), -this.before.z()));
     }
 
     @Override
     public Volume apply(Volume volume, Interpolation interpolation) {
         Geometry padded = map(volume.geometry());
         float[] out = new float[volume.channels() * padded.voxelCount()];
-        int[] shape = volume.geometry().shape();
-        Boxes.copy(volume.data(), shape, new int[3], out, padded.shape(), before.toArray(), shape, volume.channels());
+        int[] shape = volume.geometry().shape().toArray();
+        Boxes.copy(volume.data(), shape, new int[3], out, padded.shape().toArray(), before.toArray(), shape,
+                volume.channels());
         return Volume.wrap(padded, volume.channels(), out);
     }
 
     @Override
     public Volume invert(Volume volume, Geometry before, Interpolation interpolation) {
         float[] out = new float[volume.channels() * before.voxelCount()];
-        Boxes.copy(volume.data(), volume.geometry().shape(), this.before.toArray(), out, before.shape(), new int[3],
-                before.shape(), volume.channels());
+        int[] shape = before.shape().toArray();
+        Boxes.copy(volume.data(), volume.geometry().shape().toArray(), this.before.toArray(), out, shape, new int[3],
+                shape, volume.channels());
         return Volume.wrap(before, volume.channels(), out);
     }
 }

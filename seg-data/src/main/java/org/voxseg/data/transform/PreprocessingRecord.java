@@ -1,6 +1,5 @@
 package org.voxseg.data.transform;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.voxseg.data.geometry.Geometry;
@@ -39,7 +38,7 @@ public record PreprocessingRecord(Geometry original, List<GridStep> steps) {
      */
     public Volume invert(Volume volume, Interpolation interpolation) {
         Geometry expected = result();
-        if (!Arrays.equals(volume.geometry().shape(), expected.shape())) {
+        if (!volume.geometry().shape().equals(expected.shape())) {
             throw new IllegalArgumentException("volume of shape " + volume.geometry().shapeText()
                     + " is not on the preprocessed grid " + expected.shapeText());
         }

@@ -2,8 +2,8 @@ package org.voxseg.data.transform;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.voxseg.data.grid.Extent;
-import org.voxseg.data.grid.Spacing;
+import org.voxseg.data.geometry.Extent;
+import org.voxseg.data.geometry.Spacing;
 
 /**
  * What preprocessing does to a case: foreground crop, resampling to a spacing or a shape, intensity scaling and

@@ -1,11 +1,9 @@
 package org.voxseg.data.transform;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.voxseg.data.grid.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
 
@@ -34,7 +32,7 @@ public final class Preprocessor {
      */
     public Result apply(Volume image, Optional<Volume> labels) {
         labels.ifPresent(l -> {
-            if (!Arrays.equals(l.geometry().shape(), image.geometry().shape())) {
+            if (!l.geometry().shape().equals(image.geometry().shape())) {
                 throw new IllegalArgumentException("label map " + l.geometry().shapeText()
                         + " is not on the image grid " + image.geometry().shapeText());
             }
@@ -53,7 +51,7 @@ public final class Preprocessor {
         int applied = steps.size();
         if (settings.crop().isPresent()) {
             Crop crop = settings.crop().get().boxOf(current);
-            if (!crop.size().equals(Extent.of(current.geometry().shape()))) {
+            if (!crop.size().equals(current.geometry().shape())) {
                 steps.add(crop);
             }
         }
@@ -69,7 +67,7 @@ public final class Preprocessor {
         if (settings.intensityNormalization().isPresent()) {
             current = settings.intensityNormalization().get().apply(current);
         }
-        Pad pad = Pad.toFit(current.geometry().shape(), settings.minShape().toArray(), settings.divisor());
+        Pad pad = Pad.toFit(current.geometry().shape().toArray(), settings.minShape().toArray(), settings.divisor());
         if (!pad.isEmpty()) {
             steps.add(pad);
             current = pad.apply(current, Interpolation.LINEAR);
@@ -87,6 +85,6 @@ public final class Preprocessor {
         }
         Optional<Resample> resample = settings.shape().map(Resample::new)
                 .or(() -> settings.spacing().map(spacing -> Resample.toSpacing(geometry, spacing)));
-        return resample.filter(r -> !r.shape().equals(Extent.of(geometry.shape()))).map(GridStep.class::cast);
+        return resample.filter(r -> !r.shape().equals(geometry.shape())).map(GridStep.class::cast);
     }
 }

@@ -1,6 +1,9 @@
 package org.voxseg.data.transform;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
 
@@ -12,26 +15,16 @@ import org.voxseg.data.volume.Volume;
  * @param sourceAxis for each new axis, the old axis it is
  * @param flipped for each new axis, whether it runs against the old one
  */
-public record Reorient(int[] sourceAxis, boolean[] flipped) implements GridStep {
+public record Reorient(List<Integer> sourceAxis, List<Boolean> flipped) implements GridStep {
 
     private static final String[] DIRECTIONS = {"LR", "PA", "IS"};
 
     public Reorient {
-        if (sourceAxis.length != 3 || flipped.length != 3) {
+        sourceAxis = List.copyOf(sourceAxis);
+        flipped = List.copyOf(flipped);
+        if (sourceAxis.size() != 3 || flipped.size() != 3) {
             throw new IllegalArgumentException("a reorientation names three axes");
         }
-        sourceAxis = sourceAxis.clone();
-        flipped = flipped.clone();
-    }
-
-    @Override
-    public int[] sourceAxis() {
-        return sourceAxis.clone();
-    }
-
-    @Override
-    public boolean[] flipped() {
-        return flipped.clone();
     }
 
     /**
@@ -44,8 +37,8 @@ public record Reorient(int[] sourceAxis, boolean[] flipped) implements GridStep 
             throw new IllegalArgumentException("axis codes '" + codes + "' should name each of L/R, P/A, I/S once");
         }
         String current = geometry.axisCodes();
-        int[] source = new int[3];
-        boolean[] flip = new boolean[3];
+        List<Integer> source = new ArrayList<>();
+        List<Boolean> flip = new ArrayList<>();
         boolean[] used = new boolean[3];
         for (int d = 0; d < 3; d++) {
             int old = worldAxisOf(current, worldAxis(codes.charAt(d)));
@@ -54,8 +47,8 @@ public record Reorient(int[] sourceAxis, boolean[] flipped) implements GridStep 
                         + "axis; it cannot be reoriented to " + codes);
             }
             used[old] = true;
-            source[d] = old;
-            flip[d] = current.charAt(old) != codes.charAt(d);
+            source.add(old);
+            flip.add(current.charAt(old) != codes.charAt(d));
         }
         return new Reorient(source, flip);
     }
@@ -97,7 +90,7 @@ public record Reorient(int[] sourceAxis, boolean[] flipped) implements GridStep 
     /** Whether the step changes nothing. */
     public boolean isIdentity() {
         for (int d = 0; d < 3; d++) {
-            if (sourceAxis[d] != d || flipped[d]) {
+            if (sourceAxis.get(d) != d || flipped.get(d)) {
                 return false;
             }
         }
@@ -109,23 +102,23 @@ public record Reorient(int[] sourceAxis, boolean[] flipped) implements GridStep 
         double[][] rows = new double[3][4];
         int[] shape = new int[3];
         for (int d = 0; d < 3; d++) {
-            int old = sourceAxis[d];
+            int old = sourceAxis.get(d);
             shape[d] = before.size(old);
-            rows[old][d] = flipped[d] ? -1 : 1;
-            rows[old][3] = flipped[d] ? before.size(old) - 1 : 0;
+            rows[old][d] = flipped.get(d) ? -1 : 1;
+            rows[old][3] = flipped.get(d) ? before.size(old) - 1 : 0;
         }
-        return before.reindexed(shape, Affine.fromRows(rows[0], rows[1], rows[2]));
+        return before.reindexed(Extent.of(shape), Affine.fromRows(rows[0], rows[1], rows[2]));
     }
 
     @Override
     public Volume apply(Volume volume, Interpolation interpolation) {
         Geometry after = map(volume.geometry());
-        return Volume.wrap(after, volume.channels(), copy(volume, after.shape(), false));
+        return Volume.wrap(after, volume.channels(), copy(volume, after.shape().toArray(), false));
     }
 
     @Override
     public Volume invert(Volume volume, Geometry before, Interpolation interpolation) {
-        return Volume.wrap(before, volume.channels(), copy(volume, before.shape(), true));
+        return Volume.wrap(before, volume.channels(), copy(volume, before.shape().toArray(), true));
     }
 
     /**
@@ -133,9 +126,11 @@ public record Reorient(int[] sourceAxis, boolean[] flipped) implements GridStep 
      * original one.
      */
     private float[] copy(Volume volume, int[] shape, boolean back) {
-        int[] from = volume.geometry().shape();
+        int[] from = volume.geometry().shape().toArray();
         int voxels = shape[0] * shape[1] * shape[2];
         float[] out = new float[volume.channels() * voxels];
+        int[] axes = sourceAxis.stream().mapToInt(Integer::intValue).toArray();
+        boolean[] flips = {flipped.get(0), flipped.get(1), flipped.get(2)};
         int[] index = new int[3];
         int[] source = new int[3];
         int at = 0;
@@ -144,11 +139,11 @@ public record Reorient(int[] sourceAxis, boolean[] flipped) implements GridStep 
                 for (index[1] = 0; index[1] < shape[1]; index[1]++) {
                     for (index[0] = 0; index[0] < shape[0]; index[0]++) {
                         for (int d = 0; d < 3; d++) {
-                            int old = sourceAxis[d];
+                            int old = axes[d];
                             if (back) {
-                                source[d] = flipped[d] ? shape[old] - 1 - index[old] : index[old];
+                                source[d] = flips[d] ? shape[old] - 1 - index[old] : index[old];
                             } else {
-                                source[old] = flipped[d] ? from[old] - 1 - index[d] : index[d];
+                                source[old] = flips[d] ? from[old] - 1 - index[d] : index[d];
                             }
                         }
                         out[at++] = volume.get(c, source[0], source[1], source[2]);

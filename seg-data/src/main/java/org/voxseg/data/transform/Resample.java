@@ -2,9 +2,10 @@ package org.voxseg.data.transform;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
-import org.voxseg.data.grid.Extent;
-import org.voxseg.data.grid.Spacing;
+import org.voxseg.data.geometry.Spacing;
+import org.voxseg.data.geometry.Vector3;
 import org.voxseg.data.volume.Volume;
 
 /**
@@ -34,8 +35,8 @@ public record Resample(Extent shape) implements GridStep {
      * spacing reached is within half a voxel of the target.
      */
     public static Resample toSpacing(Geometry geometry, Spacing spacing) {
-        int[] old = geometry.shape();
-        double[] oldSpacing = geometry.spacing();
+        int[] old = geometry.shape().toArray();
+        double[] oldSpacing = geometry.spacing().toArray();
         int[] target = new int[3];
         for (int d = 0; d < 3; d++) {
             target[d] = (int) Math.max(1, Math.round(old[d] * oldSpacing[d] / spacing.get(d)));
@@ -51,7 +52,7 @@ public record Resample(Extent shape) implements GridStep {
             scale[d] = (double) before.size(d) / shape.get(d);
             offset[d] = 0.5 * scale[d] - 0.5;
         }
-        return before.mapped(shape.toArray(), scale, offset);
+        return before.mapped(shape, Vector3.of(scale), Vector3.of(offset));
     }
 
     @Override
@@ -65,8 +66,8 @@ public record Resample(Extent shape) implements GridStep {
     }
 
     private static Volume resample(Volume volume, Geometry target, Interpolation interpolation) {
-        int[] from = volume.geometry().shape();
-        int[] to = target.shape();
+        int[] from = volume.geometry().shape().toArray();
+        int[] to = target.shape().toArray();
         if (Arrays.equals(from, to)) {
             return Volume.wrap(target, volume.channels(), volume.toArray());
         }

@@ -1,10 +1,12 @@
 package org.voxseg.data.transform;
 
 import java.nio.FloatBuffer;
+import java.util.Objects;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
-import org.voxseg.data.grid.Extent;
-import org.voxseg.data.grid.Spacing;
+import org.voxseg.data.geometry.Spacing;
+import org.voxseg.data.geometry.Vector3;
 import org.voxseg.data.volume.Volume;
 
 /**
@@ -19,7 +21,7 @@ import org.voxseg.data.volume.Volume;
  * @param offset the old index of new voxel 0 along each axis
  * @param grid MONAI's choices: the extent rule, the interpolation and the inverse's interpolation
  */
-public record SpacingResample(Extent shape, double[] scale, double[] offset, SpacingGrid grid) implements GridStep {
+public record SpacingResample(Extent shape, Vector3 scale, Vector3 offset, SpacingGrid grid) implements GridStep {
 
     /** How far from a right angle two axes of a file may be (cosine) for MONAI's grid to be axis by axis. */
     private static final double SHEAR_TOLERANCE = 1e-6;
@@ -27,21 +29,11 @@ public record SpacingResample(Extent shape, double[] scale, double[] offset, Spa
     private static final double IDENTITY_TOLERANCE = 1e-3;
 
     public SpacingResample {
-        if (!shape.isPositive() || scale.length != 3 || offset.length != 3) {
-            throw new IllegalArgumentException("a spacing resample needs a positive shape, three scales and offsets");
+        if (!shape.isPositive()) {
+            throw new IllegalArgumentException("a spacing resample needs a positive shape: " + shape);
         }
-        scale = scale.clone();
-        offset = offset.clone();
-    }
-
-    @Override
-    public double[] scale() {
-        return scale.clone();
-    }
-
-    @Override
-    public double[] offset() {
-        return offset.clone();
+        Objects.requireNonNull(scale, "scale");
+        Objects.requireNonNull(offset, "offset");
     }
 
     /**
@@ -55,7 +47,7 @@ public record SpacingResample(Extent shape, double[] scale, double[] offset, Spa
     public static SpacingResample of(Geometry geometry, Spacing spacing, SpacingGrid grid) {
         Affine affine = geometry.affine();
         requireRightAngles(affine);
-        int[] old = geometry.shape();
+        int[] old = geometry.shape().toArray();
         int[] shape = new int[3];
         double[] scale = new double[3];
         double[] offset = new double[3];
@@ -76,7 +68,7 @@ public record SpacingResample(Extent shape, double[] scale, double[] offset, Spa
             }
             offset = affine.inverse().apply(world[0], world[1], world[2]);
         }
-        return new SpacingResample(Extent.of(shape), scale, offset, grid);
+        return new SpacingResample(Extent.of(shape), Vector3.of(scale), Vector3.of(offset), grid);
     }
 
     private static void requireRightAngles(Affine affine) {
@@ -100,8 +92,8 @@ public record SpacingResample(Extent shape, double[] scale, double[] offset, Spa
      */
     public boolean isIdentity(Geometry before) {
         for (int d = 0; d < 3; d++) {
-            if (shape.get(d) != before.size(d) || Math.abs(scale[d] - 1) > IDENTITY_TOLERANCE
-                    || Math.abs(offset[d]) > IDENTITY_TOLERANCE) {
+            if (shape.get(d) != before.size(d) || Math.abs(scale.get(d) - 1) > IDENTITY_TOLERANCE
+                    || Math.abs(offset.get(d)) > IDENTITY_TOLERANCE) {
                 return false;
             }
         }
@@ -110,15 +102,15 @@ public record SpacingResample(Extent shape, double[] scale, double[] offset, Spa
 
     @Override
     public Geometry map(Geometry before) {
-        return before.mapped(shape.toArray(), scale, offset);
+        return before.mapped(shape, scale, offset);
     }
 
     @Override
     public Volume apply(Volume volume, Interpolation interpolation) {
-        int[] from = volume.geometry().shape();
+        int[] from = volume.geometry().shape().toArray();
         double[][] positions = new double[3][];
         for (int d = 0; d < 3; d++) {
-            positions[d] = positions(shape.get(d), from[d], scale[d], offset[d], grid.alignCorners());
+            positions[d] = positions(shape.get(d), from[d], scale.get(d), offset.get(d), grid.alignCorners());
         }
         return sample(volume, map(volume.geometry()), positions, interpolation == Interpolation.NEAREST
                 ? Interpolation.NEAREST : grid.mode());
@@ -128,7 +120,7 @@ public record SpacingResample(Extent shape, double[] scale, double[] offset, Spa
     public Volume invert(Volume volume, Geometry before, Interpolation interpolation) {
         double[][] positions = new double[3][];
         for (int d = 0; d < 3; d++) {
-            positions[d] = positions(before.size(d), shape.get(d), 1 / scale[d], -offset[d] / scale[d],
+            positions[d] = positions(before.size(d), shape.get(d), 1 / scale.get(d), -offset.get(d) / scale.get(d),
                     grid.inverseAlignCorners());
         }
         return sample(volume, before, positions, interpolation == Interpolation.NEAREST ? Interpolation.NEAREST
@@ -154,7 +146,7 @@ public record SpacingResample(Extent shape, double[] scale, double[] offset, Spa
     }
 
     private static Volume sample(Volume volume, Geometry target, double[][] positions, Interpolation interpolation) {
-        int[] current = volume.geometry().shape();
+        int[] current = volume.geometry().shape().toArray();
         FloatBuffer data = volume.data();
         for (int axis = 0; axis < 3; axis++) {
             data = FloatBuffer.wrap(AxisSampling.along(data, current, volume.channels(), axis, positions[axis],

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Objects;
+import org.voxseg.data.geometry.Boxes;
 import org.voxseg.data.geometry.Geometry;
 
 /**

@@ -2,7 +2,6 @@ package org.voxseg.data.cache;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.CaseLoader;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.nifti.NiftiDataType;
 import org.voxseg.data.nifti.NiftiWriter;
@@ -64,7 +64,7 @@ class MappedSamplingTest {
 
     /** A 13x11x9 case of two channels whose labels 1, 2 and 4 fill blocks of different sizes. */
     private CaseFiles writeCase() throws IOException {
-        Geometry grid = Geometry.of(new int[] {13, 11, 9}, Affine.diagonal(1.2, 1, 1.5));
+        Geometry grid = Geometry.of(new Extent(13, 11, 9), Affine.diagonal(1.2, 1, 1.5));
         int voxels = grid.voxelCount();
         float[][] channels = new float[2][voxels];
         float[] labels = new float[voxels];

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.IntBuffer;
 import java.nio.channels.FileChannel;
@@ -24,15 +23,16 @@ import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.CaseLoader;
 import org.voxseg.data.dataset.InvalidCaseException;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.nifti.NiftiDataType;
 import org.voxseg.data.nifti.NiftiWriter;
+import org.voxseg.data.sampling.ForegroundLocations;
 import org.voxseg.data.transform.ForegroundCrop;
 import org.voxseg.data.transform.IntensityNormalization;
 import org.voxseg.data.transform.Interpolation;
 import org.voxseg.data.transform.PreprocessingSettings;
 import org.voxseg.data.transform.Preprocessor;
-import org.voxseg.data.sampling.ForegroundLocations;
 import org.voxseg.data.volume.LabelType;
 import org.voxseg.data.volume.LabelVolume;
 import org.voxseg.data.volume.Volume;
@@ -53,7 +53,7 @@ class PreprocessedCacheTest {
 
     @BeforeEach
     void writeCase() throws IOException {
-        Geometry grid = Geometry.of(new int[] {12, 10, 9}, Affine.diagonal(-1.5, 1, 2));
+        Geometry grid = Geometry.of(new Extent(12, 10, 9), Affine.diagonal(-1.5, 1, 2));
         float[] image = new float[grid.voxelCount()];
         float[] labels = new float[grid.voxelCount()];
         for (int v = 0; v < image.length; v++) {
@@ -182,7 +182,7 @@ class PreprocessedCacheTest {
 
     @Test
     void aCaseWhoseValuesFailTheChecksGetsNoEntry() throws IOException {
-        Geometry grid = Geometry.of(new int[] {12, 10, 9}, Affine.diagonal(-1.5, 1, 2));
+        Geometry grid = Geometry.of(new Extent(12, 10, 9), Affine.diagonal(-1.5, 1, 2));
         float[] withNan = new float[grid.voxelCount()];
         withNan[7] = Float.NaN;
         withNan[8] = 3;

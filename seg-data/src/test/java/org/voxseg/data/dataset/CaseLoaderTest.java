@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.data.SuppressForbidden;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.nifti.NiftiDataType;
 import org.voxseg.data.nifti.NiftiFormatException;
@@ -49,7 +49,7 @@ class CaseLoaderTest {
     void refusesChannelsOnDifferentGrids() throws IOException {
         Path folder = TinyBrats.writeCase(root, "case_1");
         Path t1 = folder.resolve("case_1_t1.nii.gz");
-        TinyBrats.write(t1, Geometry.of(TinyBrats.SHAPE, Affine.diagonal(1, 1, 1)),
+        TinyBrats.write(t1, Geometry.of(Extent.of(TinyBrats.SHAPE), Affine.diagonal(1, 1, 1)),
                 TinyBrats.channelValues(1), NiftiDataType.INT16);
 
         IOException error = assertThrows(IOException.class,
@@ -63,7 +63,7 @@ class CaseLoaderTest {
     @SuppressForbidden("measures allocation with com.sun.management.ThreadMXBean (HotSpot and OpenJDK)")
     void refusesATinyGzipDeclaringABillionVoxelsBeforeAllocating() throws IOException {
         Path small = root.resolve("small.nii");
-        NiftiWriter.of(NiftiDataType.FLOAT32).write(Volume.wrap(Geometry.of(new int[] {2, 2, 2},
+        NiftiWriter.of(NiftiDataType.FLOAT32).write(Volume.wrap(Geometry.of(new Extent(2, 2, 2),
                 Affine.identity()), 1, new float[8]), small);
         ByteBuffer header = ByteBuffer.wrap(Files.readAllBytes(small), 0, 352).order(ByteOrder.LITTLE_ENDIAN);
         for (int d = 0; d < 3; d++) {

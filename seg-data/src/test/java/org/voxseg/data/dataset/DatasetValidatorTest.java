@@ -1,7 +1,6 @@
 package org.voxseg.data.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.nifti.NiftiDataType;
 
@@ -42,7 +42,7 @@ class DatasetValidatorTest {
         Path two = TinyBrats.writeCase(root, "case_2");
         float[] smaller = new float[90];
         smaller[0] = 1;
-        TinyBrats.write(two.resolve("case_2_t2.nii.gz"), Geometry.of(new int[] {6, 5, 3}, Affine.identity()),
+        TinyBrats.write(two.resolve("case_2_t2.nii.gz"), Geometry.of(new Extent(6, 5, 3), Affine.identity()),
                 smaller, NiftiDataType.INT16);
         float[] withNan = TinyBrats.channelValues(0);
         withNan[4] = Float.NaN;
@@ -79,7 +79,7 @@ class DatasetValidatorTest {
         badLabels[0] = 3;
         TinyBrats.write(one.resolve("case_1_seg.nii.gz"), TinyBrats.GRID, badLabels, NiftiDataType.UINT8);
         Path two = TinyBrats.writeCase(root, "case_2");
-        TinyBrats.write(two.resolve("case_2_t2.nii.gz"), Geometry.of(new int[] {6, 5, 3}, Affine.identity()),
+        TinyBrats.write(two.resolve("case_2_t2.nii.gz"), Geometry.of(new Extent(6, 5, 3), Affine.identity()),
                 new float[90], NiftiDataType.INT16);
         Files.writeString(two.resolve("case_2_t1.nii.gz"), "garbage");
 

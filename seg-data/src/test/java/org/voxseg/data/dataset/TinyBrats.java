@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.nifti.NiftiDataType;
 import org.voxseg.data.nifti.NiftiWriter;
@@ -13,7 +14,7 @@ import org.voxseg.data.volume.Volume;
 final class TinyBrats {
 
     static final int[] SHAPE = {6, 5, 4};
-    static final Geometry GRID = Geometry.of(SHAPE, Affine.diagonal(-1, -1, 1));
+    static final Geometry GRID = Geometry.of(Extent.of(SHAPE), Affine.diagonal(-1, -1, 1));
     static final String[] CHANNELS = {"flair", "t1", "t1ce", "t2"};
 
     private TinyBrats() {

@@ -2,7 +2,6 @@ package org.voxseg.data.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
 
@@ -19,7 +19,7 @@ class EvaluationReportTest {
     Path dir;
 
     private static Volume labels(float... values) {
-        return Volume.wrap(Geometry.of(new int[] {values.length, 1, 1}, Affine.identity()), 1, values);
+        return Volume.wrap(Geometry.of(new Extent(values.length, 1, 1), Affine.identity()), 1, values);
     }
 
     @Test
@@ -30,18 +30,18 @@ class EvaluationReportTest {
 
         assertEquals(List.of("WT", "TC", "ET"), scores.structures());
         // WT: prediction {1,2,3}, reference {1,2,3,4}; TC: {2,3} vs {3,4}; ET: {3} vs {3,4}
-        assertEquals(2.0 * 3 / 7, scores.dice()[0], 1e-12);
-        assertEquals(2.0 * 1 / 4, scores.dice()[1], 1e-12);
-        assertEquals(2.0 * 1 / 3, scores.dice()[2], 1e-12);
+        assertEquals(2.0 * 3 / 7, scores.dice().get(0), 1e-12);
+        assertEquals(2.0 * 1 / 4, scores.dice().get(1), 1e-12);
+        assertEquals(2.0 * 1 / 3, scores.dice().get(2), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> evaluator.evaluate("bad", labels(0, 1), labels(0, 1, 2)));
     }
 
     @Test
     void csvAndSummaryLeaveUndefinedValuesOut() throws IOException {
         EvaluationReport report = new EvaluationReport(List.of(
-                new CaseScores("a,1", List.of("ET"), new double[] {0.5}, new double[] {Double.NaN}),
-                new CaseScores("b", List.of("ET"), new double[] {1.0}, new double[] {4.0}),
-                new CaseScores("c", List.of("ET"), new double[] {0.0}, new double[] {2.0})));
+                CaseScores.of("a,1", List.of("ET"), new double[] {0.5}, new double[] {Double.NaN}),
+                CaseScores.of("b", List.of("ET"), new double[] {1.0}, new double[] {4.0}),
+                CaseScores.of("c", List.of("ET"), new double[] {0.0}, new double[] {2.0})));
         Path cases = dir.resolve("cases.csv");
         Path summary = dir.resolve("summary.csv");
 

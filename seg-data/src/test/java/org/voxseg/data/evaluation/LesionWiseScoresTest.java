@@ -2,7 +2,6 @@ package org.voxseg.data.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.nifti.NiftiDataType;
 import org.voxseg.data.nifti.NiftiWriter;
@@ -122,7 +122,7 @@ class LesionWiseScoresTest {
             values[v] = mask[v] ? 1 : 0;
         }
         Path file = dir.resolve(name);
-        NiftiWriter.of(NiftiDataType.UINT8).write(Volume.wrap(Geometry.of(SHAPE,
+        NiftiWriter.of(NiftiDataType.UINT8).write(Volume.wrap(Geometry.of(Extent.of(SHAPE),
                 Affine.diagonal(SPACING[0], SPACING[1], SPACING[2])), 1, values), file);
         return file;
     }

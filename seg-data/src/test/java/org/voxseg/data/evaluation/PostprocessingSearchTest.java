@@ -3,7 +3,6 @@ package org.voxseg.data.evaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.label.KeepLargestComponent;
 import org.voxseg.data.label.PostprocessingStep;
@@ -24,6 +24,7 @@ class PostprocessingSearchTest {
 
     private static final int[] SHAPE = {24, 20, 16};
     private static final int[] BRATS_LABELS = {2, 1, 4};
+    private static final List<Integer> FOREGROUND = List.of(2, 1, 4);
 
     @TempDir
     Path dir;
@@ -54,7 +55,7 @@ class PostprocessingSearchTest {
     private SegmentationPairs cases(double spacing, float[]... predictionThenReference) throws IOException {
         Path predictions = Files.createDirectories(dir.resolve("predictions"));
         Path references = Files.createDirectories(dir.resolve("references"));
-        Geometry grid = Geometry.of(SHAPE, Affine.diagonal(spacing, spacing, spacing));
+        Geometry grid = Geometry.of(Extent.of(SHAPE), Affine.diagonal(spacing, spacing, spacing));
         for (int c = 0; c < predictionThenReference.length / 2; c++) {
             NiftiWriter writer = NiftiWriter.of(NiftiDataType.UINT8);
             writer.write(Volume.wrap(grid, 1, predictionThenReference[2 * c]), predictions.resolve("case" + c
@@ -81,11 +82,11 @@ class PostprocessingSearchTest {
 
         PostprocessingChoice.Decision foreground = choice.decisions().get(0);
         assertEquals("foreground", foreground.target());
-        assertEquals(new RemoveSmallComponents("foreground", BRATS_LABELS, 9), foreground.chosen(),
+        assertEquals(new RemoveSmallComponents("foreground", FOREGROUND, 9), foreground.chosen(),
                 "components smaller than 9 voxels go; the 27-voxel focus is larger");
-        assertEquals(List.of(new RemoveSmallComponents("foreground", BRATS_LABELS, 9),
-                new RemoveSmallComponents("foreground", BRATS_LABELS, 28),
-                new KeepLargestComponent("foreground", BRATS_LABELS)),
+        assertEquals(List.of(new RemoveSmallComponents("foreground", FOREGROUND, 9),
+                new RemoveSmallComponents("foreground", FOREGROUND, 28),
+                new KeepLargestComponent("foreground", FOREGROUND)),
                 foreground.tried().stream().map(PostprocessingChoice.Trial::step).toList());
         for (PostprocessingChoice.Trial aggressive : foreground.tried().subList(1, 3)) {
             assertTrue(aggressive.dice().get("WT") < foreground.after().dice().get("WT"),

@@ -1,10 +1,8 @@
 package org.voxseg.data.evaluation;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -15,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.nifti.NiftiDataType;
 import org.voxseg.data.nifti.NiftiWriter;
@@ -49,7 +48,7 @@ class SegmentationPairsTest {
 
     private Path write(String name, float[] values, Affine affine, NiftiDataType type) throws IOException {
         Path file = dir.resolve(name);
-        NiftiWriter.of(type).write(Volume.wrap(Geometry.of(SHAPE, affine), 1, values), file);
+        NiftiWriter.of(type).write(Volume.wrap(Geometry.of(Extent.of(SHAPE), affine), 1, values), file);
         return file;
     }
 
@@ -107,13 +106,13 @@ class SegmentationPairsTest {
         CaseScores scores = pairs.evaluate(Structure.bratsRegions(), EmptyMaskConvention.brats()).cases().get(0);
 
         CaseScores expected = new Evaluator(Structure.bratsRegions(), EmptyMaskConvention.brats()).evaluate(
-                "prediction", Volume.wrap(Geometry.of(SHAPE, GRID), 1, predicted),
-                Volume.wrap(Geometry.of(SHAPE, GRID), 1, labels()));
+                "prediction", Volume.wrap(Geometry.of(Extent.of(SHAPE), GRID), 1, predicted),
+                Volume.wrap(Geometry.of(Extent.of(SHAPE), GRID), 1, labels()));
         // TC {1, 4}: the reference's 23 voxels against the prediction's 24, the 2 relabelled 1
-        assertArrayEquals(new double[] {1, 2.0 * 23 / 47, 1}, scores.dice(), 1e-12);
+        assertEquals(List.of(1.0, 2.0 * 23 / 47, 1.0), scores.dice());
         assertEquals(expected.structures(), scores.structures());
-        assertArrayEquals(expected.dice(), scores.dice());
-        assertArrayEquals(expected.hausdorff95(), scores.hausdorff95());
+        assertEquals(expected.dice(), scores.dice());
+        assertEquals(expected.hausdorff95(), scores.hausdorff95());
     }
 
     @Test
@@ -172,7 +171,7 @@ class SegmentationPairsTest {
         SegmentationPairs.find(withinTolerance, dir.resolve("reference.nii.gz")).validate(Structure.bratsRegions());
 
         Path other = dir.resolve("other.nii.gz");
-        NiftiWriter.of(NiftiDataType.UINT8).write(Volume.wrap(Geometry.of(new int[] {6, 5, 5}, GRID), 1,
+        NiftiWriter.of(NiftiDataType.UINT8).write(Volume.wrap(Geometry.of(new Extent(6, 5, 5), GRID), 1,
                 new float[6 * 5 * 5]), other);
         assertRefused(other, "shape 6x5x5 differs from 6x5x4");
     }

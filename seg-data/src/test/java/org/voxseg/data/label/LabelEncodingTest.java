@@ -3,9 +3,9 @@ package org.voxseg.data.label;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import org.junit.jupiter.api.Test;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
 
@@ -14,7 +14,7 @@ class LabelEncodingTest {
     private static final int[] BRATS = {2, 1, 4};
 
     private static Volume line(int channels, float... values) {
-        return Volume.wrap(Geometry.of(new int[] {values.length / channels, 1, 1}, Affine.identity()), channels,
+        return Volume.wrap(Geometry.of(new Extent(values.length / channels, 1, 1), Affine.identity()), channels,
                 values);
     }
 

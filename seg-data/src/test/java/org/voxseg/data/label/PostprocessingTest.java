@@ -2,10 +2,10 @@ package org.voxseg.data.label;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
 
@@ -22,7 +22,7 @@ class PostprocessingTest {
     }
 
     private static Volume volume(float[] values) {
-        return Volume.wrap(Geometry.of(SHAPE, Affine.identity()), 1, values);
+        return Volume.wrap(Geometry.of(Extent.of(SHAPE), Affine.identity()), 1, values);
     }
 
     @Test
@@ -48,7 +48,7 @@ class PostprocessingTest {
         labels[at(4, 3, 2)] = 2;
         labels[at(4, 0, 2)] = 1;
 
-        float[] out = Postprocessing.of(List.of(new RemoveSmallComponents("label 2", new int[] {2}, 2)))
+        float[] out = Postprocessing.of(List.of(new RemoveSmallComponents("label 2", List.of(2), 2)))
                 .apply(volume(labels)).toArray();
 
         float[] expected = labels.clone();
@@ -65,12 +65,12 @@ class PostprocessingTest {
         labels[at(4, 2, 2)] = 2;
         labels[at(3, 2, 2)] = 2;
 
-        float[] perLabel = Postprocessing.of(List.of(new KeepLargestComponent("label 1", new int[] {1})))
+        float[] perLabel = Postprocessing.of(List.of(new KeepLargestComponent("label 1", List.of(1))))
                 .apply(volume(labels)).toArray();
         assertEquals(0, perLabel[at(4, 3, 2)]);
         assertEquals(2, perLabel[at(4, 2, 2)]);
 
-        float[] foreground = Postprocessing.of(List.of(new KeepLargestComponent("foreground", new int[] {1, 2})))
+        float[] foreground = Postprocessing.of(List.of(new KeepLargestComponent("foreground", List.of(1, 2))))
                 .apply(volume(labels)).toArray();
         assertEquals(0, foreground[at(0, 0, 0)], "the 2-voxel blob loses to the 3-voxel one of labels 1 and 2");
         assertEquals(1, foreground[at(4, 3, 2)]);
@@ -103,7 +103,7 @@ class PostprocessingTest {
         labels[at(2, 3, 0)] = 1;
         labels[at(2, 0, 2)] = 2;
 
-        float[] out = Postprocessing.of(List.of(new RemoveSmallComponents("TC", new int[] {1, 4}, 2)))
+        float[] out = Postprocessing.of(List.of(new RemoveSmallComponents("TC", List.of(1, 4), 2)))
                 .apply(volume(labels)).toArray();
 
         float[] expected = labels.clone();
@@ -117,7 +117,7 @@ class PostprocessingTest {
         labels[at(0, 0, 0)] = 4;
         labels[at(4, 3, 2)] = 4;
         labels[at(4, 2, 2)] = 4;
-        PostprocessingStep largest = new KeepLargestComponent("ET", new int[] {4});
+        PostprocessingStep largest = new KeepLargestComponent("ET", List.of(4));
         PostprocessingStep rule = new ReplaceSmallLabel(4, 3, 1);
 
         float[] largestFirst = Postprocessing.of(List.of(largest, rule)).apply(volume(labels)).toArray();

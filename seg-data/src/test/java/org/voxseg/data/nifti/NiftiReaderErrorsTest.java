@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.data.SuppressForbidden;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
 
@@ -34,7 +34,7 @@ class NiftiReaderErrorsTest {
     void writeValidFile() throws IOException {
         Path file = dir.resolve("valid.nii");
         NiftiWriter.of(NiftiDataType.INT16)
-                .write(Volume.wrap(Geometry.of(new int[] {4, 3, 2}, Affine.identity()), 1, new float[24]), file);
+                .write(Volume.wrap(Geometry.of(new Extent(4, 3, 2), Affine.identity()), 1, new float[24]), file);
         valid = Files.readAllBytes(file);
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.data.SuppressForbidden;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
 
@@ -204,7 +204,7 @@ class NiftiReaderLimitsTest {
     private byte[] writtenByVoxseg() throws IOException {
         Path file = dir.resolve("written.nii.gz");
         NiftiWriter.of(NiftiDataType.FLOAT32)
-                .write(Volume.wrap(Geometry.of(new int[] {20, 20, 20}, Affine.identity()), 1, values()), file);
+                .write(Volume.wrap(Geometry.of(new Extent(20, 20, 20), Affine.identity()), 1, values()), file);
         return Files.readAllBytes(file);
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteOrder;
@@ -18,9 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.SuppressForbidden;
+import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
+import org.voxseg.data.geometry.Spacing;
 import org.voxseg.data.volume.Volume;
 
 /** What the writer writes, the reader reads back: values, geometry and header fields. */
@@ -45,7 +46,7 @@ class NiftiRoundTripTest {
     @MethodSource("datatypesAndOrders")
     void everyDatatypeAndByteOrderRoundTrips(NiftiDataType type, ByteOrder order, String extension)
             throws IOException {
-        Volume volume = Volume.wrap(Geometry.of(new int[] {5, 4, 3}, OBLIQUE), 2, valuesFor(type, 2 * 60));
+        Volume volume = Volume.wrap(Geometry.of(new Extent(5, 4, 3), OBLIQUE), 2, valuesFor(type, 2 * 60));
         Path file = dir.resolve("volume." + extension);
 
         NiftiWriter.of(type).withByteOrder(order).write(volume, file);
@@ -93,7 +94,7 @@ class NiftiRoundTripTest {
         assertTrue(written.qform().maxAbsDifference(original.qform()) < 1e-4, "qform " + written.qform());
         assertTrue(written.sform().maxAbsDifference(written.qform()) < 1e-4, "sform and qform agree");
         assertEquals(-1, written.qfac());
-        assertArrayEquals(original.spacing(), written.geometry().spacing(), 1e-6);
+        assertArrayEquals(original.spacing().toArray(), written.geometry().spacing().toArray(), 1e-6);
         assertEquals(original.xyztUnits(), written.xyztUnits());
         assertEquals(NiftiHeaderCodec.NIFTI1_DATA_OFFSET, written.voxOffset());
         assertTrue(written.description().startsWith("voxseg"));
@@ -101,7 +102,7 @@ class NiftiRoundTripTest {
 
     @Test
     void qformOnlyGeometryKeepsItsCodes() throws IOException {
-        Geometry qformOnly = Geometry.builder().shape(new int[] {4, 4, 4}).spacing(new double[] {2, 2, 2.2})
+        Geometry qformOnly = Geometry.builder().shape(new Extent(4, 4, 4)).spacing(new Spacing(2, 2, 2.2))
                 .qform(NiftiReader.readHeader(Fixtures.file("example4d.nii.gz")).qform(), 1).build();
         Path file = dir.resolve("qform.nii");
 
@@ -117,7 +118,7 @@ class NiftiRoundTripTest {
     void valuesOutsideTheDatatypeAreRefusedAndNothingIsWritten() throws IOException {
         Path file = dir.resolve("labels.nii.gz");
         Files.writeString(file, "previous good file");
-        Volume volume = Volume.wrap(Geometry.of(new int[] {2, 2, 2}, Affine.identity()), 1,
+        Volume volume = Volume.wrap(Geometry.of(new Extent(2, 2, 2), Affine.identity()), 1,
                 new float[] {0, 1, 2, 300, 4, 5, 6, 7});
 
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
@@ -131,7 +132,7 @@ class NiftiRoundTripTest {
     @Test
     void integerTypesRoundToNearest() throws IOException {
         Path file = dir.resolve("rounded.nii");
-        Volume volume = Volume.wrap(Geometry.of(new int[] {4, 1, 1}, Affine.identity()), 1,
+        Volume volume = Volume.wrap(Geometry.of(new Extent(4, 1, 1), Affine.identity()), 1,
                 new float[] {0.4f, 0.6f, -1.5f, 2.5f});
 
         NiftiWriter.of(NiftiDataType.INT16).write(volume, file);
@@ -142,7 +143,7 @@ class NiftiRoundTripTest {
     @Test
     @SuppressForbidden("measures allocation with com.sun.management.ThreadMXBean (HotSpot and OpenJDK)")
     void channelsStreamIntoOneArrayWithoutFurtherCopies() throws IOException {
-        Geometry geometry = Geometry.of(new int[] {128, 128, 64}, OBLIQUE);
+        Geometry geometry = Geometry.of(new Extent(128, 128, 64), OBLIQUE);
         int voxels = geometry.voxelCount();
         Path[] files = new Path[2];
         for (int c = 0; c < files.length; c++) {

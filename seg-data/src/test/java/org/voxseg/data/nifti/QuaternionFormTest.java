@@ -3,11 +3,11 @@ package org.voxseg.data.nifti;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Vector3;
 
 class QuaternionFormTest {
 
@@ -23,19 +23,19 @@ class QuaternionFormTest {
         "0.7071068, 0.7071068, 0, 1"
     })
     void matrixToQuaternionAndBackIsStable(double b, double c, double d, double qfac) {
-        QuaternionForm form = new QuaternionForm(b, c, d, new double[] {10, -20, 30}, new double[] {2, 3, 1.5}, qfac);
+        QuaternionForm form = new QuaternionForm(b, c, d, new Vector3(10, -20, 30), new Vector3(2, 3, 1.5), qfac);
         Affine matrix = form.toMatrix();
 
         Affine again = QuaternionForm.fromMatrix(matrix).toMatrix();
 
         assertTrue(again.maxAbsDifference(matrix) < 1e-6, matrix + " became " + again);
         assertEquals(qfac, QuaternionForm.fromMatrix(matrix).qfac());
-        assertArrayEquals(new double[] {2, 3, 1.5}, QuaternionForm.fromMatrix(matrix).voxelSize(), 1e-9);
+        assertArrayEquals(new double[] {2, 3, 1.5}, QuaternionForm.fromMatrix(matrix).voxelSize().toArray(), 1e-9);
     }
 
     @Test
     void identityQuaternionWithNegativeQfacFlipsTheThirdAxis() {
-        Affine matrix = new QuaternionForm(0, 0, 0, new double[3], new double[] {1, 1, 2}, -1).toMatrix();
+        Affine matrix = new QuaternionForm(0, 0, 0, Vector3.uniform(0), new Vector3(1, 1, 2), -1).toMatrix();
 
         assertEquals(Affine.diagonal(1, 1, -2), matrix);
     }

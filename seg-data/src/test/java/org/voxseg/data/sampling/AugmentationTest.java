@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.voxseg.data.geometry.Extent;
 
 class AugmentationTest {
 
@@ -19,13 +19,13 @@ class AugmentationTest {
         for (int v = 0; v < voxels; v++) {
             values[v] = v + 1;
         }
-        return new Patch(shape, 1, values, values.clone());
+        return new Patch(Extent.of(shape), 1, values, values.clone());
     }
 
     private static Patch constant(float value, int... shape) {
         float[] values = new float[shape[0] * shape[1] * shape[2]];
         Arrays.fill(values, value);
-        return new Patch(shape, 1, values, new float[values.length]);
+        return new Patch(Extent.of(shape), 1, values, new float[values.length]);
     }
 
     @Test

@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.IntBuffer;
 import org.junit.jupiter.api.Test;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.LabelVolume;
 import org.voxseg.data.volume.Volume;
 
 class ForegroundLocationsTest {
 
-    private static final Geometry GRID = Geometry.of(new int[] {4, 3, 2}, Affine.identity());
+    private static final Geometry GRID = Geometry.of(new Extent(4, 3, 2), Affine.identity());
 
     @Test
     void listsEachValuesVoxelsInFileOrder() {

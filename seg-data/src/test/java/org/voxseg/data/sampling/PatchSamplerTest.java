@@ -4,16 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
 
 class PatchSamplerTest {
 
-    private static final Geometry GRID = Geometry.of(new int[] {20, 16, 12}, Affine.identity());
+    private static final Geometry GRID = Geometry.of(new Extent(20, 16, 12), Affine.identity());
 
     /** Image channel c holds voxel index + c * 10000; labels hold voxel index, except where marked. */
     static SamplingCase rampCase(int foregroundVoxel) {
@@ -106,7 +106,7 @@ class PatchSamplerTest {
     void aPatchOfTheVolumesSizeIsTheWholeVolume() {
         SamplingCase whole = rampCase(5);
 
-        Patch patch = new PatchSampler(GRID.shape(), 0.5).sample(whole, new Random(0));
+        Patch patch = new PatchSampler(GRID.shape().toArray(), 0.5).sample(whole, new Random(0));
 
         assertArrayEquals(whole.image().toArray(), patch.image());
         assertArrayEquals(whole.labels().toVolume().toArray(), patch.labels());

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
 
@@ -34,7 +34,7 @@ class AnatomicalBratsTest {
                 }
             }
         }
-        return Volume.wrap(Geometry.of(shape, Affine.diagonal(1, 1, 1)), 1, values);
+        return Volume.wrap(Geometry.of(Extent.of(shape), Affine.diagonal(1, 1, 1)), 1, values);
     }
 
     private static final Volume BRAIN = brain();
@@ -54,7 +54,7 @@ class AnatomicalBratsTest {
         assertEquals(0, counts[3], "only BraTS labels");
         assertTrue(counts[2] > 0 && counts[1] + counts[4] > 0, Arrays.toString(counts));
         Geometry grid = generated.image().geometry();
-        for (double spacing : grid.spacing()) {
+        for (double spacing : grid.spacing().toArray()) {
             assertTrue(spacing >= 1.9 && spacing <= 2.6, "spacing " + spacing);
         }
         Affine affine = grid.affine();
@@ -106,7 +106,7 @@ class AnatomicalBratsTest {
 
     @Test
     void anAnatomyWithoutBrainIsRefused() {
-        Volume empty = Volume.wrap(Geometry.of(new int[] {8, 8, 8}, Affine.identity()), 1, new float[512]);
+        Volume empty = Volume.wrap(Geometry.of(new Extent(8, 8, 8), Affine.identity()), 1, new float[512]);
 
         assertThrows(IllegalArgumentException.class, () -> new AnatomicalBrats(empty, 1));
     }

@@ -2,7 +2,6 @@ package org.voxseg.data.transform;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import org.junit.jupiter.api.Test;
 import org.voxseg.data.volume.Volume;
 
@@ -17,8 +16,10 @@ class CropTest {
         Volume cropped = crop.apply(ramp, Interpolation.LINEAR);
 
         assertArrayEquals(new float[] {11, 12, 21, 22, 111, 112, 121, 122}, cropped.toArray());
-        assertArrayEquals(ramp.geometry().indexToWorld(1, 1, 0), cropped.geometry().indexToWorld(0, 0, 0), 1e-9);
-        assertArrayEquals(ramp.geometry().indexToWorld(2, 2, 1), cropped.geometry().indexToWorld(1, 1, 1), 1e-9);
+        assertArrayEquals(ramp.geometry().indexToWorld(1, 1, 0).toArray(),
+                cropped.geometry().indexToWorld(0, 0, 0).toArray(), 1e-9);
+        assertArrayEquals(ramp.geometry().indexToWorld(2, 2, 1).toArray(),
+                cropped.geometry().indexToWorld(1, 1, 1).toArray(), 1e-9);
     }
 
     @Test

@@ -1,12 +1,12 @@
 package org.voxseg.data.transform;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.nifti.NiftiReader;
 import org.voxseg.data.volume.Volume;
@@ -30,7 +30,7 @@ class ForegroundCropTest {
         float[] data = new float[2 * 10 * 10 * 10];
         data[3 + 10 * (4 + 10 * 5)] = 7;              // channel 0, voxel (3, 4, 5)
         data[1000 + 8 + 10 * (1 + 10 * 9)] = 2;       // channel 1, voxel (8, 1, 9)
-        Volume image = Volume.wrap(Geometry.of(new int[] {10, 10, 10}, Affine.identity()), 2, data);
+        Volume image = Volume.wrap(Geometry.of(new Extent(10, 10, 10), Affine.identity()), 2, data);
 
         Crop box = ForegroundCrop.above(0, 2).boxOf(image);
 

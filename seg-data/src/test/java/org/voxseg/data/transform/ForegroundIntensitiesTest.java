@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
 
 class ForegroundIntensitiesTest {
 
-    private static final Geometry GRID = Geometry.of(new int[] {4, 3, 2}, Affine.identity());
+    private static final Geometry GRID = Geometry.of(new Extent(4, 3, 2), Affine.identity());
 
     /** A two-channel image: channel 0 holds {@code inside} on the foreground and -1000 elsewhere, channel 1 twice. */
     private static Volume image(float inside, Volume labels) {

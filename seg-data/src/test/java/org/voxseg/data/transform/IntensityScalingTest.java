@@ -2,16 +2,16 @@ package org.voxseg.data.transform;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import org.junit.jupiter.api.Test;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
 
 class IntensityScalingTest {
 
     private static Volume row(float... values) {
-        return Volume.wrap(Geometry.of(new int[] {values.length, 1, 1}, Affine.identity()), 1, values);
+        return Volume.wrap(Geometry.of(new Extent(values.length, 1, 1), Affine.identity()), 1, values);
     }
 
     @Test

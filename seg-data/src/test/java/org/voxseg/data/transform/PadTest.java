@@ -2,7 +2,6 @@ package org.voxseg.data.transform;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import org.junit.jupiter.api.Test;
 import org.voxseg.data.volume.Volume;
 
@@ -24,9 +23,10 @@ class PadTest {
 
         Volume padded = pad.apply(line, Interpolation.LINEAR);
 
-        assertArrayEquals(new int[] {6, 2, 1}, padded.geometry().shape());
+        assertArrayEquals(new int[] {6, 2, 1}, padded.geometry().shape().toArray());
         assertArrayEquals(new float[] {0, 1, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0}, padded.toArray());
-        assertArrayEquals(line.geometry().indexToWorld(0, 0, 0), padded.geometry().indexToWorld(1, 0, 0), 1e-9);
+        assertArrayEquals(line.geometry().indexToWorld(0, 0, 0).toArray(),
+                padded.geometry().indexToWorld(1, 0, 0).toArray(), 1e-9);
         assertArrayEquals(line.toArray(), pad.invert(padded, line.geometry(), Interpolation.NEAREST).toArray());
     }
 }

@@ -3,7 +3,6 @@ package org.voxseg.data.transform;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -60,7 +59,7 @@ class PreprocessorTest {
 
         Preprocessor.Result result = new Preprocessor(settings).apply(IMAGE, Optional.of(LABELS));
 
-        int[] shape = result.image().geometry().shape();
+        int[] shape = result.image().geometry().shape().toArray();
         for (int d = 0; d < 3; d++) {
             assertEquals(0, shape[d] % 8, "divisible by 8: " + result.image().geometry().shapeText());
         }
@@ -81,13 +80,13 @@ class PreprocessorTest {
 
         Preprocessor.Result result = new Preprocessor(settings).apply(IMAGE, Optional.of(LABELS));
         Geometry preprocessed = result.image().geometry();
-        assertArrayEquals(new double[] {1, 1, 1}, preprocessed.spacing(), 0.1);
+        assertArrayEquals(new double[] {1, 1, 1}, preprocessed.spacing().toArray(), 0.1);
         assertEquals(3, result.record().steps().size());
 
         Volume back = result.record().invert(result.labels().orElseThrow(), Interpolation.NEAREST);
 
         assertEquals(IMAGE.geometry().affine(), back.geometry().affine());
-        assertArrayEquals(SHAPE, back.geometry().shape());
+        assertArrayEquals(SHAPE, back.geometry().shape().toArray());
         float[] original = LABELS.toArray();
         float[] restored = back.toArray();
         int same = 0;

@@ -2,11 +2,11 @@ package org.voxseg.data.transform;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.junit.jupiter.api.Test;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
-import org.voxseg.data.grid.Spacing;
+import org.voxseg.data.geometry.Spacing;
 import org.voxseg.data.volume.Volume;
 
 class ResampleTest {
@@ -39,8 +39,8 @@ class ResampleTest {
     void voxelsKeepTheirWorldPosition() {
         // A field linear in world coordinates, sampled on an oblique grid: trilinear resampling reproduces it
         // exactly at every new voxel whose sample point is inside the old grid, if the new geometry is right.
-        Geometry grid = Geometry.of(new int[] {12, 10, 8}, Volumes.OBLIQUE);
-        Volume field = Volumes.of(grid.shape(), Volumes.OBLIQUE, (i, j, k) -> world(grid, i, j, k));
+        Geometry grid = Geometry.of(new Extent(12, 10, 8), Volumes.OBLIQUE);
+        Volume field = Volumes.of(grid.shape().toArray(), Volumes.OBLIQUE, (i, j, k) -> world(grid, i, j, k));
         Resample resample = new Resample(new int[] {17, 7, 13});
 
         Volume resampled = resample.apply(field, Interpolation.LINEAR);
@@ -50,7 +50,7 @@ class ResampleTest {
         for (int k = 1; k < 12; k++) {
             for (int j = 1; j < 6; j++) {
                 for (int i = 1; i < 16; i++) {
-                    double[] world = g.indexToWorld(i, j, k);
+                    double[] world = g.indexToWorld(i, j, k).toArray();
                     assertEquals(0.3 * world[0] - 0.2 * world[1] + 0.5 * world[2], resampled.get(0, i, j, k), 1e-3);
                     checked++;
                 }
@@ -58,22 +58,22 @@ class ResampleTest {
         }
         assertEquals(825, checked);
         assertArrayEquals(new double[] {2 * 12 / 17.0, Math.hypot(1.973711, 0.323208) * 10 / 7.0,
-            Math.hypot(0.355528, 2.171082) * 8 / 13.0}, g.spacing(), 1e-9);
+            Math.hypot(0.355528, 2.171082) * 8 / 13.0}, g.spacing().toArray(), 1e-9);
     }
 
     private static float world(Geometry grid, int i, int j, int k) {
-        double[] w = grid.indexToWorld(i, j, k);
+        double[] w = grid.indexToWorld(i, j, k).toArray();
         return (float) (0.3 * w[0] - 0.2 * w[1] + 0.5 * w[2]);
     }
 
     @Test
     void toSpacingKeepsTheFieldOfView() {
-        Geometry brats = Geometry.of(new int[] {240, 240, 155}, Affine.diagonal(-1, -1, 1));
+        Geometry brats = Geometry.of(new Extent(240, 240, 155), Affine.diagonal(-1, -1, 1));
 
         Resample resample = Resample.toSpacing(brats, Spacing.of(new double[] {2, 1.5, 1}));
 
         assertArrayEquals(new int[] {120, 160, 155}, resample.shape().toArray());
-        assertArrayEquals(new double[] {2, 1.5, 1}, resample.map(brats).spacing(), 1e-12);
+        assertArrayEquals(new double[] {2, 1.5, 1}, resample.map(brats).spacing().toArray(), 1e-12);
     }
 
     @Test

@@ -9,15 +9,15 @@ import static org.voxseg.data.transform.JsonVectors.affine;
 import static org.voxseg.data.transform.JsonVectors.doubles;
 import static org.voxseg.data.transform.JsonVectors.floats;
 import static org.voxseg.data.transform.JsonVectors.ints;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
-import org.voxseg.data.grid.Spacing;
+import org.voxseg.data.geometry.Spacing;
 import org.voxseg.data.volume.Volume;
 
 /**
@@ -54,7 +54,7 @@ class SpacingResampleTest {
         assertEquals(6, cases.size());
         for (JsonNode vector : cases) {
             String name = vector.get("name").asText();
-            Geometry geometry = Geometry.of(ints(vector.get("shape")), affine(vector.get("affine")));
+            Geometry geometry = Geometry.of(Extent.of(ints(vector.get("shape"))), affine(vector.get("affine")));
             SpacingGrid grid = new SpacingGrid(vector.get("scale_extent").asBoolean(),
                     vector.get("mode").asText().equals("nearest") ? Interpolation.NEAREST : Interpolation.LINEAR,
                     vector.get("align_corners").asBoolean(), vector.get("nearest_interp").asBoolean());
@@ -63,7 +63,7 @@ class SpacingResampleTest {
 
             Volume resampled = step.apply(image, Interpolation.LINEAR);
 
-            assertArrayEquals(ints(vector.get("resampled_shape")), resampled.geometry().shape(), name);
+            assertArrayEquals(ints(vector.get("resampled_shape")), resampled.geometry().shape().toArray(), name);
             assertTrue(affine(vector.get("resampled_affine")).maxAbsDifference(resampled.geometry().affine())
                     < AFFINE_TOLERANCE, name + ": " + resampled.geometry().affine());
             double forward = largestDifference(floats(vector.get("resampled")), resampled.toArray());
@@ -76,7 +76,7 @@ class SpacingResampleTest {
 
     @Test
     void monaisGridIsNotVoxsegsOwn() {
-        Geometry geometry = Geometry.of(new int[] {9, 8, 6}, Affine.diagonal(1.2, 0.9, 2.5));
+        Geometry geometry = Geometry.of(new Extent(9, 8, 6), Affine.diagonal(1.2, 0.9, 2.5));
         Spacing target = new Spacing(1.5, 1.5, 2.0);
         SpacingResample monai = SpacingResample.of(geometry, target, new SpacingGrid(false, Interpolation.LINEAR,
                 false, false));
@@ -91,7 +91,7 @@ class SpacingResampleTest {
         Affine sheared = Affine.fromRows(new double[] {1, 0.5, 0, 0}, new double[] {0, 1, 0, 0},
                 new double[] {0, 0, 1, 0});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SpacingResample.of(
-                Geometry.of(new int[] {4, 4, 4}, sheared), new Spacing(2, 2, 2), new SpacingGrid(false,
+                Geometry.of(new Extent(4, 4, 4), sheared), new Spacing(2, 2, 2), new SpacingGrid(false,
                         Interpolation.LINEAR, false, true)));
         assertTrue(e.getMessage().contains("not at right angles"), e.getMessage());
     }

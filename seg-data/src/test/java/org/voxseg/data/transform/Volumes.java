@@ -1,6 +1,7 @@
 package org.voxseg.data.transform;
 
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
 
@@ -27,7 +28,7 @@ final class Volumes {
                 }
             }
         }
-        return Volume.wrap(Geometry.of(shape, affine), 1, data);
+        return Volume.wrap(Geometry.of(Extent.of(shape), affine), 1, data);
     }
 
     /** A value per voxel index. */

@@ -2,15 +2,15 @@ package org.voxseg.data.volume;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import org.junit.jupiter.api.Test;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 
 class IntensityStatisticsTest {
 
     private static Volume volumeOf(float... values) {
-        return Volume.wrap(Geometry.of(new int[] {values.length, 1, 1}, Affine.identity()), 1, values);
+        return Volume.wrap(Geometry.of(new Extent(values.length, 1, 1), Affine.identity()), 1, values);
     }
 
     @Test

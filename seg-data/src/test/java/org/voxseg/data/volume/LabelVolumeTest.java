@@ -4,17 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import org.junit.jupiter.api.Test;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Boxes;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 
 class LabelVolumeTest {
 
-    private static final Geometry GRID = Geometry.of(new int[] {4, 3, 2}, Affine.identity());
+    private static final Geometry GRID = Geometry.of(new Extent(4, 3, 2), Affine.identity());
 
     private static Volume labels(float... nonZero) {
         float[] values = new float[GRID.voxelCount()];
@@ -70,7 +71,7 @@ class LabelVolumeTest {
         float[] expected = new float[12];
         float[] actual = new float[12];
 
-        Boxes.copy(volume.data(), GRID.shape(), start, expected, dstShape, dstStart, size, 1);
+        Boxes.copy(volume.data(), GRID.shape().toArray(), start, expected, dstShape, dstStart, size, 1);
         LabelVolume.of(volume).copy(start, actual, dstShape, dstStart, size);
 
         assertArrayEquals(expected, actual);

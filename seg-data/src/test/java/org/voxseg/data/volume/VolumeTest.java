@@ -3,16 +3,16 @@ package org.voxseg.data.volume;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.FloatBuffer;
 import java.nio.ReadOnlyBufferException;
 import org.junit.jupiter.api.Test;
 import org.voxseg.data.geometry.Affine;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 
 class VolumeTest {
 
-    private static final Geometry GRID = Geometry.of(new int[] {2, 3, 4}, Affine.identity());
+    private static final Geometry GRID = Geometry.of(new Extent(2, 3, 4), Affine.identity());
 
     private static Volume ramp(int channels) {
         float[] data = new float[channels * 24];

@@ -2,7 +2,6 @@ package org.voxseg.spark.evaluate;
 
 import java.io.IOException;
 import java.io.Serial;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.function.Function;
 import org.voxseg.core.api.FailureMessages;
@@ -42,8 +41,7 @@ final class ScoreCase implements Function<PairRef, ScoreResult> {
                         stage.fetch(pair.prediction()), stage.fetch(pair.reference()))));
                 CaseScores scores = one.evaluate(settings.structures(), settings.empty().convention()).cases().get(0);
                 return new ScoreResult(pair.id(), CaseStatus.OK, null, seconds(started), TaskPlace.executor(),
-                        Arrays.stream(scores.dice()).boxed().toList(),
-                        Arrays.stream(scores.hausdorff95()).boxed().toList());
+                        scores.dice(), scores.hausdorff95());
             } catch (IOException | RuntimeException e) {
                 return new ScoreResult(pair.id(), CaseStatus.FAILED, stage.remoteNames(FailureMessages.describe(e)),
                         seconds(started), TaskPlace.executor(), List.of(), List.of());

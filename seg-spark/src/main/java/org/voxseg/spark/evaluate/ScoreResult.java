@@ -33,7 +33,6 @@ public record ScoreResult(String id, CaseStatus status, String message, double s
 
     /** The scores as seg-data's report takes them, over {@code structures}. */
     CaseScores scores(List<String> structures) {
-        return new CaseScores(id, structures, dice.stream().mapToDouble(Double::doubleValue).toArray(),
-                hausdorff95.stream().mapToDouble(Double::doubleValue).toArray());
+        return new CaseScores(id, structures, dice, hausdorff95);
     }
 }

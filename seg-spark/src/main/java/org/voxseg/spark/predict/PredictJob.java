@@ -59,8 +59,8 @@ public final class PredictJob {
         ModelDescription description = ModelFiles.describe(model.models().get(0), hadoop);
         List<CaseRef> cases = new CaseCatalog(hadoop, description.channels()).find(inputRoot);
         hadoop.fileSystem(outputFolder).mkdirs(outputFolder);
-        return run(cases, new PredictCase(model, description.labels(), outputFolder, overwrite, hadoop), outputFolder,
-                hadoop.qualified(results), description.labels());
+        return run(cases, new PredictCase(model, description.labelArray(), outputFolder, overwrite, hadoop),
+                outputFolder, hadoop.qualified(results), description.labelArray());
     }
 
     /**

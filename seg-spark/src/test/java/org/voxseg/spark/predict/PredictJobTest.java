@@ -139,7 +139,7 @@ class PredictJobTest {
         PredictJob job = job();
         ModelDescription description = ModelFiles.describe(run.toString(), hadoop);
         List<CaseRef> cases = new CaseCatalog(hadoop, description.channels()).find(hadoop.qualified(input.toString()));
-        int[] labels = description.labels();
+        int[] labels = description.labelArray();
         PredictCase task = new PredictCase(modelSettings(), labels, folder, false, hadoop);
 
         List<CaseResult> results = job.run(cases, new FailsFirstAttempt(task, "BraTS20_Synth_002", folder.toString()),

@@ -1,4 +1,4 @@
-package org.voxseg.data.volume;
+package org.voxseg.data.geometry;
 
 import java.nio.FloatBuffer;
 

@@ -1,4 +1,4 @@
-package org.voxseg.data.grid;
+package org.voxseg.data.geometry;
 
 import java.io.Serial;
 import java.io.Serializable;

@@ -1,11 +1,10 @@
-package org.voxseg.data.grid;
+package org.voxseg.data.geometry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import org.junit.jupiter.api.Test;
 import org.voxseg.data.transform.Crop;
 import org.voxseg.data.transform.ForegroundCrop;
