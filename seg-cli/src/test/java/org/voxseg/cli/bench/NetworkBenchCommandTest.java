@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.cli.CommandRun;
@@ -31,9 +32,23 @@ class NetworkBenchCommandTest {
             assertEquals("[1,4,16,16,16]", results.get("input").toString(), "the default batch of 4 channels");
             assertEquals("fp32", results.get("precision").asText());
             assertTrue(results.get("median_s").asDouble() > 0);
+            assertTrue(results.get("min_s").asDouble() <= results.get("median_s").asDouble());
             assertTrue(results.get("parameters").asLong() > 1000);
             assertTrue(results.get("gflops_per_s").asDouble() > 0);
+            assertTrue(results.get("rss_peak_bytes").asLong() >= results.get("rss_before_bytes").asLong());
+            assertEquals(2, results.get("repeats").asInt());
+            assertEquals(printed(results), run.out().substring(run.out().indexOf(", ") + 2).strip(),
+                    "the printed line says what the JSON holds");
         }
+    }
+
+    /** The part of the report line after the step's name, as the command prints it from {@code results}. */
+    private static String printed(JsonNode results) {
+        return String.format(Locale.ROOT, "%.2f M parameters: median %.3f s (min %.3f), %.1f GFLOP/s, peak RSS %.0f MB"
+                + " (%.0f MB before), %d runs", results.get("parameters").asLong() / 1e6,
+                results.get("median_s").asDouble(), results.get("min_s").asDouble(),
+                results.get("gflops_per_s").asDouble(), results.get("rss_peak_bytes").asLong() / 1e6,
+                results.get("rss_before_bytes").asLong() / 1e6, results.get("repeats").asInt());
     }
 
     @Test
