@@ -34,12 +34,7 @@ public record Extent(int x, int y, int z) implements Serializable {
 
     /** The count along {@code axis} (0: x, 1: y, 2: z). */
     public int get(int axis) {
-        return switch (axis) {
-            case 0 -> x;
-            case 1 -> y;
-            case 2 -> z;
-            default -> throw new IndexOutOfBoundsException("axis " + axis);
-        };
+        return Axes.along(axis, x, y, z);
     }
 
     /** A fresh array {@code [x, y, z]}, for voxel loops. */

@@ -23,12 +23,7 @@ public record Vector3(double x, double y, double z) {
 
     /** The value along {@code axis} (0: x, 1: y, 2: z). */
     public double get(int axis) {
-        return switch (axis) {
-            case 0 -> x;
-            case 1 -> y;
-            case 2 -> z;
-            default -> throw new IndexOutOfBoundsException("axis " + axis);
-        };
+        return Axes.along(axis, x, y, z);
     }
 
     /** A fresh array {@code [x, y, z]}. */
