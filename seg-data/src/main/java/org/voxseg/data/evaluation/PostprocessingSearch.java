@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import org.voxseg.data.label.ConnectedComponents;
@@ -71,7 +70,7 @@ public final class PostprocessingSearch {
 
     /** The BraTS labels 1, 2 and 4 with a structure of label 4 alone (enhancing tumour), or -1. */
     private int enhancingStructure() {
-        if (!Set.copyOf(foreground.labels()).equals(Set.of(1, 2, 4))) {
+        if (!foreground.labels().stream().sorted().toList().equals(List.of(1, 2, 4))) {
             return -1;
         }
         for (int s = 0; s < structures.size(); s++) {

@@ -3,7 +3,6 @@ package org.voxseg.data.evaluation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.label.LabelMask;
 
@@ -25,7 +24,7 @@ public record Structure(String name, List<Integer> labels) {
 
     /** Whether {@code other} is made of the same labels, in whatever order. */
     boolean hasTheLabelsOf(Structure other) {
-        return Set.copyOf(labels).equals(Set.copyOf(other.labels));
+        return labels.stream().sorted().toList().equals(other.labels.stream().sorted().toList());
     }
 
     /** One structure per label, named {@code label_<value>}. */
