@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -28,7 +27,6 @@ import org.voxseg.data.evaluation.EvaluationReport;
 import org.voxseg.data.evaluation.Evaluator;
 import org.voxseg.data.evaluation.SegmentationPairs;
 import org.voxseg.data.evaluation.Structure;
-import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.label.Postprocessing;
 
 /**
@@ -105,13 +103,7 @@ final class FullValidation implements TrainingListener {
 
     /** One structure per foreground output: the regions (WT, TC, ET) or classes the network predicts. */
     static List<Structure> structures(ModelDescription description) {
-        LabelEncoding encoding = description.encoding();
-        List<Structure> structures = new ArrayList<>();
-        for (int c = encoding.firstForegroundChannel(); c < encoding.channels(); c++) {
-            structures.add(new Structure(description.outputNames().get(c),
-                    Arrays.stream(encoding.labelsOf(c)).boxed().toList()));
-        }
-        return structures;
+        return Structure.of(description.encoding(), description.outputNames());
     }
 
     @Override

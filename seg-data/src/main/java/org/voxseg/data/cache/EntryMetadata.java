@@ -59,15 +59,13 @@ record EntryMetadata(String key, int channels, boolean hasLabels, GeometryData o
             List<List<Double>> sform, int sformCode, int xyztUnits) {
 
         static GeometryData of(Geometry g) {
-            Extent shape = g.shape();
             Spacing spacing = g.spacing();
-            return new GeometryData(List.of(shape.x(), shape.y(), shape.z()),
-                    List.of(spacing.x(), spacing.y(), spacing.z()), rows(g.qform()), g.qformCode(), rows(g.sform()),
-                    g.sformCode(), g.xyztUnits());
+            return new GeometryData(list(g.shape()), List.of(spacing.x(), spacing.y(), spacing.z()), rows(g.qform()),
+                    g.qformCode(), rows(g.sform()), g.sformCode(), g.xyztUnits());
         }
 
         Geometry toGeometry() {
-            return Geometry.builder().shape(new Extent(shape.get(0), shape.get(1), shape.get(2)))
+            return Geometry.builder().shape(extent(shape))
                     .spacing(new Spacing(spacing.get(0), spacing.get(1), spacing.get(2)))
                     .qform(affine(qform), qformCode)
                     .sform(affine(sform), sformCode)
@@ -116,13 +114,15 @@ record EntryMetadata(String key, int channels, boolean hasLabels, GeometryData o
                 default -> throw new IOException("unknown grid step " + type);
             };
         }
+    }
 
-        private static List<Integer> list(Extent extent) {
-            return List.of(extent.x(), extent.y(), extent.z());
-        }
+    /** An extent as the JSON list [x, y, z]. */
+    private static List<Integer> list(Extent extent) {
+        return List.of(extent.x(), extent.y(), extent.z());
+    }
 
-        private static Extent extent(List<Integer> xyz) {
-            return new Extent(xyz.get(0), xyz.get(1), xyz.get(2));
-        }
+    /** The extent of a JSON list [x, y, z]. */
+    private static Extent extent(List<Integer> xyz) {
+        return new Extent(xyz.get(0), xyz.get(1), xyz.get(2));
     }
 }
