@@ -34,8 +34,8 @@ public final class CrossvalCommand implements Callable<Integer> {
     boolean setupOnly;
 
     @Option(names = "--devices", split = ",", paramLabel = "D,D,...", converter = DeviceOption.Parser.class,
-            description = "Train folds at the same time, one per device (e.g. gpu:0,gpu:1), each as its own voxseg "
-                    + "train process logging to fold_k/train.log; then summarise as usual.")
+            description = "Train folds at the same time, one per device (e.g. gpu:0,gpu:1), each in its own process "
+                    + "logging to fold_k/train.log; then summarise as usual.")
     List<DeviceRequest> devices;
 
     @Spec
@@ -52,14 +52,14 @@ public final class CrossvalCommand implements Callable<Integer> {
             out().println("set up " + folds.size() + " folds in " + options.outputDir);
             return 0;
         }
+        List<CrossValidation.FoldResult> results;
+        ConsoleProgress progress = new ConsoleProgress(out(), options.quiet);
         if (devices != null) {
             DeviceOption.requireVisible("--devices", devices);
-            new FoldProcesses(devices, out()).train(new CrossValidation(config, options.outputDir).setUp(
-                    new ConsoleProgress(out(), options.quiet)));
         }
-        List<CrossValidation.FoldResult> results;
         try (Voxseg voxseg = ConfigOptions.voxseg(config)) {
-            results = voxseg.crossValidate(config, options.outputDir, new ConsoleProgress(out(), options.quiet));
+            results = devices == null ? voxseg.crossValidate(config, options.outputDir, progress)
+                    : voxseg.crossValidate(config, options.outputDir, progress, devices);
         }
         double mean = results.stream().mapToDouble(CrossValidation.FoldResult::meanDice).average().orElse(Double.NaN);
         for (CrossValidation.FoldResult r : results) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.cli.CommandRun;
+import org.voxseg.core.api.CrossValidation;
 
 /** Folds trained at the same time, each in its own process on its own device (the CPU twice here). */
 @Tag("slow")
@@ -43,9 +44,9 @@ class CrossvalCommandTest {
         assertEquals(0, run.exitCode(), run.err() + run.out());
         for (String fold : new String[] {"fold_0", "fold_1"}) {
             assertTrue(run.out().contains(fold + " on cpu: trained (" + parallel.resolve(fold)
-                    .resolve(FoldProcesses.LOG) + ")"), run.out());
-            assertTrue(Files.readString(parallel.resolve(fold).resolve(FoldProcesses.LOG)).contains("trained 1 "
-                    + "epoch(s)"));
+                    .resolve(CrossValidation.FOLD_LOG) + ")"), run.out());
+            assertTrue(Files.readString(parallel.resolve(fold).resolve(CrossValidation.FOLD_LOG))
+                    .contains("trained 1 epoch(s)"));
         }
         assertTrue(Files.isRegularFile(parallel.resolve("crossval_summary.csv")));
         assertTrue(Files.isRegularFile(parallel.resolve("postprocessing.json")));

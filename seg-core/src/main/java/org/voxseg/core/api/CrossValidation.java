@@ -41,6 +41,9 @@ public final class CrossValidation {
     /** The summary's file name. */
     public static final String SUMMARY = "crossval_summary.csv";
 
+    /** The log of a fold trained in its own process, in its folder. */
+    public static final String FOLD_LOG = "train.log";
+
     private final RunConfig config;
     private final Path folder;
 

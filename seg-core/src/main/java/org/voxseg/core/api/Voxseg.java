@@ -83,6 +83,24 @@ public final class Voxseg implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #crossValidate(RunConfig, Path, RunListener)}, with the folds trained at the same time, one at a time
+     * per device of {@code devices}, each in its own JVM logging to {@code fold_k/train.log} ({@code voxseg crossval
+     * --devices}); {@code listener} hears a note per fold as it ends, from the device's thread.
+     *
+     * @throws org.voxseg.core.config.ConfigException naming a device libtorch does not see
+     * @throws IOException naming the folds that failed, after every fold has ended
+     */
+    public List<CrossValidation.FoldResult> crossValidate(RunConfig config, Path folder, RunListener listener,
+            List<DeviceRequest> devices) throws IOException {
+        for (DeviceRequest request : devices) {
+            device(request, "devices");
+        }
+        CrossValidation crossValidation = new CrossValidation(absolute(config), folder);
+        new FoldProcesses(devices, listener).train(crossValidation.setUp(listener));
+        return crossValidate(config, folder, listener);
+    }
+
     /** Runs the LR range test on {@code config}'s network and data, writing its CSV and plot into {@code folder}. */
     public LearningRateFinder.Result findLearningRate(RunConfig config, LearningRateFinder finder, Path folder)
             throws IOException {

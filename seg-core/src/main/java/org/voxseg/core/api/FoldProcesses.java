@@ -1,47 +1,48 @@
-package org.voxseg.cli.train;
+package org.voxseg.core.api;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.InterruptedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.voxseg.cli.VoxsegMain;
 import org.voxseg.core.engine.DeviceRequest;
 
 /**
- * Trains the folds of a cross-validation at the same time, one at a time per device, each as its own
- * {@code voxseg train} process (what nnU-Net recommends over data-parallel training): a fold's run folder is exactly
- * what training it alone writes, libtorch's global random state is its own, and a crash takes one fold with it. Each
- * child's output goes to {@code fold_k/train.log}; the JVM options of this process are passed on.
+ * Trains the folds of a cross-validation at the same time, one at a time per device, each in its own JVM running
+ * {@link FoldProcess} (what nnU-Net recommends over data-parallel training): a fold's run folder is exactly what
+ * training it alone writes, libtorch's global random state is its own, and a crash takes one fold with it. Each
+ * child's output goes to {@link CrossValidation#FOLD_LOG} in its folder. The children get this JVM's class path and
+ * options (without agents and log files, which would clash), so the class path must hold voxseg's jars, as it does
+ * for the launcher and for an application that has voxseg on its class path.
  */
 final class FoldProcesses {
 
-    /** The log a fold's process writes into its folder. */
-    static final String LOG = "train.log";
-
     private final List<DeviceRequest> devices;
-    private final PrintWriter out;
+    private final RunListener listener;
 
-    FoldProcesses(List<DeviceRequest> devices, PrintWriter out) {
+    FoldProcesses(List<DeviceRequest> devices, RunListener listener) {
+        if (devices.isEmpty()) {
+            throw new IllegalArgumentException("no device given to train the folds on");
+        }
         this.devices = List.copyOf(devices);
-        this.out = out;
+        this.listener = listener;
     }
 
     /**
-     * Trains every fold folder (each resumes if it has a checkpoint) and waits for all of them.
+     * Trains every fold folder (each resumes if it has a checkpoint) and waits for all of them; {@code listener}
+     * hears one note per fold as it ends, from the device's thread.
      *
      * @throws IOException naming the folds whose process failed, after all have ended
      */
-    void train(List<Path> foldFolders) throws IOException, InterruptedException {
+    void train(List<Path> foldFolders) throws IOException {
         Queue<Path> waiting = new ConcurrentLinkedQueue<>(foldFolders);
         List<String> failed = new ArrayList<>();
         ExecutorService workers = Executors.newFixedThreadPool(devices.size());
@@ -50,8 +51,7 @@ final class FoldProcesses {
             for (DeviceRequest device : devices) {
                 running.add(workers.submit(() -> {
                     for (Path fold = waiting.poll(); fold != null; fold = waiting.poll()) {
-                        int code = run(fold, device);
-                        report(fold, device, code, failed);
+                        report(fold, device, run(fold, device), failed);
                     }
                     return null;
                 }));
@@ -59,6 +59,9 @@ final class FoldProcesses {
             for (Future<?> worker : running) {
                 worker.get();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while training folds on " + devices);
         } catch (ExecutionException e) {
             throw new IOException("a fold's process could not be started: " + e.getCause().getMessage(),
                     e.getCause());
@@ -66,32 +69,30 @@ final class FoldProcesses {
             workers.shutdownNow();
         }
         if (!failed.isEmpty()) {
-            throw new IOException(String.join(", ", failed) + " failed; see " + LOG + " in each");
+            throw new IOException(String.join(", ", failed) + " failed; see " + CrossValidation.FOLD_LOG
+                    + " in each");
         }
     }
 
     private synchronized void report(Path fold, DeviceRequest device, int code, List<String> failed) {
-        out.printf(Locale.ROOT, "%s on %s: %s (%s)%n", fold.getFileName(), device, code == 0 ? "trained"
-                : "failed with exit code " + code, fold.resolve(LOG));
-        out.flush();
+        listener.note(fold.getFileName() + " on " + device + ": " + (code == 0 ? "trained"
+                : "failed with exit code " + code) + " (" + fold.resolve(CrossValidation.FOLD_LOG) + ")");
         if (code != 0) {
             failed.add(fold.getFileName().toString());
         }
     }
 
-    /** Runs {@code voxseg train} on {@code fold} on {@code device} in a child JVM; its exit code. */
+    /** Trains {@code fold} on {@code device} in a child JVM; its exit code. */
     private static int run(Path fold, DeviceRequest device) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
                 "java").toString()));
-        // This JVM's options, without agents and log files, which would clash between processes.
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(option -> !option.startsWith(
                 "-agentlib") && !option.startsWith("-agentpath") && !option.startsWith("-javaagent")
                 && !option.startsWith("-Xlog")).forEach(command::add);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), VoxsegMain.class.getName(), "train",
-                "--config", fold.resolve("config.json").toString(), "--output-dir", fold.toString(), "--device",
-                device.toString(), "--quiet"));
-        File log = fold.resolve(LOG).toFile();
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FoldProcess.class.getName(),
+                fold.toString(), device.toString()));
+        File log = fold.resolve(CrossValidation.FOLD_LOG).toFile();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
         try {
