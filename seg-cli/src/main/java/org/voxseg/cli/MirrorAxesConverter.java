@@ -1,6 +1,6 @@
 package org.voxseg.cli;
 
-import org.voxseg.core.inference.MirrorAxes;
+import org.voxseg.core.prediction.MirrorAxes;
 import picocli.CommandLine.ITypeConverter;
 
 /** Reads {@code --tta-axes x,y,z}. */

@@ -39,7 +39,7 @@ import org.voxseg.data.nifti.NiftiReader;
 /**
  * The Fiji commands as Fiji runs them: found by menu path in a headless SciJava context (through the plugin index
  * the annotation processor writes), run through the CommandService with pre- and postprocessing. A tiny model is
- * trained with "Train from Config", then "Segment 3D Volume" runs on files and on open images.
+ * trained with "Train from Config", then "Predict Segmentation" runs on files and on open images.
  */
 @Tag("slow")
 class FijiCommandsTest {
@@ -75,20 +75,20 @@ class FijiCommandsTest {
 
     @Test
     void commandsAreFoundByMenuPathAndRunHeadless() {
-        for (String menuPath : List.of(FijiMenus.SEGMENT, FijiMenus.TRAIN, FijiMenus.OPEN_NIFTI,
+        for (String menuPath : List.of(FijiMenus.PREDICT, FijiMenus.TRAIN, FijiMenus.OPEN_NIFTI,
                 FijiMenus.SAVE_NIFTI)) {
             CommandInfo info = command(menuPath);
             assertTrue(info.canRunHeadless(), menuPath);
             assertTrue(info.getClassName().startsWith("org.voxseg.fiji."), info.getClassName());
         }
-        assertEquals("Segment 3D Volume", command(FijiMenus.SEGMENT).getMenuPath().getLeaf().getName());
+        assertEquals("Predict Segmentation", command(FijiMenus.PREDICT).getMenuPath().getLeaf().getName());
     }
 
     @Test
     void segmentsACaseFolderIntoNiftiInTheInputGeometry() throws Exception {
         Path output = dir.resolve("from_files.nii.gz");
 
-        CommandModule module = run(FijiMenus.SEGMENT, "model", run.toFile(), "input", caseFolder.toString(),
+        CommandModule module = run(FijiMenus.PREDICT, "model", run.toFile(), "input", caseFolder.toString(),
                 "output", output.toFile());
 
         assertFalse(module.isCanceled(), module.getCancelReason());
@@ -115,7 +115,7 @@ class FijiCommandsTest {
         }
         Path output = dir.resolve("imported.nii.gz");
 
-        CommandModule module = run(FijiMenus.SEGMENT, "model", imported.toFile(), "input",
+        CommandModule module = run(FijiMenus.PREDICT, "model", imported.toFile(), "input",
                 fixtures.resolve("case").toString(), "output", output.toFile());
 
         assertFalse(module.isCanceled(), module.getCancelReason());
@@ -131,7 +131,7 @@ class FijiCommandsTest {
     @Test
     void openChannelImagesGiveTheSameLabelsAndGeometryAsTheFiles() throws Exception {
         Path fromFiles = dir.resolve("reference.nii.gz");
-        run(FijiMenus.SEGMENT, "model", run.toFile(), "input", caseFolder.toString(), "output", fromFiles.toFile());
+        run(FijiMenus.PREDICT, "model", run.toFile(), "input", caseFolder.toString(), "output", fromFiles.toFile());
         List<ImagePlus> opened = new ArrayList<>();
         List<String> titles = new ArrayList<>();
         for (String channel : BratsLayout.DEFAULT_CHANNELS) {
@@ -143,7 +143,7 @@ class FijiCommandsTest {
         }
         Path fromImages = dir.resolve("from_images.nii.gz");
 
-        CommandModule module = withOpenImages(opened, () -> run(FijiMenus.SEGMENT, "model", run.toFile(), "images",
+        CommandModule module = withOpenImages(opened, () -> run(FijiMenus.PREDICT, "model", run.toFile(), "images",
                 String.join(", ", titles), "output", fromImages.toFile()));
 
         assertFalse(module.isCanceled(), module.getCancelReason());
@@ -160,7 +160,7 @@ class FijiCommandsTest {
         Path output = dir.resolve("from_active.nii.gz");
 
         CommandModule module = withOpenImages(List.of(composite),
-                () -> run(FijiMenus.SEGMENT, "model", run.toFile(), "output", output.toFile()));
+                () -> run(FijiMenus.PREDICT, "model", run.toFile(), "output", output.toFile()));
 
         assertFalse(module.isCanceled(), module.getCancelReason());
         assertEquals(NiftiReader.readHeader(caseFolder.resolve(CASE + "_t2.nii.gz")).geometry(),
@@ -174,7 +174,7 @@ class FijiCommandsTest {
         Path output = dir.resolve("refused.nii.gz");
 
         CommandModule module = withOpenImages(List.of(flair),
-                () -> run(FijiMenus.SEGMENT, "model", run.toFile(), "output", output.toFile()));
+                () -> run(FijiMenus.PREDICT, "model", run.toFile(), "output", output.toFile()));
 
         assertTrue(module.isCanceled());
         assertEquals("voxseg: the model expects 4 channels (flair, t1, t1ce, t2), the input has 1",
@@ -186,7 +186,7 @@ class FijiCommandsTest {
     void aMissingModelIsNamed() throws Exception {
         Path missing = dir.resolve("no_such_run");
 
-        CommandModule module = run(FijiMenus.SEGMENT, "model", missing.toFile(), "input", caseFolder.toString());
+        CommandModule module = run(FijiMenus.PREDICT, "model", missing.toFile(), "input", caseFolder.toString());
 
         assertTrue(module.isCanceled());
         assertTrue(module.getCancelReason().contains(missing.toString()), module.getCancelReason());

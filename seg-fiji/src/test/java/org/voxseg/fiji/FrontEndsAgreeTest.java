@@ -63,7 +63,7 @@ class FrontEndsAgreeTest {
 
         voxseg("predict", "--model", run.toString(), "--input", caseFolder.toString(), "--output",
                 fromCli.toString(), "--quiet");
-        segmentInFiji(fromFiji, "tta", SegmentCommand.Switch.MODEL);
+        predictInFiji(fromFiji, "tta", PredictCommand.Switch.MODEL);
 
         assertSameLabels(fromCli, fromFiji);
     }
@@ -75,7 +75,7 @@ class FrontEndsAgreeTest {
 
         voxseg("predict", "--model", run.toString(), "--input", caseFolder.toString(), "--output",
                 fromCli.toString(), "--no-tta", "--overlap", "0.25", "--quiet");
-        segmentInFiji(fromFiji, "tta", SegmentCommand.Switch.OFF, "overlap", "0.25");
+        predictInFiji(fromFiji, "tta", PredictCommand.Switch.OFF, "overlap", "0.25");
 
         assertSameLabels(fromCli, fromFiji);
         Path withModelSettings = dir.resolve("cli_model_probabilities.nii.gz");
@@ -105,12 +105,12 @@ class FrontEndsAgreeTest {
         assertEquals(0, commandLine.execute(args), err.toString());
     }
 
-    private static void segmentInFiji(Path output, Object... options) throws Exception {
+    private static void predictInFiji(Path output, Object... options) throws Exception {
         Object[] inputs = new Object[6 + options.length];
         Object[] common = {"model", run.toFile(), "input", caseFolder.toString(), "output", output.toFile()};
         System.arraycopy(common, 0, inputs, 0, common.length);
         System.arraycopy(options, 0, inputs, common.length, options.length);
-        CommandInfo segment = TinyFixtures.command(context, FijiMenus.SEGMENT);
+        CommandInfo segment = TinyFixtures.command(context, FijiMenus.PREDICT);
         CommandModule module = context.service(CommandService.class).run(segment, true, inputs).get();
         assertFalse(module.isCanceled(), module.getCancelReason());
     }

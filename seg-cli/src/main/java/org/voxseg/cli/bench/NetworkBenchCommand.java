@@ -17,10 +17,10 @@ import java.util.concurrent.Callable;
 import org.voxseg.cli.DeviceOption;
 import org.voxseg.core.engine.Precision;
 import org.voxseg.core.engine.TorchRuntime;
-import org.voxseg.core.inference.NetworkPredictor;
-import org.voxseg.core.inference.Predictor;
-import org.voxseg.core.inference.SlidingWindowInferer;
-import org.voxseg.core.inference.WindowPlan;
+import org.voxseg.core.prediction.NetworkPredictor;
+import org.voxseg.core.prediction.Predictor;
+import org.voxseg.core.prediction.SlidingWindow;
+import org.voxseg.core.prediction.WindowPlan;
 import org.voxseg.core.loss.DiceLoss;
 import org.voxseg.core.network.FlopCount;
 import org.voxseg.core.network.NetworkConfig;
@@ -113,9 +113,9 @@ public final class NetworkBenchCommand implements Callable<Integer> {
             double flops;
             if (mode == Mode.WINDOW) {
                 Volume image = randomVolume();
-                SlidingWindowInferer inferer = SlidingWindowInferer.gaussian(roi, 0.5);
+                SlidingWindow slidingWindow = SlidingWindow.gaussian(roi, 0.5);
                 Predictor predictor = NetworkPredictor.frozen(net, OutputActivation.SIGMOID, precision);
-                timings = run.time(() -> inferer.infer(image, predictor, manager));
+                timings = run.time(() -> slidingWindow.predict(image, predictor, manager));
                 int windows = new WindowPlan(volume, roi, 0.5).windows().size();
                 flops = windows * FlopCount.forward(config, 1, roi);
             } else {

@@ -14,12 +14,12 @@ import org.voxseg.cli.DeviceOption;
 import org.voxseg.cli.MirrorAxesConverter;
 import org.voxseg.core.engine.Precision;
 import org.voxseg.core.engine.TorchRuntime;
-import org.voxseg.core.inference.CasePredictor;
-import org.voxseg.core.inference.MirrorAxes;
-import org.voxseg.core.inference.MirroredPredictor;
-import org.voxseg.core.inference.NetworkPredictor;
-import org.voxseg.core.inference.Predictor;
-import org.voxseg.core.inference.SlidingWindowInferer;
+import org.voxseg.core.prediction.CasePredictor;
+import org.voxseg.core.prediction.MirrorAxes;
+import org.voxseg.core.prediction.MirroredPredictor;
+import org.voxseg.core.prediction.NetworkPredictor;
+import org.voxseg.core.prediction.Predictor;
+import org.voxseg.core.prediction.SlidingWindow;
 import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.network.UNet3d;
@@ -131,7 +131,7 @@ public final class PredictBenchCommand implements Callable<Integer> {
                 .normalization(IntensityNormalization.zScore(true, true))
                 .padding(window, 1)
                 .build();
-        return new CasePredictor(preprocessing, new SlidingWindowInferer(window, overlap, windowBatch, true, 0.125),
+        return new CasePredictor(preprocessing, new SlidingWindow(window, overlap, windowBatch, true, 0.125),
                 predictor, LabelEncoding.of(new int[] {2, 1, 4}, true), Postprocessing.NONE);
     }
 

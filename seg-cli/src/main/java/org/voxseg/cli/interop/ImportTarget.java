@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.voxseg.cli.OutputPathConverter;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.ModelDescription;
-import org.voxseg.core.inference.WindowPadding;
+import org.voxseg.core.prediction.WindowPadding;
 import org.voxseg.core.interop.TorchScriptImport;
 import picocli.CommandLine.Option;
 
@@ -49,9 +49,9 @@ public final class ImportTarget {
         out.println("imported " + description.torchscript().source() + " into " + output + ": channels "
                 + String.join(",", description.channels()) + "; outputs " + String.join(",",
                 description.outputNames()) + " (" + description.outputActivation().toString().toLowerCase(Locale.ROOT)
-                + "); roi " + description.inference().roi() + "; axes " + description.torchscript().axes()
-                + "; blending " + description.inference().blend() + " with " + description.inference().mode()
-                .toString().toLowerCase(Locale.ROOT) + " weights, overlap " + description.inference().overlap()
+                + "); roi " + description.prediction().roi() + "; axes " + description.torchscript().axes()
+                + "; blending " + description.prediction().blend() + " with " + description.prediction().mode()
+                .toString().toLowerCase(Locale.ROOT) + " weights, overlap " + description.prediction().overlap()
                 + extras(description));
         out.println("predict with: voxseg predict --model " + output + " --input CASES --output DIR");
         return 0;
@@ -59,7 +59,7 @@ public final class ImportTarget {
 
     /** The window's padding when it is not zeros, and the postprocessing the model carries, if any. */
     private static String extras(ModelDescription description) {
-        WindowPadding padding = description.inference().paddingMode();
+        WindowPadding padding = description.prediction().paddingMode();
         return (padding == WindowPadding.CONSTANT ? "" : ", padding " + padding.toString().toLowerCase(Locale.ROOT))
                 + (description.postprocessing() == null ? "" : "; postprocessing: "
                 + description.postprocessing().postprocessing().describe());

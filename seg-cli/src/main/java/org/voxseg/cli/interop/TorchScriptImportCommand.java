@@ -3,11 +3,11 @@ package org.voxseg.cli.interop;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.voxseg.core.config.InferenceConfig;
+import org.voxseg.core.config.PredictionConfig;
 import org.voxseg.core.config.PreprocessingConfig;
-import org.voxseg.core.inference.BlendMode;
-import org.voxseg.core.inference.BlendedValues;
-import org.voxseg.core.inference.TensorAxes;
+import org.voxseg.core.prediction.BlendMode;
+import org.voxseg.core.prediction.BlendedValues;
+import org.voxseg.core.prediction.TensorAxes;
 import org.voxseg.core.interop.OutputLabels;
 import org.voxseg.core.interop.TorchScriptImport;
 import org.voxseg.data.geometry.Extent;
@@ -103,7 +103,7 @@ public final class TorchScriptImportCommand implements Callable<Integer> {
         }
         TorchScriptImport.Builder modelImport = TorchScriptImport.builder().model(model).channels(channels)
                 .outputs(labels).preprocessing(preprocessing.build()).roi(Extent.of(roi)).axes(axes)
-                .orientation(orientation).inference(InferenceConfig.builder().blend(blend).overlap(overlap)
+                .orientation(orientation).prediction(PredictionConfig.builder().blend(blend).overlap(overlap)
                         .mode(mode).swBatchSize(windowBatch));
         return target.importInto(stride.applyTo(modelImport), spec.commandLine().getOut());
     }

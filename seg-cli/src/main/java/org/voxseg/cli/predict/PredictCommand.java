@@ -11,10 +11,10 @@ import me.tongfei.progressbar.ProgressBar;
 import org.voxseg.cli.ConsoleProgress;
 import org.voxseg.cli.DeviceOption;
 import org.voxseg.cli.OutputPathConverter;
-import org.voxseg.core.api.InferenceOverrides;
+import org.voxseg.core.api.PredictionOverrides;
 import org.voxseg.core.api.PredictionCommandLine;
-import org.voxseg.core.api.SegmentationListener;
-import org.voxseg.core.api.Segmenter;
+import org.voxseg.core.api.PredictionListener;
+import org.voxseg.core.api.ModelPredictor;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.TorchRuntime;
@@ -80,7 +80,7 @@ public final class PredictCommand implements Callable<Integer> {
         List<Path> written;
         // The engine starts with the thread count; the device is checked on it.
         try (Voxseg voxseg = Voxseg.builder().threads(threads == null ? 0 : threads).build()) {
-            InferenceOverrides overrides = PredictionCommandLine.overrides(spec).probabilities(probabilities).build();
+            PredictionOverrides overrides = PredictionCommandLine.overrides(spec).probabilities(probabilities).build();
             if (overrides.device() != null) {
                 TorchRuntime.device(overrides.device(), "--device");
             }
@@ -107,22 +107,22 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     /** Segments the cases of {@code share} with the models on the overrides' device. */
-    private List<Path> segment(Voxseg voxseg, InferenceOverrides overrides, CaseShare share,
-            SegmentationListener listener) throws IOException {
-        try (Segmenter segmenter = voxseg.segmenter(models, overrides)) {
+    private List<Path> segment(Voxseg voxseg, PredictionOverrides overrides, CaseShare share,
+            PredictionListener listener) throws IOException {
+        try (ModelPredictor predictor = voxseg.predictor(models, overrides)) {
             if (!quiet) {
                 synchronized (this) {
                     out().println(TorchRuntime.describeDevices() + "; predicting on "
-                            + TorchRuntime.name(segmenter.device()) + (share.isAll() ? "" : ", share " + share));
-                    out().println(segmenter.postprocessing().describe());
+                            + TorchRuntime.name(predictor.device()) + (share.isAll() ? "" : ", share " + share));
+                    out().println(predictor.postprocessing().describe());
                 }
             }
-            return segmenter.segmentAll(inputs, output, listener, share);
+            return predictor.predictAll(inputs, output, listener, share);
         }
     }
 
     /** Segments the cases of {@code share} split over the devices, one thread and model copy each. */
-    private List<Path> onDevices(Voxseg voxseg, InferenceOverrides overrides, CaseShare share) throws IOException {
+    private List<Path> onDevices(Voxseg voxseg, PredictionOverrides overrides, CaseShare share) throws IOException {
         if (overrides.device() != null) {
             throw new IllegalArgumentException("give --device or --devices, not both");
         }
@@ -133,11 +133,11 @@ public final class PredictCommand implements Callable<Integer> {
                         TorchRuntime.device(devices.get(d))) + ", share " + share.split(d + 1, devices.size()));
             }
         }
-        return voxseg.segmentAll(models, overrides, devices, inputs, output, share, new Lines());
+        return voxseg.predictAll(models, overrides, devices, inputs, output, share, new Lines());
     }
 
     /** One line per case written, from any thread. */
-    private final class Lines implements SegmentationListener {
+    private final class Lines implements PredictionListener {
         @Override
         public void caseWritten(String caseId, Path file) {
             if (!quiet) {
@@ -157,7 +157,7 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     /** A progress bar per case, then the file it went to. */
-    private final class Progress implements SegmentationListener {
+    private final class Progress implements PredictionListener {
         private ProgressBar bar;
 
         @Override

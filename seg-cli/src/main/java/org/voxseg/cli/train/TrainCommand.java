@@ -34,7 +34,7 @@ public final class TrainCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(names = "--force-config-change", description = "Resume a run folder even though the config differs in "
-            + "more than epochs, early stopping, threads, checkpoint keeping or inference settings.")
+            + "more than epochs, early stopping, threads, checkpoint keeping or prediction settings.")
     boolean forceConfigChange;
 
     @Option(names = "--pretrained", paramLabel = "RUN_OR_CHECKPOINT",

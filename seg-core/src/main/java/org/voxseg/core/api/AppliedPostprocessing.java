@@ -1,7 +1,7 @@
 package org.voxseg.core.api;
 
 import org.voxseg.core.config.ChosenPostprocessing;
-import org.voxseg.core.config.InferenceConfig;
+import org.voxseg.core.config.PredictionConfig;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.data.label.Postprocessing;
 
@@ -20,14 +20,14 @@ public record AppliedPostprocessing(Postprocessing postprocessing, String origin
      * postprocessing off. An ensemble applies its first model's, said to be only the first's when
      * {@code membersAgree} is false (the folds of one cross-validation all carry the pooled decision, so they agree).
      */
-    static AppliedPostprocessing of(ModelDescription description, InferenceConfig settings, boolean enabled,
+    static AppliedPostprocessing of(ModelDescription description, PredictionConfig settings, boolean enabled,
             boolean membersAgree) {
         AppliedPostprocessing applied = single(description, settings, enabled);
         return membersAgree || !enabled ? applied : new AppliedPostprocessing(applied.postprocessing(),
                 applied.origin() + "; the first model's, the other models decided otherwise");
     }
 
-    private static AppliedPostprocessing single(ModelDescription description, InferenceConfig settings,
+    private static AppliedPostprocessing single(ModelDescription description, PredictionConfig settings,
             boolean enabled) {
         ChosenPostprocessing decided = description.postprocessing();
         if (!enabled) {

@@ -40,15 +40,15 @@ final class DeviceSpread {
     }
 
     /**
-     * Segments the cases of {@code share} of {@code inputs} into {@code output}, as {@link Segmenter#segmentAll}
+     * Segments the cases of {@code share} of {@code inputs} into {@code output}, as {@link ModelPredictor#predictAll}
      * does, split over the devices; {@code listener} hears every device's cases, from their threads.
      *
      * @return the label maps written, sorted
      * @throws IllegalArgumentException if {@code overrides} name a device of their own
      * @throws IOException the first failure of a device, after every device has stopped
      */
-    List<Path> segmentAll(List<Path> models, InferenceOverrides overrides, List<Path> inputs, Path output,
-            CaseShare share, SegmentationListener listener) throws IOException {
+    List<Path> predictAll(List<Path> models, PredictionOverrides overrides, List<Path> inputs, Path output,
+            CaseShare share, PredictionListener listener) throws IOException {
         if (overrides.device() != null) {
             throw new IllegalArgumentException("give one device or several to spread the cases over, not both");
         }
@@ -56,11 +56,11 @@ final class DeviceSpread {
         try {
             List<Future<List<Path>>> parts = new ArrayList<>();
             for (int d = 0; d < devices.size(); d++) {
-                InferenceOverrides onDevice = overrides.onDevice(devices.get(d));
+                PredictionOverrides onDevice = overrides.onDevice(devices.get(d));
                 CaseShare mine = share.split(d + 1, devices.size());
                 parts.add(threads.submit(() -> {
-                    try (Segmenter segmenter = voxseg.segmenter(models, onDevice)) {
-                        return segmenter.segmentAll(inputs, output, listener, mine);
+                    try (ModelPredictor predictor = voxseg.predictor(models, onDevice)) {
+                        return predictor.predictAll(inputs, output, listener, mine);
                     }
                 }));
             }

@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.voxseg.core.config.ConfigJson;
 import org.voxseg.core.config.ModelDescription;
-import org.voxseg.core.inference.BlendedValues;
-import org.voxseg.core.inference.CasePredictor;
-import org.voxseg.core.inference.NetworkPredictor;
-import org.voxseg.core.inference.SlidingWindowInferer;
+import org.voxseg.core.prediction.BlendedValues;
+import org.voxseg.core.prediction.CasePredictor;
+import org.voxseg.core.prediction.NetworkPredictor;
+import org.voxseg.core.prediction.SlidingWindow;
 import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.training.TrainingListener;
 import org.voxseg.core.training.TrainingOutcome;
@@ -54,7 +54,7 @@ final class FullValidation implements TrainingListener {
     private final List<CaseFiles> cases;
     private final ModelDescription description;
     private final UNet3d network;
-    private final SlidingWindowInferer inferer;
+    private final SlidingWindow slidingWindow;
     private final Evaluator evaluator;
     private final Path runFolder;
     private final Path folder;
@@ -77,17 +77,17 @@ final class FullValidation implements TrainingListener {
      * @param cases the validation cases, with their label maps
      * @param network the network being trained, predicted with as it is when a validation runs (a snapshot of its
      *     weights per validation)
-     * @param inferer the sliding window (the training patch as window, the configured overlap)
+     * @param slidingWindow the sliding window (the training patch as window, the configured overlap)
      * @param runFolder the run folder, which receives {@code validation/}
      * @param every also validate after every this many epochs (0: only after the last)
      * @param manager the scope of each case's arrays, which are freed after the case
      */
-    FullValidation(List<CaseFiles> cases, ModelDescription description, UNet3d network, SlidingWindowInferer inferer,
+    FullValidation(List<CaseFiles> cases, ModelDescription description, UNet3d network, SlidingWindow slidingWindow,
             Path runFolder, int every, RunListener listener, NDManager manager) {
         this.cases = List.copyOf(cases);
         this.description = description;
         this.network = network;
-        this.inferer = inferer;
+        this.slidingWindow = slidingWindow;
         this.evaluator = new Evaluator(structures(description), EmptyMaskConvention.brats());
         this.runFolder = runFolder;
         this.folder = runFolder.resolve(FOLDER);
@@ -144,8 +144,8 @@ final class FullValidation implements TrainingListener {
      * program per window like a trained model's, without postprocessing.
      */
     private CasePredictor casePredictor(NDManager scope) {
-        BlendedValues blend = description.inference().blend();
-        return new CasePredictor(description.preprocessingSettings(), inferer,
+        BlendedValues blend = description.prediction().blend();
+        return new CasePredictor(description.preprocessingSettings(), slidingWindow,
                 NetworkPredictor.snapshot(network, blend.perWindow(description.outputActivation()), scope),
                 description.encoding(), Postprocessing.NONE, blend.afterBlending(description.outputActivation()));
     }

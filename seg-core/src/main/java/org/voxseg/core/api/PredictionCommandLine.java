@@ -31,7 +31,7 @@ public final class PredictionCommandLine implements IModelTransformer {
     /** {@code value} if {@code option} takes it; a wrong value is a usage error, as picocli's own types make it. */
     private static String checked(PredictionOption option, String value) {
         try {
-            option.apply(InferenceOverrides.builder(), value);
+            option.apply(PredictionOverrides.builder(), value);
         } catch (IllegalArgumentException e) {
             // picocli names the option itself: "Invalid value for option '--overlap': 'half': takes F"
             throw new TypeConversionException(e.getMessage().substring(option.key().length() + 3));
@@ -44,8 +44,8 @@ public final class PredictionCommandLine implements IModelTransformer {
      *
      * @throws IllegalArgumentException naming an option whose value is wrong
      */
-    public static InferenceOverrides.Builder overrides(CommandSpec command) {
-        InferenceOverrides.Builder overrides = InferenceOverrides.builder();
+    public static PredictionOverrides.Builder overrides(CommandSpec command) {
+        PredictionOverrides.Builder overrides = PredictionOverrides.builder();
         for (PredictionOption option : PredictionOption.values()) {
             Object value = command.findOption("--" + option.key()).getValue();
             if (value != null) {

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.voxseg.core.inference.CasePredictor;
+import org.voxseg.core.prediction.CasePredictor;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.NiftiFiles;
 import org.voxseg.data.io.AtomicFiles;

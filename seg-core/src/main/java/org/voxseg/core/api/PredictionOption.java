@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.Precision;
-import org.voxseg.core.inference.MirrorAxes;
+import org.voxseg.core.prediction.MirrorAxes;
 import org.voxseg.data.geometry.Extent;
 
 /**
  * The prediction options every front end offers (the command line, voxseg-spark, Fiji), declared once: each one's
- * name, what it takes, its label and its help text, and what it changes of {@link InferenceOverrides}. Front ends
+ * name, what it takes, its label and its help text, and what it changes of {@link PredictionOverrides}. Front ends
  * build their options from these constants, so they cannot drift apart; a value is given as text, the way a command
  * line or a dialog holds it, and read here with one message naming the option when it is wrong.
  */
@@ -17,51 +17,51 @@ public enum PredictionOption {
 
     ROI("roi", "X,Y,Z", PredictionTexts.ROI_LABEL, PredictionTexts.ROI_DESCRIPTION) {
         @Override
-        void applyText(InferenceOverrides.Builder overrides, String value) {
+        void applyText(PredictionOverrides.Builder overrides, String value) {
             int[] sizes = Arrays.stream(value.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
             overrides.roi(Extent.of(sizes));
         }
     },
     OVERLAP("overlap", "F", PredictionTexts.OVERLAP_LABEL, PredictionTexts.OVERLAP_DESCRIPTION) {
         @Override
-        void applyText(InferenceOverrides.Builder overrides, String value) {
+        void applyText(PredictionOverrides.Builder overrides, String value) {
             overrides.overlap(Double.parseDouble(value));
         }
     },
     SW_BATCH("sw-batch", "N", PredictionTexts.SW_BATCH_LABEL, PredictionTexts.SW_BATCH_DESCRIPTION) {
         @Override
-        void applyText(InferenceOverrides.Builder overrides, String value) {
+        void applyText(PredictionOverrides.Builder overrides, String value) {
             overrides.windowBatch(Integer.parseInt(value));
         }
     },
     TTA_AXES("tta-axes", "x,y,z", PredictionTexts.TTA_AXES_LABEL, PredictionTexts.TTA_AXES_DESCRIPTION) {
         @Override
-        void applyText(InferenceOverrides.Builder overrides, String value) {
+        void applyText(PredictionOverrides.Builder overrides, String value) {
             overrides.mirrorAxes(MirrorAxes.parse(value)).tta(true);
         }
     },
     TTA("tta", null, PredictionTexts.TTA_LABEL, PredictionTexts.TTA_DESCRIPTION) {
         @Override
-        void applyText(InferenceOverrides.Builder overrides, String value) {
+        void applyText(PredictionOverrides.Builder overrides, String value) {
             overrides.tta(switchedOn(value));
         }
     },
     POSTPROCESSING("postprocessing", null, PredictionTexts.POSTPROCESSING_LABEL,
             PredictionTexts.POSTPROCESSING_DESCRIPTION) {
         @Override
-        void applyText(InferenceOverrides.Builder overrides, String value) {
+        void applyText(PredictionOverrides.Builder overrides, String value) {
             overrides.postprocessing(switchedOn(value));
         }
     },
     DEVICE("device", "auto|cpu|gpu|gpu:N", PredictionTexts.DEVICE_LABEL, PredictionTexts.DEVICE_DESCRIPTION) {
         @Override
-        void applyText(InferenceOverrides.Builder overrides, String value) {
+        void applyText(PredictionOverrides.Builder overrides, String value) {
             overrides.device(DeviceRequest.parse(value));
         }
     },
     PRECISION("precision", "fp32|bf16|fp16", PredictionTexts.PRECISION_LABEL, PredictionTexts.PRECISION_DESCRIPTION) {
         @Override
-        void applyText(InferenceOverrides.Builder overrides, String value) {
+        void applyText(PredictionOverrides.Builder overrides, String value) {
             try {
                 overrides.precision(Precision.valueOf(value.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
@@ -122,7 +122,7 @@ public enum PredictionOption {
      *
      * @throws IllegalArgumentException naming the option, the value and what it takes
      */
-    public void apply(InferenceOverrides.Builder overrides, String value) {
+    public void apply(PredictionOverrides.Builder overrides, String value) {
         if (value == null || value.isBlank()) {
             return;
         }
@@ -135,7 +135,7 @@ public enum PredictionOption {
         }
     }
 
-    abstract void applyText(InferenceOverrides.Builder overrides, String value);
+    abstract void applyText(PredictionOverrides.Builder overrides, String value);
 
     /** Reads a switch's text: on/true or off/false. */
     private static boolean switchedOn(String value) {

@@ -17,7 +17,7 @@ import org.voxseg.core.config.RunConfig;
 import org.voxseg.core.config.TrainingConfig;
 import org.voxseg.core.engine.Seeds;
 import org.voxseg.core.engine.TorchRuntime;
-import org.voxseg.core.inference.SlidingWindowInferer;
+import org.voxseg.core.prediction.SlidingWindow;
 import org.voxseg.core.loss.SegmentationLoss;
 import org.voxseg.core.schedule.LearningRateSchedule;
 import org.voxseg.core.training.BestModelRule;
@@ -159,7 +159,7 @@ final class TrainingRun {
                 loadPretrained(setup, manager);
             }
             FullValidation fullValidation = new FullValidation(validationFiles, description, setup.network(),
-                    SlidingWindowInferer.gaussian(settings.patchSize(), settings.validationOverlap()), folder,
+                    SlidingWindow.gaussian(settings.patchSize(), settings.validationOverlap()), folder,
                     settings.fullValidationEvery(), listener, manager);
             // The whole-case validation before the caller's listener, which then hears the end after it.
             Trainer trainer = trainer(setup, schedule, training, validation, loss, description).listener(recorder)

@@ -20,9 +20,9 @@ import org.voxseg.data.io.NewFolder;
 /**
  * voxseg from Java, with no command line or Fiji: train from a config into a run folder, cross-validate, run the LR
  * range test, and segment volumes, files or folders with trained models. It owns the engine's set-up (threads) and a
- * native memory scope that every run and segmenter it starts lives in; close it to free them. A run computes on the
- * device its config's {@code training.device} names, a segmenter on the one its overrides or its model's
- * {@code inference.device} name (GPU 0 when libtorch sees one, else the CPU, by default).
+ * native memory scope that every run and predictor it starts lives in; close it to free them. A run computes on the
+ * device its config's {@code training.device} names, a predictor on the one its overrides or its model's
+ * {@code prediction.device} name (GPU 0 when libtorch sees one, else the CPU, by default).
  *
  * <p>One training at a time per process: the trainer seeds libtorch's process-wide random generator at every step,
  * so two trainings running at once would not be reproducible. libtorch reads its thread count once, when it first
@@ -32,8 +32,8 @@ import org.voxseg.data.io.NewFolder;
  * <pre>{@code
  * try (Voxseg voxseg = Voxseg.builder().threads(4).build()) {
  *     voxseg.train(RunConfig.read(config), runFolder, RunListener.NONE);
- *     try (Segmenter segmenter = voxseg.segmenter(List.of(runFolder), InferenceOverrides.NONE)) {
- *         segmenter.segmentAll(List.of(cases), outputFolder, SegmentationListener.NONE);
+ *     try (ModelPredictor predictor = voxseg.predictor(List.of(runFolder), PredictionOverrides.NONE)) {
+ *         predictor.predictAll(List.of(cases), outputFolder, PredictionListener.NONE);
  *     }
  * }
  * }</pre>
@@ -63,7 +63,7 @@ public final class Voxseg implements AutoCloseable {
 
     /**
      * As {@link #train(RunConfig, Path, RunListener)}, saying whether a folder with a checkpoint may be resumed with
-     * a config that differs in more than its length, stopping rules, threads, checkpoint keeping and inference.
+     * a config that differs in more than its length, stopping rules, threads, checkpoint keeping and prediction.
      *
      * @throws org.voxseg.core.config.ConfigException if the change is refused, naming the keys
      */
@@ -111,17 +111,17 @@ public final class Voxseg implements AutoCloseable {
     }
 
     /**
-     * A segmenter with the models of these run folders or checkpoints (several are averaged), their stored
-     * inference settings changed by {@code overrides}. Close it when done.
+     * A predictor with the models of these run folders or checkpoints (several are averaged), their stored
+     * prediction settings changed by {@code overrides}. Close it when done.
      *
      * @throws IOException if a model is missing or malformed
      */
-    public Segmenter segmenter(List<Path> runsOrCheckpoints, InferenceOverrides overrides) throws IOException {
-        return Segmenter.load(runsOrCheckpoints, overrides, manager);
+    public ModelPredictor predictor(List<Path> runsOrCheckpoints, PredictionOverrides overrides) throws IOException {
+        return ModelPredictor.load(runsOrCheckpoints, overrides, manager);
     }
 
     /**
-     * Segments the cases of {@code share} of {@code inputs} into {@code output}, as {@link Segmenter#segmentAll}
+     * Segments the cases of {@code share} of {@code inputs} into {@code output}, as {@link ModelPredictor#predictAll}
      * does, with the models loaded once per device of {@code devices} and the cases split between the devices, one
      * thread each ({@code voxseg predict --devices}). {@code listener} hears every device's cases, from their
      * threads, so it must be safe to call from several.
@@ -131,17 +131,17 @@ public final class Voxseg implements AutoCloseable {
      * @throws IllegalArgumentException if the overrides name a device too
      * @throws IOException the first failure of a device, after every device has stopped
      */
-    public List<Path> segmentAll(List<Path> runsOrCheckpoints, InferenceOverrides overrides,
+    public List<Path> predictAll(List<Path> runsOrCheckpoints, PredictionOverrides overrides,
             List<DeviceRequest> devices, List<Path> inputs, Path output, CaseShare share,
-            SegmentationListener listener) throws IOException {
-        return new DeviceSpread(this, devices).segmentAll(runsOrCheckpoints, overrides, inputs, output, share,
+            PredictionListener listener) throws IOException {
+        return new DeviceSpread(this, devices).predictAll(runsOrCheckpoints, overrides, inputs, output, share,
                 listener);
     }
 
     /**
      * Writes the run folder {@code runFolder} for a model trained elsewhere (TorchScript, a MONAI bundle), after
      * loading it and predicting one window to check it fits its description. The folder then works as any run
-     * folder does with {@link #segmenter}.
+     * folder does with {@link #predictor}.
      *
      * @throws IOException if the model cannot be loaded or does not fit, or the folder exists and is not empty
      */

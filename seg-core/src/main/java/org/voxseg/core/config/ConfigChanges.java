@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 /**
  * What a resumed run may change of the config it started with: its length, its stopping rules, its threads (compute,
- * batch loading and preprocessing) and checkpoint keeping, and the inference defaults; anything else (data, network,
+ * batch loading and preprocessing) and checkpoint keeping, and the prediction defaults; anything else (data, network,
  * loss, optimiser, schedule, seed, patches...) would make the resumed run a different run than the one its checkpoint
  * continues.
  */
@@ -20,7 +20,7 @@ public final class ConfigChanges {
     private static final Set<String> ALLOWED = Set.of("training.epochs", "training.early_stop_patience",
             "training.moving_average_patience", "training.threads", "training.loader_threads",
             "training.checkpoint_every", "training.keep_last", "training.device", "dataset.preprocessing_workers",
-            "inference");
+            "prediction");
 
     private static final ObjectMapper TREES = new ObjectMapper();
 

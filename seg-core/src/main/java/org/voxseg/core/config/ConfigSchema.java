@@ -186,7 +186,7 @@ final class ConfigSchema {
             Set<Class<?>> sections = new HashSet<>();
             sections.addAll(List.of(RunConfig.class, NetworkConfig.class, DatasetConfig.class,
                     PreprocessingConfig.class, TrainingConfig.class, AugmentationConfig.class,
-                    CrossValidationConfig.class, InferenceConfig.class));
+                    CrossValidationConfig.class, PredictionConfig.class));
             return Set.copyOf(sections);
         }
     }

@@ -1,5 +1,6 @@
 package org.voxseg.core.config;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -16,7 +17,7 @@ import org.voxseg.data.transform.PreprocessingSettings;
 /**
  * {@code model.json}: what a trained network needs around it to segment a new case, so that a run folder is all
  * {@code predict} (and Fiji) need: the architecture, the input channels in order, the labels and how outputs map
- * to them, the preprocessing, and the default inference settings.
+ * to them, the preprocessing, and the default prediction settings.
  *
  * @param format the file format's version
  * @param model the architecture of a network voxseg trained, or null for an imported one
@@ -29,19 +30,19 @@ import org.voxseg.data.transform.PreprocessingSettings;
  * @param outputNames output channel names, e.g. WT, TC, ET
  * @param patchSize the training patch along (x, y, z); an imported model's window
  * @param preprocessing the preprocessing applied before the network
- * @param inference default sliding-window settings and the postprocessing keys of the config
+ * @param prediction default sliding-window settings and the postprocessing keys of the config
  * @param postprocessing the postprocessing decided on validation cases, or null before one was decided
  */
 public record ModelDescription(int format, @JsonInclude(JsonInclude.Include.NON_NULL) NetworkConfig model,
         @JsonInclude(JsonInclude.Include.NON_NULL) TorchScriptModel torchscript, OutputActivation activation,
         List<String> channels, List<Integer> labels, boolean labelHierarchy, List<String> outputNames, Extent patchSize,
-        PreprocessingConfig preprocessing, InferenceConfig inference, ChosenPostprocessing postprocessing) {
+        PreprocessingConfig preprocessing, PredictionConfig prediction, ChosenPostprocessing postprocessing) {
 
     /**
-     * The format this version writes; it also reads format 1 (before {@code postprocessing} and devices) and 2
-     * (before imported models).
+     * The format this version writes; it also reads format 1 (before {@code postprocessing} and devices), 2
+     * (before imported models) and 3 (whose {@code prediction} section was called {@code inference}).
      */
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 4;
 
     /** The file's name in a run folder. */
     public static final String FILE = "model.json";
@@ -59,10 +60,10 @@ public record ModelDescription(int format, @JsonInclude(JsonInclude.Include.NON_
             @JsonProperty(value = "output_names", required = true) List<String> outputNames,
             @JsonProperty(value = "patch_size", required = true) Extent patchSize,
             @JsonProperty(value = "preprocessing", required = true) PreprocessingConfig preprocessing,
-            @JsonProperty(value = "inference", required = true) InferenceConfig inference,
+            @JsonProperty(value = "prediction", required = true) @JsonAlias("inference") PredictionConfig prediction,
             @JsonProperty("postprocessing") ChosenPostprocessing postprocessing) {
         return new ModelDescription(format, model, torchscript, activation, channels, labels, labelHierarchy,
-                outputNames, patchSize, preprocessing, inference, postprocessing);
+                outputNames, patchSize, preprocessing, prediction, postprocessing);
     }
 
     public ModelDescription {
@@ -73,7 +74,7 @@ public record ModelDescription(int format, @JsonInclude(JsonInclude.Include.NON_
         channels = List.copyOf(channels);
         labels = List.copyOf(labels);
         outputNames = List.copyOf(outputNames);
-        inference = inference.withDefaultRoi(patchSize);
+        prediction = prediction.withDefaultRoi(patchSize);
         if ((model == null) == (torchscript == null)) {
             throw new IllegalArgumentException("a model description needs either 'model' (a network voxseg trained) "
                     + "or 'torchscript' (an imported one)");
@@ -84,7 +85,7 @@ public record ModelDescription(int format, @JsonInclude(JsonInclude.Include.NON_
                     + " input channels");
         }
         if (torchscript != null) {
-            torchscript.requireFits(inference.roi());
+            torchscript.requireFits(prediction.roi());
         }
     }
 
@@ -93,13 +94,13 @@ public record ModelDescription(int format, @JsonInclude(JsonInclude.Include.NON_
         DatasetConfig dataset = config.dataset();
         return new ModelDescription(FORMAT, config.model(), null, config.loss().activation(), dataset.channels(),
                 dataset.labels(), dataset.labelHierarchy(), dataset.regionNames(), config.training().patchSize(),
-                dataset.preprocessing(), config.inference(), null);
+                dataset.preprocessing(), config.prediction(), null);
     }
 
     /** This description with the postprocessing decided on validation cases. */
     public ModelDescription withPostprocessing(ChosenPostprocessing chosen) {
         return new ModelDescription(FORMAT, model, torchscript, activation, channels, labels, labelHierarchy,
-                outputNames, patchSize, preprocessing, inference, chosen);
+                outputNames, patchSize, preprocessing, prediction, chosen);
     }
 
     /** Reads {@code model.json}. */

@@ -1,5 +1,6 @@
 package org.voxseg.core.config;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,12 +14,12 @@ import org.voxseg.data.geometry.Extent;
 /**
  * A training configuration, modelled on 3DUnetCNN's {@code brats2020_config.json}: sections {@code model},
  * {@code optimizer}, {@code loss}, {@code scheduler}, {@code dataset}, {@code training}, {@code cross_validation}
- * and {@code inference}. Every key is optional with a documented default; an unknown key is an error. The resolved
+ * and {@code prediction}. Every key is optional with a documented default; an unknown key is an error. The resolved
  * form (every default filled in, paths absolute) is written to each run folder as {@code config.json}.
  */
 public record RunConfig(NetworkConfig model, OptimizerConfig optimizer, LossConfig loss, ScheduleConfig scheduler,
         DatasetConfig dataset, TrainingConfig training, CrossValidationConfig crossValidation,
-        InferenceConfig inference) {
+        PredictionConfig prediction) {
 
     /** A builder with every section at its defaults. */
     public static Builder builder() {
@@ -42,10 +43,10 @@ public record RunConfig(NetworkConfig model, OptimizerConfig optimizer, LossConf
                     + (dataset.labelHierarchy() ? "nested regions (use sigmoid)" : "one-hot classes (use softmax)"));
         }
         requireMultiple("training.patch_size", training.patchSize(), model.totalStride());
-        if (inference.roi() != null) {
-            requireMultiple("inference.roi", inference.roi(), model.totalStride());
+        if (prediction.roi() != null) {
+            requireMultiple("prediction.roi", prediction.roi(), model.totalStride());
         }
-        inference = inference.withDefaultRoi(training.patchSize());
+        prediction = prediction.withDefaultRoi(training.patchSize());
     }
 
     /** Refuses a patch or window the network cannot take: every side a multiple of its total stride. */
@@ -81,18 +82,18 @@ public record RunConfig(NetworkConfig model, OptimizerConfig optimizer, LossConf
 
     /** This config with another dataset section. */
     public RunConfig withDataset(DatasetConfig newDataset) {
-        return new RunConfig(model, optimizer, loss, scheduler, newDataset, training, crossValidation, inference);
+        return new RunConfig(model, optimizer, loss, scheduler, newDataset, training, crossValidation, prediction);
     }
 
     /** This config training another fold. */
     public RunConfig withFold(int fold) {
         return new RunConfig(model, optimizer, loss, scheduler, dataset, training, crossValidation.withFold(fold),
-                inference);
+                prediction);
     }
 
     /** This config with another training section. */
     public RunConfig withTraining(TrainingConfig newTraining) {
-        return new RunConfig(model, optimizer, loss, scheduler, dataset, newTraining, crossValidation, inference);
+        return new RunConfig(model, optimizer, loss, scheduler, dataset, newTraining, crossValidation, prediction);
     }
 
     /** Collects a config; absent sections take their defaults. */
@@ -104,7 +105,7 @@ public record RunConfig(NetworkConfig model, OptimizerConfig optimizer, LossConf
         private DatasetConfig dataset = DatasetConfig.builder().build();
         private TrainingConfig training = TrainingConfig.builder().build();
         private CrossValidationConfig crossValidation = CrossValidationConfig.builder().build();
-        private InferenceConfig inference = InferenceConfig.builder().build();
+        private PredictionConfig prediction = PredictionConfig.builder().build();
 
         private Builder() {
         }
@@ -144,13 +145,15 @@ public record RunConfig(NetworkConfig model, OptimizerConfig optimizer, LossConf
             return this;
         }
 
-        public Builder inference(InferenceConfig value) {
-            inference = value;
+        /** The {@code prediction} section; configs written before it was renamed call it {@code inference}. */
+        @JsonAlias("inference")
+        public Builder prediction(PredictionConfig value) {
+            prediction = value;
             return this;
         }
 
         public RunConfig build() {
-            return new RunConfig(model, optimizer, loss, scheduler, dataset, training, crossValidation, inference);
+            return new RunConfig(model, optimizer, loss, scheduler, dataset, training, crossValidation, prediction);
         }
     }
 }

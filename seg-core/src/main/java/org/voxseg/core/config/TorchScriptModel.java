@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 import java.util.Objects;
-import org.voxseg.core.inference.TensorAxes;
+import org.voxseg.core.prediction.TensorAxes;
 import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Geometry;
 

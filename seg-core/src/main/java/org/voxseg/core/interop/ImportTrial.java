@@ -40,7 +40,7 @@ final class ImportTrial {
      */
     void run(Device device) throws IOException {
         TorchScriptModel imported = description.torchscript();
-        Extent roi = description.inference().roi();
+        Extent roi = description.prediction().roi();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
         // The engine's settings (threads, offline) as this process has them.

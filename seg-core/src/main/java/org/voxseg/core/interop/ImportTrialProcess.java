@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.engine.TorchScriptFile;
-import org.voxseg.core.inference.TensorAxes;
-import org.voxseg.core.inference.TorchScriptPredictor;
+import org.voxseg.core.prediction.TensorAxes;
+import org.voxseg.core.prediction.TorchScriptPredictor;
 import org.voxseg.core.network.OutputActivation;
 
 /**

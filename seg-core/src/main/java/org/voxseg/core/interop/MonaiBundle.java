@@ -14,12 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.voxseg.core.config.ConfigException;
-import org.voxseg.core.config.InferenceConfig;
+import org.voxseg.core.config.PredictionConfig;
 import org.voxseg.core.config.PreprocessingConfig;
-import org.voxseg.core.inference.BlendMode;
-import org.voxseg.core.inference.BlendedValues;
-import org.voxseg.core.inference.TensorAxes;
-import org.voxseg.core.inference.WindowPadding;
+import org.voxseg.core.prediction.BlendMode;
+import org.voxseg.core.prediction.BlendedValues;
+import org.voxseg.core.prediction.TensorAxes;
+import org.voxseg.core.prediction.WindowPadding;
 import org.voxseg.core.network.OutputActivation;
 import org.voxseg.data.geometry.Extent;
 
@@ -181,7 +181,7 @@ public final class MonaiBundle {
         if (window.isPresent()) {
             throw inference.problem("inferer.roi_size", window.get());
         }
-        builder.inference(InferenceConfig.builder().blend(BlendedValues.OUTPUTS).mode(blend).overlap(overlap)
+        builder.prediction(PredictionConfig.builder().blend(BlendedValues.OUTPUTS).mode(blend).overlap(overlap)
                 .swBatchSize(batch.isMissingNode() ? 1 : batch.asInt()).sigmaScale(sigma).paddingMode(paddingMode));
         return Extent.of(roi);
     }

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.voxseg.core.config.InferenceConfig;
+import org.voxseg.core.config.PredictionConfig;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.PreprocessingConfig;
-import org.voxseg.core.inference.TensorAxes;
+import org.voxseg.core.prediction.TensorAxes;
 import org.voxseg.core.network.OutputActivation;
 import org.voxseg.data.transform.PreprocessingSettings;
 
@@ -68,14 +68,14 @@ record PreprocessingDescription(List<String> channels, TensorAxes tensorAxes, Li
         PreprocessingSettings settings = model.preprocessingSettings();
         steps.add(step("pad_with_zeros", "min_shape", settings.minShape().toArray(), "multiple_of",
                 settings.divisor(), "placement", "centred, the odd voxel after"));
-        InferenceConfig inference = model.inference();
+        PredictionConfig prediction = model.prediction();
         Map<String, Object> window = new LinkedHashMap<>();
-        window.put("roi_size", inference.roi().toArray());
-        window.put("overlap", inference.overlap());
-        window.put("mode", inference.mode());
-        window.put("sigma_scale", inference.sigmaScale());
-        window.put("blend", inference.blend());
-        window.put("mirror_tta", inference.tta());
+        window.put("roi_size", prediction.roi().toArray());
+        window.put("overlap", prediction.overlap());
+        window.put("mode", prediction.mode());
+        window.put("sigma_scale", prediction.sigmaScale());
+        window.put("blend", prediction.blend());
+        window.put("mirror_tta", prediction.tta());
         return new PreprocessingDescription(model.channels(), TensorAxes.CKJI, steps, window,
                 model.outputActivation(), model.outputNames(), model.labels(), model.labelHierarchy());
     }

@@ -11,13 +11,13 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.voxseg.core.config.ChosenPostprocessing;
 import org.voxseg.core.config.ConfigJson;
-import org.voxseg.core.config.InferenceConfig;
+import org.voxseg.core.config.PredictionConfig;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.PreprocessingConfig;
 import org.voxseg.core.config.TorchScriptModel;
-import org.voxseg.core.inference.BlendMode;
-import org.voxseg.core.inference.BlendedValues;
-import org.voxseg.core.inference.TensorAxes;
+import org.voxseg.core.prediction.BlendMode;
+import org.voxseg.core.prediction.BlendedValues;
+import org.voxseg.core.prediction.TensorAxes;
 import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.io.NewFolder;
 
@@ -75,7 +75,7 @@ public final class TorchScriptImport {
                 exported.strideDivisor());
         return new TorchScriptImport(model, new ModelDescription(ModelDescription.FORMAT, null, traced,
                 exported.activation(), exported.channels(), exported.labels(), exported.labelHierarchy(),
-                exported.outputNames(), exported.patchSize(), padded, exported.inference(), exported.postprocessing()),
+                exported.outputNames(), exported.patchSize(), padded, exported.prediction(), exported.postprocessing()),
                 trialLimit);
     }
 
@@ -106,7 +106,7 @@ public final class TorchScriptImport {
         private List<String> channels;
         private OutputLabels outputs;
         private PreprocessingConfig preprocessing = PreprocessingConfig.builder().cropForeground(false).build();
-        private InferenceConfig.Builder inference = InferenceConfig.builder().blend(BlendedValues.OUTPUTS)
+        private PredictionConfig.Builder prediction = PredictionConfig.builder().blend(BlendedValues.OUTPUTS)
                 .mode(BlendMode.CONSTANT).overlap(MONAI_OVERLAP);
         private Extent roi;
         private TensorAxes axes = TensorAxes.CIJK;
@@ -147,8 +147,8 @@ public final class TorchScriptImport {
          * The sliding-window settings; the roi is set by {@link #roi}. Default: MONAI {@code SlidingWindowInferer}'s,
          * overlap 0.25 and constant weights, raw outputs blended.
          */
-        public Builder inference(InferenceConfig.Builder settings) {
-            this.inference = settings;
+        public Builder prediction(PredictionConfig.Builder settings) {
+            this.prediction = settings;
             return this;
         }
 
@@ -217,7 +217,7 @@ public final class TorchScriptImport {
                 throw new IllegalArgumentException(model + ": normalization 'ct' needs the statistics of the training "
                         + "set's foreground, which an import does not have; use zscore or none");
             }
-            InferenceConfig settings = inference.roi(roi).build();
+            PredictionConfig settings = prediction.roi(roi).build();
             requireWithin(BundleLargestComponent.unknownLabel(postprocessing, outputs.labels()), "postprocessing");
             requireWithin(ImportLimits.channelNames(channels), "channels (--channels; network_data_format.inputs)");
             requireWithin(ImportLimits.channelCount(outputs.modelChannels().size()), "outputs (--regions, --classes;"

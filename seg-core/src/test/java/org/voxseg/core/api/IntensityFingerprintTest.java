@@ -113,9 +113,9 @@ class IntensityFingerprintTest {
             assertEquals(new DatasetNormalization(stored.intensityStatistics()),
                     ModelDescription.read(run.resolve(RunFolder.MODEL)).preprocessingSettings().normalization());
             assertEquals(stored, RunConfig.read(run.resolve(RunFolder.CONFIG)).dataset().preprocessing());
-            try (Segmenter segmenter = voxseg.segmenter(List.of(run), InferenceOverrides.NONE)) {
+            try (ModelPredictor predictor = voxseg.predictor(List.of(run), PredictionOverrides.NONE)) {
                 Volume air = Volume.wrap(Geometry.of(Extent.of(SHAPE), Affine.identity()), 1, filled(-1000));
-                assertArrayEquals(SHAPE, segmenter.segment(air).labels().geometry().shape().toArray(),
+                assertArrayEquals(SHAPE, predictor.predict(air).labels().geometry().shape().toArray(),
                         "prediction normalises with the stored statistics");
             }
 

@@ -44,7 +44,7 @@ class JavaApiExampleTest {
 
     @Test
     void theUseFromJavaExampleCompilesAndTrainsThenSegments() throws Exception {
-        Path source = dir.resolve("src/TrainThenSegment.java");
+        Path source = dir.resolve("src/TrainThenPredict.java");
         Files.createDirectories(source.getParent());
         Files.writeString(source, example());
         Path classes = Files.createDirectories(dir.resolve("classes"));
@@ -77,7 +77,7 @@ class JavaApiExampleTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                 JavaApiExampleTest.class.getClassLoader())) {
-            Method main = loader.loadClass("TrainThenSegment").getMethod("main", String[].class);
+            Method main = loader.loadClass("TrainThenPredict").getMethod("main", String[].class);
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             main.invoke(null, (Object) args);
         } finally {

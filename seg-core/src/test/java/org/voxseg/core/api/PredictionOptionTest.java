@@ -8,13 +8,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.Precision;
-import org.voxseg.core.inference.MirrorAxes;
+import org.voxseg.core.prediction.MirrorAxes;
 import org.voxseg.data.geometry.Extent;
 
 class PredictionOptionTest {
 
-    private static InferenceOverrides given(Map<PredictionOption, String> values) {
-        InferenceOverrides.Builder overrides = InferenceOverrides.builder();
+    private static PredictionOverrides given(Map<PredictionOption, String> values) {
+        PredictionOverrides.Builder overrides = PredictionOverrides.builder();
         for (PredictionOption option : PredictionOption.values()) {
             option.apply(overrides, values.get(option));
         }
@@ -23,7 +23,7 @@ class PredictionOptionTest {
 
     @Test
     void eachOptionSetsItsOverrideFromText() {
-        InferenceOverrides overrides = given(Map.of(PredictionOption.ROI, "64, 48,32", PredictionOption.OVERLAP, "0.5",
+        PredictionOverrides overrides = given(Map.of(PredictionOption.ROI, "64, 48,32", PredictionOption.OVERLAP, "0.5",
                 PredictionOption.SW_BATCH, "4", PredictionOption.TTA_AXES, "z,x", PredictionOption.POSTPROCESSING,
                 "off", PredictionOption.DEVICE, "gpu:1", PredictionOption.PRECISION, "BF16"));
 
@@ -39,12 +39,12 @@ class PredictionOptionTest {
 
     @Test
     void nothingOrBlankKeepsTheModelsSettingsAndAnExplicitSwitchWinsOverTheAxes() {
-        InferenceOverrides none = given(Map.of(PredictionOption.OVERLAP, " "));
-        InferenceOverrides axesButOff = given(Map.of(PredictionOption.TTA_AXES, "x", PredictionOption.TTA, "off"));
+        PredictionOverrides none = given(Map.of(PredictionOption.OVERLAP, " "));
+        PredictionOverrides axesButOff = given(Map.of(PredictionOption.TTA_AXES, "x", PredictionOption.TTA, "off"));
 
         assertNull(none.overlap());
         assertNull(none.tta());
-        assertEquals(InferenceOverrides.NONE, none);
+        assertEquals(PredictionOverrides.NONE, none);
         assertEquals(Boolean.FALSE, axesButOff.tta());
     }
 
@@ -58,7 +58,7 @@ class PredictionOptionTest {
                 Map.entry(PredictionOption.TTA, "maybe"), Map.entry(PredictionOption.PRECISION, "fp8"),
                 Map.entry(PredictionOption.DEVICE, "tpu"))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> entry.getKey().apply(InferenceOverrides.builder(), entry.getValue()));
+                    () -> entry.getKey().apply(PredictionOverrides.builder(), entry.getValue()));
             assertEquals(expected.get(n++), e.getMessage());
         }
     }

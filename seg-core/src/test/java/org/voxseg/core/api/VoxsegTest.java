@@ -24,12 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.core.config.ChosenPostprocessing;
 import org.voxseg.core.config.ConfigJson;
-import org.voxseg.core.config.InferenceConfig;
+import org.voxseg.core.config.PredictionConfig;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.RunConfig;
 import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.TorchRuntime;
-import org.voxseg.core.inference.CasePredictor;
+import org.voxseg.core.prediction.CasePredictor;
 import org.voxseg.core.interop.TorchScriptImport;
 import org.voxseg.core.testing.PythonTorch;
 import org.voxseg.core.training.CheckpointSeries;
@@ -175,10 +175,10 @@ class VoxsegTest {
         Path predicted = validation.resolve(TinyDataset.VALIDATION_CASE + ".nii.gz");
         CaseFiles entry = CaseInputs.resolve(List.of(dir.resolve("data/train").resolve(TinyDataset.VALIDATION_CASE)),
                 List.of("flair", "t1", "t1ce", "t2")).get(0);
-        try (Segmenter segmenter = voxseg.segmenter(List.of(run.resolve(CheckpointSeries.FINAL)),
-                InferenceOverrides.builder().overlap(0.25).tta(false).build())) {
+        try (ModelPredictor predictor = voxseg.predictor(List.of(run.resolve(CheckpointSeries.FINAL)),
+                PredictionOverrides.builder().overlap(0.25).tta(false).build())) {
             Path expected = dir.resolve("expected.nii.gz");
-            segmenter.segmentFile(entry, expected);
+            predictor.predictFile(entry, expected);
 
             assertEquals(NiftiReader.read(expected).volume().data(), NiftiReader.read(predicted).volume().data(),
                     "the label map predict writes with the validation's overlap");
@@ -210,10 +210,10 @@ class VoxsegTest {
                 .get(0);
         Volume small = middle(CaseLoader.load(entry).image(), new int[] {21, 19, 9});
 
-        try (Segmenter original = voxseg.segmenter(List.of(run), InferenceOverrides.NONE);
-                Segmenter back = voxseg.segmenter(List.of(imported), InferenceOverrides.NONE)) {
-            Volume voxsegLabels = original.segment(small).labels();
-            Volume importedLabels = back.segment(small).labels();
+        try (ModelPredictor original = voxseg.predictor(List.of(run), PredictionOverrides.NONE);
+                ModelPredictor back = voxseg.predictor(List.of(imported), PredictionOverrides.NONE)) {
+            Volume voxsegLabels = original.predict(small).labels();
+            Volume importedLabels = back.predict(small).labels();
 
             assertArrayEquals(new int[] {21, 19, 9}, importedLabels.geometry().shape().toArray());
             assertTrue(IntStream.range(0, voxsegLabels.voxelsPerChannel()).anyMatch(i -> voxsegLabels.data().get(i)
@@ -243,43 +243,43 @@ class VoxsegTest {
     }
 
     @Test
-    void aSegmenterSegmentsAVolumeAFileAndAFolderAlike() throws IOException {
+    void aModelPredictorSegmentsAVolumeAFileAndAFolderAlike() throws IOException {
         Path unseen = dir.resolve("unseen");
         CaseFiles entry = CaseInputs.resolve(List.of(unseen), List.of("flair", "t1", "t1ce", "t2")).get(0);
-        try (Segmenter segmenter = voxseg.segmenter(List.of(run),
-                InferenceOverrides.builder().probabilities(true).build())) {
-            CasePredictor.Prediction inMemory = segmenter.segment(CaseLoader.load(entry).image());
+        try (ModelPredictor predictor = voxseg.predictor(List.of(run),
+                PredictionOverrides.builder().probabilities(true).build())) {
+            CasePredictor.Prediction inMemory = predictor.predict(CaseLoader.load(entry).image());
             Path single = dir.resolve("single.nii.gz");
-            List<Path> written = segmenter.segmentAll(List.of(unseen), single, SegmentationListener.NONE);
+            List<Path> written = predictor.predictAll(List.of(unseen), single, PredictionListener.NONE);
 
             assertEquals(List.of(single), written);
             assertEquals(inMemory.labels().data(), NiftiReader.read(single).volume().data(),
                     "the file holds the label map that segmenting the volume gives");
             assertTrue(Files.isRegularFile(dir.resolve("single_probabilities.nii.gz")));
             Path oneFile = dir.resolve("one_file.nii.gz");
-            segmenter.segmentFile(entry, oneFile);
+            predictor.predictFile(entry, oneFile);
             assertEquals(inMemory.labels().data(), NiftiReader.read(oneFile).volume().data(),
-                    "segmentFile writes the same label map");
+                    "predictFile writes the same label map");
             assertTrue(Files.isRegularFile(dir.resolve("one_file_probabilities.nii.gz")));
         }
     }
 
     @Test
-    void casesSpreadOverTwoDevicesAreEachSegmentedOnceAsOneSegmenterWould() throws IOException {
+    void casesSpreadOverTwoDevicesAreEachSegmentedOnceAsOneModelPredictorWould() throws IOException {
         List<Path> inputs = List.of(dir.resolve("data/train"));
         Path spread = dir.resolve("spread");
         Path alone = dir.resolve("alone");
         List<String> heard = new ArrayList<>();
 
-        List<Path> written = voxseg.segmentAll(List.of(run), InferenceOverrides.NONE, List.of(DeviceRequest.CPU,
-                DeviceRequest.CPU), inputs, spread, CaseShare.ALL, new SegmentationListener() {
+        List<Path> written = voxseg.predictAll(List.of(run), PredictionOverrides.NONE, List.of(DeviceRequest.CPU,
+                DeviceRequest.CPU), inputs, spread, CaseShare.ALL, new PredictionListener() {
                     @Override
                     public synchronized void caseWritten(String caseId, Path file) {
                         heard.add(caseId);
                     }
                 });
-        try (Segmenter segmenter = voxseg.segmenter(List.of(run), InferenceOverrides.NONE)) {
-            segmenter.segmentAll(inputs, alone, SegmentationListener.NONE);
+        try (ModelPredictor predictor = voxseg.predictor(List.of(run), PredictionOverrides.NONE)) {
+            predictor.predictAll(inputs, alone, PredictionListener.NONE);
         }
 
         assertEquals(5, written.size());
@@ -289,16 +289,16 @@ class VoxsegTest {
             assertEquals(NiftiReader.read(alone.resolve(file.getFileName())).volume().data(),
                     NiftiReader.read(file).volume().data(), file.toString());
         }
-        assertThrows(IllegalArgumentException.class, () -> voxseg.segmentAll(List.of(run),
-                InferenceOverrides.builder().device(DeviceRequest.CPU).build(), List.of(DeviceRequest.CPU), inputs,
-                spread, CaseShare.ALL, SegmentationListener.NONE));
+        assertThrows(IllegalArgumentException.class, () -> voxseg.predictAll(List.of(run),
+                PredictionOverrides.builder().device(DeviceRequest.CPU).build(), List.of(DeviceRequest.CPU), inputs,
+                spread, CaseShare.ALL, PredictionListener.NONE));
     }
 
     @Test
     void overridesChangeOnlyWhatTheyName() throws IOException {
-        try (Segmenter model = voxseg.segmenter(List.of(run), InferenceOverrides.NONE);
-                Segmenter changed = voxseg.segmenter(List.of(run),
-                        InferenceOverrides.builder().overlap(0.75).tta(true).build())) {
+        try (ModelPredictor model = voxseg.predictor(List.of(run), PredictionOverrides.NONE);
+                ModelPredictor changed = voxseg.predictor(List.of(run),
+                        PredictionOverrides.builder().overlap(0.75).tta(true).build())) {
             assertEquals(0.5, model.settings().overlap(), "the config's default overlap, from model.json");
             assertFalse(model.settings().tta());
             assertEquals(0.75, changed.settings().overlap());
@@ -311,7 +311,7 @@ class VoxsegTest {
     void aModelThatIsNotThereIsNamed() {
         Path missing = dir.resolve("no-such-run");
         IOException error = assertThrows(IOException.class,
-                () -> voxseg.segmenter(List.of(missing), InferenceOverrides.NONE));
+                () -> voxseg.predictor(List.of(missing), PredictionOverrides.NONE));
         assertTrue(error.getMessage().contains("no-such-run"), error.getMessage());
     }
 
@@ -320,10 +320,10 @@ class VoxsegTest {
         Path caseFolder = dir.resolve("unseen").resolve(TinyDataset.FIRST_CASE);
         Path flair = caseFolder.resolve(TinyDataset.FIRST_CASE + "_flair.nii.gz");
         byte[] before = Files.readAllBytes(flair);
-        try (Segmenter segmenter = voxseg.segmenter(List.of(run), InferenceOverrides.NONE)) {
+        try (ModelPredictor predictor = voxseg.predictor(List.of(run), PredictionOverrides.NONE)) {
             IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                    () -> segmenter.segmentAll(List.of(caseFolder), caseFolder.resolve("sub/../"
-                            + TinyDataset.FIRST_CASE + "_flair.nii.gz"), SegmentationListener.NONE));
+                    () -> predictor.predictAll(List.of(caseFolder), caseFolder.resolve("sub/../"
+                            + TinyDataset.FIRST_CASE + "_flair.nii.gz"), PredictionListener.NONE));
 
             assertTrue(error.getMessage().contains("would overwrite the input " + flair), error.getMessage());
         }
@@ -334,11 +334,11 @@ class VoxsegTest {
     void anOutputFolderThatDoesNotExistIsNamedBeforePredicting() throws IOException {
         Path caseFolder = dir.resolve("unseen").resolve(TinyDataset.FIRST_CASE);
         Path missing = dir.resolve("no_such_folder");
-        try (Segmenter segmenter = voxseg.segmenter(List.of(run), InferenceOverrides.NONE)) {
+        try (ModelPredictor predictor = voxseg.predictor(List.of(run), PredictionOverrides.NONE)) {
             List<String> started = new ArrayList<>();
             NoSuchFileException error = assertThrows(NoSuchFileException.class,
-                    () -> segmenter.segmentAll(List.of(caseFolder), missing.resolve("out.nii.gz"),
-                            new SegmentationListener() {
+                    () -> predictor.predictAll(List.of(caseFolder), missing.resolve("out.nii.gz"),
+                            new PredictionListener() {
                                 @Override
                                 public void caseStarted(String caseId, int index, int total) {
                                     started.add(caseId);
@@ -386,29 +386,29 @@ class VoxsegTest {
                 .get(0);
         Volume image = CaseLoader.load(entry).image();
 
-        try (Segmenter plain = voxseg.segmenter(List.of(copy), InferenceOverrides.builder().postprocessing(false)
-                .build()); Segmenter cleaned = voxseg.segmenter(List.of(copy), InferenceOverrides.NONE)) {
-            assertTrue(foregroundVoxels(plain.segment(image).labels()) > 0, "the network predicts some tumour");
-            assertEquals(0, foregroundVoxels(cleaned.segment(image).labels()), "the decided step removed it all");
+        try (ModelPredictor plain = voxseg.predictor(List.of(copy), PredictionOverrides.builder().postprocessing(false)
+                .build()); ModelPredictor cleaned = voxseg.predictor(List.of(copy), PredictionOverrides.NONE)) {
+            assertTrue(foregroundVoxels(plain.predict(image).labels()) > 0, "the network predicts some tumour");
+            assertEquals(0, foregroundVoxels(cleaned.predict(image).labels()), "the decided step removed it all");
             assertEquals("switched off", plain.postprocessing().origin());
             assertEquals("decided on a test", cleaned.postprocessing().origin());
         }
 
-        InferenceConfig keys = trained.inference();
+        PredictionConfig keys = trained.prediction();
         ConfigJson.write(copy.resolve(RunFolder.MODEL), new ModelDescription(trained.format(), trained.model(),
                 null, trained.activation(), trained.channels(), trained.labels(), trained.labelHierarchy(),
-                trained.outputNames(), trained.patchSize(), trained.preprocessing(), new InferenceConfig(keys.roi(),
+                trained.outputNames(), trained.patchSize(), trained.preprocessing(), new PredictionConfig(keys.roi(),
                 keys.overlap(), keys.swBatchSize(), keys.mode(), keys.blend(), keys.sigmaScale(), keys.tta(), 0, true,
                 0, keys.device(), keys.paddingMode()),
                 new ChosenPostprocessing("a test", everythingGoes)));
-        try (Segmenter configured = voxseg.segmenter(List.of(copy), InferenceOverrides.NONE)) {
+        try (ModelPredictor configured = voxseg.predictor(List.of(copy), PredictionOverrides.NONE)) {
             assertEquals("keep the largest component of foreground", configured.postprocessing().postprocessing()
                     .describe());
             assertEquals("from the config's inference keys, which win over the one decided on a test",
                     configured.postprocessing().origin());
-            assertTrue(foregroundVoxels(configured.segment(image).labels()) > 0);
+            assertTrue(foregroundVoxels(configured.predict(image).labels()) > 0);
         }
-        try (Segmenter ensemble = voxseg.segmenter(List.of(copy, run), InferenceOverrides.NONE)) {
+        try (ModelPredictor ensemble = voxseg.predictor(List.of(copy, run), PredictionOverrides.NONE)) {
             assertTrue(ensemble.postprocessing().origin().endsWith("; the first model's, the other models decided "
                     + "otherwise"), ensemble.postprocessing().origin());
         }

@@ -29,8 +29,8 @@ class ConfigJsonTest {
         assertEquals("adam", config.optimizer().name());
         assertEquals(2, config.training().batchSize());
         assertEquals(5, config.crossValidation().nFolds());
-        assertEquals(List.of(128, 128, 128), List.of(config.inference().roi().x(), config.inference().roi().y(),
-                config.inference().roi().z()), "the window defaults to the patch");
+        assertEquals(List.of(128, 128, 128), List.of(config.prediction().roi().x(), config.prediction().roi().y(),
+                config.prediction().roi().z()), "the window defaults to the patch");
     }
 
     @Test
@@ -51,6 +51,16 @@ class ConfigJsonTest {
         assertEquals(dir.resolve("data").toString(), again.dataset().bratsRoot(), "paths resolved once");
         assertEquals(5, ((ScheduleConfig.CosineRestarts) again.scheduler()).firstPeriod());
         assertEquals(0.001, again.optimizer().parameterGroups().get(0).learningRate());
+    }
+
+    @Test
+    void aConfigWrittenBeforeThePredictionSectionWasRenamedReadsItsInferenceSection() throws IOException {
+        RunConfig old = read("{\"inference\": {\"overlap\": 0.7, \"tta\": true}}");
+        RunConfig renamed = read("{\"prediction\": {\"overlap\": 0.7, \"tta\": true}}");
+
+        assertEquals(0.7, old.prediction().overlap());
+        assertEquals(ConfigJson.text(renamed), ConfigJson.text(old));
+        assertTrue(ConfigJson.text(old).contains("\"prediction\""), "written under the new name");
     }
 
     @Test
@@ -104,7 +114,7 @@ class ConfigJsonTest {
                 real.dataset().bratsRoot());
         assertTrue(real.model().deepSupervision());
         assertEquals(List.of("WT", "TC", "ET"), real.dataset().regionNames());
-        assertEquals(InferenceConfig.builder().build().enhancingThreshold(), real.inference().enhancingThreshold(),
+        assertEquals(PredictionConfig.builder().build().enhancingThreshold(), real.prediction().enhancingThreshold(),
                 "the postprocessing decided on validation, not a fixed threshold");
         assertEquals(List.of("WT", "TC", "ET"), demo.dataset().regionNames());
     }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.voxseg.core.inference.BlendMode;
+import org.voxseg.core.prediction.BlendMode;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Spacing;
@@ -21,7 +21,7 @@ class SectionBuildersTest {
     @Test
     void builderDefaultsAreTheJsonDefaults() throws IOException {
         assertEquals(CrossValidationConfig.builder().build(), ConfigJson.parse("{}", CrossValidationConfig.class));
-        assertEquals(InferenceConfig.builder().build(), ConfigJson.parse("{}", InferenceConfig.class));
+        assertEquals(PredictionConfig.builder().build(), ConfigJson.parse("{}", PredictionConfig.class));
         assertEquals(PreprocessingConfig.builder().build(), ConfigJson.parse("{}", PreprocessingConfig.class));
         assertEquals(AugmentationConfig.builder().build(), ConfigJson.parse("{}", AugmentationConfig.class));
         assertEquals(TrainingConfig.builder().build(), ConfigJson.parse("{}", TrainingConfig.class));
@@ -43,20 +43,20 @@ class SectionBuildersTest {
 
         assertEquals(java, json);
         assertEquals(java.settings(Extent.cube(16), 8), json.settings(Extent.cube(16), 8));
-        assertEquals(InferenceConfig.builder().roi(new Extent(64, 64, 32)).mode(BlendMode.CONSTANT).build(),
-                ConfigJson.parse("{\"roi\": [64, 64, 32], \"mode\": \"constant\"}", InferenceConfig.class));
+        assertEquals(PredictionConfig.builder().roi(new Extent(64, 64, 32)).mode(BlendMode.CONSTANT).build(),
+                ConfigJson.parse("{\"roi\": [64, 64, 32], \"mode\": \"constant\"}", PredictionConfig.class));
     }
 
     @Test
     void enumsAndTriplesKeepTheirJsonForm() throws IOException {
-        String text = ConfigJson.text(ConfigJson.parse("{\"roi\": [64, 64, 32]}", InferenceConfig.class));
+        String text = ConfigJson.text(ConfigJson.parse("{\"roi\": [64, 64, 32]}", PredictionConfig.class));
         String preprocessing = ConfigJson.text(PreprocessingConfig.builder().targetSpacing(new Spacing(1, 1, 1.5))
                 .build());
 
         assertTrue(text.contains("\"roi\" : [ 64, 64, 32 ]") && text.contains("\"mode\" : \"gaussian\""), text);
         assertTrue(preprocessing.contains("\"target_spacing\" : [ 1.0, 1.0, 1.5 ]")
                 && preprocessing.contains("\"normalization\" : \"zscore_nonzero\""), preprocessing);
-        assertThrows(Exception.class, () -> ConfigJson.parse("{\"roi\": [64, 64]}", InferenceConfig.class));
+        assertThrows(Exception.class, () -> ConfigJson.parse("{\"roi\": [64, 64]}", PredictionConfig.class));
     }
 
     @Test

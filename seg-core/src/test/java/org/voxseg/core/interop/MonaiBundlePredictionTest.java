@@ -14,9 +14,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.voxseg.core.api.InferenceOverrides;
-import org.voxseg.core.api.SegmentationListener;
-import org.voxseg.core.api.Segmenter;
+import org.voxseg.core.api.PredictionOverrides;
+import org.voxseg.core.api.PredictionListener;
+import org.voxseg.core.api.ModelPredictor;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.data.label.ConnectedComponents;
@@ -52,9 +52,9 @@ class MonaiBundlePredictionTest {
     private static double largestDifference(Path run, Path caseFolder, String caseId, Path reference)
             throws IOException {
         Path output = dir.resolve(caseId);
-        InferenceOverrides overrides = InferenceOverrides.builder().probabilities(true).postprocessing(false).build();
-        try (Segmenter segmenter = voxseg.segmenter(List.of(run), overrides)) {
-            segmenter.segmentAll(List.of(caseFolder), output, SegmentationListener.NONE);
+        PredictionOverrides overrides = PredictionOverrides.builder().probabilities(true).postprocessing(false).build();
+        try (ModelPredictor predictor = voxseg.predictor(List.of(run), overrides)) {
+            predictor.predictAll(List.of(caseFolder), output, PredictionListener.NONE);
         }
         Volume predicted = NiftiReader.read(output.resolve(caseId + "_probabilities.nii.gz")).volume();
         Volume expected = NiftiReader.read(reference).volume();
@@ -116,14 +116,14 @@ class MonaiBundlePredictionTest {
         voxseg.importModel(MonaiBundle.read(bundle).build(), run);
         Path caseFolder = InteropFixtures.folder().resolve("spleen_cases").resolve("ct_ras");
 
-        try (Segmenter on = voxseg.segmenter(List.of(run), InferenceOverrides.NONE);
-                Segmenter off = voxseg.segmenter(List.of(run), InferenceOverrides.builder().postprocessing(false)
+        try (ModelPredictor on = voxseg.predictor(List.of(run), PredictionOverrides.NONE);
+                ModelPredictor off = voxseg.predictor(List.of(run), PredictionOverrides.builder().postprocessing(false)
                         .build())) {
             assertEquals("postprocessing: keep the largest component of label 1 (decided on the bundle's "
                     + "KeepLargestConnectedComponentd)", on.postprocessing().describe());
             assertEquals("postprocessing: none (switched off)", off.postprocessing().describe());
-            on.segmentAll(List.of(caseFolder), dir.resolve("kept_on"), SegmentationListener.NONE);
-            off.segmentAll(List.of(caseFolder), dir.resolve("kept_off"), SegmentationListener.NONE);
+            on.predictAll(List.of(caseFolder), dir.resolve("kept_on"), PredictionListener.NONE);
+            off.predictAll(List.of(caseFolder), dir.resolve("kept_off"), PredictionListener.NONE);
         }
         Volume raw = NiftiReader.read(dir.resolve("kept_off/ct_ras.nii.gz")).volume();
         Volume cleaned = NiftiReader.read(dir.resolve("kept_on/ct_ras.nii.gz")).volume();

@@ -14,9 +14,9 @@ import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.ConfigJson;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.PreprocessingConfig;
-import org.voxseg.core.inference.BlendMode;
-import org.voxseg.core.inference.BlendedValues;
-import org.voxseg.core.inference.WindowPadding;
+import org.voxseg.core.prediction.BlendMode;
+import org.voxseg.core.prediction.BlendedValues;
+import org.voxseg.core.prediction.WindowPadding;
 import org.voxseg.core.network.OutputActivation;
 import org.voxseg.data.geometry.Affine;
 import org.voxseg.data.geometry.Extent;
@@ -109,9 +109,9 @@ class MonaiBundleTest {
         PreprocessingConfig preprocessing = description.preprocessing();
         assertEquals(Normalization.Kind.ZSCORE_NONZERO, preprocessing.normalization());
         assertTrue(preprocessing.channelWise() && !preprocessing.cropForeground());
-        assertEquals(BlendMode.GAUSSIAN, description.inference().mode());
-        assertEquals(BlendedValues.OUTPUTS, description.inference().blend());
-        assertEquals(0.5, description.inference().overlap());
+        assertEquals(BlendMode.GAUSSIAN, description.prediction().mode());
+        assertEquals(BlendedValues.OUTPUTS, description.prediction().blend());
+        assertEquals(0.5, description.prediction().overlap());
         assertEquals(InteropFixtures.CHANNELS, description.channels());
     }
 
@@ -201,7 +201,7 @@ class MonaiBundleTest {
     }
 
     @Test
-    void aYamlInferenceConfigReadsAsItsJson() throws IOException {
+    void aYamlPredictionConfigReadsAsItsJson() throws IOException {
         Path bundle = InteropFixtures.bundleCopy(Files.createTempDirectory(dir, "yaml"));
         Files.delete(bundle.resolve("configs/inference.json"));
         Files.copy(InteropFixtures.folder().resolve("inference.yaml"), bundle.resolve("configs/inference.yaml"));
@@ -210,7 +210,7 @@ class MonaiBundleTest {
         ModelDescription yaml = MonaiBundle.read(bundle).build().description();
 
         assertEquals(json.preprocessing(), yaml.preprocessing());
-        assertEquals(json.inference(), yaml.inference());
+        assertEquals(json.prediction(), yaml.prediction());
         assertEquals(json.outputNames(), yaml.outputNames());
         assertEquals(Normalization.Kind.ZSCORE_NONZERO, yaml.preprocessing().normalization());
         Files.writeString(bundle.resolve("configs/inference.yaml"), "inferer: [unclosed");
@@ -283,22 +283,22 @@ class MonaiBundleTest {
     @Test
     void monaisInfererDefaultsFillWhatTheBundleLeavesOut() throws IOException {
         ModelDescription description = edited("\"overlap\": 0.5,\n    \"mode\": \"gaussian\"", "\"device\": \"cpu\"");
-        assertEquals(0.25, description.inference().overlap());
-        assertEquals(BlendMode.CONSTANT, description.inference().mode());
+        assertEquals(0.25, description.prediction().overlap());
+        assertEquals(BlendMode.CONSTANT, description.prediction().mode());
     }
 
     @Test
     void theInferersReplicatePaddingIsKeptAndOtherModesAreRefusedByName() throws IOException {
         ModelDescription replicate = edited("\"mode\": \"gaussian\"", "\"mode\": \"gaussian\", \"padding_mode\": "
                 + "\"replicate\"");
-        assertEquals(WindowPadding.REPLICATE, replicate.inference().paddingMode());
-        assertEquals(WindowPadding.REPLICATE, replicate.inference().inferer().padding());
+        assertEquals(WindowPadding.REPLICATE, replicate.prediction().paddingMode());
+        assertEquals(WindowPadding.REPLICATE, replicate.prediction().slidingWindow().padding());
         Path file = dir.resolve("model.json");
         ConfigJson.write(file, replicate);
         assertTrue(Files.readString(file).contains("\"padding_mode\" : \"replicate\""), Files.readString(file));
-        assertEquals(replicate.inference(), ModelDescription.read(file).inference());
+        assertEquals(replicate.prediction(), ModelDescription.read(file).prediction());
         assertEquals(WindowPadding.CONSTANT, edited("\"mode\": \"gaussian\"", "\"mode\": \"gaussian\", "
-                + "\"padding_mode\": \"constant\", \"cval\": 0").inference().paddingMode());
+                + "\"padding_mode\": \"constant\", \"cval\": 0").prediction().paddingMode());
         List<List<String>> cases = List.of(
                 List.of("\"padding_mode\": \"reflect\"", "'inferer.padding_mode' 'reflect' is not supported (constant "
                         + "or replicate)"),
@@ -318,7 +318,7 @@ class MonaiBundleTest {
         ModelDescription description = edited("\"roi_size\": [\n      16,\n      12,\n      8\n    ]",
                 "\"roi_size\": \"@sizes#patch\"", "\"bundle_root\": \".\",",
                 "\"bundle_root\": \".\", \"sizes\": {\"patch\": [32, 12, 8]},");
-        assertEquals(32, description.inference().roi().x());
+        assertEquals(32, description.prediction().roi().x());
     }
 
     @Test

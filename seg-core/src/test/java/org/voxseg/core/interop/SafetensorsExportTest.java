@@ -17,12 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.voxseg.core.api.TrainedModel;
-import org.voxseg.core.config.InferenceConfig;
+import org.voxseg.core.config.PredictionConfig;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.PreprocessingConfig;
 import org.voxseg.core.engine.Precision;
-import org.voxseg.core.inference.BlendedValues;
-import org.voxseg.core.inference.TensorAxes;
+import org.voxseg.core.prediction.BlendedValues;
+import org.voxseg.core.prediction.TensorAxes;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.UNet3d;
@@ -72,7 +72,7 @@ class SafetensorsExportTest {
     private static ModelDescription description(NetworkConfig config) {
         return new ModelDescription(ModelDescription.FORMAT, config, null, OutputActivation.SIGMOID,
                 List.of("flair", "t1"), List.of(2, 1, 4), true, List.of("WT", "TC", "ET"), WINDOW,
-                PreprocessingConfig.builder().build(), InferenceConfig.builder().build(), null);
+                PreprocessingConfig.builder().build(), PredictionConfig.builder().build(), null);
     }
 
     private static NDArray outputs(UNet3d network, NDArray input) {

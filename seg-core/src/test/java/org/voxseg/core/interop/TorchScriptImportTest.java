@@ -13,17 +13,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.voxseg.core.api.InferenceOverrides;
-import org.voxseg.core.api.SegmentationListener;
-import org.voxseg.core.api.Segmenter;
+import org.voxseg.core.api.PredictionOverrides;
+import org.voxseg.core.api.PredictionListener;
+import org.voxseg.core.api.ModelPredictor;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.ConfigException;
-import org.voxseg.core.config.InferenceConfig;
+import org.voxseg.core.config.PredictionConfig;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.PreprocessingConfig;
-import org.voxseg.core.inference.BlendMode;
-import org.voxseg.core.inference.BlendedValues;
-import org.voxseg.core.inference.TensorAxes;
+import org.voxseg.core.prediction.BlendMode;
+import org.voxseg.core.prediction.BlendedValues;
+import org.voxseg.core.prediction.TensorAxes;
 import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.nifti.NiftiReader;
 import org.voxseg.data.transform.Normalization;
@@ -58,15 +58,15 @@ class TorchScriptImportTest {
                 .outputs(OutputLabels.parseRegions(InteropFixtures.REGIONS))
                 .preprocessing(PreprocessingConfig.builder().cropForeground(false)
                         .normalization(Normalization.Kind.ZSCORE_NONZERO).channelWise(true).build())
-                .roi(new Extent(16, 12, 8)).axes(axes).strideDivisor(4).inference(InferenceConfig.builder()
+                .roi(new Extent(16, 12, 8)).axes(axes).strideDivisor(4).prediction(PredictionConfig.builder()
                         .blend(BlendedValues.OUTPUTS).mode(BlendMode.GAUSSIAN).overlap(0.5));
     }
 
     /** The probabilities voxseg writes for the fixture case with the model in {@code run}. */
     private static Volume predictedProbabilities(Path run, Path output) throws IOException {
-        InferenceOverrides overrides = InferenceOverrides.builder().probabilities(true).postprocessing(false).build();
-        try (Segmenter segmenter = voxseg.segmenter(List.of(run), overrides)) {
-            segmenter.segmentAll(List.of(InteropFixtures.caseFolder()), output, SegmentationListener.NONE);
+        PredictionOverrides overrides = PredictionOverrides.builder().probabilities(true).postprocessing(false).build();
+        try (ModelPredictor predictor = voxseg.predictor(List.of(run), overrides)) {
+            predictor.predictAll(List.of(InteropFixtures.caseFolder()), output, PredictionListener.NONE);
         }
         return NiftiReader.read(output.resolve("case_probabilities.nii.gz")).volume();
     }
@@ -116,9 +116,9 @@ class TorchScriptImportTest {
 
     @Test
     void anImportTakesMonaiSlidingWindowInferersDefaultsUnlessTold() {
-        InferenceConfig defaults = TorchScriptImport.builder().model(InteropFixtures.cijkModel())
+        PredictionConfig defaults = TorchScriptImport.builder().model(InteropFixtures.cijkModel())
                 .channels(InteropFixtures.CHANNELS).outputs(OutputLabels.parseRegions(InteropFixtures.REGIONS))
-                .roi(new Extent(16, 12, 8)).build().description().inference();
+                .roi(new Extent(16, 12, 8)).build().description().prediction();
         assertEquals(BlendMode.CONSTANT, defaults.mode());
         assertEquals(0.25, defaults.overlap());
         assertEquals(BlendedValues.OUTPUTS, defaults.blend());

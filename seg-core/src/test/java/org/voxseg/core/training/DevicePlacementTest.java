@@ -22,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.Precision;
 import org.voxseg.core.engine.TorchRuntime;
-import org.voxseg.core.inference.NetworkPredictor;
-import org.voxseg.core.inference.Predictor;
-import org.voxseg.core.inference.SlidingWindowInferer;
+import org.voxseg.core.prediction.NetworkPredictor;
+import org.voxseg.core.prediction.Predictor;
+import org.voxseg.core.prediction.SlidingWindow;
 import org.voxseg.core.loss.DiceLoss;
 import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.network.OutputActivation;
@@ -92,7 +92,7 @@ class DevicePlacementTest {
             Volume image = Volume.wrap(Geometry.of(new Extent(24, 20, 16), Affine.identity()), 2,
                     new float[2 * 24 * 20 * 16]);
 
-            SlidingWindowInferer.gaussian(new int[] {16, 16, 16}, 0.5).infer(image, recording, run);
+            SlidingWindow.gaussian(new int[] {16, 16, 16}, 0.5).predict(image, recording, run);
 
             assertTrue(seen.size() >= 4, "several window batches");
             seen.forEach(device -> assertEquals(DEVICE, device));

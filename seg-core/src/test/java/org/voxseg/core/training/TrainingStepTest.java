@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.voxseg.core.inference.NetworkPredictor;
+import org.voxseg.core.prediction.NetworkPredictor;
 import org.voxseg.core.loss.DeepSupervisionLoss;
 import org.voxseg.core.loss.DiceLoss;
 import org.voxseg.core.network.OutputActivation;

@@ -24,7 +24,7 @@ import org.voxseg.spark.job.TaskPlace;
 /**
  * The task of one case, on an executor: skip it if its label map is already there and readable (unless
  * overwriting); else copy its channel files to a local folder, check them as {@code voxseg predict} does, segment
- * them with seg-core's {@code Segmenter.segmentFile} (the bytes {@code voxseg predict} writes) and publish
+ * them with seg-core's {@code ModelPredictor.predictFile} (the bytes {@code voxseg predict} writes) and publish
  * {@code <output>/<case>.nii.gz} atomically. Any failure of the case becomes its row; the job goes on.
  */
 final class PredictCase implements Function<CaseRef, CaseResult> {
@@ -91,8 +91,8 @@ final class PredictCase implements Function<CaseRef, CaseResult> {
             throw new IOException(DatasetProblem.summarise(problems));
         }
         java.nio.file.Path local = stage.newFile(target.getName());
-        try (SegmenterPool.Lease lease = SegmenterPool.borrow(model, hadoop)) {
-            lease.segmenter().segmentFile(files, local);
+        try (PredictorPool.Lease lease = PredictorPool.borrow(model, hadoop)) {
+            lease.predictor().predictFile(files, local);
         }
         new Publisher(hadoop).publish(local, target, TaskPlace.attempt());
         return NiftiReader.read(local).volume();

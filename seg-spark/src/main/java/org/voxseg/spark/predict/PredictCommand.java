@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.voxseg.core.api.InferenceOverrides;
+import org.voxseg.core.api.PredictionOverrides;
 import org.voxseg.core.api.PredictionCommandLine;
 import org.voxseg.spark.job.CaseStatus;
 import org.voxseg.spark.job.SparkSessions;
@@ -58,7 +58,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        InferenceOverrides overrides = PredictionCommandLine.overrides(spec).build();
+        PredictionOverrides overrides = PredictionCommandLine.overrides(spec).build();
         ModelSettings settings = new ModelSettings(models, overrides, threads);
         long started = System.nanoTime();
         List<CaseResult> done;

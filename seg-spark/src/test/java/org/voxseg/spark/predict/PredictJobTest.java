@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.voxseg.core.api.InferenceOverrides;
-import org.voxseg.core.api.SegmentationListener;
-import org.voxseg.core.api.Segmenter;
+import org.voxseg.core.api.PredictionOverrides;
+import org.voxseg.core.api.PredictionListener;
+import org.voxseg.core.api.ModelPredictor;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.spark.TinyCases;
@@ -51,8 +51,8 @@ class PredictJobTest {
         reference = dir.resolve("reference");
         // What `voxseg predict --model RUN --input GOOD --output REFERENCE` runs.
         try (Voxseg voxseg = Voxseg.builder().build();
-                Segmenter segmenter = voxseg.segmenter(List.of(run), InferenceOverrides.NONE)) {
-            segmenter.segmentAll(List.of(good), reference, SegmentationListener.NONE);
+                ModelPredictor predictor = voxseg.predictor(List.of(run), PredictionOverrides.NONE)) {
+            predictor.predictAll(List.of(good), reference, PredictionListener.NONE);
         }
     }
 
@@ -60,9 +60,9 @@ class PredictJobTest {
         return new PredictJob(TinyCases.spark(), modelSettings());
     }
 
-    /** The trained run with its stored inference settings. */
+    /** The trained run with its stored prediction settings. */
     private static ModelSettings modelSettings() {
-        return new ModelSettings(List.of(run.toString()), InferenceOverrides.NONE, 0);
+        return new ModelSettings(List.of(run.toString()), PredictionOverrides.NONE, 0);
     }
 
     @Test

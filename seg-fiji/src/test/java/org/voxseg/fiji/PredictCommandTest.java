@@ -8,12 +8,12 @@ import org.scijava.plugin.Parameter;
 import org.voxseg.core.api.PredictionOption;
 
 /** Fiji's Segment command has a field for every prediction option, labelled and explained as declared once. */
-class SegmentCommandTest {
+class PredictCommandTest {
 
     @Test
     void everyPredictionOptionIsAParameterWithItsDeclaredLabelAndHelp() throws NoSuchFieldException {
         for (PredictionOption option : PredictionOption.values()) {
-            Field field = SegmentCommand.class.getDeclaredField(option.fieldName());
+            Field field = PredictCommand.class.getDeclaredField(option.fieldName());
             Parameter parameter = field.getAnnotation(Parameter.class);
 
             assertEquals(String.class, field.getType(), option.key());

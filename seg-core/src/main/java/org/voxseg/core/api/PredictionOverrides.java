@@ -3,14 +3,14 @@ package org.voxseg.core.api;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Objects;
-import org.voxseg.core.config.InferenceConfig;
+import org.voxseg.core.config.PredictionConfig;
 import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.Precision;
-import org.voxseg.core.inference.MirrorAxes;
+import org.voxseg.core.prediction.MirrorAxes;
 import org.voxseg.data.geometry.Extent;
 
 /**
- * What a front end may change of a model's stored inference settings ({@code model.json}'s {@code inference}
+ * What a front end may change of a model's stored prediction settings ({@code model.json}'s {@code prediction}
  * section) for one prediction: each setting left null keeps the model's. The command line, Fiji and Spark pass the
  * same record, so the same options give the same label maps everywhere; it is serializable, so a Spark job sends it to
  * its executors as it is.
@@ -22,10 +22,10 @@ import org.voxseg.data.geometry.Extent;
  * @param mirrorAxes the axes test-time augmentation flips (all three: 8 passes; fewer: 2 or 4)
  * @param probabilities whether to write {@code <case>_probabilities.nii.gz} beside each label map
  * @param postprocessing whether to apply the model's postprocessing (decided on validation, or the config's keys)
- * @param device the device to predict on, or null for the model's {@code inference.device}
+ * @param device the device to predict on, or null for the model's {@code prediction.device}
  * @param precision the number type the network computes in (fp16 only on a GPU)
  */
-public record InferenceOverrides(Extent roi, Double overlap, Integer windowBatch, Boolean tta,
+public record PredictionOverrides(Extent roi, Double overlap, Integer windowBatch, Boolean tta,
         MirrorAxes mirrorAxes, boolean probabilities, boolean postprocessing, DeviceRequest device,
         Precision precision) implements Serializable {
 
@@ -33,7 +33,7 @@ public record InferenceOverrides(Extent roi, Double overlap, Integer windowBatch
     private static final long serialVersionUID = 1L;
 
     /** The model's settings unchanged, labels only. */
-    public static final InferenceOverrides NONE = builder().build();
+    public static final PredictionOverrides NONE = builder().build();
 
     /** A builder with nothing overridden. */
     public static Builder builder() {
@@ -41,14 +41,14 @@ public record InferenceOverrides(Extent roi, Double overlap, Integer windowBatch
     }
 
     /** The model's settings with these overrides applied. */
-    public InferenceConfig applyTo(InferenceConfig model) {
+    public PredictionConfig applyTo(PredictionConfig model) {
         return model.with(roi != null ? roi : model.roi(), overlap != null ? overlap : model.overlap(),
                 windowBatch != null ? windowBatch : model.swBatchSize(), tta != null ? tta : model.tta());
     }
 
     /** These overrides on {@code other} device. */
-    public InferenceOverrides onDevice(DeviceRequest other) {
-        return new InferenceOverrides(roi, overlap, windowBatch, tta, mirrorAxes, probabilities, postprocessing, other,
+    public PredictionOverrides onDevice(DeviceRequest other) {
+        return new PredictionOverrides(roi, overlap, windowBatch, tta, mirrorAxes, probabilities, postprocessing, other,
                 precision);
     }
 
@@ -122,8 +122,8 @@ public record InferenceOverrides(Extent roi, Double overlap, Integer windowBatch
         }
 
         /** The overrides collected. */
-        public InferenceOverrides build() {
-            return new InferenceOverrides(roi, overlap, windowBatch, tta, mirrorAxes, probabilities, postprocessing,
+        public PredictionOverrides build() {
+            return new PredictionOverrides(roi, overlap, windowBatch, tta, mirrorAxes, probabilities, postprocessing,
                     device,
                     precision);
         }

@@ -1,4 +1,4 @@
-package org.voxseg.core.inference;
+package org.voxseg.core.prediction;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,7 +94,7 @@ class CasePredictorTest {
                 .padding(new int[] {16, 16, 16}, 8)
                 .build();
         CasePredictor predictor = new CasePredictor(settings,
-                new SlidingWindowInferer(new int[] {16, 16, 16}, 0.5, 2, true, 0.125),
+                new SlidingWindow(new int[] {16, 16, 16}, 0.5, 2, true, 0.125),
                 new NetworkPredictor(thresholdNetwork(), OutputActivation.SIGMOID),
                 LabelEncoding.of(new int[] {1}, true),
                 Postprocessing.of(List.of(new KeepLargestComponent("foreground", List.of(1)))));

@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.voxseg.core.config.ConfigException;
-import org.voxseg.core.config.InferenceConfig;
+import org.voxseg.core.config.PredictionConfig;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.engine.DeviceRequest;
-import org.voxseg.core.inference.CasePredictor;
-import org.voxseg.core.inference.EnsemblePredictor;
-import org.voxseg.core.inference.MirroredPredictor;
-import org.voxseg.core.inference.NonFiniteOutputException;
-import org.voxseg.core.inference.Predictor;
+import org.voxseg.core.prediction.CasePredictor;
+import org.voxseg.core.prediction.EnsemblePredictor;
+import org.voxseg.core.prediction.MirroredPredictor;
+import org.voxseg.core.prediction.NonFiniteOutputException;
+import org.voxseg.core.prediction.Predictor;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.CaseInputs;
 import org.voxseg.data.dataset.CaseLoader;
@@ -30,21 +30,21 @@ import org.voxseg.data.volume.Volume;
  * values and postprocessing; writes label maps (and optionally probabilities) in the input's geometry, each through
  * a temporary file renamed into place. Owns its models' native memory: close it.
  */
-public final class Segmenter implements AutoCloseable {
+public final class ModelPredictor implements AutoCloseable {
 
     private final List<TrainedModel> models;
     private final ModelDescription description;
-    private final InferenceConfig settings;
+    private final PredictionConfig settings;
     private final boolean probabilities;
     private final AppliedPostprocessing postprocessing;
     private final CasePredictor predictor;
     private final NDManager manager;
 
-    private Segmenter(List<TrainedModel> models, InferenceOverrides overrides, NDManager manager) {
+    private ModelPredictor(List<TrainedModel> models, PredictionOverrides overrides, NDManager manager) {
         this.models = List.copyOf(models);
         this.description = models.get(0).description();
         this.manager = manager;
-        this.settings = overrides.applyTo(description.inference());
+        this.settings = overrides.applyTo(description.prediction());
         List<Predictor> members = new ArrayList<>();
         for (TrainedModel model : models) {
             models.get(0).requireEnsembleWith(model);
@@ -62,19 +62,19 @@ public final class Segmenter implements AutoCloseable {
         if (settings.tta()) {
             combined = new MirroredPredictor(combined, overrides.mirrorAxes().flips());
         }
-        this.predictor = new CasePredictor(description.preprocessingSettings(), settings.inferer(), combined,
+        this.predictor = new CasePredictor(description.preprocessingSettings(), settings.slidingWindow(), combined,
                 description.encoding(), postprocessing.postprocessing(),
                 settings.blend().afterBlending(description.outputActivation()));
     }
 
     /**
      * Loads the models (run folders or checkpoints) into a scope of {@code parent}, for callers that manage their
-     * own DJL memory; most use {@link Voxseg#segmenter}.
+     * own DJL memory; most use {@link Voxseg#predictor}.
      *
      * @throws IOException if a model is missing or malformed
      * @throws IllegalArgumentException if no model is given or the models do not agree
      */
-    public static Segmenter load(List<Path> runsOrCheckpoints, InferenceOverrides overrides, NDManager parent)
+    public static ModelPredictor load(List<Path> runsOrCheckpoints, PredictionOverrides overrides, NDManager parent)
             throws IOException {
         if (runsOrCheckpoints.isEmpty()) {
             throw new IllegalArgumentException("no model given");
@@ -87,7 +87,7 @@ public final class Segmenter implements AutoCloseable {
             for (Path model : runsOrCheckpoints) {
                 loaded.add(TrainedModel.load(model, manager));
             }
-            return new Segmenter(loaded, overrides, manager);
+            return new ModelPredictor(loaded, overrides, manager);
         } catch (IOException | RuntimeException e) {
             loaded.forEach(TrainedModel::close);
             manager.close();
@@ -96,17 +96,17 @@ public final class Segmenter implements AutoCloseable {
     }
 
     /**
-     * The device of a prediction: the one the overrides name, else the first model's {@code inference.device}.
+     * The device of a prediction: the one the overrides name, else the first model's {@code prediction.device}.
      *
      * @throws ConfigException naming where the device came from when libtorch does not see it
      */
-    private static Device device(Path firstModel, InferenceOverrides overrides) throws IOException {
+    private static Device device(Path firstModel, PredictionOverrides overrides) throws IOException {
         DeviceRequest request = overrides.device();
         String origin = "device";
         if (request == null) {
             Path description = RunFolder.modelDescription(RunFolder.checkpoint(firstModel));
-            request = ModelDescription.read(description).inference().device();
-            origin = description + ": inference.device";
+            request = ModelDescription.read(description).prediction().device();
+            origin = description + ": prediction.device";
         }
         return Voxseg.device(request, origin);
     }
@@ -121,8 +121,8 @@ public final class Segmenter implements AutoCloseable {
         return description;
     }
 
-    /** The inference settings in use: the first model's with the overrides applied. */
-    public InferenceConfig settings() {
+    /** The prediction settings in use: the first model's with the overrides applied. */
+    public PredictionConfig settings() {
         return settings;
     }
 
@@ -132,8 +132,8 @@ public final class Segmenter implements AutoCloseable {
     }
 
     /** Segments one case (all channels, on its original grid). */
-    public CasePredictor.Prediction segment(Volume image) {
-        return segment(image, done -> { });
+    public CasePredictor.Prediction predict(Volume image) {
+        return predict(image, done -> { });
     }
 
     /**
@@ -142,7 +142,7 @@ public final class Segmenter implements AutoCloseable {
      * @throws IllegalArgumentException if the image has another number of channels than the model expects, or
      *         another orientation than an imported model requires
      */
-    public CasePredictor.Prediction segment(Volume image, IntConsumer windowsDone) {
+    public CasePredictor.Prediction predict(Volume image, IntConsumer windowsDone) {
         List<String> channels = description.channels();
         if (image.channels() != channels.size()) {
             throw new IllegalArgumentException("the model expects " + channels.size() + " channels ("
@@ -158,23 +158,23 @@ public final class Segmenter implements AutoCloseable {
      * Segments the case whose channel files {@code entry} names and writes its label map to {@code output} (and its
      * probabilities beside it when asked for).
      */
-    public void segmentFile(CaseFiles entry, Path output, IntConsumer windowsDone) throws IOException {
+    public void predictFile(CaseFiles entry, Path output, IntConsumer windowsDone) throws IOException {
         PredictionFiles.requireNoInputOverwritten(List.of(entry), List.of(output), probabilities);
         predictInto(CaseLoader.load(entry).image(), output, windowsDone);
     }
 
     /** Predicts a loaded case into {@code output}, whose name and place the caller has checked. */
     private void predictInto(Volume image, Path output, IntConsumer windowsDone) throws IOException {
-        CasePredictor.Prediction prediction = segment(image, windowsDone);
+        CasePredictor.Prediction prediction = predict(image, windowsDone);
         writeLabels(prediction, output);
         if (probabilities) {
             writeProbabilities(prediction, PredictionFiles.probabilitiesFile(output));
         }
     }
 
-    /** As {@link #segmentFile(CaseFiles, Path, IntConsumer)}, without progress reports. */
-    public void segmentFile(CaseFiles entry, Path output) throws IOException {
-        segmentFile(entry, output, done -> { });
+    /** As {@link #predictFile(CaseFiles, Path, IntConsumer)}, without progress reports. */
+    public void predictFile(CaseFiles entry, Path output) throws IOException {
+        predictFile(entry, output, done -> { });
     }
 
     /**
@@ -187,15 +187,15 @@ public final class Segmenter implements AutoCloseable {
      * @return the label maps written, in case order
      * @throws IOException naming the first input that is missing, unreadable or does not fit the model
      */
-    public List<Path> segmentAll(List<Path> inputs, Path output, SegmentationListener listener) throws IOException {
-        return segmentAll(inputs, output, listener, CaseShare.ALL);
+    public List<Path> predictAll(List<Path> inputs, Path output, PredictionListener listener) throws IOException {
+        return predictAll(inputs, output, listener, CaseShare.ALL);
     }
 
     /**
-     * As {@link #segmentAll(List, Path, SegmentationListener)} for the cases of {@code share} only (every input is
+     * As {@link #predictAll(List, Path, PredictionListener)} for the cases of {@code share} only (every input is
      * still checked), so that several jobs or devices together segment every case once.
      */
-    public List<Path> segmentAll(List<Path> inputs, Path output, SegmentationListener listener, CaseShare share)
+    public List<Path> predictAll(List<Path> inputs, Path output, PredictionListener listener, CaseShare share)
             throws IOException {
         List<CaseFiles> all = CaseInputs.resolveChecked(inputs, description.channels(), description.labelArray());
         // Whether the output is one file depends on all the cases, not on this share of them.

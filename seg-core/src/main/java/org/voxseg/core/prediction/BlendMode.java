@@ -1,4 +1,4 @@
-package org.voxseg.core.inference;
+package org.voxseg.core.prediction;
 
 /**
  * How overlapping sliding windows are blended (MONAI's {@code mode}): Gaussian weights that favour window centres,

@@ -3,30 +3,30 @@ package org.voxseg.spark.predict;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import org.voxseg.core.api.Segmenter;
+import org.voxseg.core.api.ModelPredictor;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.spark.io.HadoopSettings;
 import org.voxseg.spark.io.LocalStage;
 
 /**
- * The segmenters of one executor JVM, kept across its tasks: models are loaded once per JVM and settings, not once
- * per case. A segmenter serves one task at a time, so an executor running N tasks at once holds at most N copies
+ * The predictors of one executor JVM, kept across its tasks: models are loaded once per JVM and settings, not once
+ * per case. A predictor serves one task at a time, so an executor running N tasks at once holds at most N copies
  * (as {@code voxseg predict --devices} keeps one per device thread). The engine starts once per JVM with the first
  * settings' thread count; libtorch's native memory is bounded per case by seg-core, as in {@code voxseg predict}.
  */
-final class SegmenterPool {
+final class PredictorPool {
 
     private static Voxseg voxseg;
     private static ModelSettings loaded;
-    private static final Deque<Segmenter> IDLE = new ArrayDeque<>();
+    private static final Deque<ModelPredictor> IDLE = new ArrayDeque<>();
 
-    private SegmenterPool() {
+    private PredictorPool() {
     }
 
-    /** A segmenter for {@code settings} for the caller alone until the lease is closed. */
+    /** A predictor for {@code settings} for the caller alone until the lease is closed. */
     static synchronized Lease borrow(ModelSettings settings, HadoopSettings hadoop) throws IOException {
         if (!settings.equals(loaded)) {
-            IDLE.forEach(Segmenter::close);
+            IDLE.forEach(ModelPredictor::close);
             IDLE.clear();
             loaded = settings;
         }
@@ -38,7 +38,7 @@ final class SegmenterPool {
         }
         try (LocalStage stage = LocalStage.create(hadoop)) {
             try {
-                return new Lease(settings, voxseg.segmenter(ModelFiles.fetch(settings.models(), hadoop, stage),
+                return new Lease(settings, voxseg.predictor(ModelFiles.fetch(settings.models(), hadoop, stage),
                         settings.overrides()));
             } catch (IOException e) {
                 throw new IOException(stage.remoteNames(e.getMessage()), e);
@@ -46,31 +46,31 @@ final class SegmenterPool {
         }
     }
 
-    private static synchronized void giveBack(ModelSettings settings, Segmenter segmenter) {
+    private static synchronized void giveBack(ModelSettings settings, ModelPredictor predictor) {
         if (settings.equals(loaded)) {
-            IDLE.push(segmenter);
+            IDLE.push(predictor);
         } else {
-            segmenter.close();
+            predictor.close();
         }
     }
 
-    /** A borrowed segmenter; closing the lease returns it to the pool. */
+    /** A borrowed predictor; closing the lease returns it to the pool. */
     static final class Lease implements AutoCloseable {
         private final ModelSettings settings;
-        private final Segmenter segmenter;
+        private final ModelPredictor predictor;
 
-        private Lease(ModelSettings settings, Segmenter segmenter) {
+        private Lease(ModelSettings settings, ModelPredictor predictor) {
             this.settings = settings;
-            this.segmenter = segmenter;
+            this.predictor = predictor;
         }
 
-        Segmenter segmenter() {
-            return segmenter;
+        ModelPredictor predictor() {
+            return predictor;
         }
 
         @Override
         public void close() {
-            giveBack(settings, segmenter);
+            giveBack(settings, predictor);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.voxseg.core.inference;
+package org.voxseg.core.prediction;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.FloatBuffer;
@@ -25,7 +25,7 @@ import org.voxseg.data.volume.Volume;
 public final class CasePredictor {
 
     private final Preprocessor preprocessor;
-    private final SlidingWindowInferer inferer;
+    private final SlidingWindow slidingWindow;
     private final Predictor predictor;
     private final LabelEncoding encoding;
     private final Postprocessing postprocessing;
@@ -36,20 +36,20 @@ public final class CasePredictor {
      *
      * @param postprocessing clean-up of the label map ({@link Postprocessing#NONE} for none)
      */
-    public CasePredictor(PreprocessingSettings preprocessing, SlidingWindowInferer inferer, Predictor predictor,
+    public CasePredictor(PreprocessingSettings preprocessing, SlidingWindow slidingWindow, Predictor predictor,
             LabelEncoding encoding, Postprocessing postprocessing) {
-        this(preprocessing, inferer, predictor, encoding, postprocessing, OutputActivation.NONE);
+        this(preprocessing, slidingWindow, predictor, encoding, postprocessing, OutputActivation.NONE);
     }
 
     /**
      * A predictor whose windows give raw outputs, blended and then turned into probabilities by
      * {@code blendedActivation} ({@link OutputActivation#NONE} when the windows give probabilities already).
      */
-    public CasePredictor(PreprocessingSettings preprocessing, SlidingWindowInferer inferer, Predictor predictor,
+    public CasePredictor(PreprocessingSettings preprocessing, SlidingWindow slidingWindow, Predictor predictor,
             LabelEncoding encoding, Postprocessing postprocessing, OutputActivation blendedActivation) {
         this.blendedActivation = Objects.requireNonNull(blendedActivation, "blendedActivation");
         this.preprocessor = new Preprocessor(preprocessing);
-        this.inferer = Objects.requireNonNull(inferer, "inferer");
+        this.slidingWindow = Objects.requireNonNull(slidingWindow, "slidingWindow");
         this.predictor = Objects.requireNonNull(predictor, "predictor");
         this.encoding = Objects.requireNonNull(encoding, "encoding");
         this.postprocessing = Objects.requireNonNull(postprocessing, "postprocessing");
@@ -72,7 +72,7 @@ public final class CasePredictor {
     /** As {@link #predict(Volume, NDManager)}, reporting sliding-window progress in windows done. */
     public Prediction predict(Volume image, NDManager manager, IntConsumer progress) {
         Preprocessor.Result preprocessed = preprocessor.apply(image, Optional.empty());
-        Volume blended = inferer.infer(preprocessed.image(), predictor, manager, progress);
+        Volume blended = slidingWindow.predict(preprocessed.image(), predictor, manager, progress);
         // The windows' tensors are freed; without this, what malloc keeps of them grows RSS by ~90 MB per case.
         TorchRuntime.releaseFreedMemory();
         if (blended.channels() != encoding.channels()) {

@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.voxseg.core.engine.DeviceRequest;
-import org.voxseg.core.inference.BlendMode;
-import org.voxseg.core.inference.BlendedValues;
-import org.voxseg.core.inference.SlidingWindowInferer;
-import org.voxseg.core.inference.WindowPadding;
+import org.voxseg.core.prediction.BlendMode;
+import org.voxseg.core.prediction.BlendedValues;
+import org.voxseg.core.prediction.SlidingWindow;
+import org.voxseg.core.prediction.WindowPadding;
 import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.label.KeepLargestComponent;
 import org.voxseg.data.label.Postprocessing;
@@ -17,7 +17,7 @@ import org.voxseg.data.label.RemoveSmallComponents;
 import org.voxseg.data.label.ReplaceSmallLabel;
 
 /**
- * The config's {@code inference} section, stored in {@code model.json} as the defaults of {@code voxseg predict}:
+ * The config's {@code prediction} section, stored in {@code model.json} as the defaults of {@code voxseg predict}:
  * sliding-window settings with MONAI's names, mirror test-time augmentation and postprocessing.
  *
  * @param roi window size along (x, y, z), or null for the training patch
@@ -35,7 +35,7 @@ import org.voxseg.data.label.ReplaceSmallLabel;
  * @param paddingMode how the window pads an image smaller than itself: zeros (voxseg's networks), or the edge voxels
  *        repeated as an imported bundle's {@code padding_mode} replicate does
  */
-public record InferenceConfig(Extent roi, double overlap, int swBatchSize, BlendMode mode, BlendedValues blend,
+public record PredictionConfig(Extent roi, double overlap, int swBatchSize, BlendMode mode, BlendedValues blend,
         double sigmaScale,
         boolean tta, int minComponentSize, boolean keepLargestComponent, int enhancingThreshold,
         DeviceRequest device, WindowPadding paddingMode) {
@@ -45,7 +45,7 @@ public record InferenceConfig(Extent roi, double overlap, int swBatchSize, Blend
         return new Builder();
     }
 
-    public InferenceConfig {
+    public PredictionConfig {
         if (roi != null && !roi.isPositive()) {
             throw new IllegalArgumentException("roi needs three positive sizes along (x, y, z)");
         }
@@ -63,23 +63,23 @@ public record InferenceConfig(Extent roi, double overlap, int swBatchSize, Blend
     }
 
     /** This section with the window set to {@code patch} where none is given. */
-    public InferenceConfig withDefaultRoi(Extent patch) {
-        return roi != null ? this : new InferenceConfig(patch, overlap, swBatchSize, mode, blend, sigmaScale, tta,
+    public PredictionConfig withDefaultRoi(Extent patch) {
+        return roi != null ? this : new PredictionConfig(patch, overlap, swBatchSize, mode, blend, sigmaScale, tta,
                 minComponentSize, keepLargestComponent, enhancingThreshold, device, paddingMode);
     }
 
     /** This section with other window, overlap, batch and TTA settings (from the command line). */
-    public InferenceConfig with(Extent window, double windowOverlap, int batchSize, boolean mirror) {
-        return new InferenceConfig(window, windowOverlap, batchSize, mode, blend, sigmaScale, mirror,
+    public PredictionConfig with(Extent window, double windowOverlap, int batchSize, boolean mirror) {
+        return new PredictionConfig(window, windowOverlap, batchSize, mode, blend, sigmaScale, mirror,
                 minComponentSize, keepLargestComponent, enhancingThreshold, device, paddingMode);
     }
 
     /** The sliding window this section describes. */
-    public SlidingWindowInferer inferer() {
+    public SlidingWindow slidingWindow() {
         if (roi == null) {
             throw new IllegalStateException("no window size: use withDefaultRoi first");
         }
-        return new SlidingWindowInferer(roi, overlap, swBatchSize, mode == BlendMode.GAUSSIAN, sigmaScale, paddingMode);
+        return new SlidingWindow(roi, overlap, swBatchSize, mode == BlendMode.GAUSSIAN, sigmaScale, paddingMode);
     }
 
     /**
@@ -110,7 +110,7 @@ public record InferenceConfig(Extent roi, double overlap, int swBatchSize, Blend
         return Postprocessing.of(steps);
     }
 
-    /** Collects an inference section. */
+    /** Collects an prediction section. */
     public static final class Builder {
         private Extent roi;
         private double overlap = 0.5;
@@ -188,8 +188,8 @@ public record InferenceConfig(Extent roi, double overlap, int swBatchSize, Blend
             return this;
         }
 
-        public InferenceConfig build() {
-            return new InferenceConfig(roi, overlap, swBatchSize, mode, blend, sigmaScale, tta, minComponentSize,
+        public PredictionConfig build() {
+            return new PredictionConfig(roi, overlap, swBatchSize, mode, blend, sigmaScale, tta, minComponentSize,
                     keepLargestComponent, enhancingThreshold, device, paddingMode);
         }
     }

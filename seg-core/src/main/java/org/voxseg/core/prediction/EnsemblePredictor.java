@@ -1,4 +1,4 @@
-package org.voxseg.core.inference;
+package org.voxseg.core.prediction;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

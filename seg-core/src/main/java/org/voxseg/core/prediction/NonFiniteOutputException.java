@@ -1,4 +1,4 @@
-package org.voxseg.core.inference;
+package org.voxseg.core.prediction;
 
 /**
  * A network whose outputs for a case hold NaN or infinity: decoded, they would give a label map of background that

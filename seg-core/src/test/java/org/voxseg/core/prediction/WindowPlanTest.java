@@ -1,4 +1,4 @@
-package org.voxseg.core.inference;
+package org.voxseg.core.prediction;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

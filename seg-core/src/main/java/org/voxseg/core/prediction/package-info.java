@@ -3,4 +3,4 @@
  * augmentation, ensembles) and the case predictor that goes from input channels to a label map on the input's grid.
  * Sizes (roi, window starts) are (x, y, z); tensors are (N, C, z, y, x).
  */
-package org.voxseg.core.inference;
+package org.voxseg.core.prediction;

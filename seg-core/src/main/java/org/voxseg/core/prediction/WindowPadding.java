@@ -1,4 +1,4 @@
-package org.voxseg.core.inference;
+package org.voxseg.core.prediction;
 
 import java.nio.FloatBuffer;
 import org.voxseg.data.geometry.Boxes;

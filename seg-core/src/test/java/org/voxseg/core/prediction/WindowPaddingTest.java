@@ -1,4 +1,4 @@
-package org.voxseg.core.inference;
+package org.voxseg.core.prediction;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import ai.djl.ndarray.NDManager;
@@ -70,8 +70,8 @@ class WindowPaddingTest {
     }
 
     private float[] inferred(Volume image, Predictor predictor, WindowPadding padding) {
-        return new SlidingWindowInferer(Extent.of(new int[] {4, 4, 4}), 0.5, 1, false, 0.125, padding)
-                .infer(image, predictor, manager).toArray();
+        return new SlidingWindow(Extent.of(new int[] {4, 4, 4}), 0.5, 1, false, 0.125, padding)
+                .predict(image, predictor, manager).toArray();
     }
 
     /** Pairs of x with {@code a}, {@code b}, {@code c}, repeated over the 3 x 2 rows. */

@@ -1,4 +1,4 @@
-package org.voxseg.core.inference;
+package org.voxseg.core.prediction;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +22,7 @@ import org.voxseg.data.geometry.Geometry;
 import org.voxseg.data.volume.Volume;
 
 @ExtendWith(NdManagerExtension.class)
-class SlidingWindowInfererTest {
+class SlidingWindowTest {
 
     /** Not a multiple of the roi anywhere, and smaller than it along z (padded). */
     private static final int[] SHAPE = {20, 13, 7};
@@ -48,7 +48,7 @@ class SlidingWindowInfererTest {
     void identityIsReproducedWithGaussianBlendingAndPadding() {
         Volume image = randomImage(2);
 
-        Volume out = SlidingWindowInferer.gaussian(ROI, 0.5).infer(image, windows -> windows.mul(1), manager);
+        Volume out = SlidingWindow.gaussian(ROI, 0.5).predict(image, windows -> windows.mul(1), manager);
 
         assertEquals(image.geometry(), out.geometry());
         assertArrayEquals(image.toArray(), out.toArray(), 1e-5f);
@@ -65,7 +65,7 @@ class SlidingWindowInfererTest {
 
         for (int batch : new int[] {1, 4}) {
             for (boolean gaussian : new boolean[] {true, false}) {
-                Volume out = new SlidingWindowInferer(ROI, 0.25, batch, gaussian, 0.125).infer(image, conv, manager);
+                Volume out = new SlidingWindow(ROI, 0.25, batch, gaussian, 0.125).predict(image, conv, manager);
                 assertEquals(3, out.channels());
                 assertArrayEquals(whole.toFloatArray(), out.toArray(), 1e-5f, "batch " + batch + ", gaussian "
                         + gaussian);
@@ -76,7 +76,7 @@ class SlidingWindowInfererTest {
     @Test
     void progressCountsWindows() {
         List<Integer> done = new ArrayList<>();
-        new SlidingWindowInferer(ROI, 0.5, 4, true, 0.125).infer(randomImage(1), w -> w.mul(1), manager,
+        new SlidingWindow(ROI, 0.5, 4, true, 0.125).predict(randomImage(1), w -> w.mul(1), manager,
                 done::add);
 
         int windows = new WindowPlan(SHAPE, ROI, 0.5).windows().size();
@@ -96,7 +96,7 @@ class SlidingWindowInfererTest {
         Volume image = randomImage(1);
         List<int[]> xOnly = List.of(new int[0], new int[] {4});
 
-        Volume out = new SlidingWindowInferer(ROI, 0.5, 1, false, 0.125).infer(image,
+        Volume out = new SlidingWindow(ROI, 0.5, 1, false, 0.125).predict(image,
                 new MirroredPredictor(biased, xOnly), manager);
 
         float[] expected = image.toArray();
@@ -119,7 +119,7 @@ class SlidingWindowInfererTest {
     void anEnsembleAveragesItsMembers() {
         Predictor ensemble = new EnsemblePredictor(List.of(w -> w.mul(2), w -> w.mul(4)));
 
-        Volume out = SlidingWindowInferer.gaussian(ROI, 0.5).infer(randomImage(1), ensemble, manager);
+        Volume out = SlidingWindow.gaussian(ROI, 0.5).predict(randomImage(1), ensemble, manager);
 
         float[] expected = randomImage(1).toArray();
         for (int v = 0; v < expected.length; v++) {
@@ -131,7 +131,7 @@ class SlidingWindowInfererTest {
     @Test
     void aWindowTooLargeToHoldIsRefusedInWords() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> new SlidingWindowInferer(new int[] {4000, 4000, 4000}, 0.5, 1, true, 0.125));
+                () -> new SlidingWindow(new int[] {4000, 4000, 4000}, 0.5, 1, true, 0.125));
 
         assertTrue(error.getMessage().startsWith("a window of [4000, 4000, 4000] voxels"), error.getMessage());
     }

@@ -15,13 +15,13 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
-import org.voxseg.core.api.InferenceOverrides;
+import org.voxseg.core.api.PredictionOverrides;
 import org.voxseg.core.api.PredictionOption;
 import org.voxseg.core.api.PredictionTexts;
-import org.voxseg.core.api.Segmenter;
+import org.voxseg.core.api.ModelPredictor;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.ModelDescription;
-import org.voxseg.core.inference.CasePredictor;
+import org.voxseg.core.prediction.CasePredictor;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.dataset.CaseInputs;
 import org.voxseg.data.dataset.CaseLoader;
@@ -32,8 +32,8 @@ import org.voxseg.data.volume.Volume;
  * or the channel files), or from open images. Shows the label map with the input's calibration and, given an output
  * file, writes it as .nii.gz in the input's geometry.
  */
-@Plugin(type = Command.class, menuPath = FijiMenus.SEGMENT, headless = true)
-public final class SegmentCommand extends FijiCommand {
+@Plugin(type = Command.class, menuPath = FijiMenus.PREDICT, headless = true)
+public final class PredictCommand extends FijiCommand {
 
     @Parameter(label = "Trained model", style = FileWidget.FILE_AND_DIRECTORY_STYLE,
             description = "A run folder (its best checkpoint is used) or a .ckpt file in one.")
@@ -92,7 +92,7 @@ public final class SegmentCommand extends FijiCommand {
 
     @Override
     protected void execute() throws IOException {
-        InferenceOverrides.Builder overrides = InferenceOverrides.builder();
+        PredictionOverrides.Builder overrides = PredictionOverrides.builder();
         Map<PredictionOption, String> given = Map.of(PredictionOption.ROI, roi, PredictionOption.OVERLAP, overlap,
                 PredictionOption.SW_BATCH, swBatch, PredictionOption.TTA_AXES, ttaAxes, PredictionOption.TTA, tta,
                 PredictionOption.POSTPROCESSING, postprocessing, PredictionOption.DEVICE, device,
@@ -102,15 +102,15 @@ public final class SegmentCommand extends FijiCommand {
             option.apply(overrides, Switch.MODEL.equals(value) ? null : value);
         }
         try (Voxseg voxseg = Voxseg.builder().build();
-                Segmenter segmenter = voxseg.segmenter(List.of(model.toPath()), overrides.build())) {
-            NamedVolume named = readInput(segmenter.description());
+                ModelPredictor predictor = voxseg.predictor(List.of(model.toPath()), overrides.build())) {
+            NamedVolume named = readInput(predictor.description());
             requireVolume(named);
             status.showStatus("voxseg: segmenting " + named.name());
-            log().info("voxseg: " + segmenter.postprocessing().describe());
-            CasePredictor.Prediction prediction = segmenter.segment(named.volume(),
+            log().info("voxseg: " + predictor.postprocessing().describe());
+            CasePredictor.Prediction prediction = predictor.predict(named.volume(),
                     done -> status.showStatus("voxseg: " + named.name() + ", window " + done));
             if (output != null) {
-                segmenter.writeLabels(prediction, output.toPath());
+                predictor.writeLabels(prediction, output.toPath());
                 log().info("voxseg: wrote " + output);
             }
             labels = ImagePlusVolumes.toImagePlus(prediction.labels(), named.name() + "_labels");

@@ -2,11 +2,11 @@ package org.voxseg.core.api;
 
 import java.nio.file.Path;
 
-/** What a front end hears while a {@link Segmenter} works through cases. Every method has an empty default. */
-public interface SegmentationListener {
+/** What a front end hears while a {@link ModelPredictor} works through cases. Every method has an empty default. */
+public interface PredictionListener {
 
     /** A listener that ignores everything. */
-    SegmentationListener NONE = new SegmentationListener() { };
+    PredictionListener NONE = new PredictionListener() { };
 
     /** Case {@code index} (from 1) of {@code total} starts. */
     default void caseStarted(String caseId, int index, int total) {

@@ -1,4 +1,4 @@
-package org.voxseg.core.inference;
+package org.voxseg.core.prediction;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -29,10 +29,10 @@ import org.voxseg.data.volume.Volume;
  * @param sigmaScale the Gaussian's sigma as a fraction of the window size
  * @param padding how an image smaller than the window is padded (zeros unless an imported model says otherwise)
  */
-public record SlidingWindowInferer(Extent roi, double overlap, int batchSize, boolean gaussian, double sigmaScale,
+public record SlidingWindow(Extent roi, double overlap, int batchSize, boolean gaussian, double sigmaScale,
         WindowPadding padding) {
 
-    public SlidingWindowInferer {
+    public SlidingWindow {
         Objects.requireNonNull(padding, "padding");
         if (batchSize < 1) {
             throw new IllegalArgumentException("window batch size must be positive: " + batchSize);
@@ -44,35 +44,35 @@ public record SlidingWindowInferer(Extent roi, double overlap, int batchSize, bo
         new WindowPlan(new int[] {1, 1, 1}, roi.toArray(), overlap);
     }
 
-    /** The inferer padding with zeros. */
-    public SlidingWindowInferer(Extent roi, double overlap, int batchSize, boolean gaussian, double sigmaScale) {
+    /** The slidingWindow padding with zeros. */
+    public SlidingWindow(Extent roi, double overlap, int batchSize, boolean gaussian, double sigmaScale) {
         this(roi, overlap, batchSize, gaussian, sigmaScale, WindowPadding.CONSTANT);
     }
 
-    /** The inferer padding with zeros, with windows of {@code roi} voxels, given as {@code [x, y, z]}. */
-    public SlidingWindowInferer(int[] roi, double overlap, int batchSize, boolean gaussian, double sigmaScale) {
+    /** The slidingWindow padding with zeros, with windows of {@code roi} voxels, given as {@code [x, y, z]}. */
+    public SlidingWindow(int[] roi, double overlap, int batchSize, boolean gaussian, double sigmaScale) {
         this(Extent.of(roi), overlap, batchSize, gaussian, sigmaScale);
     }
 
     /** MONAI's defaults for overlap 0.5: Gaussian blending with sigma 0.125 of the window, one window a batch. */
-    public static SlidingWindowInferer gaussian(Extent roi, double overlap) {
-        return new SlidingWindowInferer(roi, overlap, 1, true, 0.125);
+    public static SlidingWindow gaussian(Extent roi, double overlap) {
+        return new SlidingWindow(roi, overlap, 1, true, 0.125);
     }
 
     /** As {@link #gaussian(Extent, double)}, the window given as {@code [x, y, z]}. */
-    public static SlidingWindowInferer gaussian(int[] roi, double overlap) {
+    public static SlidingWindow gaussian(int[] roi, double overlap) {
         return gaussian(Extent.of(roi), overlap);
     }
 
     /** The outputs of {@code predictor} over all of {@code image}, on its grid. */
-    public Volume infer(Volume image, Predictor predictor, NDManager manager) {
-        return infer(image, predictor, manager, done -> { });
+    public Volume predict(Volume image, Predictor predictor, NDManager manager) {
+        return predict(image, predictor, manager, done -> { });
     }
 
     /**
-     * As {@link #infer(Volume, Predictor, NDManager)}, reporting the number of windows done after each batch.
+     * As {@link #predict(Volume, Predictor, NDManager)}, reporting the number of windows done after each batch.
      */
-    public Volume infer(Volume image, Predictor predictor, NDManager manager, IntConsumer progress) {
+    public Volume predict(Volume image, Predictor predictor, NDManager manager, IntConsumer progress) {
         int[] roi = this.roi.toArray();
         Geometry grid = image.geometry();
         WindowPlan plan = new WindowPlan(grid.shape().toArray(), roi, overlap);
