@@ -2,33 +2,54 @@ package org.voxseg.data.cache;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
 import org.voxseg.data.dataset.CaseFiles;
 import org.voxseg.data.transform.PreprocessingSettings;
 
 /**
- * The identity of a cached case: SHA-256 over the format version, the settings and each input's path, size,
- * modification time and, where the file system keeps one, inode change time. An input rewritten with its size and
- * modification time put back (a copy with {@code cp -p}, an edit that restores the time stamp) still changes its
- * change time, so its entry is rebuilt.
+ * The identity of a cached case: the entry format, the preprocessing settings and a stamp of each input file, the
+ * images in channel order and then the label map. Equal keys mean the same entry. An entry stores its key's
+ * {@link #digest()}, and a lookup whose key has another digest finds the entry stale.
+ *
+ * @param formatVersion the entry format ({@link PreprocessedCache#FORMAT_VERSION} for keys of inputs on disk)
+ * @param settings the preprocessing settings
+ * @param inputs the stamps of the images, in channel order, then of the label map, if any
  */
-final class CacheKey {
+record CacheKey(int formatVersion, PreprocessingSettings settings, List<InputStamp> inputs) {
 
-    private CacheKey() {
+    CacheKey {
+        Objects.requireNonNull(settings, "settings");
+        inputs = List.copyOf(inputs);
     }
 
-    static String of(CaseFiles entry, PreprocessingSettings settings) throws IOException {
-        StringBuilder text = new StringBuilder("voxseg-cache ").append(PreprocessedCache.FORMAT_VERSION).append('\n')
-                .append(settings).append('\n');
-        for (Path file : entry.images()) {
-            describe(text, file);
+    /** The key of {@code entry}'s files as they are now, preprocessed with {@code settings}. */
+    static CacheKey of(CaseFiles entry, PreprocessingSettings settings) throws IOException {
+        List<InputStamp> inputs = new ArrayList<>();
+        for (Path image : entry.images()) {
+            inputs.add(InputStamp.of(image, false));
         }
         if (entry.label().isPresent()) {
-            describe(text.append("label "), entry.label().get());
+            inputs.add(InputStamp.of(entry.label().get(), true));
+        }
+        return new CacheKey(PreprocessedCache.FORMAT_VERSION, settings, inputs);
+    }
+
+    /**
+     * The key as entries persist it: SHA-256, in hex, over "voxseg-cache VERSION", the settings'
+     * {@link PreprocessingSettings#cacheDescription()} and each input's {@link InputStamp#description()}, one a line.
+     * The text is what earlier versions hashed, so their entries are still found.
+     */
+    String digest() {
+        StringBuilder text = new StringBuilder("voxseg-cache ").append(formatVersion).append('\n')
+                .append(settings.cacheDescription()).append('\n');
+        for (InputStamp input : inputs) {
+            text.append(input.description());
         }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -36,21 +57,5 @@ final class CacheKey {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }
-    }
-
-    /** The inode change time on file systems that keep one (POSIX), else "-". */
-    private static String changeTime(Path file) throws IOException {
-        try {
-            return Files.getAttribute(file, "unix:ctime").toString();
-        } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
-            return "-";
-        }
-    }
-
-    private static void describe(StringBuilder text, Path file) throws IOException {
-        Path absolute = file.toAbsolutePath().normalize();
-        text.append(absolute).append(' ').append(Files.size(absolute)).append(' ')
-                .append(Files.getLastModifiedTime(absolute).toInstant()).append(' ').append(changeTime(absolute))
-                .append('\n');
     }
 }

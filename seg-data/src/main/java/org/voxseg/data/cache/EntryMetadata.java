@@ -20,7 +20,7 @@ import org.voxseg.data.volume.LabelType;
  * foreground values and their voxel counts), the preprocessing record (original geometry, grid steps), and where each
  * binary section lies in the file.
  *
- * @param key the {@link CacheKey} of the inputs and settings the entry was built from
+ * @param key the {@link CacheKey#digest() digest} of the key of the inputs and settings the entry was built from
  * @param channels image channels
  * @param hasLabels whether the entry holds a label map (and its foreground locations)
  * @param original the geometry of the case's files

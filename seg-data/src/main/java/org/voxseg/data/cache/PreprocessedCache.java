@@ -80,7 +80,7 @@ public final class PreprocessedCache {
      * @throws IOException if the case's files cannot be read, or the entry cannot be written
      */
     public Lookup get(CaseFiles entry) throws IOException {
-        String key = CacheKey.of(entry, settings);
+        String key = CacheKey.of(entry, settings).digest();
         Path file = folder.resolve(safeName(entry.id()) + EXTENSION);
         Source source = Source.BUILT;
         if (Files.exists(file)) {

@@ -8,7 +8,8 @@ import org.voxseg.data.geometry.Spacing;
 /**
  * What preprocessing does to a case: foreground crop, resampling to a spacing or a shape, intensity scaling and
  * normalisation, and padding to a minimum shape divisible by the network's total stride. A value: equal settings are
- * equal, and {@link #toString} is a canonical one-line description used in cache keys. See {@link #builder()}.
+ * equal, and {@link #cacheDescription} is the canonical text preprocessed caches hash (not {@code toString}, which
+ * is the record's own and free to change). See {@link #builder()}.
  *
  * @param axisCodes reorient cases to these axis codes first, e.g. RAS (MONAI's {@code Orientation}), or null
  * @param foregroundCrop the crop to the foreground's box, or null for none
@@ -79,12 +80,13 @@ public record PreprocessingSettings(String axisCodes, ForegroundCrop foregroundC
     }
 
     /**
-     * A canonical one-line description: equal settings give equal text (used in cache keys). The orientation,
-     * the scaling and the spacing grid appear only when set, so the keys of caches written before they existed still
-     * match.
+     * The settings' part of a preprocessed cache entry's identity: canonical text, equal for equal settings and
+     * different when any component differs. It must never change for existing settings, or every cache written
+     * before rebuilds its entries: a new component appears only when set, as the orientation, the scaling and the
+     * spacing grid do, and the text is what {@code toString} printed before it was split from it. The components
+     * appear as their own text (a record's, {@code [x, y, z]} for extents and spacings), which is part of it too.
      */
-    @Override
-    public String toString() {
+    public String cacheDescription() {
         return "PreprocessingSettings[" + (axisCodes == null ? "" : "orientation=" + axisCodes + ", ") + "crop="
                 + foregroundCrop + ", spacing=" + targetSpacing
                 + (spacingGrid == null ? "" : ", grid=" + spacingGrid) + ", shape=" + targetShape

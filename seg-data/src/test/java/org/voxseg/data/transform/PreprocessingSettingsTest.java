@@ -11,8 +11,9 @@ import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.geometry.Spacing;
 
 /**
- * The settings' text is the preprocessed cache's key (CacheKey), so every component must change it: a component
- * that {@code toString} forgot would let a cache built with other settings be reused.
+ * The settings' {@link PreprocessingSettings#cacheDescription() cache description} is their part of a preprocessed
+ * case's key (CacheKey), so every component must change it: a component the description forgot would let a cache
+ * built with other settings be reused.
  */
 class PreprocessingSettingsTest {
 
@@ -28,7 +29,7 @@ class PreprocessingSettingsTest {
             .padding(Extent.cube(32), 8).build();
 
     @Test
-    void everyComponentChangesTheCacheText() throws ReflectiveOperationException {
+    void everyComponentChangesTheCacheDescription() throws ReflectiveOperationException {
         RecordComponent[] components = PreprocessingSettings.class.getRecordComponents();
         Class<?>[] types = new Class<?>[components.length];
         for (int c = 0; c < components.length; c++) {
@@ -46,28 +47,29 @@ class PreprocessingSettingsTest {
             PreprocessingSettings variant = PreprocessingSettings.class.getDeclaredConstructor(types)
                     .newInstance(values);
             assertNotEquals(ONE, variant, components[changed].getName());
-            assertNotEquals(ONE.toString(), variant.toString(), components[changed].getName() + " is in the key");
+            assertNotEquals(ONE.cacheDescription(), variant.cacheDescription(),
+                    components[changed].getName() + " is in the key");
             tried.add(components[changed].getName());
         }
         assertEquals(components.length - 1, tried.size());
     }
 
     @Test
-    void theTargetShapeChangesTheCacheText() {
+    void theTargetShapeChangesTheCacheDescription() {
         PreprocessingSettings eight = PreprocessingSettings.builder().targetShape(Extent.cube(8)).build();
         PreprocessingSettings nine = PreprocessingSettings.builder().targetShape(Extent.cube(9)).build();
-        assertNotEquals(eight.toString(), nine.toString());
-        assertNotEquals(PreprocessingSettings.builder().build().toString(), eight.toString());
+        assertNotEquals(eight.cacheDescription(), nine.cacheDescription());
+        assertNotEquals(PreprocessingSettings.builder().build().cacheDescription(), eight.cacheDescription());
     }
 
     @Test
-    void equalSettingsGiveEqualText() {
+    void equalSettingsGiveEqualDescriptions() {
         PreprocessingSettings again = PreprocessingSettings.builder().orientation("RAS")
                 .foregroundCrop(ForegroundCrop.above(0, 1)).targetSpacing(new Spacing(1, 1, 1))
                 .spacingGrid(new SpacingGrid(false, Interpolation.LINEAR, false, false))
                 .scaling(new IntensityScaling(0, 100, 0, 1, true))
                 .normalization(IntensityNormalization.zScore(true, true)).padding(Extent.cube(16), 4).build();
         assertEquals(ONE, again);
-        assertEquals(ONE.toString(), again.toString());
+        assertEquals(ONE.cacheDescription(), again.cacheDescription());
     }
 }
