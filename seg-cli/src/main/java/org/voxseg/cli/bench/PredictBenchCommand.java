@@ -10,19 +10,21 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.voxseg.cli.DeviceOption;
-import org.voxseg.cli.MirrorAxesConverter;
+import org.voxseg.core.api.PredictionCommandLine;
+import org.voxseg.core.api.PredictionOverrides;
+import org.voxseg.core.config.PredictionConfig;
 import org.voxseg.core.engine.Precision;
 import org.voxseg.core.engine.TorchRuntime;
+import org.voxseg.core.network.NetworkConfig;
+import org.voxseg.core.network.OutputActivation;
+import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.prediction.CasePredictor;
 import org.voxseg.core.prediction.MirrorAxes;
 import org.voxseg.core.prediction.MirroredPredictor;
 import org.voxseg.core.prediction.NetworkPredictor;
 import org.voxseg.core.prediction.Predictor;
 import org.voxseg.core.prediction.SlidingWindow;
-import org.voxseg.core.network.OutputActivation;
-import org.voxseg.core.network.NetworkConfig;
-import org.voxseg.core.network.UNet3d;
+import org.voxseg.data.geometry.Extent;
 import org.voxseg.data.label.LabelEncoding;
 import org.voxseg.data.label.Postprocessing;
 import org.voxseg.data.transform.ForegroundCrop;
@@ -39,30 +41,18 @@ import picocli.CommandLine.Spec;
  * {@code voxseg bench predict}: times predicting one 4-channel BraTS-size case (preprocessing, sliding window,
  * inverse, decoding) with the reference network, optionally with 8-flip mirror TTA, and reports peak memory.
  */
-@Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Time predicting a 4x240x240x155 case (sliding window, roi 128, overlap 0.5, Gaussian).")
+@Command(name = "predict", mixinStandardHelpOptions = true, modelTransformer = PredictionCommandLine.class,
+        description = "Time predicting a 4x240x240x155 case with the reference network. The prediction options are "
+                + "voxseg predict's, applied to the reference model's settings: roi 128, overlap 0.5, Gaussian, one "
+                + "window a call, no TTA, no postprocessing.")
 public final class PredictBenchCommand implements Callable<Integer> {
+
+    /** The reference model's prediction settings, which the prediction options change as they change a run's. */
+    static final PredictionConfig REFERENCE = PredictionConfig.builder().roi(Extent.cube(128)).build();
 
     @Option(names = "--shape", split = ",", defaultValue = "240,240,155", paramLabel = "X,Y,Z",
             description = "Case shape (default: ${DEFAULT-VALUE}).")
     int[] shape;
-
-    @Option(names = "--roi", split = ",", defaultValue = "128,128,128", paramLabel = "X,Y,Z",
-            description = "Window size (default: ${DEFAULT-VALUE}).")
-    int[] roi;
-
-    @Option(names = "--overlap", defaultValue = "0.5", description = "Window overlap (default: ${DEFAULT-VALUE}).")
-    double overlap;
-
-    @Option(names = "--sw-batch", defaultValue = "1", description = "Windows per call (default: ${DEFAULT-VALUE}).")
-    int windowBatch;
-
-    @Option(names = "--tta", description = "Average the 8 mirror flips (8 network passes).")
-    boolean tta;
-
-    @Option(names = "--tta-axes", paramLabel = "x,y,z", converter = MirrorAxesConverter.class,
-            description = "Mirror along these axes only: 2^k passes for k axes (implies --tta).")
-    MirrorAxes ttaAxes;
 
     @Option(names = "--filters", split = ",", defaultValue = "16,32,64,128",
             description = "Filters per level (default: ${DEFAULT-VALUE}, the reference network).")
@@ -71,49 +61,45 @@ public final class PredictBenchCommand implements Callable<Integer> {
     @Mixin
     BenchRun run;
 
-    @Mixin
-    DeviceOption device;
-
-    @Option(names = "--precision", defaultValue = "fp32", paramLabel = "fp32|bf16|fp16",
-            description = "The number type the network computes in; other than fp32, the labels are also compared "
-                    + "with one fp32 prediction (default: ${DEFAULT-VALUE}).")
-    Precision precision;
-
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        PredictionOverrides overrides = PredictionCommandLine.overrides(spec).build();
+        PredictionConfig settings = overrides.applyTo(REFERENCE);
+        MirrorAxes mirroring = settings.tta() ? overrides.mirrorAxes() : null;
+        Precision precision = overrides.precision();
         Engine engine = TorchRuntime.engine();
         engine.setRandomSeed(0);
         Volume image = SyntheticHead.fourChannels(shape, 0);
         long baseline = PeakMemory.currentBytes().orElse(0);
         NetworkConfig config = NetworkConfig.basic(4, 3, filters);
-        Device target = device.resolved();
+        Device target = TorchRuntime.device(overrides.device() != null ? overrides.device() : settings.device(),
+                "--device");
         precision.requireSupportedOn(target);
+        int[] roi = settings.roi().toArray();
         try (NDManager manager = engine.newBaseManager(target)) {
             UNet3d net = new UNet3d(config);
             net.initialize(manager, DataType.FLOAT32, new Shape(1, 4, roi[2], roi[1], roi[0]));
-            CasePredictor casePredictor = casePredictor(net, precision);
+            CasePredictor casePredictor = casePredictor(net, precision, roi, settings.overlap(),
+                    settings.swBatchSize(), mirroring);
             Timings timings = run.time(() -> casePredictor.predict(image, manager));
             Double agreement = null;
             if (precision != Precision.FP32) {
-                agreement = agreement(casePredictor.predict(image, manager).labels(),
-                        casePredictor(net, Precision.FP32).predict(image, manager).labels());
+                agreement = agreement(casePredictor.predict(image, manager).labels(), casePredictor(net,
+                        Precision.FP32, roi, settings.overlap(), settings.swBatchSize(), mirroring)
+                        .predict(image, manager).labels());
             }
-            report(timings, baseline, PeakMemory.peakBytes().orElse(0), target, agreement);
+            report(new Measured(settings, mirroring, precision, TorchRuntime.name(target), timings, baseline,
+                    PeakMemory.peakBytes().orElse(0), agreement));
         }
         return 0;
     }
 
-    /** The whole-case prediction with {@code net} computing in {@code type}. */
-    private CasePredictor casePredictor(UNet3d net, Precision type) {
-        return casePredictor(net, type, roi, overlap, windowBatch, mirroring());
-    }
-
-    /** The axes mirroring flips, or null for none. */
-    private MirrorAxes mirroring() {
-        return ttaAxes != null ? ttaAxes : tta ? MirrorAxes.ALL : null;
+    /** What one benchmark measured, with the settings it ran. */
+    private record Measured(PredictionConfig settings, MirrorAxes mirroring, Precision precision, String device,
+            Timings timings, long baseline, long peak, Double agreement) {
     }
 
     /**
@@ -146,30 +132,34 @@ public final class PredictBenchCommand implements Callable<Integer> {
         return (double) same / a.length;
     }
 
-    private void report(Timings timings, long baseline, long peak, Device target, Double agreement)
-            throws Exception {
+    private void report(Measured measured) throws Exception {
+        PredictionConfig settings = measured.settings();
+        MirrorAxes mirroring = measured.mirroring();
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("shape", shape);
-        results.put("roi", roi);
-        results.put("overlap", overlap);
-        results.put("tta_axes", mirroring() == null ? "none" : mirroring().toString());
-        results.put("device", TorchRuntime.name(target));
-        results.put("precision", precision.toString());
-        if (agreement != null) {
-            results.put("labels_agreeing_with_fp32", agreement);
+        results.put("roi", settings.roi().toArray());
+        results.put("overlap", settings.overlap());
+        results.put("sw_batch", settings.swBatchSize());
+        results.put("tta_axes", mirroring == null ? "none" : mirroring.toString());
+        results.put("device", measured.device());
+        results.put("precision", measured.precision().toString());
+        if (measured.agreement() != null) {
+            results.put("labels_agreeing_with_fp32", measured.agreement());
         }
         results.put("repeats", run.repeats);
-        results.put("median_s", timings.median());
-        results.put("min_s", timings.min());
-        results.put("rss_before_bytes", baseline);
-        results.put("rss_peak_bytes", peak);
+        results.put("median_s", measured.timings().median());
+        results.put("min_s", measured.timings().min());
+        results.put("rss_before_bytes", measured.baseline());
+        results.put("rss_peak_bytes", measured.peak());
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "predict 4x%dx%dx%d (roi %d, overlap %.2f%s, %s on %s): median %.1f s (min %.1f), "
-                + "peak RSS %.0f MB (%.0f MB before), %d runs%s%n", shape[0], shape[1], shape[2], roi[0], overlap,
-                mirroring() == null ? "" : ", " + mirroring().passes() + "-flip TTA", precision,
-                TorchRuntime.name(target), timings.median(), timings.min(), peak / 1e6, baseline / 1e6, run.repeats,
-                agreement == null ? ""
-                        : String.format(Locale.ROOT, "; labels agreeing with fp32: %.4f%%", 100 * agreement));
+        out.printf(Locale.ROOT, "predict 4x%dx%dx%d (roi %s, overlap %.2f, %d window(s) a call%s, %s on %s): median "
+                + "%.1f s (min %.1f), peak RSS %.0f MB (%.0f MB before), %d runs%s%n", shape[0], shape[1], shape[2],
+                settings.roi(), settings.overlap(), settings.swBatchSize(), mirroring == null ? ""
+                        : ", " + mirroring.passes() + "-flip TTA", measured.precision(), measured.device(),
+                measured.timings().median(), measured.timings().min(), measured.peak() / 1e6,
+                measured.baseline() / 1e6, run.repeats, measured.agreement() == null ? ""
+                        : String.format(Locale.ROOT, "; labels agreeing with fp32: %.4f%%",
+                                100 * measured.agreement()));
         out.flush();
         run.save(results);
     }

@@ -8,8 +8,8 @@ import java.util.Locale;
 import org.voxseg.cli.OutputPathConverter;
 import org.voxseg.core.api.Voxseg;
 import org.voxseg.core.config.ModelDescription;
-import org.voxseg.core.prediction.WindowPadding;
 import org.voxseg.core.interop.TorchScriptImport;
+import org.voxseg.core.prediction.WindowPadding;
 import picocli.CommandLine.Option;
 
 /**

@@ -5,18 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.voxseg.cli.CommandRun;
 import org.voxseg.cli.VoxsegCommand;
 import org.voxseg.core.api.PredictionOption;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
-/** {@code voxseg predict} offers every prediction option as the one declaration has it. */
+/**
+ * {@code voxseg predict} and {@code voxseg bench predict} offer every prediction option as the one declaration has it.
+ */
 class PredictCommandTest {
 
-    @Test
-    void everyPredictionOptionIsAnOptionWithItsDeclaredHelp() {
-        CommandSpec predict = VoxsegCommand.commandLine().getSubcommands().get("predict").getCommandSpec();
+    @ParameterizedTest
+    @ValueSource(strings = {"predict", "bench predict"})
+    void everyPredictionOptionIsAnOptionWithItsDeclaredHelp(String command) {
+        CommandLine line = VoxsegCommand.commandLine();
+        for (String name : command.split(" ")) {
+            line = line.getSubcommands().get(name);
+        }
+        CommandSpec predict = line.getCommandSpec();
 
         for (PredictionOption option : PredictionOption.values()) {
             OptionSpec spec = predict.findOption("--" + option.key());

@@ -1,8 +1,8 @@
 package org.voxseg.core.api;
 
 import org.voxseg.core.config.ChosenPostprocessing;
-import org.voxseg.core.config.PredictionConfig;
 import org.voxseg.core.config.ModelDescription;
+import org.voxseg.core.config.PredictionConfig;
 import org.voxseg.data.label.Postprocessing;
 
 /**
@@ -35,7 +35,7 @@ public record AppliedPostprocessing(Postprocessing postprocessing, String origin
         }
         if (settings.hasPostprocessingKeys()) {
             return new AppliedPostprocessing(settings.postprocessing(description.labelArray()),
-                    "from the config's inference keys" + (decided == null ? ""
+                    "from the config's prediction keys" + (decided == null ? ""
                             : ", which win over the one decided on " + decided.decidedOn()));
         }
         if (decided != null) {

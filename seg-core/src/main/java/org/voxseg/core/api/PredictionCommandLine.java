@@ -1,9 +1,9 @@
 package org.voxseg.core.api;
 
 import picocli.CommandLine.IModelTransformer;
-import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The {@link PredictionOption}s as picocli options, for the command-line front ends ({@code voxseg predict},

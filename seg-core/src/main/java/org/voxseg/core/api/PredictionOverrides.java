@@ -91,13 +91,13 @@ public record PredictionOverrides(Extent roi, Double overlap, Integer windowBatc
             return this;
         }
 
-        /** Whether to write the probabilities beside each label map (default: no). */
         /** The axes test-time augmentation flips (default: x, y and z). */
         public Builder mirrorAxes(MirrorAxes axes) {
             this.mirrorAxes = Objects.requireNonNull(axes, "axes");
             return this;
         }
 
+        /** Whether to write the probabilities beside each label map (default: no). */
         public Builder probabilities(boolean write) {
             this.probabilities = write;
             return this;

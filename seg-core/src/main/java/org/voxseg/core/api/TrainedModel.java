@@ -8,12 +8,12 @@ import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.TorchScriptModel;
 import org.voxseg.core.engine.Precision;
 import org.voxseg.core.engine.TorchScriptFile;
+import org.voxseg.core.network.OutputActivation;
+import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.prediction.BlendedValues;
 import org.voxseg.core.prediction.NetworkPredictor;
 import org.voxseg.core.prediction.Predictor;
 import org.voxseg.core.prediction.TorchScriptPredictor;
-import org.voxseg.core.network.OutputActivation;
-import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.training.CheckpointFile;
 
 /**

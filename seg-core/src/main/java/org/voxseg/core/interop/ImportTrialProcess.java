@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.voxseg.core.engine.TorchRuntime;
 import org.voxseg.core.engine.TorchScriptFile;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.prediction.TensorAxes;
 import org.voxseg.core.prediction.TorchScriptPredictor;
-import org.voxseg.core.network.OutputActivation;
 
 /**
  * The process {@link ImportTrial} starts: loads a TorchScript model, predicts one window of zeros and prints its

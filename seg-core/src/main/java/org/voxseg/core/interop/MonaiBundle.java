@@ -16,11 +16,11 @@ import java.util.TreeSet;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.PredictionConfig;
 import org.voxseg.core.config.PreprocessingConfig;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.prediction.BlendMode;
 import org.voxseg.core.prediction.BlendedValues;
 import org.voxseg.core.prediction.TensorAxes;
 import org.voxseg.core.prediction.WindowPadding;
-import org.voxseg.core.network.OutputActivation;
 import org.voxseg.data.geometry.Extent;
 
 /**

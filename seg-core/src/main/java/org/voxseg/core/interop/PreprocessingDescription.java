@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.voxseg.core.config.PredictionConfig;
 import org.voxseg.core.config.ModelDescription;
+import org.voxseg.core.config.PredictionConfig;
 import org.voxseg.core.config.PreprocessingConfig;
-import org.voxseg.core.prediction.TensorAxes;
 import org.voxseg.core.network.OutputActivation;
+import org.voxseg.core.prediction.TensorAxes;
 import org.voxseg.data.transform.PreprocessingSettings;
 
 /**

@@ -24,13 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.core.config.ChosenPostprocessing;
 import org.voxseg.core.config.ConfigJson;
-import org.voxseg.core.config.PredictionConfig;
 import org.voxseg.core.config.ModelDescription;
+import org.voxseg.core.config.PredictionConfig;
 import org.voxseg.core.config.RunConfig;
 import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.core.engine.TorchRuntime;
-import org.voxseg.core.prediction.CasePredictor;
 import org.voxseg.core.interop.TorchScriptImport;
+import org.voxseg.core.prediction.CasePredictor;
 import org.voxseg.core.testing.PythonTorch;
 import org.voxseg.core.training.CheckpointSeries;
 import org.voxseg.core.training.RunFolderRecorder;
@@ -404,7 +404,7 @@ class VoxsegTest {
         try (ModelPredictor configured = voxseg.predictor(List.of(copy), PredictionOverrides.NONE)) {
             assertEquals("keep the largest component of foreground", configured.postprocessing().postprocessing()
                     .describe());
-            assertEquals("from the config's inference keys, which win over the one decided on a test",
+            assertEquals("from the config's prediction keys, which win over the one decided on a test",
                     configured.postprocessing().origin());
             assertTrue(foregroundVoxels(configured.predict(image).labels()) > 0);
         }

@@ -18,14 +18,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.voxseg.core.prediction.NetworkPredictor;
 import org.voxseg.core.loss.DeepSupervisionLoss;
 import org.voxseg.core.loss.DiceLoss;
-import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.NetworkConfig;
+import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.optim.Optimizer;
 import org.voxseg.core.optim.OptimizerConfig;
+import org.voxseg.core.prediction.NetworkPredictor;
 import org.voxseg.core.testing.NdManagerExtension;
 
 @ExtendWith(NdManagerExtension.class)
