@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -40,7 +41,11 @@ import org.voxseg.data.volume.Volume;
 
 /**
  * Everything a run computes with lives on the run's device: the device {@code auto} resolves to (the CPU here,
- * GPU 0 on a machine with a CUDA libtorch), so the same test checks GPU placement where there is a GPU.
+ * GPU 0 on a machine with a CUDA libtorch), so the same test checks GPU placement where there is a GPU. Where the
+ * CPU is the only device, an array on the wrong device would still be equal to it; so the test also checks what it
+ * controls on every machine: each array belongs to the scope the test opened on the run's device (or a scope inside
+ * it), and an array of that scope lives on its device. An array made in a scope of its own, the way an array ends up
+ * on the engine's default device instead of the run's, fails here on a CPU-only machine too.
  */
 @ExtendWith(NdManagerExtension.class)
 class DevicePlacementTest {
@@ -52,7 +57,7 @@ class DevicePlacementTest {
     Path dir;
 
     @Test
-    void parametersGradientsOptimiserStateBatchesAndLossesLiveOnTheRunsDevice(NDManager base) {
+    void parametersGradientsAndOptimiserStateOfATrainedStepLiveOnTheRunsDevice(NDManager base) {
         try (NDManager run = base.newSubManager(DEVICE);
                 TrainingSetup setup = TrainingSetup.create(NETWORK, Precision.FP32, 2, Extent.cube(16),
                         DiceLoss.of(OutputActivation.SIGMOID), OptimizerConfig.named("adam", 1e-3), 5, run)) {
@@ -67,13 +72,13 @@ class DevicePlacementTest {
 
             for (Pair<String, Parameter> parameter : setup.network().getParameters()) {
                 NDArray weight = parameter.getValue().getArray();
-                assertEquals(DEVICE, weight.getDevice(), parameter.getKey());
-                assertEquals(DEVICE, weight.getGradient().getDevice(), parameter.getKey() + " gradient");
+                assertOnTheRunsDevice(run, weight, parameter.getKey());
+                assertOnTheRunsDevice(run, weight.getGradient(), parameter.getKey() + " gradient");
             }
             List<NDArray> arrays = run.getManagedArrays();
             assertFalse(setup.optimizer().state().buffers().isEmpty(), "Adam keeps moments");
             assertTrue(arrays.size() > setup.network().getParameters().size(), "weights and optimiser state");
-            arrays.forEach(array -> assertEquals(DEVICE, array.getDevice(), array.getName()));
+            arrays.forEach(array -> assertOnTheRunsDevice(run, array, array.getName()));
         }
     }
 
@@ -82,11 +87,13 @@ class DevicePlacementTest {
         try (NDManager run = base.newSubManager(DEVICE)) {
             UNet3d network = UNet3d.initialized(NETWORK, run, 1, Extent.cube(16));
             Predictor network32 = new NetworkPredictor(network, OutputActivation.SIGMOID);
-            List<Device> seen = new ArrayList<>();
+            List<NDArray> seen = new ArrayList<>();
             Predictor recording = windows -> {
-                seen.add(windows.getDevice());
                 NDArray probabilities = network32.predict(windows);
-                seen.add(probabilities.getDevice());
+                assertOnTheRunsDevice(run, windows, "a window batch");
+                assertOnTheRunsDevice(run, probabilities, "a window batch's outputs");
+                seen.add(windows);
+                seen.add(probabilities);
                 return probabilities;
             };
             Volume image = Volume.wrap(Geometry.of(new Extent(24, 20, 16), Affine.identity()), 2,
@@ -95,7 +102,6 @@ class DevicePlacementTest {
             SlidingWindow.gaussian(new int[] {16, 16, 16}, 0.5).predict(image, recording, run);
 
             assertTrue(seen.size() >= 4, "several window batches");
-            seen.forEach(device -> assertEquals(DEVICE, device));
         }
     }
 
@@ -123,5 +129,17 @@ class DevicePlacementTest {
                         weight.toFloatArray(), parameter.getKey());
             }
         }
+    }
+
+    /** {@code array} is on the run's device and belongs to {@code run}, the test's scope on it, or to one inside. */
+    private static void assertOnTheRunsDevice(NDManager run, NDArray array, String what) {
+        assertEquals(DEVICE, array.getDevice(), what);
+        for (NDManager scope = array.getManager(); scope != null; scope = scope.getParentManager()) {
+            if (scope == run) {
+                assertEquals(DEVICE, scope.getDevice(), what + "'s scope");
+                return;
+            }
+        }
+        fail(what + " belongs to a scope outside the run's: " + array.getManager());
     }
 }
