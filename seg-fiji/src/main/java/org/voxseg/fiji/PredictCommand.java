@@ -28,7 +28,7 @@ import org.voxseg.data.dataset.CaseLoader;
 import org.voxseg.data.volume.Volume;
 
 /**
- * Segments one 3-D case with a trained model, as {@code voxseg predict} does: from NIfTI files (a BraTS case folder
+ * Predicts one 3-D case with a trained model, as {@code voxseg predict} does: from NIfTI files (a BraTS case folder
  * or the channel files), or from open images. Shows the label map with the input's calibration and, given an output
  * file, writes it as .nii.gz in the input's geometry.
  */
@@ -41,7 +41,7 @@ public final class PredictCommand extends FijiCommand {
 
     @Parameter(label = "Input files or case folder", required = false, persist = false,
             description = "A BraTS case folder, or the case's channel files in the model's channel order, separated "
-                    + "by commas. Leave empty to segment open images.")
+                    + "by commas. Leave empty to predict open images.")
     private String input = "";
 
     @Parameter(label = "Open images (titles)", required = false, persist = false,
@@ -105,7 +105,7 @@ public final class PredictCommand extends FijiCommand {
                 ModelPredictor predictor = voxseg.predictor(List.of(model.toPath()), overrides.build())) {
             NamedVolume named = readInput(predictor.description());
             requireVolume(named);
-            status.showStatus("voxseg: segmenting " + named.name());
+            status.showStatus("voxseg: predicting " + named.name());
             log().info("voxseg: " + predictor.postprocessing().describe());
             CasePredictor.Prediction prediction = predictor.predict(named.volume(),
                     done -> status.showStatus("voxseg: " + named.name() + ", window " + done));
@@ -128,7 +128,7 @@ public final class PredictCommand extends FijiCommand {
         }
     }
 
-    /** The volume to segment with a name for titles and messages. */
+    /** The volume to predict with a name for titles and messages. */
     private record NamedVolume(String name, Volume volume) {
     }
 
@@ -168,7 +168,7 @@ public final class PredictCommand extends FijiCommand {
 
     private static void requireVolume(NamedVolume named) {
         if (named.volume().geometry().size(2) < 2) {
-            throw new IllegalArgumentException(named.name() + " is a single slice; the model segments 3-D volumes");
+            throw new IllegalArgumentException(named.name() + " is a single slice; the model predicts 3-D volumes");
         }
     }
 

@@ -26,9 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code voxseg predict}: segments one case or every case under a root, writing label maps as .nii.gz. */
+/** {@code voxseg predict}: predicts the label maps of one case or every case under a root, as .nii.gz. */
 @Command(name = "predict", mixinStandardHelpOptions = true, modelTransformer = PredictionCommandLine.class,
-        description = "Segment cases with trained models; writes <case>.nii.gz in each input's geometry.")
+        description = "Predict the label maps of cases with trained models; writes <case>.nii.gz in each input's "
+                + "geometry.")
 public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, required = true, arity = "1..*", paramLabel = "RUN_OR_CHECKPOINT",
@@ -59,7 +60,7 @@ public final class PredictCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--part", paramLabel = "K/N", converter = ShareParser.class,
-            description = "Segment only the K-th of N deterministic shares of the cases (every N-th in case-id order "
+            description = "Predict only the K-th of N deterministic shares of the cases (every N-th in case-id order "
                     + "from the K-th), so N jobs, e.g. of an HPC array, cover every case once.")
     CaseShare part;
 
@@ -84,7 +85,7 @@ public final class PredictCommand implements Callable<Integer> {
             if (overrides.device() != null) {
                 TorchRuntime.device(overrides.device(), "--device");
             }
-            written = devices == null ? segment(voxseg, overrides, share, new Progress())
+            written = devices == null ? predictOnOneDevice(voxseg, overrides, share, new Progress())
                     : onDevices(voxseg, overrides, share);
         }
         out().printf(Locale.ROOT, "wrote %d segmentation(s) to %s in %.1f s%n", written.size(), output,
@@ -106,8 +107,8 @@ public final class PredictCommand implements Callable<Integer> {
         }
     }
 
-    /** Segments the cases of {@code share} with the models on the overrides' device. */
-    private List<Path> segment(Voxseg voxseg, PredictionOverrides overrides, CaseShare share,
+    /** Predicts the cases of {@code share} with the models on the overrides' device. */
+    private List<Path> predictOnOneDevice(Voxseg voxseg, PredictionOverrides overrides, CaseShare share,
             PredictionListener listener) throws IOException {
         try (ModelPredictor predictor = voxseg.predictor(models, overrides)) {
             if (!quiet) {
@@ -121,7 +122,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
     }
 
-    /** Segments the cases of {@code share} split over the devices, one thread and model copy each. */
+    /** Predicts the cases of {@code share} split over the devices, one thread and model copy each. */
     private List<Path> onDevices(Voxseg voxseg, PredictionOverrides overrides, CaseShare share) throws IOException {
         if (overrides.device() != null) {
             throw new IllegalArgumentException("give --device or --devices, not both");

@@ -1,5 +1,5 @@
 /**
- * voxseg predict and voxseg evaluate: segmenting cases with trained models, and scoring predictions against references.
+ * voxseg predict and voxseg evaluate: predicting cases with trained models, and scoring predictions against references.
  * Sizes (--roi) are given along (x, y, z).
  */
 package org.voxseg.cli.predict;

@@ -15,8 +15,8 @@ import org.voxseg.core.engine.DeviceRequest;
 import org.voxseg.data.dataset.CaseShare;
 
 /**
- * Segmentation spread over several devices at once: one model copy and one thread per device, each device taking a
- * deterministic share of the cases ({@link CaseShare#split}), so that together they segment every case once. What
+ * Prediction spread over several devices at once: one model copy and one thread per device, each device taking a
+ * deterministic share of the cases ({@link CaseShare#split}), so that together they predict every case once. What
  * {@code voxseg predict --devices} does, for every front end.
  */
 final class DeviceSpread {
@@ -40,7 +40,7 @@ final class DeviceSpread {
     }
 
     /**
-     * Segments the cases of {@code share} of {@code inputs} into {@code output}, as {@link ModelPredictor#predictAll}
+     * Predicts the cases of {@code share} of {@code inputs} into {@code output}, as {@link ModelPredictor#predictAll}
      * does, split over the devices; {@code listener} hears every device's cases, from their threads.
      *
      * @return the label maps written, sorted
@@ -71,7 +71,7 @@ final class DeviceSpread {
             return written.stream().sorted().toList();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while segmenting on " + devices);
+            throw new InterruptedIOException("interrupted while predicting on " + devices);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {

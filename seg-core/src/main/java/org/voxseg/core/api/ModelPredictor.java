@@ -25,7 +25,7 @@ import org.voxseg.data.dataset.ReadAheadLoader;
 import org.voxseg.data.volume.Volume;
 
 /**
- * Segments whole cases with one trained model or the mean of several (e.g. the folds of a cross-validation): the
+ * Predicts whole cases with one trained model or the mean of several (e.g. the folds of a cross-validation): the
  * models' preprocessing, sliding window, optional mirror TTA, inverse preprocessing, decoding to the dataset's label
  * values and postprocessing; writes label maps (and optionally probabilities) in the input's geometry, each through
  * a temporary file renamed into place. Owns its models' native memory: close it.
@@ -131,13 +131,13 @@ public final class ModelPredictor implements AutoCloseable {
         return postprocessing;
     }
 
-    /** Segments one case (all channels, on its original grid). */
+    /** Predicts one case (all channels, on its original grid). */
     public CasePredictor.Prediction predict(Volume image) {
         return predict(image, done -> { });
     }
 
     /**
-     * Segments one case (all channels, on its original grid), reporting windows done.
+     * Predicts one case (all channels, on its original grid), reporting windows done.
      *
      * @throws IllegalArgumentException if the image has another number of channels than the model expects, or
      *         another orientation than an imported model requires
@@ -155,7 +155,7 @@ public final class ModelPredictor implements AutoCloseable {
     }
 
     /**
-     * Segments the case whose channel files {@code entry} names and writes its label map to {@code output} (and its
+     * Predicts the case whose channel files {@code entry} names and writes its label map to {@code output} (and its
      * probabilities beside it when asked for).
      */
     public void predictFile(CaseFiles entry, Path output, IntConsumer windowsDone) throws IOException {
@@ -178,7 +178,7 @@ public final class ModelPredictor implements AutoCloseable {
     }
 
     /**
-     * Segments every case of {@code inputs} (a BraTS case folder, a folder of case folders, or the channel files of
+     * Predicts every case of {@code inputs} (a BraTS case folder, a folder of case folders, or the channel files of
      * one case in the model's channel order): into {@code output} itself when it names a .nii.gz file and there is
      * one case, else into {@code <output>/<case>.nii.gz}. Every input is checked before anything is written; the
      * temporary files killed predictions left there are removed; the next case is read while the current one is
@@ -193,7 +193,7 @@ public final class ModelPredictor implements AutoCloseable {
 
     /**
      * As {@link #predictAll(List, Path, PredictionListener)} for the cases of {@code share} only (every input is
-     * still checked), so that several jobs or devices together segment every case once.
+     * still checked), so that several jobs or devices together predict every case once.
      */
     public List<Path> predictAll(List<Path> inputs, Path output, PredictionListener listener, CaseShare share)
             throws IOException {

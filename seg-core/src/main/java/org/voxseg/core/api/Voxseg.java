@@ -19,7 +19,7 @@ import org.voxseg.data.io.NewFolder;
 
 /**
  * voxseg from Java, with no command line or Fiji: train from a config into a run folder, cross-validate, run the LR
- * range test, and segment volumes, files or folders with trained models. It owns the engine's set-up (threads) and a
+ * range test, and predict volumes, files or folders with trained models. It owns the engine's set-up (threads) and a
  * native memory scope that every run and predictor it starts lives in; close it to free them. A run computes on the
  * device its config's {@code training.device} names, a predictor on the one its overrides or its model's
  * {@code prediction.device} name (GPU 0 when libtorch sees one, else the CPU, by default).
@@ -121,7 +121,7 @@ public final class Voxseg implements AutoCloseable {
     }
 
     /**
-     * Segments the cases of {@code share} of {@code inputs} into {@code output}, as {@link ModelPredictor#predictAll}
+     * Predicts the cases of {@code share} of {@code inputs} into {@code output}, as {@link ModelPredictor#predictAll}
      * does, with the models loaded once per device of {@code devices} and the cases split between the devices, one
      * thread each ({@code voxseg predict --devices}). {@code listener} hears every device's cases, from their
      * threads, so it must be safe to call from several.

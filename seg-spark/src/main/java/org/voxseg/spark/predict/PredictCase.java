@@ -23,7 +23,7 @@ import org.voxseg.spark.job.TaskPlace;
 
 /**
  * The task of one case, on an executor: skip it if its label map is already there and readable (unless
- * overwriting); else copy its channel files to a local folder, check them as {@code voxseg predict} does, segment
+ * overwriting); else copy its channel files to a local folder, check them as {@code voxseg predict} does, predict
  * them with seg-core's {@code ModelPredictor.predictFile} (the bytes {@code voxseg predict} writes) and publish
  * {@code <output>/<case>.nii.gz} atomically. Any failure of the case becomes its row; the job goes on.
  */

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code voxseg-spark predict}: {@code voxseg predict} over a cluster, one Spark task per case. */
 @Command(name = "predict", mixinStandardHelpOptions = true, modelTransformer = PredictionCommandLine.class,
-        description = "Segment every case of a folder or case list on Spark; writes <case>.nii.gz as voxseg predict "
+        description = "Predict every case of a folder or case list on Spark; writes <case>.nii.gz as voxseg predict "
                 + "does, and a results table (results.parquet, results.csv).")
 public final class PredictCommand implements Callable<Integer> {
 
