@@ -89,6 +89,7 @@ public final class Voxseg implements AutoCloseable {
      * --devices}); {@code listener} hears a note per fold as it ends, from the device's thread.
      *
      * @throws org.voxseg.core.config.ConfigException naming a device libtorch does not see
+     * @throws IllegalArgumentException if no device is given (both before anything is written)
      * @throws IOException naming the folds that failed, after every fold has ended
      */
     public List<CrossValidation.FoldResult> crossValidate(RunConfig config, Path folder, RunListener listener,
@@ -96,8 +97,8 @@ public final class Voxseg implements AutoCloseable {
         for (DeviceRequest request : devices) {
             device(request, "devices");
         }
-        CrossValidation crossValidation = new CrossValidation(absolute(config), folder);
-        new FoldProcesses(devices, listener).train(crossValidation.setUp(listener));
+        FoldProcesses processes = new FoldProcesses(devices, listener);
+        processes.train(new CrossValidation(absolute(config), folder).setUp(listener));
         return crossValidate(config, folder, listener);
     }
 

@@ -51,7 +51,7 @@ class FoldProcessesTest {
     }
 
     @Test
-    void aDeviceLibtorchDoesNotSeeIsRefusedBeforeAnyFoldIsSetUp() throws IOException {
+    void aDeviceLibtorchDoesNotSeeOrNoDeviceAtAllIsRefusedBeforeAnyFoldIsSetUp() throws IOException {
         Path config = Files.writeString(dir.resolve("config.json"), """
                 {"model": {"in_channels": 4, "out_channels": 3, "filters": [4, 8]},
                  "dataset": {"brats_root": "train"}, "cross_validation": {"n_folds": 2}}
@@ -63,6 +63,9 @@ class FoldProcessesTest {
                     config), folder, RunListener.NONE, List.of(DeviceRequest.parse("cpu"), DeviceRequest.parse(
                     "gpu:7"))));
             assertTrue(refusal.getMessage().startsWith("devices gpu:7: libtorch sees "), refusal.getMessage());
+            IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> voxseg.crossValidate(
+                    RunConfig.read(config), folder, RunListener.NONE, List.of()));
+            assertEquals("no device given to train the folds on", none.getMessage());
         }
         assertFalse(Files.exists(folder));
     }
