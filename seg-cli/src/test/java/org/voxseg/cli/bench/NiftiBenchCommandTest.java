@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.cli.CommandRun;
@@ -30,8 +31,12 @@ class NiftiBenchCommandTest {
                 "--keep", kept.toString(), "--json", json.toString());
 
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().startsWith("NIfTI int16 24x20x16 .nii.gz"), run.out());
         JsonNode results = new ObjectMapper().readTree(json.toFile());
+        assertEquals(String.format(Locale.ROOT, "NIfTI int16 24x20x16 .nii.gz (%.1f MB): write median %.3f s "
+                + "(min %.3f), read median %.3f s (min %.3f), 3 runs each", results.get("file_bytes").asLong() / 1e6,
+                results.get("write_median_s").asDouble(), results.get("write_min_s").asDouble(),
+                results.get("read_median_s").asDouble(), results.get("read_min_s").asDouble()), run.out().strip(),
+                "the line says what the JSON holds");
         assertEquals(3, results.get("repeats").asInt());
         assertTrue(results.get("read_median_s").asDouble() > 0);
         assertTrue(results.get("write_min_s").asDouble() <= results.get("write_median_s").asDouble());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.cli.CommandRun;
@@ -31,5 +32,9 @@ class PipelineBenchCommandTest {
         assertTrue(results.get("step_median_s").asDouble() > 0);
         assertEquals("[1,4,16,16,16]", results.get("input").toString(), "the batch it was asked for");
         assertEquals(2, results.get("steps").asInt());
+        assertEquals(String.format(Locale.ROOT, "training with the data pipeline, 1x4x16^3, %d batch thread(s): step "
+                + "median %.3f s, waiting for data %.1f%% of the loop, 2 steps", results.get("workers").asInt(),
+                results.get("step_median_s").asDouble(), 100 * share), run.out().strip(), "the line says what the "
+                + "JSON holds");
     }
 }

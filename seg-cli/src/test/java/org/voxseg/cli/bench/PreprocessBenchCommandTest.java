@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxseg.cli.CommandRun;
@@ -32,5 +33,10 @@ class PreprocessBenchCommandTest {
         int slices = shape.get(2).asInt();
         assertTrue(slices > 30 && slices <= 45, "the head's slices of 1.5 mm, resampled to 1 mm: " + shape);
         assertEquals(2, results.get("repeats").asInt());
+        assertTrue(run.out().startsWith(String.format(Locale.ROOT, "preprocess 4x40x36x30 -> %dx%dx%d: median %.3f s; "
+                + "cached reload median %.3f s;", shape.get(0).asInt(), shape.get(1).asInt(), slices,
+                results.get("preprocess_median_s").asDouble(), results.get("cached_reload_median_s").asDouble())),
+                run.out());
+        assertTrue(run.out().strip().endsWith(", 2 runs each"), run.out());
     }
 }
