@@ -11,7 +11,7 @@ import org.voxseg.core.training.TrainingOutcome;
 import org.voxseg.core.training.TrainingState;
 
 /**
- * The main of one fold's process ({@link FoldProcesses}): trains the run folder of arguments 1 on the device of
+ * The main of one fold's process ({@link FoldProcesses}): trains the run folder of argument 1 on the device of
  * argument 2 from the {@code config.json} it holds (resuming from its checkpoint), printing one line per epoch for the
  * fold's log. Exits with 0 when trained, 1 with one line saying why when not, 2 when called wrongly.
  */
@@ -34,6 +34,8 @@ public final class FoldProcess {
             out.println(FailureMessages.describe(e));
             System.exit(1);
         }
+        // The engine's and the loaders' pools must not keep the process, which its parent waits for, alive.
+        System.exit(0);
     }
 
     private static TrainingOutcome train(Path fold, DeviceRequest device, PrintWriter out) throws IOException {
