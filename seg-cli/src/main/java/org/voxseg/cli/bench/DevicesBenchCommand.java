@@ -17,6 +17,7 @@ import org.voxseg.core.network.NetworkConfig;
 import org.voxseg.core.network.OutputActivation;
 import org.voxseg.core.network.UNet3d;
 import org.voxseg.core.optim.OptimizerConfig;
+import org.voxseg.core.prediction.SlidingWindow;
 import org.voxseg.core.training.PretrainedWeights;
 import org.voxseg.core.training.TrainingSetup;
 import org.voxseg.data.geometry.Extent;
@@ -158,13 +159,13 @@ public final class DevicesBenchCommand implements Callable<Integer> {
         try (NDManager manager = base.newSubManager(gpu)) {
             UNet3d network = UNet3d.initialized(config, manager, 1, Extent.cube(roi));
             PretrainedWeights.copyMatching(reference, network);
-            int[] window = {roi, roi, roi};
+            SlidingWindow window = SlidingWindow.gaussian(Extent.cube(roi), 0.5);
             long started = System.nanoTime();
-            Volume full = PredictBenchCommand.casePredictor(network, Precision.FP32, window, 0.5, 1, null)
+            Volume full = PredictBenchCommand.casePredictor(network, Precision.FP32, window, null)
                     .predict(image, manager).labels();
             double fullSeconds = (System.nanoTime() - started) / 1e9;
             started = System.nanoTime();
-            Volume half = PredictBenchCommand.casePredictor(network, Precision.FP16, window, 0.5, 1, null)
+            Volume half = PredictBenchCommand.casePredictor(network, Precision.FP16, window, null)
                     .predict(image, manager).labels();
             double halfSeconds = (System.nanoTime() - started) / 1e9;
             return new double[] {fullSeconds, halfSeconds, PredictBenchCommand.agreement(half, full)};

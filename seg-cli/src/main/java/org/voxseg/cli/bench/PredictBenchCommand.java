@@ -78,18 +78,16 @@ public final class PredictBenchCommand implements Callable<Integer> {
         Device target = TorchRuntime.device(overrides.device() != null ? overrides.device() : settings.device(),
                 "--device");
         precision.requireSupportedOn(target);
-        int[] roi = settings.roi().toArray();
+        Extent roi = settings.roi();
         try (NDManager manager = engine.newBaseManager(target)) {
             UNet3d net = new UNet3d(config);
-            net.initialize(manager, DataType.FLOAT32, new Shape(1, 4, roi[2], roi[1], roi[0]));
-            CasePredictor casePredictor = casePredictor(net, precision, roi, settings.overlap(),
-                    settings.swBatchSize(), mirroring);
+            net.initialize(manager, DataType.FLOAT32, new Shape(1, 4, roi.z(), roi.y(), roi.x()));
+            CasePredictor casePredictor = casePredictor(net, precision, settings.slidingWindow(), mirroring);
             Timings timings = run.time(() -> casePredictor.predict(image, manager));
             Double agreement = null;
             if (precision != Precision.FP32) {
                 agreement = agreement(casePredictor.predict(image, manager).labels(), casePredictor(net,
-                        Precision.FP32, roi, settings.overlap(), settings.swBatchSize(), mirroring)
-                        .predict(image, manager).labels());
+                        Precision.FP32, settings.slidingWindow(), mirroring).predict(image, manager).labels());
             }
             report(new Measured(settings, mirroring, precision, TorchRuntime.name(target), timings, baseline,
                     PeakMemory.peakBytes().orElse(0), agreement));
@@ -103,11 +101,10 @@ public final class PredictBenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The whole-case prediction the benchmarks time: foreground crop, z-score, Gaussian sliding window of
-     * {@code window}, mirror TTA along {@code mirroring} (null for none), BraTS region decoding, no postprocessing.
+     * The whole-case prediction the benchmarks time: foreground crop, z-score, padding to the window, {@code window},
+     * mirror TTA along {@code mirroring} (null for none), BraTS region decoding, no postprocessing.
      */
-    static CasePredictor casePredictor(UNet3d net, Precision type, int[] window, double overlap, int windowBatch,
-            MirrorAxes mirroring) {
+    static CasePredictor casePredictor(UNet3d net, Precision type, SlidingWindow window, MirrorAxes mirroring) {
         Predictor predictor = NetworkPredictor.frozen(net, OutputActivation.SIGMOID, type);
         if (mirroring != null) {
             predictor = new MirroredPredictor(predictor, mirroring.flips());
@@ -115,10 +112,10 @@ public final class PredictBenchCommand implements Callable<Integer> {
         PreprocessingSettings preprocessing = PreprocessingSettings.builder()
                 .foregroundCrop(ForegroundCrop.above(0, 0))
                 .normalization(IntensityNormalization.zScore(true, true))
-                .padding(window, 1)
+                .padding(window.roi(), 1)
                 .build();
-        return new CasePredictor(preprocessing, new SlidingWindow(window, overlap, windowBatch, true, 0.125),
-                predictor, LabelEncoding.of(new int[] {2, 1, 4}, true), Postprocessing.NONE);
+        return new CasePredictor(preprocessing, window, predictor, LabelEncoding.of(new int[] {2, 1, 4}, true),
+                Postprocessing.NONE);
     }
 
     /** The share of voxels with the same label in both maps. */

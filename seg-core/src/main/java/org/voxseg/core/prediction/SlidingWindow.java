@@ -44,12 +44,12 @@ public record SlidingWindow(Extent roi, double overlap, int batchSize, boolean g
         new WindowPlan(new int[] {1, 1, 1}, roi.toArray(), overlap);
     }
 
-    /** The slidingWindow padding with zeros. */
+    /** A sliding window padding with zeros. */
     public SlidingWindow(Extent roi, double overlap, int batchSize, boolean gaussian, double sigmaScale) {
         this(roi, overlap, batchSize, gaussian, sigmaScale, WindowPadding.CONSTANT);
     }
 
-    /** The slidingWindow padding with zeros, with windows of {@code roi} voxels, given as {@code [x, y, z]}. */
+    /** A sliding window padding with zeros, with windows of {@code roi} voxels, given as {@code [x, y, z]}. */
     public SlidingWindow(int[] roi, double overlap, int batchSize, boolean gaussian, double sigmaScale) {
         this(Extent.of(roi), overlap, batchSize, gaussian, sigmaScale);
     }
