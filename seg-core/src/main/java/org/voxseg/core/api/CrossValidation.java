@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.voxseg.core.config.ChosenPostprocessing;
@@ -87,9 +88,17 @@ public final class CrossValidation {
         return foldFolders;
     }
 
-    /** Sets up and trains every fold in turn (each resumes if it has a checkpoint), then writes the summary. */
-    List<FoldResult> run(NDManager manager, RunListener listener) throws IOException {
+    /**
+     * Sets up and trains every fold in turn (each resumes if it has a checkpoint), then writes the summary. With
+     * {@code processes}, the folds are first trained there, at the same time, and each resumed here finds its
+     * training done.
+     */
+    List<FoldResult> run(NDManager manager, RunListener listener, Optional<FoldProcesses> processes)
+            throws IOException {
         List<Path> foldFolders = setUp(listener);
+        if (processes.isPresent()) {
+            processes.get().train(foldFolders);
+        }
         List<FoldResult> results = new ArrayList<>();
         for (int k = 0; k < foldFolders.size(); k++) {
             Path foldFolder = foldFolders.get(k);

@@ -29,12 +29,7 @@ final class DeviceSpread {
      * @throws ConfigException naming a device libtorch does not see
      */
     DeviceSpread(Voxseg voxseg, List<DeviceRequest> devices) throws ConfigException {
-        if (devices.isEmpty()) {
-            throw new IllegalArgumentException("no device given to spread the cases over");
-        }
-        for (DeviceRequest request : devices) {
-            Voxseg.device(request, "devices");
-        }
+        Voxseg.requireDevices(devices, "spread the cases over");
         this.voxseg = voxseg;
         this.devices = List.copyOf(devices);
     }

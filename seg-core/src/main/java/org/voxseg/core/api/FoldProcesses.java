@@ -3,7 +3,6 @@ package org.voxseg.core.api;
 import java.io.File;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.voxseg.core.config.ConfigException;
+import org.voxseg.core.engine.ChildJvm;
 import org.voxseg.core.engine.DeviceRequest;
 
 /**
@@ -20,18 +21,20 @@ import org.voxseg.core.engine.DeviceRequest;
  * {@link FoldProcess} (what nnU-Net recommends over data-parallel training): a fold's run folder is exactly what
  * training it alone writes, libtorch's global random state is its own, and a crash takes one fold with it. Each
  * child's output goes to {@link CrossValidation#FOLD_LOG} in its folder. The children get this JVM's class path and
- * options (without agents and log files, which would clash), so the class path must hold voxseg's jars, as it does
- * for the launcher and for an application that has voxseg on its class path.
+ * options ({@link ChildJvm}), so the class path must hold voxseg's jars, as it does for the launcher and for an
+ * application that has voxseg on its class path.
  */
 final class FoldProcesses {
 
     private final List<DeviceRequest> devices;
     private final RunListener listener;
 
-    FoldProcesses(List<DeviceRequest> devices, RunListener listener) {
-        if (devices.isEmpty()) {
-            throw new IllegalArgumentException("no device given to train the folds on");
-        }
+    /**
+     * @throws IllegalArgumentException if no device is given
+     * @throws ConfigException naming a device libtorch does not see
+     */
+    FoldProcesses(List<DeviceRequest> devices, RunListener listener) throws ConfigException {
+        Voxseg.requireDevices(devices, "train the folds on");
         this.devices = List.copyOf(devices);
         this.listener = listener;
     }
@@ -84,14 +87,7 @@ final class FoldProcesses {
 
     /** Trains {@code fold} on {@code device} in a child JVM; its exit code. */
     private static int run(Path fold, DeviceRequest device) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
-                "java").toString()));
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(option -> !option.startsWith(
-                "-agentlib") && !option.startsWith("-agentpath") && !option.startsWith("-javaagent")
-                && !option.startsWith("-Xlog")).forEach(command::add);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FoldProcess.class.getName(),
-                fold.toString(), device.toString()));
+        List<String> command = ChildJvm.command(FoldProcess.class, List.of(fold.toString(), device.toString()));
         File log = fold.resolve(CrossValidation.FOLD_LOG).toFile();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.voxseg.core.config.ConfigException;
 import org.voxseg.core.config.RunConfig;
 import org.voxseg.core.config.TrainingConfig;
@@ -79,7 +80,7 @@ public final class Voxseg implements AutoCloseable {
     public List<CrossValidation.FoldResult> crossValidate(RunConfig config, Path folder, RunListener listener)
             throws IOException {
         try (NDManager scope = forTraining(config.training(), listener)) {
-            return new CrossValidation(absolute(config), folder).run(scope, listener);
+            return new CrossValidation(absolute(config), folder).run(scope, listener, Optional.empty());
         }
     }
 
@@ -94,12 +95,10 @@ public final class Voxseg implements AutoCloseable {
      */
     public List<CrossValidation.FoldResult> crossValidate(RunConfig config, Path folder, RunListener listener,
             List<DeviceRequest> devices) throws IOException {
-        for (DeviceRequest request : devices) {
-            device(request, "devices");
-        }
         FoldProcesses processes = new FoldProcesses(devices, listener);
-        processes.train(new CrossValidation(absolute(config), folder).setUp(listener));
-        return crossValidate(config, folder, listener);
+        try (NDManager scope = forTraining(config.training(), listener)) {
+            return new CrossValidation(absolute(config), folder).run(scope, listener, Optional.of(processes));
+        }
     }
 
     /** Runs the LR range test on {@code config}'s network and data, writing its CSV and plot into {@code folder}. */
@@ -195,6 +194,16 @@ public final class Voxseg implements AutoCloseable {
      */
     private static RunConfig absolute(RunConfig config) {
         return config.resolvedAgainst(Path.of("").toAbsolutePath());
+    }
+
+    /** Refuses an empty list of devices to {@code task} on, and by name any device libtorch does not see. */
+    static void requireDevices(List<DeviceRequest> devices, String task) throws ConfigException {
+        if (devices.isEmpty()) {
+            throw new IllegalArgumentException("no device given to " + task);
+        }
+        for (DeviceRequest request : devices) {
+            device(request, "devices");
+        }
     }
 
     /**

@@ -6,12 +6,12 @@ import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.voxseg.core.config.ModelDescription;
 import org.voxseg.core.config.TorchScriptModel;
+import org.voxseg.core.engine.ChildJvm;
 import org.voxseg.data.geometry.Extent;
 
 /**
@@ -41,14 +41,8 @@ final class ImportTrial {
     void run(Device device) throws IOException {
         TorchScriptModel imported = description.torchscript();
         Extent roi = description.prediction().roi();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
-        // The engine's settings (threads, offline) as this process has them.
-        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("ai.djl.")).sorted()
-                .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
-        command.addAll(List.of(ImportTrialProcess.class.getName(), model.toAbsolutePath().toString(),
-                imported.axes().name(),
-                String.valueOf(imported.inChannels()), imported.outputChannels().stream()
+        List<String> command = ChildJvm.command(ImportTrialProcess.class, List.of(model.toAbsolutePath().toString(),
+                imported.axes().name(), String.valueOf(imported.inChannels()), imported.outputChannels().stream()
                         .map(String::valueOf).collect(Collectors.joining(",")),
                 roi.x() + "," + roi.y() + "," + roi.z(), device.getDeviceType(),
                 String.valueOf(device.getDeviceId())));
